@@ -1,0 +1,108 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { CoachError } from '../../../shared/coach-error';
+import {
+  SESSION_SCHEMA_VERSION,
+  sessionDocument,
+  summarize,
+  type SessionDocument,
+  type SessionSummary,
+} from '../../../shared/session-document';
+import { writeFileAtomic } from '../platform/atomic-write';
+
+export const SESSION_FILE = 'session.json';
+
+export interface UnreadableSession {
+  file: string;
+  reason: string;
+}
+
+export interface SessionListing {
+  sessions: SessionSummary[];
+  unreadable: UnreadableSession[];
+}
+
+/**
+ * Sessions are plain files: `<dataDir>/sessions/<id>/session.json` beside the session's audio.
+ * A corrupt or foreign file is reported in the listing and skipped, never fatal to the others.
+ */
+export class SessionStore {
+  readonly root: string;
+
+  constructor(dataDir: string) {
+    this.root = path.join(dataDir, 'sessions');
+  }
+
+  folderOf(id: string): string {
+    if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(id)) throw new CoachError('invalid_input', `"${id}" is not a session id.`);
+    return path.join(this.root, id);
+  }
+
+  async list(): Promise<SessionListing> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.root);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sessions: [], unreadable: [] };
+      throw error;
+    }
+    const sessions: SessionSummary[] = [];
+    const unreadable: UnreadableSession[] = [];
+    for (const name of entries.sort()) {
+      if (name.startsWith('.')) continue;
+      const file = path.join(this.root, name, SESSION_FILE);
+      const read = await this.readFile(file);
+      if (read.ok) sessions.push(summarize(read.doc));
+      else if (read.reason !== 'missing') unreadable.push({ file, reason: read.reason });
+    }
+    sessions.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return { sessions, unreadable };
+  }
+
+  async get(id: string): Promise<SessionDocument> {
+    const file = path.join(this.folderOf(id), SESSION_FILE);
+    const read = await this.readFile(file);
+    if (read.ok) return read.doc;
+    if (read.reason === 'missing') throw new CoachError('not_found', `Session "${id}" does not exist.`);
+    throw new CoachError('internal', `Session "${id}" could not be read: ${read.reason}`);
+  }
+
+  async save(doc: SessionDocument): Promise<void> {
+    const valid = sessionDocument.parse(doc);
+    const file = path.join(this.folderOf(valid.id), SESSION_FILE);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.folderOf(id), { recursive: true, force: true });
+  }
+
+  private async readFile(
+    file: string,
+  ): Promise<{ ok: true; doc: SessionDocument } | { ok: false; reason: string }> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing' };
+      return { ok: false, reason: (error as Error).message };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, reason: 'the file is not valid JSON (it may have been cut short)' };
+    }
+    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (version !== SESSION_SCHEMA_VERSION) {
+      return {
+        ok: false,
+        reason: `schema version ${String(version)} is not supported (this app reads version ${SESSION_SCHEMA_VERSION})`,
+      };
+    }
+    const parsed = sessionDocument.safeParse(json);
+    if (!parsed.success) return { ok: false, reason: `invalid session document: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    return { ok: true, doc: parsed.data };
+  }
+}

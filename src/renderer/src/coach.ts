@@ -1,0 +1,25 @@
+import type { Contract } from '../../shared/contract';
+import type { ChannelName, CoachErrorInfo, InputOf, OutputOf } from '../../shared/contract-types';
+
+/** A failed call, carrying the back end's typed error so views can show its message. */
+export class CallError extends Error {
+  readonly info: CoachErrorInfo;
+  constructor(info: CoachErrorInfo) {
+    super(info.message);
+    this.info = info;
+  }
+}
+
+/** Calls a channel and unwraps its Result; stores catch CallError and keep the message for the UI. */
+export async function call<K extends ChannelName<Contract>>(
+  channel: K,
+  input: InputOf<Contract, K>,
+): Promise<OutputOf<Contract, K>> {
+  const result = await window.coach.invoke(channel, input);
+  if (!result.ok) throw new CallError(result.error);
+  return result.value;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,44 @@
+/**
+ * JSON encoding used by the web shell's HTTP transport. Electron IPC clones typed arrays natively;
+ * over HTTP they travel as `{ "$bytes": "<base64>" }` so channels can carry audio chunks unchanged.
+ */
+const BYTES_KEY = '$bytes';
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const step = 0x8000;
+  for (let i = 0; i < bytes.length; i += step) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + step));
+  }
+  return btoa(binary);
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function encodeWire(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array) return { [BYTES_KEY]: bytesToBase64(v) };
+    if (ArrayBuffer.isView(v)) {
+      return { [BYTES_KEY]: bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
+    }
+    return v;
+  });
+}
+
+export function decodeWire(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const record = v as Record<string, unknown>;
+      const keys = Object.keys(record);
+      if (keys.length === 1 && keys[0] === BYTES_KEY && typeof record[BYTES_KEY] === 'string') {
+        return base64ToBytes(record[BYTES_KEY]);
+      }
+    }
+    return v;
+  });
+}
