@@ -1,0 +1,44 @@
+import { packageInfo } from '../main/services/platform/app-info';
+import { EXIT_BAD_INPUT, processIo, type CliCommand, type CliIo } from './io';
+
+/** Subcommands load lazily so `coach --version` never pays for the Whisper engine. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
+  doctor: { summary: 'Check Node/Electron, the data folder and CPU features', load: () => import('./commands/doctor') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `Usage: coach <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n  --version    Print the version\n  --help       Print this help\n`;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${packageInfo().version}\n`);
+    return 0;
+  }
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`coach: unknown command "${name}". Run "coach --help" for the list.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const { run } = await command.load();
+  return run(rest, io);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly || process.env.COACH_CLI_ENTRY === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`coach: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

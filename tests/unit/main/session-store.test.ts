@@ -1,0 +1,73 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import type { SessionDocument } from '../../../src/shared/session-document';
+
+let dir: string;
+let store: SessionStore;
+
+function doc(id: string, createdAt: string): SessionDocument {
+  return {
+    schemaVersion: 1,
+    id,
+    createdAt,
+    updatedAt: createdAt,
+    kind: 'recorded',
+    status: 'ready',
+    question: 'Tell me about an incident you owned',
+    story: 'Feature store default',
+    targetSec: 180,
+    audio: { file: 'audio.wav', sampleRate: 16000, durationSec: 171.5 },
+  };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'coach-store-'));
+  store = new SessionStore(dir);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('SessionStore', () => {
+  it('lists nothing in a fresh data folder', async () => {
+    expect(await store.list()).toEqual({ sessions: [], unreadable: [] });
+  });
+
+  it('saves atomically and lists newest first', async () => {
+    await store.save(doc('take-a', '2026-11-01T10:00:00.000Z'));
+    await store.save(doc('take-b', '2026-11-02T10:00:00.000Z'));
+    const listing = await store.list();
+    expect(listing.sessions.map((s) => s.id)).toEqual(['take-b', 'take-a']);
+    expect(listing.sessions[0]?.durationSec).toBe(171.5);
+    // No temporary files are left beside the document.
+    expect(await readdir(path.join(dir, 'sessions', 'take-a'))).toEqual(['session.json']);
+    const json = JSON.parse(await readFile(path.join(dir, 'sessions', 'take-a', 'session.json'), 'utf8')) as { schemaVersion: number };
+    expect(json.schemaVersion).toBe(1);
+  });
+
+  it('reports a corrupt or future-version file and keeps listing the others', async () => {
+    await store.save(doc('take-good', '2026-11-01T10:00:00.000Z'));
+    await mkdir(path.join(dir, 'sessions', 'take-cut'), { recursive: true });
+    await writeFile(path.join(dir, 'sessions', 'take-cut', 'session.json'), '{"schemaVersion": 1, "id": "take-');
+    await mkdir(path.join(dir, 'sessions', 'take-future'), { recursive: true });
+    await writeFile(path.join(dir, 'sessions', 'take-future', 'session.json'), JSON.stringify({ ...doc('take-future', 'x'), schemaVersion: 99 }));
+    const listing = await store.list();
+    expect(listing.sessions.map((s) => s.id)).toEqual(['take-good']);
+    expect(listing.unreadable).toHaveLength(2);
+    expect(listing.unreadable.map((u) => u.reason).join(' ')).toMatch(/not valid JSON/);
+    expect(listing.unreadable.map((u) => u.reason).join(' ')).toMatch(/schema version 99/);
+    await expect(store.get('take-cut')).rejects.toThrow(/could not be read/);
+  });
+
+  it('rejects ids that could escape the sessions folder', async () => {
+    await expect(store.get('../../etc')).rejects.toThrow(/not a session id/);
+    await expect(store.get('take-missing')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses to save an invalid document', async () => {
+    await expect(store.save({ ...doc('take-x', 'now'), targetSec: -1 })).rejects.toThrow();
+  });
+});
