@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { createBackend } from './backend';
 import { wireIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';

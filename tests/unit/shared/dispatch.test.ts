@@ -10,9 +10,8 @@ const contract = {
   'math.crash': { input: z.object({}), output: z.object({}) },
   'math.lie': { input: z.object({}), output: z.object({ n: z.number() }) },
 };
-const events = { tick: z.object({ at: z.number() }) };
 type C = typeof contract;
-type E = typeof events;
+type E = { tick: z.ZodObject<{ at: z.ZodNumber }> };
 
 let ran = 0;
 const handlers: Handlers<C, E> = {
