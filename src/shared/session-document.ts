@@ -7,13 +7,42 @@ import { z } from 'zod';
 export const SESSION_SCHEMA_VERSION = 1;
 
 export const sessionKind = z.enum(['recorded', 'typed', 'imported']);
-export const sessionStatus = z.enum(['recording', 'interrupted', 'processing', 'ready', 'failed']);
+/**
+ * recording: audio is being captured; interrupted: a recording cut by a crash, repaired at start-up
+ * and waiting to be analysed; draft: audio (or text) kept without analysis (cancelled, or processing
+ * was cancelled or failed and can be retried); processing; ready; failed.
+ */
+export const sessionStatus = z.enum(['recording', 'interrupted', 'draft', 'processing', 'ready', 'failed']);
 
 export const sessionAudio = z.object({
   /** File name inside the session folder. */
   file: z.string(),
   sampleRate: z.number().int().positive(),
   durationSec: z.number().nonnegative(),
+});
+
+/** How a recorded take ended and what crash recovery did (practice feature). */
+export const sessionRecording = z.object({
+  endedBy: z.enum(['user', 'hard_cap', 'device_lost', 'disk_full', 'cancelled', 'backend_restart']).optional(),
+  /** Set when an interrupted recording was repaired at start-up. */
+  recoveredAt: z.string().optional(),
+  recoveredSec: z.number().nonnegative().optional(),
+  /** Seconds that sounded like speech (energy-based), measured while recording. */
+  voicedSec: z.number().nonnegative().optional(),
+  livePacing: z.boolean().optional(),
+});
+
+/** The text of a typed answer and how long writing it took. */
+export const sessionTypedAnswer = z.object({
+  text: z.string(),
+  writingSec: z.number().nonnegative(),
+  timeLimitSec: z.number().positive(),
+});
+
+export const sessionImport = z.object({
+  fileName: z.string(),
+  /** Container/codec the decoder found, e.g. "wav", "mp3", "flac". */
+  format: z.string(),
 });
 
 export const sessionDocument = z.object({
@@ -27,9 +56,16 @@ export const sessionDocument = z.object({
   /** The incident a user rehearses many times; sessions are grouped by it. */
   story: z.string(),
   title: z.string().optional(),
+  /** The stored story (stories.json) the take belongs to, when chosen from the list. */
+  storyId: z.string().optional(),
+  /** Question-bank id when the question came from the bank. */
+  questionId: z.string().optional(),
   /** Chosen answer length in seconds. */
   targetSec: z.number().positive(),
   audio: sessionAudio.optional(),
+  recording: sessionRecording.optional(),
+  typedAnswer: sessionTypedAnswer.optional(),
+  importedFrom: sessionImport.optional(),
   /** Free-form, owned by later features (transcript, analysis, corrections); validated by them. */
   transcript: z.unknown().optional(),
   analysis: z.unknown().optional(),
