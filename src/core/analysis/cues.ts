@@ -1,0 +1,408 @@
+/**
+ * Cue phrases: the language that signals each layer, grouped by what it means (not by story).
+ * Each cue adds `weight` to one layer's score for a sentence; the sequence decoder then weighs
+ * these scores against the story's flow. `why` is shown to the user as evidence, so it says what
+ * the phrase means for the layer in plain words.
+ *
+ * Matching runs on normalised text: lower case, straight apostrophes (see `normalize`).
+ * Tense matters: a past "alert paged me" is how the team found out (detection), a present
+ * "the alert pages the on-call" describes a lasting change (structural fix).
+ */
+import type { Layer } from './layers';
+
+export interface Cue {
+  id: string;
+  layer: Layer;
+  weight: number;
+  re: RegExp;
+  why: string;
+}
+
+const WORD = "[\\w'-]+";
+const SOME_WORDS = (n: number) => `(?:${WORD}\\s+){0,${n}}`;
+const NUM = '(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)';
+const UNIT = '(?:minutes?|hours?|days?|weeks?|months?|quarters?)';
+const REPORTERS =
+  '(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|(?:the )?business|support|agents?|analysts?|engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|doctors?|drivers?|riders?|lawyers?|firms?|students?|teachers?|players?|another team|the \\w+ team|regulators?|press|journalists?|twitter|reddit)';
+const REPORT_VERBS =
+  '(?:reported|complained|complaints?|told (?:us|me|them)|asked (?:us|me|why|about|whether)|asking (?:why|about|whether)|calling|called (?:us|in|me)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket|an issue)|flagged it|filed (?:a |an )?(?:ticket|bug|complaint)|forwarded|tickets?|screenshots?|reviews?|one-star|noticed|saying|pinged (?:us|me))';
+
+function cue(id: string, layer: Layer, weight: number, pattern: string, why: string): Cue {
+  return { id, layer, weight, re: new RegExp(pattern, 'i'), why };
+}
+
+export const CUES: readonly Cue[] = [
+  // ------------------------------------------------------------------ headline
+  cue(
+    'headline.role',
+    'headline',
+    1.4,
+    `\\b(?:i was (?:the|a|an|on|leading|running|responsible)|i (?:owned|led|ran|managed|worked on)|in my (?:last|previous|current|first) (?:role|job|team|company)|at (?:a|an|my|our|the) (?:${WORD}[- ]){0,3}(?:company|startup|job|bank|marketplace|lab|retailer|platform|issuer|provider|firm)\\b|we (?:had|ran|run|have|built) (?:a|an|the) (?:${WORD}[- ]){0,4}(?:model|system|service|pipeline|classifier|assistant|app|product|feature)\\b(?! that now))`,
+    'sets the scene: your role and the system',
+  ),
+  cue(
+    'headline.impact',
+    'headline',
+    1.0,
+    `(?:\\$\\s?\\d|\\b\\d[\\d,.]*\\s?(?:%|(?:percent|million|billion|k)\\b)|\\b\\d{1,3}(?:,\\d{3})+ (?:users|customers|people|accounts|orders|transactions|requests|applications|sellers|merchants)\\b|\\b(?:affected|impacted) [\\w-]+ (?:were|was) (?:about |roughly )?\\d|\\bmillions?\\b|\\b(?:fell|dropped|rose|spiked|jumped|slipped|climbed|increased|decreased|doubled|tripled|halved|went (?:up|down)) (?:by |from |to )?(?:about |roughly |almost |nearly |over |under |something like )?(?:\\d|${NUM} (?:points|percent))|\\b(?:lost|losing) (?:bookings|revenue|money|customers|users|traffic)|write-?offs?|\\bturned down\\b|\\boverpaid\\b|\\boutage\\b|\\bwent down\\b|\\b(?:affected|impacted) (?:about |roughly |some )?\\d)`,
+    'states the impact',
+  ),
+  cue(
+    'headline.incident',
+    'headline',
+    1.5,
+    `\\b(?:the incident (?:itself |behind (?:it|that|this) )?(?:was|is|:)|the incident behind|the (?:worst|most (?:serious|significant|painful)) (?:incident|night|outage|failure)|(?:it|the model|the system|our \\w+) started (?:\\w+ing)|stopped (?:catching|working|serving|returning|showing|sending)|for (?:about |roughly |nearly |almost )?${NUM} ${UNIT} (?:it|we|our|the|users|customers))`,
+    'says what went wrong and for how long',
+  ),
+  cue(
+    'headline.scene',
+    'headline',
+    0.8,
+    `^(?:so,? )?(?:(?:one|last|that) (?:spring|summer|fall|autumn|winter|week|night|day|year|quarter)|q[1-4] (?:last|this) year|a (?:few|couple of) (?:years|months) ago|back (?:in|when)|on (?:a|an|the|our) [\\w-]+)`,
+    'sets the scene',
+  ),
+
+  // ------------------------------------------------------------------ detection
+  cue(
+    'detection.found_out',
+    'detection',
+    2.0,
+    `\\b(?:found out|find out|learn(?:ed|t) (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop))|first (?:heard|learned|noticed|saw|signal)|became aware|how we (?:actually )?(?:found out|learned|noticed|caught|knew)|the way we (?:found out|learned|noticed|caught)|came to (?:our|my) attention|tipped (?:us|me) off|(?:we|i|they|nobody|no one|someone) (?:first )?(?:noticed|spotted|discovered that|caught (?:it|this|the \\w+)))`,
+    'says how the team found out',
+  ),
+  cue(
+    'detection.external_report',
+    'detection',
+    1.6,
+    `\\b${REPORTERS}\\b.{0,80}\\b${REPORT_VERBS}`,
+    'someone outside the team noticed or reported it',
+  ),
+  cue(
+    'detection.alert_fired',
+    'detection',
+    1.2,
+    `\\b(?:alerts?|alarms?|monitors?|monitoring|dashboards?|pager|slo|metrics?|holdout|readout|canary|report|graphs?|anomaly detection)\\b.{0,50}\\b(?:fired|went off|triggered|paged (?:me|us|the|our|someone)|(?<!has |have )caught|showed|flagged|picked (?:it|this) up|alerted|detected|spotted|lit up|dipped|crept up|came in (?:low|high))\\b`,
+    'an alert, dashboard or report is what showed it',
+  ),
+  cue(
+    'detection.paged_me',
+    'detection',
+    1.2,
+    `\\b(?:paged|woke) (?:me|us)\\b|\\bgot paged\\b|\\bi was on-?call\\b`,
+    'someone was paged or pinged about it',
+  ),
+  cue(
+    'detection.latency',
+    'detection',
+    1.2,
+    `\\b(?:${NUM} ${UNIT} (?:in\\b|into it|after (?:it|that|(?:the|our) (?:[\\w-]+ ){0,3}?[\\w-]+) (?:began|started|went out|went live|launched|shipped|rolled out|deployed))|took (?:us )?${NUM} ${UNIT} to (?:notice|detect|find|see|spot)|(?:unnoticed|undetected|unseen) for (?:about |roughly |nearly )?${NUM} ${UNIT}|detection latency|time to detect|(?:on|by) the (?:second|third|fourth|next) (?:morning|day)|(?:the )?same day it (?:started|began))`,
+    'says how long it was live before anyone saw it',
+  ),
+  cue(
+    'detection.blind_spot',
+    'detection',
+    1.5,
+    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
+    'explains why monitoring did not catch it',
+  ),
+  cue(
+    'detection.near_miss',
+    'detection',
+    2.2,
+    `\\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal)|the (?:second|third) time (?:the same|this|we'd|we had|it)|near-?miss|warning (?:sign|signal)|(?:${NUM} )?(?:months?|weeks?|years?|a year) (?:earlier|before|prior)|had happened before|we'd seen (?:this|it|the same)|(?:i|we) (?:wrote it off|dismissed it|ignored it|accepted it|closed the ticket|brushed it off|didn't push|underweighted it|treated it as a one-?(?:off|time))|as a one-?(?:off|time)|i (?:also )?have to own|should back up)`,
+    'an earlier warning or near-miss',
+  ),
+  cue(
+    'detection.word',
+    'detection',
+    0.8,
+    `\\b(?:detect(?:ed|ion)?|noticed|noticing)\\b(?! latency hierarchy)`,
+    'talks about noticing the problem',
+  ),
+
+  // ------------------------------------------------------------------ attribution
+  cue(
+    'attribution.cause',
+    'attribution',
+    2.0,
+    `\\b(?:root cause|the (?:actual |real |underlying )?cause|caused by|the culprit|came down to|traced (?:it |this |the \\w+ )?(?:back )?to|turned out|it turns out|the reason (?:was|it|why|is)|what (?:had )?(?:actually )?happened (?:was|is)|the (?:actual |real |underlying )?(?:problem|issue|bug|mistake|error|failure) was|the bug was|a bug in|was a (?:[\\w-]+ )?bug|the (?:weird|interesting|tricky|subtle) part)`,
+    'names the cause',
+  ),
+  cue(
+    'attribution.prior_change',
+    'attribution',
+    1.5,
+    `\\b(?:had|'d) (?:been )?(?:silently |quietly |accidentally |just |recently )?(?:changed|switched|swapped|rolled out|refactored|raised|lowered|started|moved|backfilled|migrated|introduced|removed|dropped|renamed|updated|upgraded|deployed|shipped|pushed|merged|cloned|copied|skipped|filled|defaulted|broken|stopped|turned on|turned off|enabled|disabled)\\b`,
+    'a change someone had made before it broke',
+  ),
+  cue(
+    'attribution.mechanism',
+    'attribution',
+    0.9,
+    `\\b(?:so (?:the model|it|they|those|our|the \\w+) (?:read|saw|learned|treated|looked|leaned|predicted|thought|interpreted|never|only|just|stopped|fell)|(?:looked|look|looks) like (?:a|an|it|they|accounts|every)|was read as|(?:were|was) treated as|read (?:-?\\w+ )?as a|mismatch|(?:didn't|did not|doesn't|does not) (?:apply|match|handle|account for|normali[sz]e)|without (?:a |any )?(?:normali[sz]ation|coordination|review|notice|validation|a signal)|silently|quietly|defaulting|defaulted|(?:filled|fill) (?:missing|null)|sentinel|encoding|parsing bug|off-by-one|race condition|label leakage|leak(?:ed|ing)? (?:through|into)|upstream|producer-side|at serving time|on paper|the weights were|behaving correctly|close to random|(?:wasn't|was not|isn't) (?:the model|comparable)|(?:model|it) was (?:fine|correct)|(?:got|slipped|went) through (?:review|testing|the canary|ci)|(?:our |the )?(?:offline )?eval(?:uation)? set had)`,
+    'explains the mechanism of the failure',
+  ),
+  cue(
+    'attribution.failure_mode',
+    'attribution',
+    0.8,
+    `\\b(?:(?:ran|running|run) out of (?:memory|disk|capacity|quota)|out-of-memory|\\boom\\b|memory leak|deadlock|(?:were|was) (?:filling|exhausting|saturating|dropping|timing out|overloading)|saw nothing unusual|thundering herd|retry storm|cache stampede)`,
+    'describes how the system failed',
+  ),
+  cue(
+    'attribution.ownership',
+    'attribution',
+    1.0,
+    `\\b(?:the bug was in|in code (?:my|our) team wrote|(?:within|inside) our (?:team's )?(?:surface|code)|on (?:our|their) side|(?:their|the platform team's|another team's|the \\w+ team's) (?:code|change|deploy|pipeline|repo(?:sitory)?|config)|lived in the \\w+ repo|nobody on (?:the|our) \\w+ team reviewed)`,
+    'says whose system the cause was in',
+  ),
+  cue(
+    'attribution.because',
+    'attribution',
+    0.4,
+    `\\b(?:because|since the|which meant|meaning that|therefore|as a result)\\b`,
+    'explains why it happened',
+  ),
+
+  // ------------------------------------------------------------------ mitigation
+  cue(
+    'mitigation.restore',
+    'mitigation',
+    1.8,
+    `\\b(?:rolled (?:${WORD} ){0,3}back|roll(?:ing)? (?:it |the \\w+ )?back(?! automatically)|revert(?:ed|ing)?|hot-?fix(?:ed)?|patched|flush(?:ed)?|restarted|failed over|drained|paused|halted|(?:disabled|turned off|switched off)(?! by default)|kill switch|(?:switched|pointed|put|moved|pinned|set) (?:${WORD} ){0,5}back|pin(?:ned)? (?:${WORD} ){0,4}to (?:the )?(?:old|previous|prior|last)|capped|throttled|rate-?limited|scaled (?:it |them )?up|added replicas|borrowed (?:capacity|gpus|machines)|re-?decided|re-?scored|re-?processed|re-?ran|purged|cleaned up|cleared (?:the|out)|manual(?:ly)? (?:reversal|reversed|fixed|cleaned|corrected)|reversed|refunded|re-?issued|issued (?:the )?(?:refunds|increases|credits)|honou?r(?:ed)? (?:the|those|them|\\d)|apologi[sz]|status[- ]page|notif(?:ied|y) (?:the )?(?:affected )?(?:users|customers|regulators?|partners)|force-?stop|hand-?boost(?:ed)?|marked down|stopped the (?:bleeding|overcharging|complaints|damage)|restored|recovered|mitigated|stabili[sz]ed|workaround|stop-?gap|band-?aid)`,
+    'restores service (rollback, revert, hotfix, cleanup)',
+  ),
+  cue(
+    'mitigation.time',
+    'mitigation',
+    1.0,
+    `\\b(?:within (?:the |an |about |roughly |the same |a )?(?:hour|day|afternoon|minutes|\\d+ (?:minutes|hours))|(?:took|in) (?:about |maybe |roughly |under |less than )?(?:${NUM} )?(?:minutes|an hour|a day|hours)(?! instead)|by (?:about )?\\d+(?::\\d+)? ?(?:a\\.?m|p\\.?m)|that (?:same )?(?:afternoon|night|evening)|the same (?:day|afternoon|night)|error rate (?:fell|dropped|was back|started to fall|recovered)|back (?:to|under) (?:normal|baseline|where it was|our)|came back (?:to|up)|went back to normal|time to (?:mitigat|recover|restore))`,
+    'says how fast service came back',
+  ),
+  cue(
+    'mitigation.people',
+    'mitigation',
+    1.0,
+    `\\b(?:(?:pulled|got|brought|looped|roped) (?:${WORD} ){0,5}(?:in|into|onto|on (?:the|a) call|in a room)\\b|worked with (?:the )?\\w+ (?:team|folks|lead) to|on (?:calls|a call|the bridge) with|war ?room|incident (?:channel|bridge|commander))`,
+    'brings people in during the incident',
+  ),
+  cue(
+    'mitigation.temporary',
+    'mitigation',
+    1.1,
+    `\\b(?:temporary|temporarily|in the meantime|while we (?:investigated|debugged|figured)|(?:the )?first thing (?:i|we) (?:did|tried)|the fastest thing|as a (?:quick|short-term) (?:fix|measure)|to stop the bleeding|immediate(?:ly)?|for now|until (?:we|the fix))`,
+    'a stop-gap during the incident',
+  ),
+  cue(
+    'mitigation.decision',
+    'mitigation',
+    1.2,
+    `\\b(?:(?:didn't|did not|chose not to|decided not to|no need to) (?:retrain|roll back|revert|touch the model|redeploy)|made the (?:rollback |revert )?call to|i made the call)`,
+    'a decision taken during the incident',
+  ),
+  cue(
+    'mitigation.retrain_restore',
+    'mitigation',
+    0.9,
+    `\\b(?:retrained|re-?trained) (?:${WORD} ){0,6}(?:over|and|with|without|on)\\b|\\bshipped (?:a|an) (?:app update|fix|patch|hotfix)\\b|\\bfixed the (?:bug|parser|feature|config)\\b|\\bdeployed (?:a|the) fix\\b`,
+    'repairs this occurrence',
+  ),
+
+  // ------------------------------------------------------------------ structural fix
+  cue(
+    'structural.never_again',
+    'structural_fix',
+    2.0,
+    `\\b(?:(?:so|to make sure|to ensure|making sure|ensure) (?:that )?(?:this|it|that|the same thing|nothing like (?:this|that))(?: \\w+){0,3} (?:can't|cannot|couldn't|won't|wouldn't|never|doesn't|does not|would not|will not) (?:happen|recur|ship|get|reach|slip)|can't happen again|never happens again|(?:the|a) lasting change|so (?:the )?(?:failure|this) class|hard(?:er)? to ship|(?:a|the) fix that would (?:actually )?hold|make (?:that|this) (?:kind|class) of)`,
+    'aims to stop this class of failure for good',
+  ),
+  cue(
+    'structural.announce',
+    'structural_fix',
+    1.8,
+    `\\b(?:what i spent (?:the )?(?:next|following) (?:month|quarter|weeks|months)|most of my (?:effort|time) (?:afterwards|after|went)|the (?:part|bit) i (?:actually |really )?want to (?:spend time on|talk about|focus on)|the (?:real|lasting|bigger|structural|long-term) (?:fix|change)|closing (?:that|the) (?:gap|blind spot|hole)|the (?:first|second|third|other) (?:piece|change|fix|part) (?:was|is)|(?:is|was) about,? (?:about )?the \\w+ (?:days|hours))`,
+    'introduces the lasting change',
+  ),
+  cue(
+    'structural.now',
+    'structural_fix',
+    1.0,
+    `\\b(?:(?:is|are) now|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|enforces?|expire|expires)|every (?:${WORD} ){0,4}(?:now|must|has to|have to|is required)|(?:going forward|from now on|ever since|these days|today)\\b)`,
+    'describes how things work now',
+  ),
+  cue(
+    'structural.system_present',
+    'structural_fix',
+    1.3,
+    `\\b(?:blocks? (?:the |any |a |every )?(?:deploy|launch|release|rollout|promotion|merge|build|job|run|model)|fails? (?:the run|closed|the build|on any|if)|(?:the )?(?:run|build|deploy|launch) (?:is |gets )?blocked|can(?:'t|not) (?:be promoted|go out|reach production|ship|merge|deploy) (?:unless|until|if|without)|halts? the (?:rollout|deploy)|rolls? back automatically|rejects? any|refuses? (?:any|to)|quarantin(?:es?|ed) (?:before|any|the batch)|pages (?:the |our |us\\b|a )?(?:[\\w-]+ )?(?:on-?call|team|owner|us)|would page us|alerts (?:the|us)|is (?:required|mandatory)|are (?:required|mandatory)|required to use|needs? (?:a |an )?(?:sign-?off|review|approval) from|checks? at startup|before a single)`,
+    'describes a safeguard that acts on its own',
+  ),
+  cue(
+    'structural.artifact',
+    'structural_fix',
+    1.0,
+    `\\b(?:release gate|launch gate|promotion gate|quality gate|(?:a |the |its own )gate\\b|ci (?:check|test|job|gate)|pre-?merge|parity test|regression test|contract test|(?:a |the |value-domain |data |schema |explicit )contracts?\\b|runbook|playbook|checklist|guardrails?|codeowners|code owners|registry|canary (?:cohort|controller)|stratified|rollout controller|schema (?:check|validation|registry)|validation (?:step|check)|golden set|fixtures|leakage check|shuffle check|coverage (?:table|threshold)|version(?:ed|ing)|version pinning|point-in-time|circuit breaker|kill switch|sign-?off|on-?call rotation|slos?\\b|alerting|per-[\\w-]+ (?:alerts?|alerting|checks?|metrics?|guardrails?)|alerts? (?:on|keyed|at|for each|per)|freshness (?:metric|alert)|groundedness check|(?:a|the) (?:daily|nightly|weekly|hourly) (?:check|job|audit))`,
+    'names a lasting safeguard (gate, check, contract, runbook, alert)',
+  ),
+  cue(
+    'structural.still_running',
+    'structural_fix',
+    2.0,
+    `\\b(?:still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|of them)|it) (?:are |is )?still|have run on every|has run on every|(?:is|are) still running|continues to run)`,
+    'says the change is still running',
+  ),
+  cue(
+    'structural.caught_since',
+    'structural_fix',
+    2.0,
+    `\\b(?:(?:has|have|had) (?:since |already |now )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|saved|been (?:invoked|triggered|tripped))|(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected|invoked|tripped) (?:${WORD} ){0,8}(?:since|later|last (?:quarter|year|month)|before (?:it|they|either) (?:ever )?(?:merged|shipped|deployed|touched|reached|got)|in (?:its|the) first)|subsequent (?:regressions|incidents|failures|issues)|in the (?:${WORD} ){0,2}(?:months|quarters|years|weeks) since|since (?:then|launch),? it)`,
+    'says what the change has caught since',
+  ),
+  cue(
+    'structural.artifact_caught',
+    'structural_fix',
+    1.8,
+    `\\b(?:alert|check|gate|test|canary|contract|guardrail|monitor|fixtures?|pinning|registry|version check|page)s? (?:${WORD} ){0,2}(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected) (?:a|an|another|the next|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\\d+)\\b`,
+    'says what the change has caught since',
+  ),
+  cue(
+    'structural.owner',
+    'structural_fix',
+    1.2,
+    `\\b(?:owns (?:the|that|it|this)|(?:is |are )?owned by|single owner|the owner of|now owns?|ownership (?:of|moved|doesn't)|(?:the )?\\w+ team owns|records an owner)`,
+    'names who owns it going forward',
+  ),
+  cue(
+    'structural.built_after',
+    'structural_fix',
+    1.4,
+    `\\b(?:afterwards?|after that|after the incident|after this|post-?incident|the following (?:month|quarter|weeks)|the next quarter|since then we|as a follow-?up)\\b.{0,80}\\b(?:added|built|shipped|introduced|created|set up|wrote|put in|moved|replaced|rebuilt|changed|made|required|improved|adopted|implemented|agreed)|\\b(?:we|i) (?:added|built|shipped|introduced|created|set up|wrote|put in place|instituted|adopted|implemented|rebuilt|replaced)\\b.{0,80}\\b(?:afterwards?|after that|after the incident|since)\\b`,
+    'a change made after the incident',
+  ),
+  cue(
+    'structural.change_verb',
+    'structural_fix',
+    0.6,
+    `\\b(?:we|i) (?:also )?(?:added|built|shipped|introduced|created|set up|wrote(?! it off)|instituted|adopted|implemented|rebuilt|replaced|moved|made|gave|deleted|required|changed)\\b(?! (?:${WORD} ){0,3}back\\b)`,
+    'describes a change the team made',
+  ),
+  cue(
+    'structural.vague',
+    'structural_fix',
+    1.6,
+    `\\b(?:(?:more|some|better|extra|additional|a lot more|some more|lots of) (?:monitoring|checks|tests|testing|alerts|alerting|safeguards|validation|guardrails|reviews?|dashboards|observability)|improved (?:our|the) (?:\\w+ )?(?:planning|monitoring|testing|process|alerting)|(?:be|being) more careful|more careful with)`,
+    'mentions a follow-up change (but only vaguely)',
+  ),
+  cue(
+    'structural.future',
+    'structural_fix',
+    1.3,
+    `\\b(?:we will|we'll|we're going to|we are (?:now )?(?:adding|building|introducing|implementing|moving|rolling out|working on)|action items?|follow-?up items?|remediation items?|corrective actions?)\\b`,
+    'a planned change to prevent recurrence',
+  ),
+  cue(
+    'structural.framework',
+    'structural_fix',
+    1.0,
+    `\\b(?:tier [0-9]\\b|latency hierarchy|observability hierarchy|ownership model|framework)`,
+    'ties the fix to a named framework',
+  ),
+
+  // ------------------------------------------------------------------ system learning
+  cue(
+    'learning.lesson',
+    'system_learning',
+    1.6,
+    `\\b(?:lessons?\\b|learn(?:ed|t)(?! (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop)))\\b|learnings?|takeaways?|took away|came away|take (?:away )?from (?:this|it|that)|what i (?:understood|realized|realised|took|learned)|understood afterwards|i realized|i realised|i came to see|once i saw it)`,
+    'draws a lesson',
+  ),
+  cue(
+    'learning.meta',
+    'system_learning',
+    2.0,
+    `\\b(?:the (?:deeper|bigger|broader|general|real|main|key|core|underlying|meta) (?:lesson|observation|point|pattern|insight|learning|takeaway|thing)|the (?:general |same |broader )?pattern (?:is|was|here)|class of (?:failure|bug|problem|incident|mistake) is|the failure class|failure class is|meta-?observation|the system learning)`,
+    'names the general pattern behind the failure',
+  ),
+  cue(
+    'learning.applied',
+    'system_learning',
+    1.8,
+    `\\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same) (?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times)|(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|more|others|the same)|turned up|(?:two|three|four|several) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|across (?:all|the rest of|every|our other) |well outside|elsewhere in|in design reviews|(?:the )?first question i ask|sit behind the same|(?:has|have) grown into|(?:now )?(?:both|all three) (?:are|sit|report|stratif))`,
+    'applies the lesson to other parts of the system',
+  ),
+  cue(
+    'learning.lens',
+    'system_learning',
+    1.8,
+    `\\b(?:i (?:now|always|still) (?:ask|audit|look|treat|check|read|assume|start|think|push|question|insist|review)|now,? for me|changed how i|(?:the|an|my) (?:audit )?lens|lens through which|the way i (?:think|look)|i (?:look|ask) for|proactively)`,
+    'an audit lens you now use',
+  ),
+  cue(
+    'learning.hindsight',
+    'system_learning',
+    2.0,
+    `\\b(?:what i'?d (?:do|change) differently|(?:do|done) (?:one thing |it |anything |things )?differently|what i'?d change|i should (?:have|'ve)|should've|in hindsight|looking back|if i'?d do|if i had to (?:name|do|pick)|i wish (?:i|we)|the part i'?d do differently)`,
+    'what you would do differently',
+  ),
+  cue(
+    'learning.general_claim',
+    'system_learning',
+    1.4,
+    `\\b(?:(?:any|every) [\\w-]+(?: [\\w-]+){0,4} (?:that|which|derived from)\\b.{0,80}\\b(?:will|inevitably|always|eventually|hides|leak|gets)|almost always|inevitably|sooner or later|rarely random|by definition|isn't a [\\w-]+(?: [\\w-]+)?,? it's|is not a [\\w-]+(?: [\\w-]+)?,? it's|are basically two|is a sample|is code that|(?:implicit|unwritten) (?:contracts?|agreements?)|nobody thinks of as)`,
+    'states a general truth about this kind of failure',
+  ),
+  cue(
+    'learning.platitude',
+    'system_learning',
+    1.0,
+    `\\b(?:(?:is|are) (?:really |so |very )?important|you (?:really |always |just )?(?:have|need) to|needs? (?:a |an )?(?:different|more|better) (?:kind|way|approach)|has to look at|must always|the key is)`,
+    'states a general lesson',
+  ),
+
+  // ------------------------------------------------------------------ other
+  cue(
+    'other.opening',
+    'other',
+    3.0,
+    `^(?:sure|okay|ok|yeah|yes|right|great question|good question|so)\\b[\\s,.]*(?:(?:um|uh)[\\s,]*)?(?:let me|i'll|i will|i'd|that's|this one|i can think)`,
+    'an opening remark',
+  ),
+  cue(
+    'other.closing',
+    'other',
+    3.0,
+    `\\b(?:that's (?:the|it|about it|the one|the story|the incident|the core|all|that)|happy to (?:go|talk|dig|expand)|i can go (?:deeper|into)|stop me if|any questions|if that's useful|let me (?:take|tell you about|think)|end to end\\.?$)`,
+    'an aside or wrap-up',
+  ),
+  cue(
+    'other.self_assessment',
+    'other',
+    2.6,
+    `\\b(?:handled it (?:well|great)|went (?:well|smoothly)|i'm (?:proud|happy)|none of the \\w+ churned)`,
+    'a general remark rather than a layer',
+  ),
+];
+
+/** Normalises text for matching: lower case, straight apostrophes, spaced dashes. */
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface CueHit {
+  cue: Cue;
+  phrase: string;
+}
+
+export function matchCues(normalized: string): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const c of CUES) {
+    const m = c.re.exec(normalized);
+    if (m) hits.push({ cue: c, phrase: m[0].trim() });
+  }
+  return hits;
+}

@@ -1,0 +1,175 @@
+/**
+ * Sequence decoding over the story: a first-order model whose states are the layers, with
+ * transition preferences that follow how incident stories are told (stay in a layer, move
+ * forward through the canonical order, occasionally step back) and per-sentence emission scores
+ * from the cue features. Viterbi gives the labels; forward-backward gives each label's
+ * posterior probability, used as its confidence.
+ */
+import { LAYERS, LAYER_INFO, type Layer } from './layers';
+
+const N = LAYERS.length;
+const INDEX: Record<Layer, number> = Object.fromEntries(LAYERS.map((l, i) => [l, i])) as Record<Layer, number>;
+
+/** Unnormalised transition preference from `a` to `b`. */
+function transitionWeight(a: Layer, b: Layer): number {
+  if (a === b) return 4;
+  if (a === 'other') return b === 'headline' ? 2 : 0.6;
+  if (b === 'other') return 0.5;
+  const ca = LAYER_INFO[a].canonicalIndex;
+  const cb = LAYER_INFO[b].canonicalIndex;
+  const step = cb - ca;
+  if (step === 1) return 1.6;
+  if (step === 2) return 0.6;
+  if (step > 2) return 0.3;
+  // Stepping back. Some returns are common in spoken stories: the cause and the recovery are
+  // often interleaved, a remembered warning sends the speaker back to detection, and a story
+  // that opened with its fix or lesson returns to the headline.
+  if (a === 'mitigation' && b === 'attribution') return 0.7;
+  if (b === 'detection' && (a === 'attribution' || a === 'mitigation')) return 0.3;
+  if (b === 'headline') return 0.25;
+  if (a === 'system_learning' && b === 'structural_fix') return 0.3;
+  return 0.15;
+}
+
+function startWeight(l: Layer): number {
+  switch (l) {
+    case 'headline':
+      return 3;
+    case 'other':
+      return 2;
+    default:
+      return 0.8;
+  }
+}
+
+function logNormalizedRow(weights: number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.log(w / total));
+}
+
+export const LOG_TRANSITION: readonly (readonly number[])[] = LAYERS.map((a) =>
+  logNormalizedRow(LAYERS.map((b) => transitionWeight(a, b))),
+);
+export const LOG_START: readonly number[] = logNormalizedRow(LAYERS.map(startWeight));
+
+/**
+ * In the first sentences a move to the headline is cheap from anywhere: stories that open with
+ * the fix, the lesson or the rollback then back-fill what happened.
+ */
+const EARLY_SENTENCES = 3;
+export const LOG_TRANSITION_EARLY: readonly (readonly number[])[] = LAYERS.map((a) =>
+  logNormalizedRow(LAYERS.map((b) => (b === 'headline' && a !== 'headline' ? 1.5 : transitionWeight(a, b)))),
+);
+
+function transitionsAt(t: number): readonly (readonly number[])[] {
+  return t < EARLY_SENTENCES ? LOG_TRANSITION_EARLY : LOG_TRANSITION;
+}
+
+export interface DecodeResult {
+  path: Layer[];
+  /** posteriors[i][k]: probability that sentence i has layer LAYERS[k]. */
+  posteriors: number[][];
+}
+
+/**
+ * Decodes the most likely layer sequence. `emissions[i][k]` is a log-domain score of sentence i
+ * for layer LAYERS[k] (higher = more likely).
+ */
+export function decode(emissions: readonly (readonly number[])[]): DecodeResult {
+  const T = emissions.length;
+  if (T === 0) return { path: [], posteriors: [] };
+  const delta: Float64Array[] = [];
+  const back: Int8Array[] = [];
+  const e0 = emissions[0] ?? [];
+  delta.push(Float64Array.from(LAYERS, (_, k) => (LOG_START[k] ?? 0) + (e0[k] ?? 0)));
+  back.push(new Int8Array(N));
+  for (let t = 1; t < T; t++) {
+    const prev = delta[t - 1] as Float64Array;
+    const et = emissions[t] ?? [];
+    const trans = transitionsAt(t);
+    const d = new Float64Array(N);
+    const b = new Int8Array(N);
+    for (let k = 0; k < N; k++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let j = 0; j < N; j++) {
+        const v = (prev[j] ?? 0) + (trans[j]?.[k] ?? 0);
+        if (v > best) {
+          best = v;
+          arg = j;
+        }
+      }
+      d[k] = best + (et[k] ?? 0);
+      b[k] = arg;
+    }
+    delta.push(d);
+    back.push(b);
+  }
+  const last = delta[T - 1] as Float64Array;
+  let state = 0;
+  for (let k = 1; k < N; k++) if ((last[k] ?? -Infinity) > (last[state] ?? -Infinity)) state = k;
+  const pathIdx = new Array<number>(T);
+  pathIdx[T - 1] = state;
+  for (let t = T - 1; t > 0; t--) {
+    state = (back[t] as Int8Array)[state] ?? 0;
+    pathIdx[t - 1] = state;
+  }
+  return {
+    path: pathIdx.map((k) => LAYERS[k] as Layer),
+    posteriors: forwardBackward(emissions),
+  };
+}
+
+function logSumExp(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? -Infinity);
+  if (max === -Infinity) return -Infinity;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += Math.exp((values[i] ?? -Infinity) - max);
+  return max + Math.log(sum);
+}
+
+function forwardBackward(emissions: readonly (readonly number[])[]): number[][] {
+  const T = emissions.length;
+  const alpha: Float64Array[] = [];
+  const e0 = emissions[0] ?? [];
+  alpha.push(Float64Array.from(LAYERS, (_, k) => (LOG_START[k] ?? 0) + (e0[k] ?? 0)));
+  const tmp = new Float64Array(N);
+  for (let t = 1; t < T; t++) {
+    const prev = alpha[t - 1] as Float64Array;
+    const et = emissions[t] ?? [];
+    const a = new Float64Array(N);
+    const trans = transitionsAt(t);
+    for (let k = 0; k < N; k++) {
+      for (let j = 0; j < N; j++) tmp[j] = (prev[j] ?? 0) + (trans[j]?.[k] ?? 0);
+      a[k] = logSumExp(tmp) + (et[k] ?? 0);
+    }
+    alpha.push(a);
+  }
+  const beta: Float64Array[] = new Array<Float64Array>(T);
+  beta[T - 1] = new Float64Array(N);
+  for (let t = T - 2; t >= 0; t--) {
+    const next = beta[t + 1] as Float64Array;
+    const en = emissions[t + 1] ?? [];
+    const b = new Float64Array(N);
+    const trans = transitionsAt(t + 1);
+    for (let j = 0; j < N; j++) {
+      for (let k = 0; k < N; k++) tmp[k] = (trans[j]?.[k] ?? 0) + (en[k] ?? 0) + (next[k] ?? 0);
+      b[j] = logSumExp(tmp);
+    }
+    beta[t] = b;
+  }
+  const out: number[][] = [];
+  for (let t = 0; t < T; t++) {
+    const a = alpha[t] as Float64Array;
+    const b = beta[t] as Float64Array;
+    const joint = Float64Array.from(LAYERS, (_, k) => (a[k] ?? 0) + (b[k] ?? 0));
+    const z = logSumExp(joint);
+    out.push(Array.from(joint, (v) => Math.exp(v - z)));
+  }
+  return out;
+}
+
+export function layerIndex(layer: Layer): number {
+  return INDEX[layer];
+}

@@ -1,0 +1,126 @@
+/**
+ * Sentence segmentation from timed words. Whisper cuts segments across sentences, so sentences
+ * are rebuilt from the words: sentence punctuation first, then long silences, then Whisper's
+ * segment cuts when they coincide with a pause, and finally over-long run-ons (rambling speech
+ * without punctuation) are split at their most natural pause or conjunction.
+ */
+import type { Transcript } from '../transcript/types';
+import { flattenWords, type TimedWord } from '../transcript/words';
+
+export interface Sentence {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Flattened-word range [wordStart, wordEnd). */
+  wordStart: number;
+  wordEnd: number;
+}
+
+export interface SegmentOptions {
+  /** Silence that ends a sentence when the next word looks like a new one (default 1.0 s). */
+  sentenceGapSec?: number;
+  /** Longest sentence kept whole before it is split at a natural point (default 55 words). */
+  maxWords?: number;
+}
+
+export interface Segmentation {
+  words: TimedWord[];
+  sentences: Sentence[];
+}
+
+const CLOSERS = /["'”’)\]]+$/u;
+/** Dotted abbreviations (a.m., e.g., U.S.) and common titles do not end a sentence. */
+const DOTTED_ABBREV = /^(?:[a-z]\.){2,}$/i;
+const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'vs.', 'approx.', 'no.', 'inc.', 'jr.', 'sr.', 'prof.']);
+const CONJUNCTION_START = /^(and|so|but|then|because|which|while|after|once|when)$/i;
+
+export function segmentTranscript(transcript: Transcript, options: SegmentOptions = {}): Segmentation {
+  const words = flattenWords(transcript);
+  const gapSec = options.sentenceGapSec ?? 1.0;
+  const maxWords = options.maxWords ?? 55;
+  // Whisper and typed answers are punctuated; then a pause after a comma is a hesitation, not a
+  // sentence end. Unpunctuated transcripts must rely on pauses.
+  const terminal = words.filter((w) => /[.!?]["'”’)\]]*$/u.test(w.text)).length;
+  const punctuated = terminal > 0 && words.length / terminal < 60;
+  const ranges: Array<[number, number]> = [];
+  let begin = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const next = words[i + 1];
+    if (!word) continue;
+    if (!next || endsSentence(word, next, gapSec, punctuated)) {
+      ranges.push([begin, i + 1]);
+      begin = i + 1;
+    }
+  }
+  const split = ranges.flatMap(([a, b]) => splitLong(words, a, b, maxWords));
+  const sentences = split.map(([a, b], index) => makeSentence(words, a, b, index));
+  return { words, sentences };
+}
+
+function endsSentence(word: TimedWord, next: TimedWord, gapSec: number, punctuated: boolean): boolean {
+  const bare = word.text.replace(CLOSERS, '');
+  const gap = next.start - word.end;
+  if (/[.!?]$/.test(bare) || /…$/.test(bare)) {
+    const lower = bare.toLowerCase();
+    if (/\.\.\.$/.test(bare) || /…$/.test(bare)) return startsLikeSentence(next) || gap >= gapSec * 0.5;
+    if (DOTTED_ABBREV.test(lower) || TITLES.has(lower)) return gap >= gapSec && startsLikeSentence(next);
+    return true;
+  }
+  if (gap >= gapSec * 2.5 && !/,$/.test(bare)) return true;
+  if (gap >= gapSec * 4) return true;
+  if (punctuated) {
+    // A long silence before a capitalised word, without a comma asking for more.
+    return gap >= gapSec && startsLikeSentence(next) && !/[,;:]$/.test(bare);
+  }
+  if (gap >= gapSec) return true;
+  // A recogniser cut that coincides with a clear pause.
+  return word.segmentEnd && gap >= gapSec * 0.6;
+}
+
+function startsLikeSentence(word: TimedWord): boolean {
+  const t = word.text.replace(/^["'“‘(]+/u, '');
+  return /^\p{Lu}/u.test(t) && !/^I('|’|$)/u.test(t);
+}
+
+/** Splits [a, b) into pieces of at most maxWords at the most natural break points. */
+function splitLong(words: TimedWord[], a: number, b: number, maxWords: number): Array<[number, number]> {
+  if (b - a <= maxWords) return [[a, b]];
+  let best = -1;
+  let bestScore = -Infinity;
+  const minPiece = Math.max(6, Math.floor(maxWords / 5));
+  for (let i = a + minPiece; i <= b - minPiece; i++) {
+    const prev = words[i - 1];
+    const cur = words[i];
+    if (!prev || !cur) continue;
+    const gap = Math.max(0, cur.start - prev.end);
+    let score = gap * 4;
+    if (/[;:—–]$/.test(prev.text) || prev.text === '—') score += 2;
+    else if (/,$/.test(prev.text)) score += 1;
+    if (CONJUNCTION_START.test(cur.text.replace(/[,.]$/, ''))) score += 1.2;
+    if (prev.segmentEnd) score += 0.8;
+    // Prefer balanced pieces slightly.
+    score -= Math.abs(i - (a + b) / 2) / (b - a);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best < 0) return [[a, b]];
+  return [...splitLong(words, a, best, maxWords), ...splitLong(words, best, b, maxWords)];
+}
+
+function makeSentence(words: TimedWord[], a: number, b: number, index: number): Sentence {
+  const slice = words.slice(a, b);
+  const first = slice[0];
+  const last = slice[slice.length - 1];
+  return {
+    index,
+    text: slice.map((w) => w.text).join(' '),
+    start: first ? first.start : 0,
+    end: last ? last.end : 0,
+    wordStart: a,
+    wordEnd: b,
+  };
+}
