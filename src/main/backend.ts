@@ -1,7 +1,11 @@
 import type { BackendHandlers } from '../shared/contract';
 import type { ShellKind } from '../shared/contract-types';
 import { aboutHandler } from './handlers/app';
+import { historyHandlers } from './handlers/history';
+import { resultsHandlers } from './handlers/results';
 import { sessionsHandlers } from './handlers/sessions';
+import { HistoryService } from './services/history/history-service';
+import { PlaybackService } from './services/playback/playback-service';
 import { SessionStore } from './services/sessions/session-store';
 
 export interface BackendOptions {
@@ -14,7 +18,7 @@ export interface BackendOptions {
 
 export interface Backend {
   handlers: BackendHandlers;
-  services: { sessions: SessionStore };
+  services: { sessions: SessionStore; history: HistoryService; playback: PlaybackService };
   dispose(): Promise<void>;
 }
 
@@ -26,13 +30,25 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const sessions = new SessionStore(options.dataDir);
   const sessionHandlers = sessionsHandlers(sessions);
+  const history = new HistoryService(sessions);
+  const playback = new PlaybackService(sessions);
+  const results = resultsHandlers(sessions, playback);
+  const historyApi = historyHandlers(history);
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options),
     'sessions.list': sessionHandlers.list,
+    'results.get': results.get,
+    'results.audio': results.audio,
+    'results.audioChunk': results.audioChunk,
+    'history.list': historyApi.list,
+    'history.rename': historyApi.rename,
+    'history.delete': historyApi.remove,
+    'history.restore': historyApi.restore,
+    'history.purge': historyApi.purge,
   };
   return {
     handlers,
-    services: { sessions },
+    services: { sessions, history, playback },
     dispose: async () => {},
   };
 }

@@ -1,4 +1,6 @@
 import { appChannels } from './channels/app';
+import { historyChannels } from './channels/history';
+import { resultsChannels } from './channels/results';
 import { sessionsChannels } from './channels/sessions';
 import { appEvents } from './events/app';
 import type { CoachApi, Handlers } from './contract-types';
@@ -10,6 +12,8 @@ import type { CoachApi, Handlers } from './contract-types';
 export const contract = {
   ...appChannels,
   ...sessionsChannels,
+  ...resultsChannels,
+  ...historyChannels,
 };
 
 export const events = {

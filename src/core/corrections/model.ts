@@ -1,0 +1,95 @@
+/**
+ * The user's corrections to one session: sentence boundaries, edited sentence text, layers set
+ * by hand, and worksheet items ticked by hand. Stored in the session document's `corrections`
+ * field and validated on read (a damaged field is reported and ignored, never fatal).
+ *
+ * Sentences are identified by the range of *original* transcript words they cover, so the
+ * corrections stay valid whatever the engine's own segmentation does in a later version.
+ */
+import { z } from 'zod';
+import { LAYERS, type Layer } from '../analysis/layers';
+
+export const CORRECTIONS_VERSION = 1 as const;
+
+export interface SentenceOverride {
+  /** The sentence's text as the user fixed it (replaces the recognised words). */
+  text?: string;
+  /** The layer the user chose (the engine keeps it fixed and decodes the rest around it). */
+  layer?: Layer;
+}
+
+export interface Corrections {
+  version: typeof CORRECTIONS_VERSION;
+  /** Fingerprint of the transcript the corrections were made on (see `transcriptBasis`). */
+  basis: string;
+  /**
+   * Index (in the original flattened words) of the first word of every sentence, ascending,
+   * starting at 0. Pinned at the first correction so later engine versions cannot shift it.
+   * Null while the engine's own segmentation is used.
+   */
+  starts: number[] | null;
+  /** Per sentence, keyed by the index of its first original word. */
+  sentences: Record<string, SentenceOverride>;
+  /** Worksheet items ticked (true) or unticked (false) by hand, by item id. */
+  worksheet: Record<string, boolean>;
+}
+
+const LayerSchema = z.enum(LAYERS);
+
+export const SentenceOverrideSchema = z
+  .object({
+    text: z.string().trim().min(1).max(5000).optional(),
+    layer: LayerSchema.optional(),
+  })
+  .strict();
+
+export const CorrectionsSchema = z
+  .object({
+    version: z.literal(CORRECTIONS_VERSION),
+    basis: z.string().max(200),
+    starts: z.array(z.number().int().nonnegative()).max(100_000).nullable(),
+    sentences: z.record(z.string().regex(/^\d+$/), SentenceOverrideSchema),
+    worksheet: z.record(z.string().max(200), z.boolean()),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const starts = value.starts;
+    if (starts === null) return;
+    if (starts[0] !== 0) ctx.addIssue({ code: 'custom', message: 'The first sentence must start at word 0.' });
+    for (let i = 1; i < starts.length; i++) {
+      if ((starts[i] ?? 0) <= (starts[i - 1] ?? 0)) {
+        ctx.addIssue({ code: 'custom', message: 'Sentence starts must be strictly ascending.' });
+        return;
+      }
+    }
+  });
+
+// Compile-time guarantee that the schema and the interface describe the same JSON.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const correctionsMatch: Exact<z.infer<typeof CorrectionsSchema>, Corrections> = true;
+void correctionsMatch;
+
+export function emptyCorrections(basis: string): Corrections {
+  return { version: CORRECTIONS_VERSION, basis, starts: null, sentences: {}, worksheet: {} };
+}
+
+/** True when the transcript-level corrections (not worksheet ticks) change anything. */
+export function hasTranscriptCorrections(corrections: Corrections | null | undefined): boolean {
+  if (!corrections) return false;
+  return corrections.starts !== null || Object.keys(corrections.sentences).length > 0;
+}
+
+export type CorrectionsReadResult =
+  | { ok: true; corrections: Corrections | null }
+  | { ok: false; reason: string };
+
+/** Reads the stored field; `undefined`/`null` means "no corrections yet". */
+export function readCorrections(value: unknown): CorrectionsReadResult {
+  if (value === undefined || value === null) return { ok: true, corrections: null };
+  const parsed = CorrectionsSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `${issue?.path.join('.') || 'corrections'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, corrections: parsed.data };
+}

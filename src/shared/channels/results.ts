@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { sessionDocument } from '../session-document';
+import { sessionId } from './sessions';
+
+export const MAX_AUDIO_CHUNK_BYTES = 4 * 1024 * 1024;
+
+const byId = z.object({ id: sessionId }).strict();
+
+export const audioDescription = z.object({
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  durationSec: z.number().nonnegative(),
+  /** Max amplitude per bucket across the recording (drawn as the waveform), or null. */
+  peaks: z.array(z.number().min(0).max(1)).nullable(),
+});
+export type AudioDescription = z.infer<typeof audioDescription>;
+
+export const resultsChannels = {
+  /** The whole session document; the renderer validates transcript, analysis and corrections. */
+  'results.get': { input: byId, output: z.object({ session: sessionDocument }) },
+  /** Size, duration and waveform peaks of the recording (no bytes). */
+  'results.audio': { input: byId, output: audioDescription },
+  /** A slice of the recording's bytes; the renderer assembles them into a Blob URL. */
+  'results.audioChunk': {
+    input: z
+      .object({
+        id: sessionId,
+        offset: z.number().int().nonnegative(),
+        length: z.number().int().positive().max(MAX_AUDIO_CHUNK_BYTES),
+      })
+      .strict(),
+    output: z.object({ bytes: z.instanceof(Uint8Array), total: z.number().int().nonnegative() }),
+  },
+};
