@@ -1,0 +1,105 @@
+/**
+ * The coaching engine's entry point: transcript in, complete Analysis out. Pure and synchronous.
+ */
+import type { Transcript } from '../transcript/types';
+import { assessCommonFailures, assessConstraints, assessTier } from './assess';
+import { budgetForLength, MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS, nearestStandardLength } from './budget';
+import { classifySentences } from './classify';
+import { measureDelivery } from './delivery';
+import { readFacts } from './facts';
+import { buildFeedback } from './feedback';
+import { assessRubric } from './rubric';
+import { segmentTranscript } from './segment';
+import { buildTimeline, layerStats } from './timeline';
+import { ANALYSIS_VERSION, type Analysis, type AnalysisOptions, type AnalyzedSentence } from './types';
+import { fillWorksheet } from './worksheet';
+
+export class EmptyTranscriptError extends Error {
+  override name = 'EmptyTranscriptError';
+}
+
+export function analyzeTranscript(transcript: Transcript, options: AnalysisOptions = {}): Analysis {
+  const { words, sentences: raw } = segmentTranscript(
+    transcript,
+    options.sentenceGapSec !== undefined ? { sentenceGapSec: options.sentenceGapSec } : {},
+  );
+  if (raw.length === 0) throw new EmptyTranscriptError('The transcript has no words to analyse.');
+
+  const classified = classifySentences(raw.map((s) => s.text));
+  const sentences: AnalyzedSentence[] = raw.map((s, i) => {
+    const c = classified[i];
+    if (!c) throw new Error(`internal: no classification for sentence ${i}`);
+    return {
+      index: s.index,
+      text: s.text,
+      start: round3(s.start),
+      end: round3(s.end),
+      wordCount: s.wordEnd - s.wordStart,
+      wordStart: s.wordStart,
+      wordEnd: s.wordEnd,
+      layer: c.layer,
+      confidence: c.confidence,
+      explicitMarker: c.explicitMarker,
+      evidence: c.evidence,
+      probabilities: c.probabilities,
+    };
+  });
+
+  const layers = layerStats(sentences);
+  const timeline = buildTimeline(sentences, layers, transcript.durationSec);
+  const facts = readFacts(sentences.map((s, i) => ({ sentence: s, text: classified[i]?.normalized ?? '' })));
+  const { rubric } = assessRubric({ sentences, layers, facts });
+  const constraints = assessConstraints(sentences, layers, facts);
+  const commonFailures = assessCommonFailures(sentences, layers, rubric, facts);
+  const tierDetail = assessTier(rubric, facts);
+  const timesEstimated = transcript.timesEstimated === true;
+  const delivery = measureDelivery(sentences, words, {
+    timesEstimated,
+    ...(options.pauseThresholdSec !== undefined ? { pauseThresholdSec: options.pauseThresholdSec } : {}),
+  });
+  const lengthSeconds = chooseLength(options.lengthSeconds, timeline.speakingSeconds);
+  const feedback = buildFeedback({
+    sentences,
+    layers,
+    rubric,
+    constraints,
+    failures: commonFailures,
+    tier: tierDetail,
+    facts,
+    delivery,
+    lengthSeconds,
+  });
+
+  return {
+    version: ANALYSIS_VERSION,
+    language: transcript.language ?? null,
+    timesEstimated,
+    lengthSeconds,
+    sentences,
+    layers,
+    timeline,
+    rubric,
+    constraints,
+    commonFailures,
+    tier: tierDetail.tier,
+    tierDetail,
+    worksheet: fillWorksheet(sentences, facts),
+    delivery,
+    budget: budgetForLength(lengthSeconds),
+    feedback,
+  };
+}
+
+function chooseLength(requested: number | undefined, spoken: number): number {
+  if (requested !== undefined) {
+    if (!Number.isFinite(requested) || requested < MIN_ANSWER_SECONDS || requested > MAX_ANSWER_SECONDS) {
+      throw new RangeError(`Answer length must be between ${MIN_ANSWER_SECONDS} and ${MAX_ANSWER_SECONDS} seconds.`);
+    }
+    return Math.round(requested);
+  }
+  return nearestStandardLength(spoken);
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

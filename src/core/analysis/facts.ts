@@ -1,0 +1,204 @@
+/**
+ * Story-level facts read from the labelled sentences: what the structural fix names, whether it
+ * is still running and has caught anything since, whether the lesson is specific and applied
+ * elsewhere, and how honest the detection account is. The rubric, constraints, common failures,
+ * worksheet and feedback all read these, so each judgement is made once, with its quotes.
+ */
+import type { Layer } from './layers';
+import type { AnalyzedSentence, Quote } from './types';
+
+export interface StorySentence {
+  sentence: AnalyzedSentence;
+  /** Normalised text (lower case, straight quotes). */
+  text: string;
+}
+
+export interface StoryFacts {
+  // Structural fix
+  specificArtifact: Quote[];
+  vagueFix: Quote[];
+  laterCatches: Quote[];
+  framework: Quote[];
+  stillRunning: Quote[];
+  owner: Quote[];
+  gapClosedInFix: Quote[];
+  // System learning
+  learningWords: number;
+  learningMechanism: Quote[];
+  learningSpecific: boolean;
+  appliedElsewhere: Quote[];
+  auditLens: Quote[];
+  // Detection
+  detectionPresent: boolean;
+  monitoringCredited: Quote[];
+  externalNotice: Quote[];
+  ownGapAdmission: Quote[];
+  correction: Quote[];
+  polished: boolean;
+  gapAdmitted: boolean;
+  nearMiss: Quote[];
+  latencyStated: Quote[];
+  // Attribution and mitigation
+  causeStated: Quote[];
+  causeOrigin: Quote[];
+  causeOwnership: Quote[];
+  mitigationAction: Quote[];
+  mitigationTime: Quote[];
+  peoplePulledIn: Quote[];
+  // Current practice (anything that connects the story to today)
+  currentPractice: Quote[];
+}
+
+const R = (pattern: string) => new RegExp(pattern, 'i');
+
+const SPECIFIC_ARTIFACT = R(
+  String.raw`\b(?:gate|gated|ci (?:check|test|job)|check (?:that|which|in|at|on)|(?:parity|regression|unit|integration|contract|leakage|shuffle) (?:test|check)|contracts?\b|runbook|playbook|checklist|registry|codeowners|code owners|sign-?off|fails? (?:the run|closed|the build|on any)|blocks? (?:the |any |a |every )?(?:deploy|launch|release|rollout|promotion|merge|job|build)|blocked|refuses?|rejects?|quarantin|pages? (?:the |our |us\b)|alert(?:s|ing)? (?:on|keyed|at|that|when|if|for|per)|per-[\w-]+ (?:alert|alerting|metric|check|guardrail)|threshold|versioned|version(?:ing| pinning| check)|point-in-time|loader|canary (?:cohort|controller)|stratified|rollout controller|fixtures|golden set|holdout|coverage (?:table|threshold)|kill switch|feature flag|schema (?:check|validation|registry)|validation (?:step|check)|owned by|owns|mandatory|required to|requires?|must|enforced|expire|freshness (?:metric|alert)|groundedness check|daily check|nightly (?:job|check)|guardrails? on|blue-green|button)`,
+);
+const VAGUE_FIX = R(
+  String.raw`\b(?:(?:more|some|better|extra|additional|a lot more|some more|lots of) (?:monitoring|checks|tests|testing|alerts|alerting|safeguards|validation|guardrails|reviews?|dashboards|observability|care)|improved (?:our|the) (?:[\w-]+ )?(?:planning|monitoring|testing|process|alerting)|more careful|added monitoring\b|some safeguards)`,
+);
+const LATER_CATCHES = R(
+  String.raw`\b(?:(?:has|have|had) (?:since |already |now )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|saved|been (?:invoked|triggered|tripped))|(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected|invoked|tripped) (?:[\w'-]+ ){0,8}(?:since|later|last (?:quarter|year|month)|before (?:it|they|either) (?:ever )?(?:merged|shipped|deployed|touched|reached|got)|in (?:its|the) first)|(?:alert|check|gate|test|canary|contract|guardrail|monitor|fixtures?|pinning|registry|page)s? (?:[\w'-]+ ){0,2}(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected) (?:a|an|another|the next|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)\b|subsequent (?:regressions|incidents|failures|issues)|in the (?:[\w'-]+ ){0,2}(?:months|quarters|years|weeks) since)`,
+);
+const FRAMEWORK = R(
+  String.raw`\b(?:tier [0-9]\b|(?:detection[- ]latency|observability|monitoring) hierarchy|consistency ownership model|ownership model|framework|maturity model|(?:slo|error) budget policy)`,
+);
+/** Names like "Detection Latency Hierarchy" or "Consistency Ownership Model" in the original case. */
+const NAMED_FRAMEWORK = /\b(?:[A-Z][a-z]+ ){1,3}(?:Hierarchy|Model|Framework|Ladder|Pyramid|Matrix)\b/;
+const STILL_RUNNING = R(
+  String.raw`\b(?:still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|of them)) (?:are |sit |run )?(?:still|now)|(?:have|has) run on every|continues to run|(?:is|are) now\b|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|enforces?|expires?)|every [\w-]+(?: [\w-]+){0,3} (?:now|must|has to))`,
+);
+const OWNER = R(
+  String.raw`\b(?:owns|owned by|(?:is|are) owned|single owner|the owner|ownership|on-?call (?:rotation|owns)|pages? the [\w-]+ on-?call|(?:team|platform|group) (?:now )?(?:owns|runs|maintains))`,
+);
+const GAP_CLOSED = R(
+  String.raw`\b(?:detection gap|blind spot|(?:the|that|this) gap\b|[\w-]+-(?:day|hour|week) gap|closes? (?:the|that)|closed\.?$|closing (?:that|the)|instead of (?:the |waiting |a |[\w-]+ )?(?:days?|weeks?|hours?|nine|three|five|a week|an outside|customers|users)|within (?:hours|an hour|a day|minutes|\d+ (?:hours|minutes))|would (?:have|'ve) caught|earlier than|so we don't wait|rather than (?:waiting|days)|from (?:a|the) [\w-]+ (?:report|complaint|readout)|before (?:customers|users|anyone) (?:notice|see|saw)|the (?:\w+ )?days\b.*\bwait|about,? (?:about )?the [\w-]+ (?:days|hours|weeks)|page us within)`,
+);
+const LEARNING_MECHANISM = R(
+  String.raw`\b(?:class of (?:failure|bug|problem|incident|mistake)|failure class|the (?:general |same |broader |real )?pattern|(?:any|every) [\w-]+(?: [\w-]+){0,4} (?:that|which|derived)\b|almost always|inevitably|sooner or later|rarely random|isn't a [\w-]+|is not a [\w-]+|it's a [\w-]+ change|(?:implicit|unwritten) (?:contracts?|agreements?)|is a sample|is code|two separate|whenever|at the (?:seam|boundary)|crossing an? [\w-]+ boundary|treats? (?:it|them) (?:as|like)|degrades? gracefully|hides? its own|nobody thinks of as)`,
+);
+const APPLIED_ELSEWHERE = R(
+  String.raw`\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same) (?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit|contract|check)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times)|(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|more|others|the same)|turned up|(?:two|three|four|several) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|well outside|sit behind the same|(?:has|have) grown into|(?:made|turned) (?:three|two|four|several) other|(?:rolled|extended|brought|carried) (?:[\w'-]+ ){0,4}(?:out )?to (?:our|the|two|three|every) (?:other )?[\w-]+)`,
+);
+const AUDIT_LENS = R(
+  String.raw`\b(?:i (?:now|always|still) (?:ask|audit|look|treat|check|read|assume|start|push|question|review)|now,? for me|changed how i|(?:the|an|my) (?:audit )?lens|lens through which|the first question i ask|in design reviews|proactively|i (?:look|ask) for)`,
+);
+const MONITORING_CREDIT = R(
+  String.raw`\b(?:(?:our|the) (?:[\w-]+ )?(?:monitoring|dashboards?|alerts?|alerting|metrics|systems?|tooling|observability) (?:caught|detected|flagged|picked up|spotted|noticed)|we caught it|caught (?:it|this|the issue) (?:pretty |really )?quickly)`,
+);
+const EXTERNAL_NOTICE = R(
+  String.raw`\b(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|business|support|agents?|analysts?|sales engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|another team|the [\w-]+ team|lawyers?|firms?|regulators?|press|journalists?)\b.{0,80}\b(?:reported|complained|complaints?|told (?:us|me)|asked (?:us|me|why|about)|asking (?:why|about)|calling|called (?:us|in)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket)|flagged (?:it|this|the (?:issue|problem|drop))|filed|forwarded|tickets?|screenshots?|reviews?|noticed|saying|started asking|pinged (?:us|me)|data-access requests?)`,
+);
+const OWN_GAP = R(
+  String.raw`\b(?:(?:we|i) (?:did not|didn't) (?:catch|detect|notice|see)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check)|(?:did not|didn't) detect it through|nothing (?:we'd|we had) built|(?:was|is) not great|paged no ?one|never (?:left|crossed|fired)|stayed (?:inside|within)|(?:looked|were|stayed) (?:healthy|green)|barely moved|diluted|nobody (?:noticed|caught))`,
+);
+const CORRECTION = R(String.raw`\b(?:actually,? no|honestly|to be honest|if i'?m honest|to be fair|truthfully|i have to (?:admit|own))`);
+const NEAR_MISS = R(
+  String.raw`\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal)|the (?:second|third) time (?:the same|this|we'd|we had|it)|near-?miss|warning (?:sign|signal)|(?:months?|weeks?|years?|a year) (?:earlier|before|prior)|had happened before|we'd seen (?:this|it|the same)|(?:i|we) (?:wrote it off|dismissed it|ignored it|accepted it|closed the ticket|brushed it off|didn't push|underweighted it|treated it as a one-?(?:off|time))|as a one-?(?:off|time)|that first one|the first miss|(?:i|we) should have (?:treated|caught|built|fixed))`,
+);
+const LATENCY = R(
+  String.raw`\b(?:[\w-]+ (?:minutes?|hours?|days?|weeks?|months?) (?:in\b|into it|after|later|before|unnoticed)|after (?:about |roughly |nearly )?[\w-]+ (?:minutes?|hours?|days?|weeks?)|within (?:about )?[\w-]+ (?:minutes?|hours?)|took (?:us )?[\w-]+ (?:minutes|hours|days|weeks)|(?:on|by) the (?:second|third|fourth|next) (?:morning|day)|on the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|for (?:about |roughly )?[\w-]+ (?:days|weeks|hours))`,
+);
+const CAUSE = R(
+  String.raw`\b(?:root cause|the (?:actual |real |underlying )?cause|caused by|turned out|the reason|came down to|traced|what (?:had )?happened|the (?:bug|problem|issue) was|had (?:been )?(?:silently |quietly )?(?:changed|switched|swapped|rolled out|refactored|raised|started|moved|backfilled|migrated))`,
+);
+const ORIGIN = R(
+  String.raw`\b(?:pipeline|service|upstream|producer|vendor|bureau|platform|library|config|template|tokenizer|schema|feature store|cache|index|harness|loader|serving|training|snapshot|encoder|parser|repo(?:sitory)?|infrastructure|migration|backfill)\b`,
+);
+const CAUSE_OWNER = R(
+  String.raw`\b(?:(?:my|our) (?:own )?(?:team|code)|code (?:my|our) team wrote|a teammate|someone on (?:the|our)|the [\w-]+ team|another team|(?:platform|infrastructure|data engineering|producer|vendor|upstream|their) (?:side|team|deploy|change|code)|producer|vendor|bureau|within our|on our side|their (?:deploy|repo|code))`,
+);
+const TIME_TO_MITIGATE = R(
+  String.raw`\b(?:within (?:the |an |about |roughly |a )?(?:hour|day|afternoon|minutes|\d+ (?:minutes|hours))|(?:took|in) (?:about |maybe |roughly |under )?(?:[\w-]+ )?(?:minutes|an hour|a day|hours|forty minutes|twenty minutes)|that (?:same )?(?:afternoon|night|evening)|the same (?:day|afternoon)|by (?:about )?\d+(?::\d+)? ?(?:a\.?m|p\.?m)|(?:a|the) (?:day|week) (?:later|after)|over the next (?:hour|day|week)|by \d+:\d+)`,
+);
+const PEOPLE = R(
+  String.raw`\b(?:(?:pulled|got|brought|looped|roped) (?:[\w'-]+ ){0,5}(?:in|into|onto|on (?:the|a) call|in a room)\b|worked with (?:the )?[\w-]+ (?:team|folks|lead)|on calls? with|had the [\w-]+ team|with legal|war ?room)`,
+);
+const CURRENT = R(
+  String.raw`\b(?:still|now|today|since|these days|to this day|every [\w-]+ i|i (?:now|always)|ever since|continues)\b`,
+);
+
+export function quoteOf(s: AnalyzedSentence): Quote {
+  return { sentenceIndex: s.index, text: s.text, start: s.start, end: s.end, layer: s.layer };
+}
+
+function find(sentences: readonly StorySentence[], layers: readonly Layer[] | null, re: RegExp): Quote[] {
+  const out: Quote[] = [];
+  for (const s of sentences) {
+    if (layers && !layers.includes(s.sentence.layer)) continue;
+    if (re.test(s.text)) out.push(quoteOf(s.sentence));
+  }
+  return out;
+}
+
+export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
+  const sf = ['structural_fix'] as const;
+  const sl = ['system_learning'] as const;
+  const det = ['detection'] as const;
+
+  const sfSentences = sentences.filter((s) => s.sentence.layer === 'structural_fix');
+  const specificArtifact: Quote[] = [];
+  const vagueFix: Quote[] = [];
+  for (const s of sfSentences) {
+    const vague = VAGUE_FIX.test(s.text);
+    const specific = SPECIFIC_ARTIFACT.test(s.text);
+    if (vague) vagueFix.push(quoteOf(s.sentence));
+    // A vague sentence that also drops an artifact word ("more checks on the query side")
+    // stays vague; specificity needs the artifact without the hedge around it.
+    if (specific && !vague) specificArtifact.push(quoteOf(s.sentence));
+  }
+
+  const framework = sfSentences
+    .filter((s) => FRAMEWORK.test(s.text) || NAMED_FRAMEWORK.test(s.sentence.text))
+    .map((s) => quoteOf(s.sentence));
+
+  const slSentences = sentences.filter((s) => s.sentence.layer === 'system_learning');
+  const learningWords = slSentences.reduce((n, s) => n + s.sentence.wordCount, 0);
+  const learningMechanism = find(sentences, sl, LEARNING_MECHANISM);
+  // Specific: names the mechanism of the failure class, or develops the lesson at some length.
+  // A single short maxim ("test everything end to end") stays generic.
+  const learningSpecific =
+    (learningMechanism.length > 0 && learningWords >= 20) || learningWords >= 55 || slSentences.length >= 3;
+
+  const detSentences = sentences.filter((s) => s.sentence.layer === 'detection');
+  const monitoringCredited = find(sentences, det, MONITORING_CREDIT);
+  const externalNotice = find(sentences, det, EXTERNAL_NOTICE);
+  const ownGapAdmission = find(sentences, det, OWN_GAP);
+  const correction = find(sentences, det, CORRECTION);
+  // Polished: the team's monitoring gets the credit while the story itself shows someone else
+  // noticed first, and the speaker never corrects it.
+  const polished = monitoringCredited.length > 0 && externalNotice.length > 0 && correction.length === 0 && ownGapAdmission.length === 0;
+  const nearMiss = find(sentences, ['detection', 'system_learning', 'headline', 'attribution'], NEAR_MISS);
+  const gapAdmitted = !polished && (ownGapAdmission.length > 0 || externalNotice.length > 0);
+
+  return {
+    specificArtifact,
+    vagueFix,
+    laterCatches: find(sentences, sf, LATER_CATCHES),
+    framework,
+    stillRunning: find(sentences, sf, STILL_RUNNING),
+    owner: find(sentences, sf, OWNER),
+    gapClosedInFix: find(sentences, sf, GAP_CLOSED),
+    learningWords,
+    learningMechanism,
+    learningSpecific: slSentences.length > 0 && learningSpecific,
+    appliedElsewhere: find(sentences, sl, APPLIED_ELSEWHERE),
+    auditLens: find(sentences, sl, AUDIT_LENS),
+    detectionPresent: detSentences.length > 0,
+    monitoringCredited,
+    externalNotice,
+    ownGapAdmission,
+    correction,
+    polished,
+    gapAdmitted,
+    nearMiss,
+    latencyStated: find(sentences, det, LATENCY),
+    causeStated: find(sentences, ['attribution'], CAUSE),
+    causeOrigin: find(sentences, ['attribution'], ORIGIN),
+    causeOwnership: find(sentences, ['attribution'], CAUSE_OWNER),
+    mitigationAction: sentences.filter((s) => s.sentence.layer === 'mitigation').map((s) => quoteOf(s.sentence)),
+    mitigationTime: find(sentences, ['mitigation'], TIME_TO_MITIGATE),
+    peoplePulledIn: find(sentences, ['mitigation'], PEOPLE),
+    currentPractice: find(sentences, ['structural_fix', 'system_learning'], CURRENT),
+  };
+}

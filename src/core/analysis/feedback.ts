@@ -1,0 +1,310 @@
+/**
+ * Coaching feedback: the three changes that would raise the level most (ordered by what blocks
+ * the next tier first), a restructured outline for the chosen answer length, and the follow-up
+ * question an interviewer would ask about the weakest layer.
+ */
+import { budgetForLength } from './budget';
+import { layerName, OUTLINE_LAYERS, type Layer, type OutlineLayer, type StoryLayer } from './layers';
+import { quoteOf, type StoryFacts } from './facts';
+import type {
+  AnalyzedSentence,
+  CommonFailures,
+  Constraints,
+  Delivery,
+  Feedback,
+  FeedbackFix,
+  FollowUpQuestion,
+  LayerStats,
+  Outline,
+  Quote,
+  Rubric,
+  TierResult,
+} from './types';
+
+interface Candidate extends Omit<FeedbackFix, 'priority'> {
+  /** Higher first: tier blockers, then rubric gaps, then polish. */
+  weight: number;
+}
+
+export interface FeedbackInput {
+  sentences: readonly AnalyzedSentence[];
+  layers: Record<Layer, LayerStats>;
+  rubric: Rubric;
+  constraints: Constraints;
+  failures: CommonFailures;
+  tier: TierResult;
+  facts: StoryFacts;
+  delivery: Delivery;
+  lengthSeconds: number;
+}
+
+function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max = 2): Quote[] {
+  return sentences.filter((s) => s.layer === layer).slice(0, max).map(quoteOf);
+}
+
+function candidates(input: FeedbackInput): Candidate[] {
+  const { sentences, layers, rubric, constraints, facts, delivery, tier } = input;
+  const out: Candidate[] = [];
+  const senior = tier.tier === 'senior';
+  const spec = rubric.structural_fix_specificity.level;
+  if (spec === 'weak') {
+    out.push({
+      id: 'name_the_artifact',
+      title: layers.structural_fix.sentences === 0 ? 'Add the structural fix' : 'Name the structural artifact',
+      detail:
+        layers.structural_fix.sentences === 0
+          ? 'The story stops at recovery. Add what you changed so this class of failure cannot recur or is caught early: the gate, alert, contract or runbook, what it checks, and who it pages.'
+          : 'Replace the general follow-up ("more monitoring", "more checks") with the actual artifact: what it checks, its threshold, what it blocks or who it pages, and that it still runs.',
+      dimension: 'structural_fix_specificity',
+      evidence: facts.vagueFix.length > 0 ? facts.vagueFix : layerQuotes(sentences, 'structural_fix'),
+      weight: 100,
+    });
+  }
+  if (rubric.layer_balance.level === 'weak' || !constraints.mitigation_at_most_two_sentences.met) {
+    const n = layers.mitigation.sentences;
+    out.push({
+      id: 'shrink_mitigation',
+      title: 'Cut mitigation to two sentences',
+      detail: `Mitigation takes ${n} sentences and ${Math.round(layers.mitigation.seconds)} s. Say what restored service and how fast in one or two sentences, and move the time to the structural fix.`,
+      dimension: 'layer_balance',
+      evidence: layerQuotes(sentences, 'mitigation', 3),
+      weight: rubric.layer_balance.level === 'weak' ? 95 : 60,
+    });
+  }
+  if (facts.polished) {
+    out.push({
+      id: 'honest_detection',
+      title: 'Tell detection as it happened',
+      detail:
+        'Your account credits monitoring, but the story shows someone else noticed first. Say who noticed, how long it had been live, and then show the fix that closes that gap.',
+      dimension: 'honesty_about_detection',
+      evidence: [...facts.monitoringCredited.slice(0, 1), ...facts.externalNotice.slice(0, 1)],
+      weight: senior ? 80 : 70,
+    });
+  }
+  if (rubric.layer_balance.level === 'passing' && spec !== 'weak') {
+    out.push({
+      id: 'grow_structural_fix',
+      title: 'Make the structural fix the longest part',
+      detail: rubric.layer_balance.advice,
+      dimension: 'layer_balance',
+      evidence: layerQuotes(sentences, 'structural_fix'),
+      weight: 65,
+    });
+  }
+  const learning = rubric.system_learning.level;
+  if (learning === 'weak') {
+    out.push({
+      id: 'add_system_learning',
+      title: 'Add the system learning (Layer 5)',
+      detail:
+        'Close with what this incident taught you about the class of failure, and one place you have applied that lesson since.',
+      dimension: 'system_learning',
+      evidence: [],
+      weight: senior ? 50 : 75,
+    });
+  } else if (learning === 'passing') {
+    out.push({
+      id: 'specific_learning',
+      title: 'Make the lesson specific',
+      detail: rubric.system_learning.advice,
+      dimension: 'system_learning',
+      evidence: layerQuotes(sentences, 'system_learning'),
+      weight: senior ? 45 : 72,
+    });
+  } else if (learning === 'strong') {
+    out.push({
+      id: 'apply_learning_elsewhere',
+      title: 'Show the lesson applied elsewhere',
+      detail: rubric.system_learning.advice,
+      dimension: 'system_learning',
+      evidence: rubric.system_learning.evidence.slice(0, 1),
+      weight: 74,
+    });
+  }
+  if (spec === 'passing') {
+    out.push({
+      id: 'cite_later_catches',
+      title: 'Say what the fix has caught since',
+      detail: rubric.structural_fix_specificity.advice,
+      dimension: 'structural_fix_specificity',
+      evidence: facts.specificArtifact.slice(0, 1),
+      weight: 58,
+    });
+  } else if (spec === 'strong') {
+    out.push({
+      id: 'tie_to_framework',
+      title: 'Tie the fix to a framework',
+      detail: rubric.structural_fix_specificity.advice,
+      dimension: 'structural_fix_specificity',
+      evidence: facts.specificArtifact.slice(0, 1),
+      weight: 40,
+    });
+  }
+  const honesty = rubric.honesty_about_detection.level;
+  if (!facts.polished && (honesty === 'weak' || honesty === 'passing' || honesty === 'strong')) {
+    out.push({
+      id: honesty === 'strong' ? 'own_near_miss' : 'connect_detection_gap',
+      title:
+        honesty === 'weak'
+          ? 'Say how the team found out'
+          : honesty === 'strong'
+            ? 'Own the earlier near-miss, if there was one'
+            : 'Connect detection to the fix',
+      detail: rubric.honesty_about_detection.advice,
+      dimension: 'honesty_about_detection',
+      evidence: rubric.honesty_about_detection.evidence.slice(0, 1),
+      weight: honesty === 'weak' ? 62 : honesty === 'strong' ? 30 : 48,
+    });
+  }
+  if (input.failures.closed_past_event.detected && spec !== 'weak') {
+    out.push({
+      id: 'connect_to_today',
+      title: 'Connect the story to today',
+      detail: 'Say what still runs and what you still apply: "both checks are still in production" or "it is the first question I ask in reviews".',
+      dimension: null,
+      evidence: [],
+      weight: 35,
+    });
+  }
+  const missingEarly = (['detection', 'attribution'] as const).filter((l) => layers[l].sentences === 0);
+  for (const l of missingEarly) {
+    out.push({
+      id: `add_${l}`,
+      title: `Add one sentence of ${layerName(l)}`,
+      detail:
+        l === 'detection'
+          ? 'Say in one sentence how the team found out and how long the failure was live first.'
+          : 'Say in one sentence what actually broke (the cause, not the symptom) and whose system it was in.',
+      dimension: l === 'detection' ? 'honesty_about_detection' : null,
+      evidence: [],
+      weight: 55,
+    });
+  }
+  if (!delivery.timesEstimated && delivery.overall.fillersPer100Words >= 4) {
+    out.push({
+      id: 'reduce_fillers',
+      title: 'Cut filler words',
+      detail: `About ${Math.round(delivery.overall.fillersPer100Words)} fillers per 100 words. Pause silently instead of filling; rehearse the openings of each layer.`,
+      dimension: null,
+      evidence: [],
+      weight: 20,
+    });
+  }
+  return out;
+}
+
+export function topFixes(input: FeedbackInput): FeedbackFix[] {
+  return candidates(input)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 3)
+    .map(({ weight: _weight, ...fix }, i) => ({ ...fix, priority: i + 1 }));
+}
+
+const GUIDANCE: Record<OutlineLayer, string> = {
+  headline: 'One sentence: the system, what went wrong, and the impact in numbers.',
+  detection: 'How you actually found out and how long it was live first. Be honest if someone else noticed.',
+  attribution: 'The cause, not the symptom: where it started and whose system it was in.',
+  mitigation: 'At most two sentences: what restored service and how fast.',
+  structural_fix:
+    'The longest part: the specific artifact (gate, alert, contract, runbook), what it checks, who owns it, that it still runs, and what it has caught since.',
+  system_learning:
+    'The lesson about this class of failure, and one or two places you have applied it since.',
+};
+
+export function buildOutline(sentences: readonly AnalyzedSentence[], layers: Record<Layer, LayerStats>, lengthSeconds: number, facts: StoryFacts): Outline {
+  const budget = budgetForLength(lengthSeconds);
+  const best = (layer: OutlineLayer): Quote | null => {
+    const preferred: Partial<Record<OutlineLayer, Quote[]>> = {
+      structural_fix: facts.specificArtifact,
+      system_learning: facts.learningMechanism,
+      detection: [...facts.ownGapAdmission, ...facts.externalNotice],
+      attribution: facts.causeStated,
+    };
+    const q = preferred[layer]?.[0];
+    if (q) return q;
+    const s = sentences.find((x) => x.layer === layer);
+    return s ? quoteOf(s) : null;
+  };
+  return {
+    lengthSeconds,
+    steps: OUTLINE_LAYERS.map((layer) => ({
+      layer,
+      targetSeconds: budget.seconds[layer],
+      targetSentences: budget.sentences[layer],
+      guidance: GUIDANCE[layer],
+      fromYourAnswer: best(layer),
+      actualSeconds: Math.round(layers[layer].seconds * 10) / 10,
+    })),
+  };
+}
+
+const QUESTIONS: Record<StoryLayer, { question: string; why: string }> = {
+  detection: {
+    question: 'Walk me through how that alert is wired: what does it measure, what threshold fires it, and who gets paged?',
+    why: 'Detection is where over-claiming is easiest to test, and your account of it is the thinnest part of the story.',
+  },
+  attribution: {
+    question: 'What was the actual root cause, as opposed to what you first saw, and whose system did it start in?',
+    why: 'The cause is not clearly separated from the symptom, so an interviewer will check whether you were at the centre of the debugging.',
+  },
+  mitigation: {
+    question: 'If you had one sentence for the recovery, what would it be, and what did you change so you never need that recovery again?',
+    why: 'Most of the story is recovery; the interviewer will steer you towards the structural change.',
+  },
+  structural_fix: {
+    question: 'What exactly did you ship so this cannot happen again, who owns it today, and what has it caught since?',
+    why: 'The structural fix decides the level, and yours is not yet specific or proven.',
+  },
+  system_learning: {
+    question: 'What did this incident teach you about the system, and where else have you applied that since?',
+    why: 'The lesson is missing or generic; this is what separates L7 from Staff.',
+  },
+};
+
+export function followUpQuestion(rubric: Rubric, layers: Record<Layer, LayerStats>, facts: StoryFacts): FollowUpQuestion {
+  let layer: StoryLayer;
+  if (rubric.structural_fix_specificity.level === 'weak') layer = rubric.layer_balance.level === 'weak' ? 'mitigation' : 'structural_fix';
+  else if (rubric.honesty_about_detection.level === 'weak') layer = 'detection';
+  else if (rubric.system_learning.level === 'weak' || rubric.system_learning.level === 'passing') layer = 'system_learning';
+  else if (layers.attribution.sentences === 0) layer = 'attribution';
+  else if (rubric.structural_fix_specificity.level === 'passing') layer = 'structural_fix';
+  else if (rubric.system_learning.level === 'strong') layer = 'system_learning';
+  else layer = 'detection';
+  const base = QUESTIONS[layer];
+  if (layer === 'structural_fix' && facts.specificArtifact.length > 0 && facts.laterCatches.length === 0) {
+    return { layer, question: 'That artifact sounds useful: what has it actually caught since it shipped, and how quickly?', why: 'The fix is specific but unproven; interviewers ask for evidence that it works.' };
+  }
+  if (layer === 'system_learning' && rubric.system_learning.level === 'strong') {
+    return { layer, question: 'Where else in your systems have you applied that observation, and what did you find?', why: 'The lesson is specific but not shown applied elsewhere.' };
+  }
+  if (layer === 'detection' && rubric.honesty_about_detection.level !== 'weak') {
+    return { layer, question: 'How is the alert that would catch this today wired, and how long would the same failure take to detect now?', why: 'A strong story still gets probed on detection; have the wiring and the new latency ready.' };
+  }
+  return { layer, ...base };
+}
+
+export function buildSummary(tier: TierResult, rubric: Rubric, layers: Record<Layer, LayerStats>): string {
+  const tierText = tier.tier === 'l7' ? 'L7' : tier.tier === 'staff' ? 'Staff' : 'Senior';
+  const sf = Math.round(layers.structural_fix.seconds);
+  const m = Math.round(layers.mitigation.seconds);
+  const parts = [`This story currently reads at ${tierText} level.`];
+  parts.push(`Structural fix ${sf} s against mitigation ${m} s.`);
+  const weakest = Object.values(rubric).sort((a, b) => levelRank(a.level) - levelRank(b.level))[0];
+  if (weakest && weakest.level !== 'staff_bar') parts.push(`Weakest dimension: ${weakest.title.toLowerCase()} (${weakest.level.replace('_', ' ')}).`);
+  if (tier.toReachNext) parts.push(`Next step: ${tier.toReachNext}`);
+  return parts.join(' ');
+}
+
+function levelRank(level: string): number {
+  return ['weak', 'passing', 'strong', 'staff_bar'].indexOf(level);
+}
+
+export function buildFeedback(input: FeedbackInput): Feedback {
+  return {
+    summary: buildSummary(input.tier, input.rubric, input.layers),
+    topFixes: topFixes(input),
+    outline: buildOutline(input.sentences, input.layers, input.lengthSeconds, input.facts),
+    followUp: followUpQuestion(input.rubric, input.layers, input.facts),
+  };
+}
