@@ -3,6 +3,7 @@ import { EXIT_BAD_INPUT, processIo, type CliCommand, type CliIo } from './io';
 
 /** Subcommands load lazily so `coach --version` never pays for the Whisper engine. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
+  analyze: { summary: 'Coach an incident story: layers, time per layer, rubric, fixes', load: () => import('./commands/analyze') },
   doctor: { summary: 'Check Node/Electron, the data folder and CPU features', load: () => import('./commands/doctor') },
 };
 

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench:analyze`: median time of analyzeTranscript for Whisper-like transcripts of about
+ * 1, 5, 15 and 60 minutes, built by repeating corpus stories back to back. Prints numbers only;
+ * never asserts on time (target: < 20 ms for 15 minutes, growing linearly).
+ */
+import { performance } from 'node:perf_hooks';
+import { analyzeTranscript } from '../src/core/analysis/analyze';
+import type { Transcript } from '../src/core/transcript/types';
+import { loadCorpus, whisperLike } from './corpus';
+
+function transcriptOfMinutes(minutes: number): Transcript {
+  const stories = loadCorpus();
+  const segments: Transcript['segments'] = [];
+  let offset = 0;
+  for (let i = 0; offset < minutes * 60; i++) {
+    const story = stories[i % stories.length];
+    if (!story) break;
+    const { transcript } = whisperLike(story, offset);
+    // Cut at the target length so each size holds about minutes × 150 words.
+    segments.push(...transcript.segments.filter((s) => s.end <= minutes * 60));
+    offset = (transcript.segments[transcript.segments.length - 1]?.end ?? offset) + 1;
+  }
+  return { segments, language: 'en', durationSec: minutes * 60 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+}
+
+const sizes = [1, 5, 15, 60];
+// Warm the JIT and regex caches once on a mid-size input so the first size is not penalised.
+for (let i = 0; i < 5; i++) analyzeTranscript(transcriptOfMinutes(5));
+console.log('minutes  words  sentences  median ms  ms/min   (runs)');
+for (const minutes of sizes) {
+  const transcript = transcriptOfMinutes(minutes);
+  const words = transcript.segments.reduce((n, s) => n + (s.words?.length ?? 0), 0);
+  const runs = minutes >= 60 ? 9 : 21;
+  for (let i = 0; i < 3; i++) analyzeTranscript(transcript); // warm-up (JIT, regex compilation)
+  const times: number[] = [];
+  let sentences = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const a = analyzeTranscript(transcript);
+    times.push(performance.now() - t0);
+    sentences = a.sentences.length;
+  }
+  const ms = median(times);
+  console.log(
+    `${String(minutes).padStart(7)}  ${String(words).padStart(5)}  ${String(sentences).padStart(9)}  ${ms.toFixed(2).padStart(9)}  ${(ms / minutes).toFixed(2).padStart(6)}   (${runs})`,
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Plain-text report of an Analysis for the terminal: timeline table, rubric, constraints,
+ * tier, top fixes, outline and the follow-up question.
+ */
+import { LAYERS, layerName, type Layer } from '../core/analysis/layers';
+import type { Analysis } from '../core/analysis/types';
+
+function mmss(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+const LEVEL: Record<string, string> = { weak: 'Weak', passing: 'Passing', strong: 'Strong', staff_bar: 'Staff bar' };
+const TIER: Record<string, string> = { senior: 'Senior', staff: 'Staff', l7: 'L7' };
+
+export function renderReport(a: Analysis): string {
+  const out: string[] = [];
+  const est = a.timesEstimated ? ' (times estimated from a typed answer)' : '';
+  out.push(`Postmortem Coach — tier: ${TIER[a.tier] ?? a.tier}${est}`);
+  out.push(a.feedback.summary, '');
+  out.push('Time per layer');
+  out.push(`  ${'Layer'.padEnd(16)} ${'Time'.padStart(6)} ${'Share'.padStart(6)} ${'Budget'.padStart(7)} ${'Sent.'.padStart(6)} ${'Words'.padStart(6)}`);
+  for (const l of LAYERS) {
+    const s = a.layers[l];
+    if (s.sentences === 0 && l === 'other') continue;
+    const budget = l === 'other' ? '' : mmss(a.budget.seconds[l]);
+    out.push(
+      `  ${layerName(l).padEnd(16)} ${mmss(s.seconds).padStart(6)} ${`${Math.round(s.share * 100)}%`.padStart(6)} ${budget.padStart(7)} ${String(s.sentences).padStart(6)} ${String(s.words).padStart(6)}`,
+    );
+  }
+  if (a.timeline.missing.length > 0) out.push(`  Missing: ${a.timeline.missing.map((l) => layerName(l)).join(', ')}`);
+  for (const o of a.timeline.outOfOrder) out.push(`  Order: ${o.message}`);
+  if (a.timeline.mitigationToStructuralFixRatio !== null) {
+    out.push(`  Mitigation / structural fix time: ${a.timeline.mitigationToStructuralFixRatio.toFixed(2)}`);
+  }
+  out.push('', 'Rubric');
+  for (const r of Object.values(a.rubric)) {
+    out.push(`  ${r.title.padEnd(28)} ${LEVEL[r.level] ?? r.level}`);
+    out.push(`      ${r.reason}`);
+    if (r.nextLevel) out.push(`      To reach ${LEVEL[r.nextLevel] ?? r.nextLevel}: ${r.advice}`);
+  }
+  out.push('', 'Practice constraints');
+  for (const c of Object.values(a.constraints)) out.push(`  [${c.met ? 'x' : ' '}] ${c.title} — ${c.detail}`);
+  const failures = Object.values(a.commonFailures).filter((f) => f.detected);
+  if (failures.length > 0) {
+    out.push('', 'Common failures found');
+    for (const f of failures) out.push(`  - ${f.title}: ${f.detail}`);
+  }
+  out.push('', `Tier: ${TIER[a.tier] ?? a.tier}`);
+  for (const r of a.tierDetail.reasons) out.push(`  - ${r}`);
+  out.push('', 'Top fixes');
+  for (const f of a.feedback.topFixes) {
+    out.push(`  ${f.priority}. ${f.title}`);
+    out.push(`     ${f.detail}`);
+    const q = f.evidence[0];
+    if (q) out.push(`     e.g. [${mmss(q.start)}] "${truncate(q.text, 110)}"`);
+  }
+  out.push('', `Outline for ${mmss(a.feedback.outline.lengthSeconds)}`);
+  for (const s of a.feedback.outline.steps) {
+    out.push(`  ${layerName(s.layer as Layer).padEnd(16)} ${mmss(s.targetSeconds).padStart(5)} (~${s.targetSentences} sentence${s.targetSentences === 1 ? '' : 's'}; you: ${mmss(s.actualSeconds)})  ${s.guidance}`);
+  }
+  out.push('', `Follow-up question (${layerName(a.feedback.followUp.layer)}): ${a.feedback.followUp.question}`);
+  const d = a.delivery.overall;
+  out.push('', 'Delivery');
+  if (!a.delivery.timesEstimated && d.wordsPerMinute !== null) out.push(`  Pace: ${d.wordsPerMinute} words per minute`);
+  out.push(`  Fillers: ${d.fillers} (${d.fillersPer100Words} per 100 words)   Hedges: ${d.hedges}   I/we: ${d.iCount}/${d.weCount}`);
+  if (!a.delivery.timesEstimated) out.push(`  Long pauses (≥ ${a.delivery.pauseThresholdSec} s): ${a.delivery.pauses.length}`);
+  out.push('', 'Transcript');
+  for (const s of a.sentences) out.push(`  [${mmss(s.start)}] ${layerName(s.layer).padEnd(15)} ${s.text}`);
+  return `${out.join('\n')}\n`;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
