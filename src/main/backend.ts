@@ -1,12 +1,25 @@
+import { analyzeTranscript } from '../core/analysis/analyze';
 import type { BackendHandlers } from '../shared/contract';
 import type { ShellKind } from '../shared/contract-types';
+import { CoachError } from '../shared/coach-error';
+import { analysisHandlers } from './handlers/analysis';
 import { aboutHandler } from './handlers/app';
 import { historyHandlers } from './handlers/history';
+import { importsHandlers, type ChooseAudioFile } from './handlers/imports';
+import { recordingHandlers } from './handlers/recording';
 import { resultsHandlers } from './handlers/results';
 import { sessionsHandlers } from './handlers/sessions';
+import { storiesHandlers } from './handlers/stories';
+import { typedHandlers } from './handlers/typed';
 import { HistoryService } from './services/history/history-service';
+import { ImportService, type DecodeAudioFile } from './services/imports/import-service';
 import { PlaybackService } from './services/playback/playback-service';
+import { ProcessingService } from './services/processing/processing-service';
+import { noTranscriber } from './services/recording/no-transcriber';
+import { RecordingService } from './services/recording/recording-service';
+import type { Transcriber } from './services/recording/transcriber-port';
 import { SessionStore } from './services/sessions/session-store';
+import { StoryStore } from './services/stories/story-store';
 
 export interface BackendOptions {
   dataDir: string;
@@ -14,11 +27,23 @@ export interface BackendOptions {
   /** Versions the shell knows (Electron and Chrome only exist inside Electron). */
   electronVersion: string | null;
   chromeVersion: string | null;
+  /** Replaces the transcription engine (tests inject a scripted one; Whisper weights are absent). */
+  transcriber?: Transcriber;
+  /** Desktop shell: the system open-file dialog for importing audio. */
+  chooseAudioFile?: ChooseAudioFile;
 }
 
 export interface Backend {
   handlers: BackendHandlers;
-  services: { sessions: SessionStore; history: HistoryService; playback: PlaybackService };
+  services: {
+    sessions: SessionStore;
+    history: HistoryService;
+    playback: PlaybackService;
+    stories: StoryStore;
+    recording: RecordingService;
+    processing: ProcessingService;
+    imports: ImportService;
+  };
   dispose(): Promise<void>;
 }
 
@@ -34,6 +59,25 @@ export function createBackend(options: BackendOptions): Backend {
   const playback = new PlaybackService(sessions);
   const results = resultsHandlers(sessions, playback);
   const historyApi = historyHandlers(history);
+  const stories = new StoryStore(options.dataDir);
+  const transcriber = options.transcriber ?? noTranscriber;
+  const recording = new RecordingService({ sessions, transcriber, analyze: analyzeTranscript });
+  // Takes a crash left behind are repaired before any recording call is served.
+  const recovered = recording.recoverInterrupted().catch((error: unknown) => {
+    console.error('[coach] recovering interrupted recordings failed', error);
+    return [];
+  });
+  const processing = new ProcessingService({ sessions, recording, transcriber, analyze: analyzeTranscript });
+  const decodeAudio: DecodeAudioFile = async () => {
+    throw new CoachError('unsupported', 'Importing audio needs the audio decoder, which is not part of this build yet.');
+  };
+  const imports = new ImportService({ dataDir: options.dataDir, sessions, decode: decodeAudio });
+  void imports.cleanLeftovers();
+  const storiesApi = storiesHandlers(stories, sessions);
+  const recordingApi = recordingHandlers(recording, recovered);
+  const analysisApi = analysisHandlers(processing, analyzeTranscript);
+  const typedApi = typedHandlers(sessions);
+  const importsApi = importsHandlers(imports, options.chooseAudioFile ?? null);
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options),
     'sessions.list': sessionHandlers.list,
@@ -45,10 +89,30 @@ export function createBackend(options: BackendOptions): Backend {
     'history.delete': historyApi.remove,
     'history.restore': historyApi.restore,
     'history.purge': historyApi.purge,
+    'stories.list': storiesApi.list,
+    'stories.create': storiesApi.create,
+    'stories.rename': storiesApi.rename,
+    'recording.start': recordingApi.start,
+    'recording.chunk': recordingApi.chunk,
+    'recording.stop': recordingApi.stop,
+    'recording.cancel': recordingApi.cancel,
+    'recording.resume': recordingApi.resume,
+    'recording.interrupted': recordingApi.interrupted,
+    'analysis.run': analysisApi.run,
+    'analysis.cancel': analysisApi.cancel,
+    'typed.submit': typedApi.submit,
+    'imports.begin': importsApi.begin,
+    'imports.part': importsApi.part,
+    'imports.finish': importsApi.finish,
+    'imports.cancel': importsApi.cancel,
+    'imports.choose': importsApi.choose,
   };
   return {
     handlers,
-    services: { sessions, history, playback },
-    dispose: async () => {},
+    services: { sessions, history, playback, stories, recording, processing, imports },
+    dispose: async () => {
+      await recording.dispose();
+      await imports.dispose();
+    },
   };
 }

@@ -1,8 +1,14 @@
+import { analysisChannels } from './channels/analysis';
 import { appChannels } from './channels/app';
 import { historyChannels } from './channels/history';
+import { importsChannels } from './channels/imports';
+import { recordingChannels } from './channels/recording';
 import { resultsChannels } from './channels/results';
 import { sessionsChannels } from './channels/sessions';
+import { storiesChannels } from './channels/stories';
+import { typedChannels } from './channels/typed';
 import { appEvents } from './events/app';
+import { recordingEvents } from './events/recording';
 import type { CoachApi, Handlers } from './contract-types';
 
 /**
@@ -14,10 +20,16 @@ export const contract = {
   ...sessionsChannels,
   ...resultsChannels,
   ...historyChannels,
+  ...storiesChannels,
+  ...recordingChannels,
+  ...analysisChannels,
+  ...typedChannels,
+  ...importsChannels,
 };
 
 export const events = {
   ...appEvents,
+  ...recordingEvents,
 };
 
 export type Contract = typeof contract;

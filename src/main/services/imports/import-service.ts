@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_CHUNK_SAMPLES, RECORDING_SAMPLE_RATE } from '../../../core/practice/recording-limits';
+import { MIN_SPEECH_SECONDS, SpeechActivity } from '../../../core/practice/signal';
+import { CoachError, isCoachError } from '../../../shared/coach-error';
+import { IMPORT_PART_BYTES } from '../../../shared/channels/imports';
+import { SESSION_SCHEMA_VERSION, summarize, type SessionDocument, type SessionSummary } from '../../../shared/session-document';
+import { asDiskError } from '../platform/atomic-write';
+import { AUDIO_FILE, type TakeSetup } from '../recording/recording-service';
+import { WavAppender } from '../recording/wav-appender';
+import type { SessionStore } from '../sessions/session-store';
+
+/** Decoded audio, already 16 kHz mono 16-bit (the transcription service's decoder does this). */
+export interface DecodedAudio {
+  samples: Int16Array;
+  /** Short container/codec name: "wav", "mp3", "flac". */
+  format: string;
+  /** For the user, e.g. "MP3, 44100 Hz, stereo, 3:12". */
+  description: string;
+}
+
+/** Decodes a WAV/MP3/FLAC file; throws a CoachError with a specific message for anything else. */
+export type DecodeAudioFile = (file: string) => Promise<DecodedAudio>;
+
+interface Upload {
+  id: string;
+  file: string;
+  handle: FileHandle;
+  size: number;
+  received: number;
+  fileName: string;
+  setup: TakeSetup;
+  queue: Promise<unknown>;
+}
+
+export interface ImportResult {
+  session: SessionSummary;
+  durationSec: number;
+  source: string;
+}
+
+/**
+ * Turns an existing recording into a session like a recorded one: the bytes arrive in parts
+ * (web shell) or from a path the desktop's file dialog chose, are decoded to 16 kHz mono and
+ * written as the session's WAV. The back end never opens a path supplied by the page.
+ */
+export class ImportService {
+  private readonly uploads = new Map<string, Upload>();
+  private readonly tmpDir: string;
+
+  constructor(
+    private readonly options: {
+      dataDir: string;
+      sessions: SessionStore;
+      decode: DecodeAudioFile;
+      now?: () => Date;
+    },
+  ) {
+    this.tmpDir = path.join(options.dataDir, 'imports');
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async begin(input: TakeSetup & { fileName: string; size: number }): Promise<{ importId: string; partBytes: number }> {
+    const id = `imp-${randomBytes(8).toString('hex')}`;
+    await mkdir(this.tmpDir, { recursive: true });
+    const file = path.join(this.tmpDir, `${id}.part`);
+    let handle: FileHandle;
+    try {
+      handle = await open(file, 'wx');
+    } catch (error) {
+      throw asDiskError(error, file);
+    }
+    const { fileName, size, ...setup } = input;
+    this.uploads.set(id, { id, file, handle, size, received: 0, fileName, setup, queue: Promise.resolve() });
+    return { importId: id, partBytes: IMPORT_PART_BYTES };
+  }
+
+  async part(input: { importId: string; offset: number; bytes: Uint8Array }): Promise<{ received: number }> {
+    const upload = this.upload(input.importId);
+    const run = upload.queue.then(async () => {
+      if (input.offset !== upload.received) {
+        throw new CoachError('conflict', `Expected the part at byte ${upload.received}, got one at ${input.offset}.`);
+      }
+      if (upload.received + input.bytes.length > upload.size) {
+        throw new CoachError('invalid_input', `The file is larger than the ${upload.size} bytes announced.`);
+      }
+      try {
+        await upload.handle.write(input.bytes, 0, input.bytes.length, upload.received);
+      } catch (error) {
+        await this.drop(upload);
+        throw asDiskError(error, upload.file);
+      }
+      upload.received += input.bytes.length;
+      return { received: upload.received };
+    });
+    upload.queue = run.catch(() => {});
+    return run;
+  }
+
+  async finish(input: { importId: string }): Promise<ImportResult> {
+    const upload = this.upload(input.importId);
+    await upload.queue;
+    if (upload.received !== upload.size) {
+      throw new CoachError('invalid_input', `Only ${upload.received} of ${upload.size} bytes arrived; send the rest first.`);
+    }
+    this.uploads.delete(upload.id);
+    await upload.handle.close();
+    try {
+      return await this.fromFile(upload.file, upload.fileName, upload.setup);
+    } finally {
+      await rm(upload.file, { force: true });
+    }
+  }
+
+  async cancel(input: { importId: string }): Promise<{ cancelled: boolean }> {
+    const upload = this.uploads.get(input.importId);
+    if (!upload) return { cancelled: false };
+    await upload.queue;
+    await this.drop(upload);
+    return { cancelled: true };
+  }
+
+  /** Decodes `file` and creates the imported session (also used after a desktop file dialog). */
+  async fromFile(file: string, fileName: string, setup: TakeSetup): Promise<ImportResult> {
+    let decoded: DecodedAudio;
+    try {
+      decoded = await this.options.decode(file);
+    } catch (error) {
+      if (isCoachError(error)) throw error;
+      throw new CoachError('unsupported', `"${fileName}" could not be read as audio: ${(error as Error).message}`);
+    }
+    const durationSec = decoded.samples.length / RECORDING_SAMPLE_RATE;
+    const speech = new SpeechActivity(RECORDING_SAMPLE_RATE);
+    speech.push(decoded.samples);
+    if (speech.voicedSeconds() < MIN_SPEECH_SECONDS) {
+      throw new CoachError('no_speech', `No speech detected in "${fileName}": the audio is silent or too quiet to transcribe.`);
+    }
+    const at = this.now();
+    const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const id = `import-${stamp}-${randomBytes(2).toString('hex')}`;
+    const folder = this.options.sessions.folderOf(id);
+    await mkdir(folder, { recursive: true });
+    try {
+      const writer = await WavAppender.create(path.join(folder, AUDIO_FILE), {
+        sampleRate: RECORDING_SAMPLE_RATE,
+        channels: 1,
+        bitsPerSample: 16,
+      });
+      try {
+        const bytes = new Uint8Array(decoded.samples.buffer, decoded.samples.byteOffset, decoded.samples.byteLength);
+        // Large appends, not one per 250 ms: nothing is live here, only the end result matters.
+        const step = MAX_CHUNK_SAMPLES * 2 * 240;
+        for (let at = 0; at < bytes.length; at += step) await writer.append(bytes.subarray(at, at + step));
+      } finally {
+        await writer.close();
+      }
+      const doc: SessionDocument = {
+        schemaVersion: SESSION_SCHEMA_VERSION,
+        id,
+        createdAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+        kind: 'imported',
+        status: 'draft',
+        question: setup.question,
+        ...(setup.questionId ? { questionId: setup.questionId } : {}),
+        story: setup.story,
+        ...(setup.storyId ? { storyId: setup.storyId } : {}),
+        title: fileName,
+        targetSec: setup.targetSec,
+        audio: { file: AUDIO_FILE, sampleRate: RECORDING_SAMPLE_RATE, durationSec: Math.round(durationSec * 1000) / 1000 },
+        recording: { voicedSec: Math.round(speech.voicedSeconds() * 1000) / 1000 },
+        importedFrom: { fileName, format: decoded.format },
+      };
+      await this.options.sessions.save(doc);
+      return { session: summarize(doc), durationSec, source: decoded.description };
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Removes upload leftovers of a previous run (the app quit mid-upload). */
+  async cleanLeftovers(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.tmpDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const file = path.join(this.tmpDir, name);
+      if (!name.endsWith('.part') || [...this.uploads.values()].some((u) => u.file === file)) continue;
+      const info = await stat(file).catch(() => null);
+      if (info && Date.now() - info.mtimeMs > 60 * 60 * 1000) await rm(file, { force: true });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    for (const upload of [...this.uploads.values()]) await this.drop(upload);
+  }
+
+  private upload(id: string): Upload {
+    const upload = this.uploads.get(id);
+    if (!upload) throw new CoachError('not_found', 'This import is no longer in progress (it finished, was cancelled, or the app restarted). Start it again.');
+    return upload;
+  }
+
+  private async drop(upload: Upload): Promise<void> {
+    this.uploads.delete(upload.id);
+    await upload.handle.close().catch(() => {});
+    await rm(upload.file, { force: true });
+  }
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { SESSION_SCHEMA_VERSION, summarize, type SessionDocument, type SessionSummary } from '../../../shared/session-document';
+import type { TakeSetup } from '../recording/recording-service';
+import type { SessionStore } from '../sessions/session-store';
+
+export interface TypedAnswerInput extends TakeSetup {
+  text: string;
+  writingSec: number;
+  timeLimitSec: number;
+}
+
+/** Stores the lesson's written exercise as a typed take, ready for the processing step. */
+export async function createTypedSession(
+  sessions: SessionStore,
+  input: TypedAnswerInput,
+  now: Date = new Date(),
+): Promise<SessionSummary> {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const doc: SessionDocument = {
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id: `typed-${stamp}-${randomBytes(2).toString('hex')}`,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    kind: 'typed',
+    status: 'draft',
+    question: input.question,
+    ...(input.questionId ? { questionId: input.questionId } : {}),
+    story: input.story,
+    ...(input.storyId ? { storyId: input.storyId } : {}),
+    targetSec: input.targetSec,
+    typedAnswer: {
+      text: input.text.replace(/\r\n/g, '\n'),
+      writingSec: Math.round(input.writingSec),
+      timeLimitSec: input.timeLimitSec,
+    },
+  };
+  await sessions.save(doc);
+  return summarize(doc);
+}
