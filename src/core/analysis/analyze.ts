@@ -19,13 +19,16 @@ export class EmptyTranscriptError extends Error {
 }
 
 export function analyzeTranscript(transcript: Transcript, options: AnalysisOptions = {}): Analysis {
-  const { words, sentences: raw } = segmentTranscript(
-    transcript,
-    options.sentenceGapSec !== undefined ? { sentenceGapSec: options.sentenceGapSec } : {},
-  );
+  const { words, sentences: raw } = segmentTranscript(transcript, {
+    ...(options.sentenceGapSec !== undefined ? { sentenceGapSec: options.sentenceGapSec } : {}),
+    ...(options.segmentsAreSentences ? { segmentsAreSentences: true } : {}),
+  });
   if (raw.length === 0) throw new EmptyTranscriptError('The transcript has no words to analyse.');
 
-  const classified = classifySentences(raw.map((s) => s.text));
+  const classified = classifySentences(
+    raw.map((s) => s.text),
+    options.layerOverrides ?? {},
+  );
   const sentences: AnalyzedSentence[] = raw.map((s, i) => {
     const c = classified[i];
     if (!c) throw new Error(`internal: no classification for sentence ${i}`);

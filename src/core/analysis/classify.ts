@@ -43,14 +43,26 @@ interface SentenceFeatures {
   positionNote: string | null;
 }
 
-export function classifySentences(texts: readonly string[]): ClassifiedSentence[] {
+/** Emission that rules a layer out for a sentence whose layer the user set by hand. */
+const RULED_OUT = -1e6;
+
+/**
+ * `overrides` (corrections) fixes the layer of some sentences by index: their emissions allow
+ * only that layer, so the decoder keeps them and fits their neighbours around them.
+ */
+export function classifySentences(
+  texts: readonly string[],
+  overrides: Readonly<Record<number, Layer>> = {},
+): ClassifiedSentence[] {
   const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length));
-  const emissions = features.map((f) =>
-    LAYERS.map((l) => {
+  const emissions = features.map((f, i) => {
+    const fixed = overrides[i];
+    if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
+    return LAYERS.map((l) => {
       const marker = f.marker?.layer === l ? f.markerWeight : 0;
       return BIAS[l] + EMISSION_SCALE * f.cueScore[l] + marker + f.position[l];
-    }),
-  );
+    });
+  });
   const { path, posteriors } = decode(emissions);
   return features.map((f, i) => {
     const layer = path[i] ?? 'other';
@@ -61,7 +73,9 @@ export function classifySentences(texts: readonly string[]): ClassifiedSentence[
       confidence: probabilities[layer],
       probabilities,
       explicitMarker: f.marker?.layer ?? null,
-      evidence: explain(f, layer, path, i),
+      evidence: overrides[i]
+        ? [{ kind: 'corrected', text: `You set this sentence to ${layerName(layer)} by hand.`, layer }]
+        : explain(f, layer, path, i),
       hits: f.hits,
       normalized: f.normalized,
     };

@@ -51,7 +51,7 @@ export const QuoteSchema = z.object({
 });
 
 export const SentenceEvidenceSchema = z.object({
-  kind: z.enum(['explicit_marker', 'marker_overruled', 'cue', 'position', 'context']),
+  kind: z.enum(['explicit_marker', 'marker_overruled', 'cue', 'position', 'context', 'corrected']),
   text: z.string(),
   phrase: z.string().optional(),
   layer: LayerSchema,

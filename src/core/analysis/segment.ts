@@ -22,6 +22,8 @@ export interface SegmentOptions {
   sentenceGapSec?: number;
   /** Longest sentence kept whole before it is split at a natural point (default 55 words). */
   maxWords?: number;
+  /** Every transcript segment is exactly one sentence (a corrected transcript, see corrections). */
+  segmentsAreSentences?: boolean;
 }
 
 export interface Segmentation {
@@ -37,6 +39,7 @@ const CONJUNCTION_START = /^(and|so|but|then|because|which|while|after|once|when
 
 export function segmentTranscript(transcript: Transcript, options: SegmentOptions = {}): Segmentation {
   const words = flattenWords(transcript);
+  if (options.segmentsAreSentences) return { words, sentences: sentencesBySegment(words) };
   const gapSec = options.sentenceGapSec ?? 1.0;
   const maxWords = options.maxWords ?? 55;
   // Whisper and typed answers are punctuated; then a pause after a comma is a hesitation, not a
@@ -57,6 +60,19 @@ export function segmentTranscript(transcript: Transcript, options: SegmentOption
   const split = ranges.flatMap(([a, b]) => splitLong(words, a, b, maxWords));
   const sentences = split.map(([a, b], index) => makeSentence(words, a, b, index));
   return { words, sentences };
+}
+
+/** One sentence per transcript segment: the user already decided where sentences end. */
+function sentencesBySegment(words: TimedWord[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let begin = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i + 1]?.segment !== words[i]?.segment) {
+      sentences.push(makeSentence(words, begin, i + 1, sentences.length));
+      begin = i + 1;
+    }
+  }
+  return sentences;
 }
 
 function endsSentence(word: TimedWord, next: TimedWord, gapSec: number, punctuated: boolean): boolean {

@@ -66,7 +66,9 @@ export type EvidenceKind =
   /** Where the sentence sits (opening line, closing line). */
   | 'position'
   /** Follows from its neighbours (continues the section before it). */
-  | 'context';
+  | 'context'
+  /** The user set the layer by hand in the results view (corrections). */
+  | 'corrected';
 
 export interface SentenceEvidence {
   kind: EvidenceKind;
@@ -363,6 +365,16 @@ export interface AnalysisOptions {
   pauseThresholdSec?: number;
   /** Silence between words that ends a sentence when no punctuation does (default 1.0 s). */
   sentenceGapSec?: number;
+  /**
+   * Corrections (results view): every transcript segment is exactly one sentence, as the user
+   * merged and split them; the engine does not re-segment.
+   */
+  segmentsAreSentences?: boolean;
+  /**
+   * Corrections: layers the user set by hand, by sentence index. Decoding keeps them and fits
+   * the other sentences around them.
+   */
+  layerOverrides?: Readonly<Record<number, Layer>>;
 }
 
 /** Signature of the engine's entry point (implemented in ./analyze.ts). */
