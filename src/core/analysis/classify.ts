@@ -86,7 +86,7 @@ function sentenceFeatures(text: string, index: number, count: number): SentenceF
   const normalized = normalize(text);
   const hits = matchCues(normalized);
   const cueScore = perLayer(() => 0);
-  for (const hit of hits) cueScore[hit.cue.layer] += hit.cue.weight;
+  for (const hit of hits) cueScore[hit.cue.layer] += hit.weight;
   for (const l of LAYERS) cueScore[l] = Math.min(MAX_CUE_SCORE, cueScore[l]);
 
   const marker = findMarker(normalized);
@@ -142,7 +142,7 @@ function explain(f: SentenceFeatures, layer: Layer, path: readonly Layer[], i: n
   }
   const own = f.hits
     .filter((h) => h.cue.layer === layer)
-    .sort((a, b) => b.cue.weight - a.cue.weight)
+    .sort((a, b) => b.weight - a.weight)
     .slice(0, 3);
   for (const hit of own) {
     evidence.push({
@@ -176,8 +176,8 @@ function explain(f: SentenceFeatures, layer: Layer, path: readonly Layer[], i: n
   // Name the strongest competing cue when it is close, so a user sees why it was a close call.
   const rival = f.hits
     .filter((h) => h.cue.layer !== layer)
-    .sort((a, b) => b.cue.weight - a.cue.weight)[0];
-  if (rival && rival.cue.weight >= 1.5 && f.cueScore[rival.cue.layer] >= ownScore) {
+    .sort((a, b) => b.weight - a.weight)[0];
+  if (rival && rival.weight >= 1.5 && f.cueScore[rival.cue.layer] >= ownScore) {
     evidence.push({
       kind: 'cue',
       text: `Also sounds like ${layerName(rival.cue.layer)} (${rival.cue.why}: "${rival.phrase}"), but the story around it says ${layerName(layer)}.`,

@@ -23,9 +23,9 @@ const SOME_WORDS = (n: number) => `(?:${WORD}\\s+){0,${n}}`;
 const NUM = '(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)';
 const UNIT = '(?:minutes?|hours?|days?|weeks?|months?|quarters?)';
 const REPORTERS =
-  '(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|(?:the )?business|support|agents?|analysts?|engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|doctors?|drivers?|riders?|lawyers?|firms?|students?|teachers?|players?|another team|the \\w+ team|regulators?|press|journalists?|twitter|reddit)';
+  '(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|(?:the )?business|support|agents?|analysts?|engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|doctors?|drivers?|riders?|hosts?|guests?|listeners?|viewers?|readers?|patients?|shoppers?|buyers?|lawyers?|firms?|students?|teachers?|players?|another team|the \\w+ team|regulators?|press|journalists?|twitter|reddit)';
 const REPORT_VERBS =
-  '(?:reported|complained|complaints?|told (?:us|me|them)|asked (?:us|me|why|about|whether)|asking (?:why|about|whether)|calling|called (?:us|in|me)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket|an issue)|flagged it|filed (?:a |an )?(?:ticket|bug|complaint)|forwarded|tickets?|screenshots?|reviews?|one-star|noticed|saying|pinged (?:us|me))';
+  '(?:reported|complained|complaints?|told (?:us|me|them)|asked (?:us|me|why|about|whether)|asking (?:why|about|whether)|calling|called (?:us|in|me|our|the)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket|an issue)|flagged it|filed (?:a |an )?(?:ticket|bug|complaint)|forwarded|tickets?|screenshots?|reviews?|one-star|noticed|saying|pinged (?:us|me))';
 
 function cue(id: string, layer: Layer, weight: number, pattern: string, why: string): Cue {
   return { id, layer, weight, re: new RegExp(pattern, 'i'), why };
@@ -51,8 +51,15 @@ export const CUES: readonly Cue[] = [
     'headline.incident',
     'headline',
     1.5,
-    `\\b(?:the incident (?:itself |behind (?:it|that|this) )?(?:was|is|:)|the incident behind|the (?:worst|most (?:serious|significant|painful)) (?:incident|night|outage|failure)|(?:it|the model|the system|our \\w+) started (?:\\w+ing)|stopped (?:catching|working|serving|returning|showing|sending)|for (?:about |roughly |nearly |almost )?${NUM} ${UNIT} (?:it|we|our|the|users|customers))`,
+    `\\b(?:the incident (?:itself |behind (?:it|that|this) )?(?:was|is|:)|the incident behind|the (?:worst|most (?:serious|significant|painful)) (?:incident|night|outage|failure)|\\b(?:it|model|system|classifier|assistant|app|service|ranker|api|site|feed|search|pricing|translation|recommendations?) (?:had |has )?started (?:\\w+ing)|(?:problem|issue|incident) was that (?:our|the) |stopped (?:catching|working|serving|returning|showing|sending)|for (?:about |roughly |nearly |almost )?${NUM} ${UNIT} (?:it|we|our|the|users|customers))`,
     'says what went wrong and for how long',
+  ),
+  cue(
+    'headline.duration',
+    'headline',
+    0.7,
+    `\\bfor (?:about |roughly |nearly |almost |most of )?(?:${NUM} ${UNIT}|a whole \\w+|the whole \\w+)\\.?$`,
+    'says how long the failure lasted',
   ),
   cue(
     'headline.scene',
@@ -67,7 +74,7 @@ export const CUES: readonly Cue[] = [
     'detection.found_out',
     'detection',
     2.0,
-    `\\b(?:found out|find out|learn(?:ed|t) (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop))|first (?:heard|learned|noticed|saw|signal)|became aware|how we (?:actually )?(?:found out|learned|noticed|caught|knew)|the way we (?:found out|learned|noticed|caught)|came to (?:our|my) attention|tipped (?:us|me) off|(?:we|i|they|nobody|no one|someone) (?:first )?(?:noticed|spotted|discovered that|caught (?:it|this|the \\w+)))`,
+    `\\b(?:found out|find out|found (?:it|this|the (?:issue|problem|bug)) (?:through|via|from|because|when|in)|learn(?:ed|t) (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop))|first (?:heard|learned|noticed|saw|signal)|became aware|how we (?:actually )?(?:found out|learned|noticed|caught|knew)|the way we (?:found out|learned|noticed|caught)|(?:only |first )?knew (?:because|when|from|about it)|came to (?:our|my) attention|(?:noticed|spotted|caught|reported|flagged) (?:it|this|the \\w+) (?:before we did|before us|first)|before (?:we|our (?:monitoring|alerts?|dashboards?)) did|tipped (?:us|me) off|(?:we|i|they|nobody|no one|someone) (?:first )?(?:noticed|spotted|discovered that|caught (?:it|this|the \\w+)))`,
     'says how the team found out',
   ),
   cue(
@@ -125,7 +132,7 @@ export const CUES: readonly Cue[] = [
     'attribution.cause',
     'attribution',
     2.0,
-    `\\b(?:root cause|the (?:actual |real |underlying )?cause|caused by|the culprit|came down to|traced (?:it |this |the \\w+ )?(?:back )?to|turned out|it turns out|the reason (?:was|it|why|is)|what (?:had )?(?:actually )?happened (?:was|is)|the (?:actual |real |underlying )?(?:problem|issue|bug|mistake|error|failure) was|the bug was|a bug in|was a (?:[\\w-]+ )?bug|the (?:weird|interesting|tricky|subtle) part)`,
+    `\\b(?:root cause|the (?:actual |real |underlying )?cause|caused by|the culprit|came down to|traced (?:it |this |the \\w+ )?(?:back )?to|turned out|it turns out|the reason (?:was|it|why|is)|what (?:had )?(?:actually )?happened (?:was|is)|the (?:actual |real |underlying |root )(?:problem|issue|bug|mistake|error|failure) was|the (?:bug|mistake|error) was|the bug was|a bug in|was a (?:[\\w-]+ )?bug|the (?:weird|interesting|tricky|subtle) part)`,
     'names the cause',
   ),
   cue(
@@ -169,7 +176,7 @@ export const CUES: readonly Cue[] = [
     'mitigation.restore',
     'mitigation',
     1.8,
-    `\\b(?:rolled (?:${WORD} ){0,3}back|roll(?:ing)? (?:it |the \\w+ )?back(?! automatically)|revert(?:ed|ing)?|hot-?fix(?:ed)?|patched|flush(?:ed)?|restarted|failed over|drained|paused|halted|(?:disabled|turned off|switched off)(?! by default)|kill switch|(?:switched|pointed|put|moved|pinned|set) (?:${WORD} ){0,5}back|pin(?:ned)? (?:${WORD} ){0,4}to (?:the )?(?:old|previous|prior|last)|capped|throttled|rate-?limited|scaled (?:it |them )?up|added replicas|borrowed (?:capacity|gpus|machines)|re-?decided|re-?scored|re-?processed|re-?ran|purged|cleaned up|cleared (?:the|out)|manual(?:ly)? (?:reversal|reversed|fixed|cleaned|corrected)|reversed|refunded|re-?issued|issued (?:the )?(?:refunds|increases|credits)|honou?r(?:ed)? (?:the|those|them|\\d)|apologi[sz]|status[- ]page|notif(?:ied|y) (?:the )?(?:affected )?(?:users|customers|regulators?|partners)|force-?stop|hand-?boost(?:ed)?|marked down|stopped the (?:bleeding|overcharging|complaints|damage)|restored|recovered|mitigated|stabili[sz]ed|workaround|stop-?gap|band-?aid)`,
+    `\\b(?:roll(?:ed|ing)? (?:${WORD} ){0,3}back(?! automatically)|revert(?:ed|ing)?|hot-?fix(?:ed)?|patched|flush(?:ed)?|restarted|failed over|drained|paused|halted|(?:disabled|turned off|switched off)(?! by default)|kill switch|(?:switched|pointed|put|moved|pinned|set) (?:${WORD} ){0,5}back|pin(?:ned)? (?:${WORD} ){0,4}to (?:the )?(?:old|previous|prior|last)|capped|throttled|rate-?limited|scaled (?:it |them )?up|added replicas|borrowed (?:capacity|gpus|machines)|re-?decided|re-?scored|re-?processed|re-?ran|purged|cleaned up|cleared (?:the|out)|manual(?:ly)? (?:reversal|reversed|fixed|cleaned|corrected)|reversed|refunded|re-?issued|issued (?:the )?(?:refunds|increases|credits)|honou?r(?:ed)? (?:the|those|them|\\d)|apologi[sz]|status[- ]page|notif(?:ied|y) (?:the )?(?:affected )?(?:users|customers|regulators?|partners)|force-?stop|hand-?boost(?:ed)?|marked down|stopped the (?:bleeding|overcharging|complaints|damage)|restored|recovered|mitigated|stabili[sz]ed|workaround|stop-?gap|band-?aid)`,
     'restores service (rollback, revert, hotfix, cleanup)',
   ),
   cue(
@@ -220,7 +227,7 @@ export const CUES: readonly Cue[] = [
     'structural.announce',
     'structural_fix',
     1.8,
-    `\\b(?:what i spent (?:the )?(?:next|following) (?:month|quarter|weeks|months)|most of my (?:effort|time) (?:afterwards|after|went)|the (?:part|bit) i (?:actually |really )?want to (?:spend time on|talk about|focus on)|the (?:real|lasting|bigger|structural|long-term) (?:fix|change)|closing (?:that|the) (?:gap|blind spot|hole)|the (?:first|second|third|other) (?:piece|change|fix|part) (?:was|is)|(?:is|was) about,? (?:about )?the \\w+ (?:days|hours))`,
+    `\\b(?:what i spent (?:the )?(?:next|following) (?:month|quarter|weeks|months)|(?:spent|spend) (?:most of )?(?:the )?(?:next|following) (?:month|quarter|weeks|months|year)|(?:impossible|hard|harder) to (?:ship|happen|recur|repeat)|most of my (?:effort|time) (?:afterwards|after|went)|the (?:part|bit) i (?:actually |really )?want to (?:spend time on|talk about|focus on)|the (?:real|lasting|bigger|structural|long-term) (?:fix|change)|closing (?:that|the) (?:gap|blind spot|hole)|the (?:first|second|third|other) (?:piece|change|fix|part) (?:was|is)|(?:is|was) about,? (?:about )?the \\w+ (?:days|hours))`,
     'introduces the lasting change',
   ),
   cue(
@@ -341,7 +348,7 @@ export const CUES: readonly Cue[] = [
     'learning.hindsight',
     'system_learning',
     2.0,
-    `\\b(?:what i'?d (?:do|change) differently|(?:do|done) (?:one thing |it |anything |things )?differently|what i'?d change|i should (?:have|'ve)|should've|in hindsight|looking back|if i'?d do|if i had to (?:name|do|pick)|i wish (?:i|we)|the part i'?d do differently)`,
+    `\\b(?:what i'?d (?:do|change) differently|(?:do|done) (?:one thing |it |anything |things )?differently|what i'?d change|i should (?:have|'ve)|should've|i shouldn't have|in hindsight|looking back|if i'?d do|if i had to (?:name|do|pick)|i wish (?:i|we)|the part i'?d do differently)`,
     'what you would do differently',
   ),
   cue(
@@ -396,13 +403,29 @@ export function normalize(text: string): string {
 export interface CueHit {
   cue: Cue;
   phrase: string;
+  /** Weight after context: backgrounded clauses count less, a short lead before a colon more. */
+  weight: number;
 }
 
+/** Time clauses ("once ops pinged us,") give background, not the sentence's main point. */
+const BACKGROUND_CLAUSE = /\b(?:once|when|after|as soon as|by the time|before|while)\b[^,.;:]*[,;]/g;
+/** A short lead before a colon or dash states the topic ("It also wasn't the first warning:"). */
+const LEAD_CLAUSE = /^([^:—–]{3,60})[:—–]/;
+
 export function matchCues(normalized: string): CueHit[] {
+  const background: Array<[number, number]> = [];
+  for (const m of normalized.matchAll(BACKGROUND_CLAUSE)) background.push([m.index, m.index + m[0].length]);
+  const lead = LEAD_CLAUSE.exec(normalized);
+  const leadEnd = lead ? (lead[1] ?? '').length : -1;
   const hits: CueHit[] = [];
   for (const c of CUES) {
     const m = c.re.exec(normalized);
-    if (m) hits.push({ cue: c, phrase: m[0].trim() });
+    if (!m) continue;
+    let weight = c.weight;
+    const at = m.index;
+    if (background.some(([a, b]) => at >= a && at < b)) weight *= 0.5;
+    else if (at < leadEnd) weight *= 1.4;
+    hits.push({ cue: c, phrase: m[0].trim(), weight });
   }
   return hits;
 }

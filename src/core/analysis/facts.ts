@@ -72,13 +72,13 @@ const OWNER = R(
   String.raw`\b(?:owns|owned by|(?:is|are) owned|single owner|the owner|ownership|on-?call (?:rotation|owns)|pages? the [\w-]+ on-?call|(?:team|platform|group) (?:now )?(?:owns|runs|maintains))`,
 );
 const GAP_CLOSED = R(
-  String.raw`\b(?:detection gap|blind spot|(?:the|that|this) gap\b|[\w-]+-(?:day|hour|week) gap|closes? (?:the|that)|closed\.?$|closing (?:that|the)|instead of (?:the |waiting |a |[\w-]+ )?(?:days?|weeks?|hours?|nine|three|five|a week|an outside|customers|users)|within (?:hours|an hour|a day|minutes|\d+ (?:hours|minutes))|would (?:have|'ve) caught|earlier than|so we don't wait|rather than (?:waiting|days)|from (?:a|the) [\w-]+ (?:report|complaint|readout)|before (?:customers|users|anyone) (?:notice|see|saw)|the (?:\w+ )?days\b.*\bwait|about,? (?:about )?the [\w-]+ (?:days|hours|weeks)|page us within)`,
+  String.raw`\b(?:detection gap|blind spot|(?:the|that|this) gap\b|[\w-]+-(?:day|hour|week) gap|closes? (?:the|that)|closed\.?$|closing (?:that|the)|instead of (?:the |waiting |a |[\w-]+ )?(?:days?|weeks?|hours?|nine|three|five|a week|an outside|customers|users)|within (?:hours|an hour|a day|minutes|\d+ (?:hours|minutes))|would (?:have|'ve) caught|earlier than|so we don't wait|rather than (?:waiting|days)|from (?:a|the) [\w-]+ (?:report|complaint|readout)|before (?:customers|users|anyone) (?:notice|see|saw)|the (?:\w+ )?days\b.*\bwait|about,? (?:about )?the [\w-]+ (?:days|hours|weeks)|page us within|no longer (?:our|the) (?:detector|first signal|way we (?:find out|learn))|instead of (?:a |the )?(?:customer|user|seller|driver|support ticket))`,
 );
 const LEARNING_MECHANISM = R(
   String.raw`\b(?:class of (?:failure|bug|problem|incident|mistake)|failure class|the (?:general |same |broader |real )?pattern|(?:any|every) [\w-]+(?: [\w-]+){0,4} (?:that|which|derived)\b|almost always|inevitably|sooner or later|rarely random|isn't a [\w-]+|is not a [\w-]+|it's a [\w-]+ change|(?:implicit|unwritten) (?:contracts?|agreements?)|is a sample|is code|two separate|whenever|at the (?:seam|boundary)|crossing an? [\w-]+ boundary|treats? (?:it|them) (?:as|like)|degrades? gracefully|hides? its own|nobody thinks of as)`,
 );
 const APPLIED_ELSEWHERE = R(
-  String.raw`\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same) (?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit|contract|check)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times)|(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|more|others|the same)|turned up|(?:two|three|four|several) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|well outside|sit behind the same|(?:has|have) grown into|(?:made|turned) (?:three|two|four|several) other|(?:rolled|extended|brought|carried) (?:[\w'-]+ ){0,4}(?:out )?to (?:our|the|two|three|every) (?:other )?[\w-]+)`,
+  String.raw`\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same|a similar) (?:[\w-]+ ){0,2}(?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit|contract|check|test|suite|practice|rule)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times)|applied (?:[\w'-]+ ){0,5}to (?:our|the|two|three|other|every) |(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|more|others|the same)|turned up|(?:two|three|four|several) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|well outside|sit behind the same|(?:has|have) grown into|(?:made|turned) (?:three|two|four|several) other|(?:rolled|extended|brought|carried) (?:[\w'-]+ ){0,4}(?:out )?to (?:our|the|two|three|every) (?:other )?[\w-]+)`,
 );
 const AUDIT_LENS = R(
   String.raw`\b(?:i (?:now|always|still) (?:ask|audit|look|treat|check|read|assume|start|push|question|review)|now,? for me|changed how i|(?:the|an|my) (?:audit )?lens|lens through which|the first question i ask|in design reviews|proactively|i (?:look|ask) for)`,
@@ -87,10 +87,10 @@ const MONITORING_CREDIT = R(
   String.raw`\b(?:(?:our|the) (?:[\w-]+ )?(?:monitoring|dashboards?|alerts?|alerting|metrics|systems?|tooling|observability) (?:caught|detected|flagged|picked up|spotted|noticed)|we caught it|caught (?:it|this|the issue) (?:pretty |really )?quickly)`,
 );
 const EXTERNAL_NOTICE = R(
-  String.raw`\b(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|business|support|agents?|analysts?|sales engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|another team|the [\w-]+ team|lawyers?|firms?|regulators?|press|journalists?)\b.{0,80}\b(?:reported|complained|complaints?|told (?:us|me)|asked (?:us|me|why|about)|asking (?:why|about)|calling|called (?:us|in)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket)|flagged (?:it|this|the (?:issue|problem|drop))|filed|forwarded|tickets?|screenshots?|reviews?|noticed|saying|started asking|pinged (?:us|me)|data-access requests?)`,
+  String.raw`\b(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|business|support|agents?|analysts?|sales engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|another team|the [\w-]+ team|lawyers?|firms?|regulators?|press|journalists?|drivers?|riders?|hosts?|guests?|listeners?|viewers?|readers?|patients?|shoppers?|buyers?|players?|doctors?)\b.{0,80}\b(?:reported|complained|complaints?|told (?:us|me)|asked (?:us|me|why|about)|asking (?:why|about)|calling|called (?:us|in|our|the|me)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket)|flagged (?:it|this|the (?:issue|problem|drop))|filed|forwarded|tickets?|screenshots?|reviews?|noticed|saying|started asking|pinged (?:us|me)|data-access requests?)`,
 );
 const OWN_GAP = R(
-  String.raw`\b(?:(?:we|i) (?:did not|didn't) (?:catch|detect|notice|see)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check)|(?:did not|didn't) detect it through|nothing (?:we'd|we had) built|(?:was|is) not great|paged no ?one|never (?:left|crossed|fired)|stayed (?:inside|within)|(?:looked|were|stayed) (?:healthy|green)|barely moved|diluted|nobody (?:noticed|caught))`,
+  String.raw`\b(?:(?:we|i) (?:did not|didn't) (?:catch|detect|notice|see)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check)|(?:did not|didn't) detect it through|nothing (?:we'd|we had) built|(?:was|is) not great|paged no ?one|never (?:left|crossed|fired)|stayed (?:inside|within)|(?:looked|were|stayed) (?:healthy|green)|barely moved|diluted|nobody (?:noticed|caught|looked|acted)|(?:misread|ignored|dismissed|silenced|snoozed|muted) (?:it|the alert|the page|the signal)|did(?:n't| not) act (?:on it )?until|(?:noticed|spotted|caught|reported) (?:it|this) (?:before we did|before us|first)|before (?:we|our (?:monitoring|alerts?|dashboards?)) did|(?:lagged|trailed) (?:behind )?(?:customers|users|support)|before (?:our|any) (?:alert|monitoring|dashboard)|only knew because)`,
 );
 const CORRECTION = R(String.raw`\b(?:actually,? no|honestly|to be honest|if i'?m honest|to be fair|truthfully|i have to (?:admit|own))`);
 const NEAR_MISS = R(
@@ -117,6 +117,38 @@ const PEOPLE = R(
 const CURRENT = R(
   String.raw`\b(?:still|now|today|since|these days|to this day|every [\w-]+ i|i (?:now|always)|ever since|continues)\b`,
 );
+
+const DETECTION_WORDS = /\b(?:alert|alarm|monitor|page|pages|paging|dashboard|detect|notice|on-?call|runbook|check|metric|job|report)/;
+const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'when', 'what', 'which', 'there', 'their', 'about', 'after', 'before', 'would', 'could', 'because', 'every', 'into', 'only', 'than', 'them', 'then', 'they', 'some', 'more', 'most', 'also', 'over', 'just', 'been', 'being', 'ours', 'your', 'will', 'days', 'hours', 'weeks', 'minutes', 'team', 'model']);
+
+function contentBigrams(text: string): Set<string> {
+  const tokens = text.split(/[^a-z0-9-]+/).filter((t) => t !== '');
+  const out = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1] as string;
+    const b = tokens[i] as string;
+    if (a.length >= 4 && b.length >= 4 && !STOP.has(a) && !STOP.has(b)) out.add(`${a} ${b}`);
+  }
+  return out;
+}
+
+/**
+ * The fix closes the detection gap when it says so ("closes the three-day gap", "within hours
+ * instead of days"), or when a fix sentence about alerting or checks reworks the very mechanism
+ * the detection part described (they share a distinctive phrase such as "error-rate alert").
+ */
+function gapClosed(sentences: readonly StorySentence[]): Quote[] {
+  const detectionBigrams = new Set<string>();
+  for (const s of sentences) if (s.sentence.layer === 'detection') for (const b of contentBigrams(s.text)) detectionBigrams.add(b);
+  const out: Quote[] = [];
+  for (const s of sentences) {
+    if (s.sentence.layer !== 'structural_fix') continue;
+    const explicit = GAP_CLOSED.test(s.text);
+    const reworksDetection = DETECTION_WORDS.test(s.text) && [...contentBigrams(s.text)].some((b) => detectionBigrams.has(b));
+    if (explicit || reworksDetection) out.push(quoteOf(s.sentence));
+  }
+  return out;
+}
 
 export function quoteOf(s: AnalyzedSentence): Quote {
   return { sentenceIndex: s.index, text: s.text, start: s.start, end: s.end, layer: s.layer };
@@ -178,7 +210,7 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
     framework,
     stillRunning: find(sentences, sf, STILL_RUNNING),
     owner: find(sentences, sf, OWNER),
-    gapClosedInFix: find(sentences, sf, GAP_CLOSED),
+    gapClosedInFix: gapClosed(sentences),
     learningWords,
     learningMechanism,
     learningSpecific: slSentences.length > 0 && learningSpecific,
