@@ -3,6 +3,7 @@ import type { BackendHandlers } from '../shared/contract';
 import type { ShellKind } from '../shared/contract-types';
 import { CoachError } from '../shared/coach-error';
 import { analysisHandlers } from './handlers/analysis';
+import { exportHandlers } from './handlers/export';
 import { aboutHandler } from './handlers/app';
 import { historyHandlers } from './handlers/history';
 import { importsHandlers, type ChooseAudioFile } from './handlers/imports';
@@ -11,7 +12,11 @@ import { resultsHandlers } from './handlers/results';
 import { sessionsHandlers } from './handlers/sessions';
 import { storiesHandlers } from './handlers/stories';
 import { typedHandlers } from './handlers/typed';
+import { ChromiumPdfRenderer } from './services/export/chromium-pdf';
+import { ExportService } from './services/export/export-service';
+import type { PdfRenderer, SaveDialog } from './services/export/ports';
 import { HistoryService } from './services/history/history-service';
+import { packageInfo } from './services/platform/app-info';
 import { ImportService, type DecodeAudioFile } from './services/imports/import-service';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
@@ -31,6 +36,10 @@ export interface BackendOptions {
   transcriber?: Transcriber;
   /** Desktop shell: the system open-file dialog for importing audio. */
   chooseAudioFile?: ChooseAudioFile;
+  /** Desktop shell: the system save dialog for exports (absent: the web shell downloads instead). */
+  saveDialog?: SaveDialog;
+  /** Desktop shell: Electron's printToPDF; default: headless Chromium (CLI and web shell). */
+  pdfRenderer?: PdfRenderer;
 }
 
 export interface Backend {
@@ -43,6 +52,7 @@ export interface Backend {
     recording: RecordingService;
     processing: ProcessingService;
     imports: ImportService;
+    exporter: ExportService;
   };
   dispose(): Promise<void>;
 }
@@ -78,6 +88,13 @@ export function createBackend(options: BackendOptions): Backend {
   const analysisApi = analysisHandlers(processing, analyzeTranscript);
   const typedApi = typedHandlers(sessions);
   const importsApi = importsHandlers(imports, options.chooseAudioFile ?? null);
+  const exporter = new ExportService({
+    sessions,
+    pdf: options.pdfRenderer ?? new ChromiumPdfRenderer(),
+    saveDialog: options.saveDialog ?? null,
+    generator: `Postmortem Coach ${packageInfo().version}`,
+  });
+  const exportApi = exportHandlers(exporter);
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options),
     'sessions.list': sessionHandlers.list,
@@ -106,10 +123,16 @@ export function createBackend(options: BackendOptions): Backend {
     'imports.finish': importsApi.finish,
     'imports.cancel': importsApi.cancel,
     'imports.choose': importsApi.choose,
+    'export.capabilities': exportApi.capabilities,
+    'export.candidates': exportApi.candidates,
+    'export.render': exportApi.render,
+    'export.save': exportApi.save,
+    'export.confirmOverwrite': exportApi.confirmOverwrite,
+    'export.importJson': exportApi.importJson,
   };
   return {
     handlers,
-    services: { sessions, history, playback, stories, recording, processing, imports },
+    services: { sessions, history, playback, stories, recording, processing, imports, exporter },
     dispose: async () => {
       await recording.dispose();
       await imports.dispose();

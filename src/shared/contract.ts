@@ -1,5 +1,6 @@
 import { analysisChannels } from './channels/analysis';
 import { appChannels } from './channels/app';
+import { exportChannels } from './channels/export';
 import { historyChannels } from './channels/history';
 import { importsChannels } from './channels/imports';
 import { recordingChannels } from './channels/recording';
@@ -25,6 +26,7 @@ export const contract = {
   ...analysisChannels,
   ...typedChannels,
   ...importsChannels,
+  ...exportChannels,
 };
 
 export const events = {

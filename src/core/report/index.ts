@@ -1,0 +1,41 @@
+/**
+ * Export renderers: pure functions from a session's analysis to Markdown, HTML and WebVTT, plus
+ * redaction shared by every format (the JSON export and the PDF step live in the back end, which
+ * uses these too).
+ */
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions, type ReportSource } from './model';
+import { renderVtt } from './vtt';
+
+export const TEXT_FORMATS = ['md', 'html', 'vtt'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+
+export function renderText(format: TextFormat, source: ReportSource, options: RenderOptions = DEFAULT_RENDER_OPTIONS): string {
+  switch (format) {
+    case 'md':
+      return renderMarkdown(source, options);
+    case 'html':
+      return renderHtml(source, options);
+    case 'vtt':
+      return renderVtt(source);
+  }
+}
+
+export { renderHtml, renderMarkdown, renderVtt };
+export type { RenderOptions, ReportMeta, ReportSource } from './model';
+export { findProperNouns, type NameCandidate } from './proper-nouns';
+export { documentText, redactDocument } from './redact-document';
+export {
+  guessCategory,
+  NAME_CATEGORIES,
+  parseNameList,
+  planRedaction,
+  RedactionInputError,
+  type NameCategory,
+  type RedactionEntry,
+  type RedactionName,
+  type Redactor,
+} from './redact';
+export { applyWorksheetTicks, worksheetTicksOf } from './worksheet-ticks';
+export { slug } from './format';

@@ -1,0 +1,80 @@
+/**
+ * Writes an exported file atomically. Without `overwrite` an existing file is never replaced, even
+ * if it appears between our check and the write: the new content is written to a temporary
+ * sibling, fsynced, and then hard-linked to the target name, which fails atomically when the name
+ * is taken (rename would silently replace it). File systems without hard links (FAT, some network
+ * shares) fall back to check-then-rename.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CoachError } from '../../../shared/coach-error';
+import { asDiskError, writeFileAtomic } from '../platform/atomic-write';
+
+export class FileExistsError extends CoachError {
+  readonly file: string;
+  constructor(file: string) {
+    super('conflict', `${file} already exists. Choose another name, or confirm that it may be replaced (--force on the command line).`);
+    this.file = file;
+  }
+}
+
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* folders cannot be opened on Windows; the rename/link is still atomic */
+  }
+}
+
+export async function writeExportFile(file: string, data: Uint8Array | string, options: { overwrite: boolean }): Promise<void> {
+  const target = path.resolve(file);
+  if (options.overwrite) {
+    await writeFileAtomic(target, data);
+    return;
+  }
+  const dir = path.dirname(target);
+  await mkdir(dir, { recursive: true });
+  if (await fileExists(target)) throw new FileExistsError(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(tmp, target);
+      await rm(tmp, { force: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new FileExistsError(target);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+      // No hard links here: the narrow check-then-rename window is the best this file system offers.
+      if (await fileExists(target)) throw new FileExistsError(target);
+      await rename(tmp, target);
+    }
+    await syncDir(dir);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    if (error instanceof CoachError) throw error;
+    throw asDiskError(error, target);
+  }
+}
