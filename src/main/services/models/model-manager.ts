@@ -1,0 +1,561 @@
+/**
+ * The model manager: which Whisper/VAD models exist (official catalog + imported files), which are
+ * installed in `<dataDir>/models/`, downloading (resumable, hash-checked, atomic), importing
+ * (validated first), removing, the default model and the bench-based recommendation.
+ *
+ * Files:
+ *   <dataDir>/models/ggml-<id>.bin            installed official models (their upstream names)
+ *   <dataDir>/models/imported-<id>.bin        imported files that match no official checksum
+ *   <dataDir>/models/<file>.part (+ .part.json) a download in progress or interrupted (resumable)
+ *   <dataDir>/settings/models.json            default, mirror, imported list, bench result
+ * Never imports electron; the data folder is passed in.
+ */
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CoachError } from '../../../shared/coach-error';
+import { asDiskError } from '../platform/atomic-write';
+import { DEFAULT_VAD_ID, OFFICIAL_CATALOG, findCatalogEntry, type CatalogEntry, type ModelKind } from './catalog';
+import { ModelDownloadError } from './download-errors';
+import { downloadToPart, type DownloadOptions, type DownloadProgress } from './downloader';
+import { validateModelFile, type ModelFileInfo, type ValidateOptions } from './ggml-validate';
+import { OFFICIAL_SHAPES, type OfficialShapeName } from './ggml-layout';
+import { hashFile } from './hashing';
+import { loadModelSettings, saveModelSettings, type ImportedModel, type ModelBenchResult, type ModelSettings } from './model-settings';
+import { recommendDefault, type ModelBenchmarker, type Recommendation } from './recommend';
+
+export type ModelStatus = 'installed' | 'not_installed' | 'partial' | 'downloading' | 'damaged';
+
+export interface ModelListEntry {
+  id: string;
+  kind: ModelKind;
+  label: string;
+  source: 'official' | 'imported';
+  status: ModelStatus;
+  /** Installed file, when installed. */
+  path: string | null;
+  /** Size on disk when installed, else the catalog size (null if not pinned). */
+  bytes: number | null;
+  approxBytes: number;
+  /** Bytes of an interrupted download kept for resuming. */
+  partialBytes: number;
+  memoryMB: number | null;
+  memoryEstimated: boolean;
+  englishOnly: boolean;
+  shape: string | null;
+  isDefault: boolean;
+  recommended: boolean;
+  progress: DownloadProgress | null;
+}
+
+export interface DefaultModel {
+  id: string;
+  path: string;
+  chosenBy: 'user' | 'recommendation' | 'fallback';
+}
+
+export interface DiskUsage {
+  modelsDir: string;
+  totalBytes: number;
+  partialBytes: number;
+  models: { id: string; bytes: number }[];
+}
+
+export interface ModelManagerOptions {
+  dataDir: string;
+  /** Defaults to the official catalog; tests pass entries for generated files. */
+  catalog?: readonly CatalogEntry[];
+  fetchImpl?: typeof fetch;
+  download?: Pick<DownloadOptions, 'maxAttempts' | 'idleTimeoutMs' | 'retryDelayMs' | 'progressIntervalMs'>;
+  /** Accept imported Whisper files whose shape matches no official model (tests, benches). */
+  allowCustomShapes?: boolean;
+  now?: () => Date;
+}
+
+/** Without a user choice or bench: a model that is fast enough almost anywhere, English first. */
+const FALLBACK_ORDER = ['base.en', 'base', 'tiny.en', 'tiny', 'small.en', 'small', 'large-v3-turbo'];
+
+interface PartMeta {
+  id: string;
+  url: string;
+  sha256: string | null;
+  sha1: string | null;
+  bytes: number | null;
+}
+
+export class ModelManager {
+  readonly dataDir: string;
+  readonly modelsDir: string;
+  private readonly catalog: readonly CatalogEntry[];
+  private readonly active = new Map<string, { controller: AbortController; progress: DownloadProgress | null }>();
+  /** Serialises settings read-modify-write so concurrent calls don't lose updates. */
+  private settingsQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: ModelManagerOptions) {
+    this.dataDir = options.dataDir;
+    this.modelsDir = path.join(options.dataDir, 'models');
+    this.catalog = options.catalog ?? OFFICIAL_CATALOG;
+  }
+
+  // ---- settings -----------------------------------------------------------------------------
+
+  settings(): Promise<ModelSettings> {
+    return loadModelSettings(this.dataDir);
+  }
+
+  private updateSettings(fn: (s: ModelSettings) => ModelSettings | void): Promise<ModelSettings> {
+    const run = this.settingsQueue.then(async () => {
+      const s = await loadModelSettings(this.dataDir);
+      const next = fn(s) ?? s;
+      await saveModelSettings(this.dataDir, next);
+      return next;
+    });
+    this.settingsQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  async setMirror(url: string | null): Promise<void> {
+    if (url !== null) parseMirror(url);
+    await this.updateSettings((s) => {
+      s.mirrorUrl = url;
+    });
+  }
+
+  // ---- listing ------------------------------------------------------------------------------
+
+  private fileOf(entry: { fileName: string }): string {
+    return path.join(this.modelsDir, entry.fileName);
+  }
+
+  private async entries(settings: ModelSettings): Promise<(CatalogEntry & { source: 'official' | 'imported' })[]> {
+    const official = this.catalog.map((e) => ({ ...e, source: 'official' as const }));
+    const imported = settings.imported.map((m) => ({ ...importedToEntry(m), source: 'imported' as const }));
+    return [...official, ...imported];
+  }
+
+  async list(): Promise<ModelListEntry[]> {
+    const settings = await this.settings();
+    const all = await this.entries(settings);
+    const def = await this.defaultFrom(settings, all);
+    const out: ModelListEntry[] = [];
+    for (const e of all) {
+      const file = this.fileOf(e);
+      const size = await fileSize(file);
+      const partial = (await fileSize(`${file}.part`)) ?? 0;
+      const active = this.active.get(e.id);
+      let status: ModelStatus;
+      if (active) status = 'downloading';
+      else if (size !== null) status = e.bytes !== null && size !== e.bytes ? 'damaged' : 'installed';
+      else status = partial > 0 ? 'partial' : 'not_installed';
+      out.push({
+        id: e.id,
+        kind: e.kind,
+        label: e.label,
+        source: e.source,
+        status,
+        path: size !== null ? file : null,
+        bytes: size ?? e.bytes,
+        approxBytes: e.approxBytes,
+        partialBytes: partial,
+        memoryMB: e.memoryMB,
+        memoryEstimated: e.memoryEstimated,
+        englishOnly: e.englishOnly,
+        shape: e.shape,
+        isDefault: e.kind === 'whisper' ? def?.id === e.id : e.id === DEFAULT_VAD_ID,
+        recommended: settings.bench?.recommended === e.id,
+        progress: active?.progress ?? null,
+      });
+    }
+    return out;
+  }
+
+  private async installedWhisper(all: CatalogEntry[]): Promise<Map<string, string>> {
+    const m = new Map<string, string>();
+    for (const e of all) {
+      if (e.kind !== 'whisper') continue;
+      const size = await fileSize(this.fileOf(e));
+      if (size !== null && (e.bytes === null || size === e.bytes)) m.set(e.id, this.fileOf(e));
+    }
+    return m;
+  }
+
+  private async defaultFrom(settings: ModelSettings, all: CatalogEntry[]): Promise<DefaultModel | null> {
+    const installed = await this.installedWhisper(all);
+    const user = settings.defaultModel;
+    if (user !== null && installed.has(user)) return { id: user, path: installed.get(user) as string, chosenBy: 'user' };
+    const rec = settings.bench?.recommended ?? null;
+    if (rec !== null && installed.has(rec)) return { id: rec, path: installed.get(rec) as string, chosenBy: 'recommendation' };
+    const ids = [...FALLBACK_ORDER, ...installed.keys()];
+    for (const id of ids) {
+      const p = installed.get(id);
+      if (p) return { id, path: p, chosenBy: 'fallback' };
+    }
+    return null;
+  }
+
+  /** The Whisper model transcription uses when none is named. */
+  async getDefault(): Promise<DefaultModel | null> {
+    const settings = await this.settings();
+    return this.defaultFrom(settings, await this.entries(settings));
+  }
+
+  async setDefault(id: string | null): Promise<void> {
+    if (id !== null) {
+      const entry = (await this.list()).find((e) => e.id === id);
+      if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${this.knownIds()}`);
+      if (entry.kind !== 'whisper') throw new CoachError('invalid_input', `"${id}" is a voice-activity model; the default must be a Whisper model.`);
+      if (entry.status !== 'installed') throw new CoachError('model_missing', `Model "${id}" is not installed. Download or import it first.`);
+    }
+    await this.updateSettings((s) => {
+      s.defaultModel = id;
+    });
+  }
+
+  /** Path of the installed VAD model, or null. */
+  async vadModelPath(): Promise<string | null> {
+    const vad = (await this.list()).find((e) => e.kind === 'vad' && e.status === 'installed');
+    return vad?.path ?? null;
+  }
+
+  /**
+   * Turn a CLI/UI model reference into a validated file: a path to a .bin file, a catalog or
+   * imported id, or undefined for the default model.
+   */
+  async resolveModel(ref?: string, validate: ValidateOptions = {}): Promise<{ id: string | null; path: string; info: ModelFileInfo }> {
+    let id: string | null = null;
+    let file: string;
+    if (ref !== undefined && (ref.includes('/') || ref.includes('\\') || ref.endsWith('.bin')) && (await fileSize(ref)) !== null) {
+      file = path.resolve(ref);
+    } else if (ref !== undefined) {
+      const entry = (await this.list()).find((e) => e.id === ref);
+      if (!entry) throw new CoachError('not_found', `Unknown model "${ref}": not a file and not a model name. ${this.knownIds()}`);
+      if (entry.status !== 'installed' || !entry.path) {
+        throw new CoachError('model_missing', `Model "${ref}" is not installed. Run "coach models download ${ref}" or import a file with "coach models import FILE".`);
+      }
+      id = entry.id;
+      file = entry.path;
+    } else {
+      const def = await this.getDefault();
+      if (!def) throw new CoachError('model_missing', 'No Whisper model is installed. Run "coach models download base.en" (148 MB) or import a ggml file with "coach models import FILE".');
+      id = def.id;
+      file = def.path;
+    }
+    const info = await validateModelFile(file, { allowCustomShape: this.options.allowCustomShapes ?? validate.allowCustomShape ?? false });
+    return { id, path: file, info };
+  }
+
+  async diskUsage(): Promise<DiskUsage> {
+    const names = await readdir(this.modelsDir).catch(() => [] as string[]);
+    const settings = await this.settings();
+    const all = await this.entries(settings);
+    let totalBytes = 0;
+    let partialBytes = 0;
+    const models: DiskUsage['models'] = [];
+    for (const name of names) {
+      const size = (await fileSize(path.join(this.modelsDir, name))) ?? 0;
+      totalBytes += size;
+      if (name.endsWith('.part')) partialBytes += size;
+      const entry = all.find((e) => e.fileName === name);
+      if (entry) models.push({ id: entry.id, bytes: size });
+    }
+    return { modelsDir: this.modelsDir, totalBytes, partialBytes, models };
+  }
+
+  private knownIds(): string {
+    return `Known: ${this.catalog.map((e) => e.id).join(', ')}.`;
+  }
+
+  // ---- download -----------------------------------------------------------------------------
+
+  isDownloading(id: string): boolean {
+    return this.active.has(id);
+  }
+
+  /** Cancel a running download; its partial file is deleted. Returns false if none was running. */
+  cancel(id: string): boolean {
+    const a = this.active.get(id);
+    if (!a) return false;
+    a.controller.abort();
+    return true;
+  }
+
+  async download(
+    id: string,
+    options: { mirrorUrl?: string | null; signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
+  ): Promise<ModelListEntry> {
+    const entry = findCatalogEntry(this.catalog, id);
+    if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${this.knownIds()}`);
+    if (this.active.has(id)) throw new ModelDownloadError('busy', `"${id}" is already downloading.`);
+    const final = this.fileOf(entry);
+    const current = (await this.list()).find((e) => e.id === id);
+    if (current?.status === 'installed') return current;
+
+    const settings = await this.settings();
+    const mirror = options.mirrorUrl !== undefined ? options.mirrorUrl : settings.mirrorUrl;
+    const url = mirror ? mirrorFileUrl(mirror, entry.fileName) : entry.url;
+    const part = `${final}.part`;
+    const metaFile = `${part}.json`;
+    await mkdir(this.modelsDir, { recursive: true });
+    if (current?.status === 'damaged') await rm(final, { force: true });
+
+    // A .part from another file version (catalog changed) must not be resumed.
+    const meta: PartMeta = { id, url, sha256: entry.sha256, sha1: entry.sha1, bytes: entry.bytes };
+    const old = await readJson<PartMeta>(metaFile);
+    if (old && (old.sha256 !== meta.sha256 || old.sha1 !== meta.sha1 || old.bytes !== meta.bytes)) await rm(part, { force: true });
+    await writeFile(metaFile, JSON.stringify(meta));
+
+    const controller = new AbortController();
+    const onOuterAbort = (): void => controller.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const state = { controller, progress: null as DownloadProgress | null };
+    this.active.set(id, state);
+    try {
+      await downloadToPart(url, part, { bytes: entry.bytes, sha1: entry.sha1, sha256: entry.sha256 }, {
+        ...this.options.download,
+        fetchImpl: this.options.fetchImpl,
+        signal: controller.signal,
+        onProgress: (p) => {
+          state.progress = p;
+          options.onProgress?.(p);
+        },
+      });
+      await this.checkKind(part, entry);
+      await rename(part, final);
+      await syncDir(this.modelsDir);
+      await rm(metaFile, { force: true });
+    } catch (error) {
+      const problem = error instanceof ModelDownloadError ? error.problem : null;
+      if (problem === 'cancelled' || problem === 'checksum_mismatch' || problem === 'size_mismatch' || problem === 'not_a_model') {
+        // Cancel: the user wants nothing left behind. Bad content: never resume from it.
+        await rm(part, { force: true });
+        await rm(metaFile, { force: true });
+      }
+      throw error;
+    } finally {
+      this.active.delete(id);
+      options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+    const done = (await this.list()).find((e) => e.id === id);
+    if (!done) throw new CoachError('internal', `model ${id} vanished after download`);
+    return done;
+  }
+
+  private async checkKind(file: string, entry: CatalogEntry): Promise<ModelFileInfo> {
+    let info: ModelFileInfo;
+    try {
+      info = await validateModelFile(file, { allowCustomShape: entry.shape === null || this.options.allowCustomShapes === true });
+    } catch (error) {
+      throw new ModelDownloadError('not_a_model', `The downloaded file is not a usable model: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (info.kind !== entry.kind) {
+      throw new ModelDownloadError('not_a_model', `The downloaded file is a ${info.kind} model, expected ${entry.kind}.`);
+    }
+    return info;
+  }
+
+  // ---- import / remove ----------------------------------------------------------------------
+
+  /**
+   * Copy a local model file into the data folder after validating it. A file whose checksum is an
+   * official model's installs as that model; anything else is listed as an imported model.
+   */
+  async importFile(source: string, options: { id?: string } = {}): Promise<ModelListEntry> {
+    const src = path.resolve(source);
+    const info = await validateModelFile(src, { allowCustomShape: this.options.allowCustomShapes ?? false });
+    const digests = await hashFile(src);
+    await mkdir(this.modelsDir, { recursive: true });
+    const official = this.catalog.find(
+      (e) => e.kind === info.kind && ((e.sha256 !== null && e.sha256 === digests.sha256) || (e.sha1 !== null && e.sha1 === digests.sha1)),
+    );
+    const settings = await this.settings();
+    let imported: ImportedModel | null = null;
+    let dest: string;
+    let id: string;
+    if (official) {
+      id = official.id;
+      dest = this.fileOf(official);
+    } else {
+      const wanted = options.id;
+      if (wanted !== undefined && (this.catalog.some((e) => e.id === wanted) || settings.imported.some((m) => m.id === wanted && m.sha256 !== digests.sha256))) {
+        throw new CoachError('conflict', `A model named "${wanted}" already exists; choose another name.`);
+      }
+      const same = settings.imported.find((m) => m.sha256 === digests.sha256);
+      id = wanted ?? same?.id ?? this.freeImportId(slugFromFile(src), settings);
+      const fileName = `imported-${id}.bin`;
+      dest = path.join(this.modelsDir, fileName);
+      imported = {
+        id,
+        kind: info.kind,
+        fileName,
+        bytes: digests.bytes,
+        sha256: digests.sha256,
+        shape: info.kind === 'whisper' ? info.shape : 'silero',
+        originalName: path.basename(src),
+        importedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      };
+    }
+    if (path.resolve(dest) !== src) {
+      const tmp = `${dest}.import-part`;
+      try {
+        await copyFile(src, tmp);
+        const copied = await fileSize(tmp);
+        if (copied !== digests.bytes) throw new CoachError('internal', `copy of ${src} is ${String(copied)} bytes, expected ${digests.bytes}`);
+        await rename(tmp, dest);
+        await syncDir(this.modelsDir);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw asDiskError(error, dest);
+      }
+    }
+    if (imported) {
+      const rec = imported;
+      await this.updateSettings((s) => {
+        s.imported = [...s.imported.filter((m) => m.id !== rec.id), rec];
+      });
+    }
+    const entry = (await this.list()).find((e) => e.id === id);
+    if (!entry) throw new CoachError('internal', `imported model ${id} is not listed`);
+    return entry;
+  }
+
+  private freeImportId(base: string, settings: ModelSettings): string {
+    const taken = new Set([...this.catalog.map((e) => e.id), ...settings.imported.map((m) => m.id)]);
+    if (!taken.has(base)) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  }
+
+  /** Delete an installed model (and any partial download). Clears the default if it was this one. */
+  async remove(id: string): Promise<void> {
+    const settings = await this.settings();
+    const entry = (await this.entries(settings)).find((e) => e.id === id);
+    if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${this.knownIds()}`);
+    const a = this.active.get(id);
+    if (a) a.controller.abort();
+    const file = this.fileOf(entry);
+    const existed = (await fileSize(file)) !== null || (await fileSize(`${file}.part`)) !== null;
+    await rm(file, { force: true });
+    await rm(`${file}.part`, { force: true });
+    await rm(`${file}.part.json`, { force: true });
+    await this.updateSettings((s) => {
+      if (s.defaultModel === id) s.defaultModel = null;
+      s.imported = s.imported.filter((m) => m.id !== id);
+    });
+    if (!existed && entry.source === 'official') throw new CoachError('not_found', `Model "${id}" is not installed.`);
+  }
+
+  // ---- bench / recommendation ---------------------------------------------------------------
+
+  /** Store bench results (from the transcriber host) and the recommendation derived from them. */
+  async recordBench(results: ModelBenchResult[], machine: string): Promise<Recommendation> {
+    const settings = await this.settings();
+    const all = await this.entries(settings);
+    const rec = recommendDefault(results, all);
+    await this.updateSettings((s) => {
+      s.bench = {
+        measuredAt: (this.options.now?.() ?? new Date()).toISOString(),
+        machine,
+        results,
+        recommended: rec.modelId,
+        reason: rec.reason,
+      };
+    });
+    return rec;
+  }
+
+  /**
+   * The one-time bench: times every installed Whisper model with the host's benchmarker and
+   * stores the recommendation. Skipped when a result for this machine exists (unless `force`).
+   */
+  async runBench(benchmarker: ModelBenchmarker, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<Recommendation> {
+    const machine = await benchmarker.machineKey();
+    const settings = await this.settings();
+    if (!options.force && settings.bench && settings.bench.machine === machine) {
+      return { modelId: settings.bench.recommended, realTimeFactor: null, reason: settings.bench.reason };
+    }
+    const installed = (await this.list()).filter((e) => e.kind === 'whisper' && e.status === 'installed' && e.path);
+    const results: ModelBenchResult[] = [];
+    for (const m of installed) {
+      if (options.signal?.aborted) throw new CoachError('cancelled', 'Benchmark cancelled.');
+      const r = await benchmarker.benchModel(m.path as string, { signal: options.signal });
+      results.push({ modelId: m.id, audioSec: r.audioSec, processingSec: r.processingSec });
+    }
+    return this.recordBench(results, machine);
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+function importedToEntry(m: ImportedModel): CatalogEntry {
+  return {
+    id: m.id,
+    kind: m.kind,
+    fileName: m.fileName,
+    url: '',
+    bytes: m.bytes,
+    approxBytes: m.bytes,
+    sha1: null,
+    sha256: m.sha256,
+    memoryMB: null,
+    memoryEstimated: false,
+    shape: m.shape in OFFICIAL_SHAPES ? (m.shape as OfficialShapeName) : null,
+    englishOnly: m.shape.endsWith('.en'),
+    rank: 0,
+    label: `${m.originalName} (imported${m.shape !== 'custom' ? `, ${m.shape} shape` : ''})`,
+  };
+}
+
+function slugFromFile(file: string): string {
+  const base = path
+    .basename(file)
+    .replace(/\.bin$/i, '')
+    .replace(/^ggml-/i, '');
+  const slug = base.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug === '' ? 'model' : slug;
+}
+
+function parseMirror(url: string): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new CoachError('invalid_input', `Mirror URL "${url}" is not a valid URL.`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new CoachError('invalid_input', `Mirror URL must be http(s), got ${u.protocol}`);
+  return u;
+}
+
+/** `https://mirror/whisper` + `ggml-base.en.bin` → `https://mirror/whisper/ggml-base.en.bin`. */
+export function mirrorFileUrl(mirror: string, fileName: string): string {
+  const u = parseMirror(mirror);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  return new URL(encodeURIComponent(fileName), u).toString();
+}
+
+async function fileSize(file: string): Promise<number | null> {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? s.size : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const h = await open(dir, 'r');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  } catch {
+    /* directories can't be opened on Windows; the rename is still atomic */
+  }
+}
