@@ -20,6 +20,7 @@ import { packageInfo } from './services/platform/app-info';
 import { ImportService, type DecodeAudioFile } from './services/imports/import-service';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
+import { ResultsService } from './services/results/results-service';
 import { noTranscriber } from './services/recording/no-transcriber';
 import { RecordingService } from './services/recording/recording-service';
 import type { Transcriber } from './services/recording/transcriber-port';
@@ -67,7 +68,7 @@ export function createBackend(options: BackendOptions): Backend {
   const sessionHandlers = sessionsHandlers(sessions);
   const history = new HistoryService(sessions);
   const playback = new PlaybackService(sessions);
-  const results = resultsHandlers(sessions, playback);
+  const results = resultsHandlers(sessions, playback, new ResultsService({ sessions, analyze: analyzeTranscript }));
   const historyApi = historyHandlers(history);
   const stories = new StoryStore(options.dataDir);
   const transcriber = options.transcriber ?? noTranscriber;
@@ -101,6 +102,10 @@ export function createBackend(options: BackendOptions): Backend {
     'results.get': results.get,
     'results.audio': results.audio,
     'results.audioChunk': results.audioChunk,
+    'results.saveCorrections': results.saveCorrections,
+    'results.models': results.models,
+    'results.retranscribe': results.retranscribe,
+    'results.cancelRetranscribe': results.cancelRetranscribe,
     'history.list': historyApi.list,
     'history.rename': historyApi.rename,
     'history.delete': historyApi.remove,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CorrectionsSchema } from '../../core/corrections/model';
+import { AnalysisDigestSchema } from '../../core/history/digest';
 import { sessionDocument } from '../session-document';
 import { sessionId } from './sessions';
 
@@ -31,4 +33,24 @@ export const resultsChannels = {
       .strict(),
     output: z.object({ bytes: z.instanceof(Uint8Array), total: z.number().int().nonnegative() }),
   },
+  /**
+   * Stores the user's corrections (sentence boundaries, edited text, layers set by hand,
+   * worksheet ticks). The back end re-runs the analysis with them from the stored transcript
+   * (the renderer has already shown the same result) and saves both.
+   */
+  'results.saveCorrections': {
+    input: z.object({ id: sessionId, corrections: CorrectionsSchema }).strict(),
+    output: z.object({ updatedAt: z.string(), digest: AnalysisDigestSchema }),
+  },
+  /** Speech models a take can be transcribed again with (empty when none is installed). */
+  'results.models': {
+    input: z.object({}).strict(),
+    output: z.object({ models: z.array(z.object({ id: z.string(), name: z.string(), installed: z.boolean() })) }),
+  },
+  /** Transcribes the take's recording again with another model; the audio is kept as it is. */
+  'results.retranscribe': {
+    input: z.object({ id: sessionId, model: z.string().min(1).max(100) }).strict(),
+    output: z.object({ updatedAt: z.string() }),
+  },
+  'results.cancelRetranscribe': { input: byId, output: z.object({ cancelled: z.boolean() }) },
 };

@@ -33,8 +33,9 @@ function ctx(corrections: Corrections | null): CorrectionContext {
 function run(corrections: Corrections | null) {
   return analyzeWithCorrections(analyzeTranscript, transcript, corrections, options, original);
 }
-/** Sentence 4 ("It also wasn't the first warning…") is an owned prior near-miss: Detection. */
-const NEAR_MISS = 4;
+/** An Attribution sentence ("Our imputation only handled nulls…") the tests move to another layer. */
+const MOVED = 6;
+const TARGET = 'system_learning' as const;
 
 describe('working sentences', () => {
   it('are the engine sentences when there are no corrections', () => {
@@ -61,16 +62,18 @@ describe('working sentences', () => {
 
 describe('changing a layer', () => {
   it('keeps the layer set by hand and recomputes time per layer at once', () => {
-    expect(original.sentences[NEAR_MISS]?.layer).not.toBe('detection');
-    const corrections = relabelSentence(ctx(null), NEAR_MISS, 'detection');
+    const from = original.sentences[MOVED]?.layer ?? 'other';
+    expect(from).not.toBe(TARGET);
+    const corrections = relabelSentence(ctx(null), MOVED, TARGET);
     const { corrected } = run(corrections);
-    const sentence = corrected.sentences[NEAR_MISS];
-    expect(sentence?.layer).toBe('detection');
+    const sentence = corrected.sentences[MOVED];
+    expect(sentence?.layer).toBe(TARGET);
     expect(sentence?.confidence).toBe(1);
-    expect(sentence?.evidence[0]).toMatchObject({ kind: 'corrected', layer: 'detection' });
+    expect(sentence?.evidence[0]).toMatchObject({ kind: 'corrected', layer: TARGET });
     const moved = (sentence?.end ?? 0) - (sentence?.start ?? 0);
-    expect(corrected.layers.detection.seconds).toBeCloseTo(original.layers.detection.seconds + moved, 1);
-    expect(corrected.layers.detection.sentences).toBe(original.layers.detection.sentences + 1);
+    expect(corrected.layers[TARGET].seconds).toBeCloseTo(original.layers[TARGET].seconds + moved, 1);
+    expect(corrected.layers[TARGET].sentences).toBe(original.layers[TARGET].sentences + 1);
+    expect(corrected.layers[from].seconds).toBeCloseTo(original.layers[from].seconds - moved, 1);
   });
 
   it('moves the rubric: a third Mitigation sentence breaks the two-sentence constraint', () => {
@@ -172,7 +175,7 @@ describe('persistence and staleness', () => {
   });
 
   it('does not apply corrections made on another transcript (re-transcribed) but keeps worksheet ticks', () => {
-    let c = relabelSentence(ctx(null), NEAR_MISS, 'detection');
+    let c = relabelSentence(ctx(null), MOVED, TARGET);
     c = tickWorksheetItem(c, c.basis, 'detection.latency', true);
     const other = transcriptOf(loadStory('dev-01-credit-bureau-sentinel'), { wordsPerMinute: 140 });
     expect(transcriptBasis(flattenWords(other))).not.toBe(c.basis);

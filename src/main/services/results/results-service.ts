@@ -1,0 +1,146 @@
+/**
+ * Saving corrections and re-transcribing a take. The renderer recomputes the analysis as the
+ * user edits; the back end recomputes it again from the stored transcript (never trusting an
+ * analysis sent by the page) and stores corrections and corrected analysis together.
+ */
+import path from 'node:path';
+import { MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS } from '../../../core/analysis/budget';
+import type { AnalysisOptions } from '../../../core/analysis/types';
+import {
+  analyzeWithCorrections,
+  emptyCorrections,
+  hasTranscriptCorrections,
+  readCorrections,
+  transcriptBasis,
+  type CorrectableAnalyze,
+  type Corrections,
+} from '../../../core/corrections';
+import { digestAnalysis, type AnalysisDigest } from '../../../core/history/digest';
+import { TranscriptSchema } from '../../../core/transcript/parse';
+import type { Transcript } from '../../../core/transcript/types';
+import { flattenWords } from '../../../core/transcript/words';
+import { CoachError } from '../../../shared/coach-error';
+import type { SessionDocument } from '../../../shared/session-document';
+import type { SessionStore } from '../sessions/session-store';
+
+/** A speech model the user can re-transcribe with. */
+export interface SpeechModelChoice {
+  id: string;
+  name: string;
+  installed: boolean;
+}
+
+/**
+ * What re-transcription needs from the transcription engine (issue 4): its models and a batch
+ * transcription of a WAV file with a chosen model. `createBackend` adapts the real engine.
+ */
+export interface RetranscribePort {
+  models(): Promise<SpeechModelChoice[]>;
+  transcribeFile(
+    wavFile: string,
+    options: { model: string; onProgress(fraction: number): void; signal: AbortSignal },
+  ): Promise<Transcript>;
+}
+
+/** Used until the transcription engine provides a batch API with model choice. */
+export const retranscribeUnavailable: RetranscribePort = {
+  models: async () => [],
+  transcribeFile: async () => {
+    throw new CoachError('model_missing', 'Re-transcription needs a local speech model; none is available in this build yet.');
+  },
+};
+
+export function analysisOptionsFor(doc: SessionDocument): AnalysisOptions {
+  const length = doc.targetSec;
+  return length >= MIN_ANSWER_SECONDS && length <= MAX_ANSWER_SECONDS ? { lengthSeconds: length } : {};
+}
+
+export function transcriptOf(doc: SessionDocument): Transcript {
+  if (doc.transcript === undefined) {
+    throw new CoachError('unsupported', `Session "${doc.id}" has no transcript yet: analyse it before correcting it.`);
+  }
+  const parsed = TranscriptSchema.safeParse(doc.transcript);
+  if (!parsed.success) throw new CoachError('internal', `The transcript stored with "${doc.id}" is damaged and cannot be corrected.`);
+  return parsed.data;
+}
+
+export interface ResultsServiceOptions {
+  sessions: SessionStore;
+  analyze: CorrectableAnalyze;
+  retranscribe?: RetranscribePort;
+  now?: () => Date;
+}
+
+export class ResultsService {
+  private readonly now: () => Date;
+  private readonly retranscriber: RetranscribePort;
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly options: ResultsServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.retranscriber = options.retranscribe ?? retranscribeUnavailable;
+  }
+
+  async saveCorrections(id: string, corrections: Corrections): Promise<{ updatedAt: string; digest: AnalysisDigest }> {
+    const { sessions, analyze } = this.options;
+    const doc = await sessions.get(id);
+    const transcript = transcriptOf(doc);
+    const basis = transcriptBasis(flattenWords(transcript));
+    if (hasTranscriptCorrections(corrections) && corrections.basis !== basis) {
+      throw new CoachError('conflict', 'These corrections were made on another transcript of this take (it was re-transcribed); reload the results.');
+    }
+    const wordCount = flattenWords(transcript).length;
+    if (corrections.starts && corrections.starts.some((s) => s >= wordCount)) {
+      throw new CoachError('invalid_input', 'A corrected sentence starts past the last word of the transcript.');
+    }
+    const result = analyzeWithCorrections(analyze, transcript, corrections, analysisOptionsFor(doc));
+    const updatedAt = this.now().toISOString();
+    await sessions.save({ ...doc, corrections, analysis: result.corrected, updatedAt });
+    return { updatedAt, digest: digestAnalysis(result.corrected) };
+  }
+
+  async models(): Promise<SpeechModelChoice[]> {
+    return this.retranscriber.models();
+  }
+
+  /**
+   * Transcribes the take's audio again with `model`. The audio file is never touched; the new
+   * transcript replaces the old one, corrections of the old transcript are dropped (they point
+   * at its words) and worksheet ticks are kept.
+   */
+  async retranscribe(id: string, model: string, onProgress: (fraction: number) => void): Promise<{ updatedAt: string }> {
+    const { sessions, analyze } = this.options;
+    if (this.running.has(id)) throw new CoachError('conflict', 'This take is already being re-transcribed.');
+    const doc = await sessions.get(id);
+    if (!doc.audio) throw new CoachError('unsupported', 'A typed answer has no recording to transcribe again.');
+    const name = doc.audio.file;
+    if (name !== path.basename(name) || name.startsWith('.')) {
+      throw new CoachError('invalid_input', `Session "${id}" names an audio file outside its folder.`);
+    }
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    try {
+      const transcript = await this.retranscriber.transcribeFile(path.join(sessions.folderOf(id), name), {
+        model,
+        onProgress,
+        signal: controller.signal,
+      });
+      const analysis = analyze(transcript, analysisOptionsFor(doc));
+      const latest = await sessions.get(id);
+      const previous = readCorrections(latest.corrections);
+      const worksheet = previous.ok ? (previous.corrections?.worksheet ?? {}) : {};
+      const corrections: Corrections = { ...emptyCorrections(transcriptBasis(flattenWords(transcript))), worksheet };
+      const updatedAt = this.now().toISOString();
+      await sessions.save({ ...latest, transcript, analysis, corrections, updatedAt });
+      return { updatedAt };
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  cancelRetranscribe(id: string): boolean {
+    const controller = this.running.get(id);
+    controller?.abort();
+    return controller !== undefined;
+  }
+}
