@@ -36,7 +36,8 @@ export function flattenWords(transcript: Transcript): TimedWord[] {
       }
       const prev = out[out.length - 1];
       if (PUNCT_ONLY.test(text) && prev) {
-        prev.text += text;
+        // Dashes keep their space ("Detection — we ..."); commas and stops attach directly.
+        prev.text += /^[—–-]+$/.test(text) ? ` ${text}` : text;
         prev.end = Math.max(prev.end, word.end);
         continue;
       }
