@@ -5,6 +5,8 @@ import { EXIT_BAD_INPUT, processIo, type CliCommand, type CliIo } from './io';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
   analyze: { summary: 'Coach an incident story: layers, time per layer, rubric, fixes', load: () => import('./commands/analyze') },
   doctor: { summary: 'Check Node/Electron, the data folder and CPU features', load: () => import('./commands/doctor') },
+  export: { summary: 'Export a coached transcript: md, html, pdf, json, vtt (with redaction)', load: () => import('./commands/export') },
+  import: { summary: 'Import a session exported as JSON into the data folder', load: () => import('./commands/import') },
 };
 
 function usage(): string {
