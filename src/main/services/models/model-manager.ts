@@ -160,11 +160,15 @@ export class ModelManager {
         memoryEstimated: e.memoryEstimated,
         englishOnly: e.englishOnly,
         shape: e.shape,
-        isDefault: e.kind === 'whisper' ? def?.id === e.id : e.id === DEFAULT_VAD_ID,
+        isDefault: e.kind === 'whisper' ? def?.id === e.id : false,
         recommended: settings.bench?.recommended === e.id,
         progress: active?.progress ?? null,
       });
     }
+    // The VAD in use: the official one when installed, else the first installed (imported) one.
+    const vads = out.filter((e) => e.kind === 'vad' && e.status === 'installed');
+    const vadDefault = (vads.find((e) => e.id === DEFAULT_VAD_ID) ?? vads[0])?.id ?? null;
+    for (const e of out) if (e.kind === 'vad') e.isDefault = e.id === vadDefault;
     return out;
   }
 
@@ -212,7 +216,7 @@ export class ModelManager {
 
   /** Path of the installed VAD model, or null. */
   async vadModelPath(): Promise<string | null> {
-    const vad = (await this.list()).find((e) => e.kind === 'vad' && e.status === 'installed');
+    const vad = (await this.list()).find((e) => e.kind === 'vad' && e.isDefault);
     return vad?.path ?? null;
   }
 
