@@ -93,7 +93,9 @@ function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): Record<
     });
   }
   const count = (g: Layer, p: Layer) => confusion.get(`${g}>${p}`) ?? 0;
-  console.log(`\n=== ${mode === 'typed' ? 'Typed text (estimated times)' : 'Whisper-like transcript (segments cut across sentences)'} ===`);
+  console.log(
+    `\n=== ${mode === 'typed' ? 'Typed text (estimated times)' : 'Whisper-like transcript (segments cut across sentences)'} ===`,
+  );
   console.log(`Sentence accuracy: ${(correct / total).toFixed(3)} (${correct}/${total})`);
   console.log('\nPer layer          recall   precision  support');
   let minRecall = 1;
@@ -103,12 +105,15 @@ function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): Record<
     const recall = support > 0 ? count(l, l) / support : NaN;
     const precision = predictedN > 0 ? count(l, l) / predictedN : NaN;
     if (support > 0) minRecall = Math.min(minRecall, recall);
-    console.log(`  ${l.padEnd(16)} ${recall.toFixed(3).padStart(6)}   ${precision.toFixed(3).padStart(8)}   ${String(support).padStart(6)}`);
+    console.log(
+      `  ${l.padEnd(16)} ${recall.toFixed(3).padStart(6)}   ${precision.toFixed(3).padStart(8)}   ${String(support).padStart(6)}`,
+    );
   }
   const short = (l: string) => l.slice(0, 5);
   console.log('\nConfusion (rows gold, columns predicted)');
   console.log(`  ${''.padEnd(16)}${LAYERS.map((l) => short(l).padStart(7)).join('')}`);
-  for (const g of LAYERS) console.log(`  ${g.padEnd(16)}${LAYERS.map((p) => String(count(g, p)).padStart(7)).join('')}`);
+  for (const g of LAYERS)
+    console.log(`  ${g.padEnd(16)}${LAYERS.map((p) => String(count(g, p)).padStart(7)).join('')}`);
 
   console.log('\nPer story: sentences, time on wrong layer, tier (expected→got), rubric exact');
   let tierExact = 0;
@@ -155,9 +160,13 @@ function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): Record<
   console.log(`  lowest layer recall      ${minRecall.toFixed(3)}   (target ≥ 0.85)`);
   console.log(`  mean time on wrong layer ${pct(timeErr / n)}`);
   console.log(`  tier exact               ${tierExact}/${n}   (target ≥ 14/16)`);
-  console.log(`  rubric exact             ${(rubricExact / rubricN).toFixed(3)} (${rubricExact}/${rubricN})   (target ≥ 0.75)`);
+  console.log(
+    `  rubric exact             ${(rubricExact / rubricN).toFixed(3)} (${rubricExact}/${rubricN})   (target ≥ 0.75)`,
+  );
   console.log(`  rubric within one level  ${rubricWithin}/${rubricN}   (target: all)`);
-  console.log(`    per dimension exact    ${RUBRIC_DIMENSIONS.map((d) => `${d} ${dimExact.get(d) ?? 0}/${n}`).join(', ')}`);
+  console.log(
+    `    per dimension exact    ${RUBRIC_DIMENSIONS.map((d) => `${d} ${dimExact.get(d) ?? 0}/${n}`).join(', ')}`,
+  );
   console.log(`  constraint agreement     ${(constraintOk / constraintN).toFixed(3)} (${constraintOk}/${constraintN})`);
   console.log(`    per constraint         ${CONSTRAINT_KEYS.map((c) => `${c} ${consOk.get(c) ?? 0}/${n}`).join(', ')}`);
   return {
@@ -175,7 +184,9 @@ function main(): void {
   const modeArg = arg('--mode') ?? 'both';
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
   const stories = loadCorpus(dir);
-  console.log(`Corpus: ${dir} (${stories.length} stories, ${stories.reduce((n, s) => n + s.sentences.length, 0)} sentences)`);
+  console.log(
+    `Corpus: ${dir} (${stories.length} stories, ${stories.reduce((n, s) => n + s.sentences.length, 0)} sentences)`,
+  );
   const modes: Mode[] = modeArg === 'both' ? ['typed', 'whisper'] : [modeArg as Mode];
   for (const mode of modes) evaluate(stories, mode, verbose);
 }

@@ -19,7 +19,9 @@ export function renderReport(a: Analysis): string {
   out.push(`Postmortem Coach — tier: ${TIER[a.tier] ?? a.tier}${est}`);
   out.push(a.feedback.summary, '');
   out.push('Time per layer');
-  out.push(`  ${'Layer'.padEnd(16)} ${'Time'.padStart(6)} ${'Share'.padStart(6)} ${'Budget'.padStart(7)} ${'Sent.'.padStart(6)} ${'Words'.padStart(6)}`);
+  out.push(
+    `  ${'Layer'.padEnd(16)} ${'Time'.padStart(6)} ${'Share'.padStart(6)} ${'Budget'.padStart(7)} ${'Sent.'.padStart(6)} ${'Words'.padStart(6)}`,
+  );
   for (const l of LAYERS) {
     const s = a.layers[l];
     if (s.sentences === 0 && l === 'other') continue;
@@ -57,14 +59,19 @@ export function renderReport(a: Analysis): string {
   }
   out.push('', `Outline for ${mmss(a.feedback.outline.lengthSeconds)}`);
   for (const s of a.feedback.outline.steps) {
-    out.push(`  ${layerName(s.layer as Layer).padEnd(16)} ${mmss(s.targetSeconds).padStart(5)} (~${s.targetSentences} sentence${s.targetSentences === 1 ? '' : 's'}; you: ${mmss(s.actualSeconds)})  ${s.guidance}`);
+    out.push(
+      `  ${layerName(s.layer as Layer).padEnd(16)} ${mmss(s.targetSeconds).padStart(5)} (~${s.targetSentences} sentence${s.targetSentences === 1 ? '' : 's'}; you: ${mmss(s.actualSeconds)})  ${s.guidance}`,
+    );
   }
   out.push('', `Follow-up question (${layerName(a.feedback.followUp.layer)}): ${a.feedback.followUp.question}`);
   const d = a.delivery.overall;
   out.push('', 'Delivery');
   if (!a.delivery.timesEstimated && d.wordsPerMinute !== null) out.push(`  Pace: ${d.wordsPerMinute} words per minute`);
-  out.push(`  Fillers: ${d.fillers} (${d.fillersPer100Words} per 100 words)   Hedges: ${d.hedges}   I/we: ${d.iCount}/${d.weCount}`);
-  if (!a.delivery.timesEstimated) out.push(`  Long pauses (≥ ${a.delivery.pauseThresholdSec} s): ${a.delivery.pauses.length}`);
+  out.push(
+    `  Fillers: ${d.fillers} (${d.fillersPer100Words} per 100 words)   Hedges: ${d.hedges}   I/we: ${d.iCount}/${d.weCount}`,
+  );
+  if (!a.delivery.timesEstimated)
+    out.push(`  Long pauses (≥ ${a.delivery.pauseThresholdSec} s): ${a.delivery.pauses.length}`);
   out.push('', 'Transcript');
   for (const s of a.sentences) out.push(`  [${mmss(s.start)}] ${layerName(s.layer).padEnd(15)} ${s.text}`);
   return `${out.join('\n')}\n`;

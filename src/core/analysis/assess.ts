@@ -47,7 +47,10 @@ export function assessConstraints(
             ? 'The fix names a specific artifact and says it is still in place.'
             : 'The fix names a specific artifact; saying it is still running would make it stronger.'
           : 'The fix does not name a specific artifact that is still in place.',
-      evidence: facts.specificArtifact.length > 0 ? [...facts.specificArtifact.slice(0, 2), ...facts.stillRunning.slice(0, 1)] : facts.vagueFix,
+      evidence:
+        facts.specificArtifact.length > 0
+          ? [...facts.specificArtifact.slice(0, 2), ...facts.stillRunning.slice(0, 1)]
+          : facts.vagueFix,
     },
     system_learning_applied_elsewhere: {
       key: 'system_learning_applied_elsewhere',
@@ -65,14 +68,19 @@ export function assessConstraints(
       key: 'detection_gap_or_prior_near_miss_owned',
       title: 'An honest detection gap or an owned prior near-miss',
       met: facts.gapAdmitted || facts.nearMiss.length > 0,
-      detail: facts.nearMiss.length > 0
-        ? 'You own an earlier near-miss.'
-        : facts.gapAdmitted
-          ? 'You admit the detection gap openly.'
-          : facts.polished
-            ? 'Detection is polished: monitoring gets the credit although someone else noticed first.'
-            : 'Neither a detection gap nor an earlier near-miss is owned.',
-      evidence: [...facts.nearMiss.slice(0, 1), ...facts.ownGapAdmission.slice(0, 1), ...facts.externalNotice.slice(0, 1)],
+      detail:
+        facts.nearMiss.length > 0
+          ? 'You own an earlier near-miss.'
+          : facts.gapAdmitted
+            ? 'You admit the detection gap openly.'
+            : facts.polished
+              ? 'Detection is polished: monitoring gets the credit although someone else noticed first.'
+              : 'Neither a detection gap nor an earlier near-miss is owned.',
+      evidence: [
+        ...facts.nearMiss.slice(0, 1),
+        ...facts.ownGapAdmission.slice(0, 1),
+        ...facts.externalNotice.slice(0, 1),
+      ],
     },
   };
 }
@@ -142,7 +150,8 @@ export function assessTier(rubric: Rubric, facts: StoryFacts): TierResult {
   const learning = rubric.system_learning.level;
   const reasons: string[] = [];
   if (!atLeast(spec, 'passing') || balance === 'weak') {
-    if (!atLeast(spec, 'passing')) reasons.push('The story ends on mitigation or a vague fix: no specific structural artifact.');
+    if (!atLeast(spec, 'passing'))
+      reasons.push('The story ends on mitigation or a vague fix: no specific structural artifact.');
     if (balance === 'weak') reasons.push('Mitigation takes more of the story than the structural fix.');
     if (learning === 'weak') reasons.push('There is no system learning.');
     return {

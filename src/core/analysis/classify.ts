@@ -174,9 +174,7 @@ function explain(f: SentenceFeatures, layer: Layer, path: readonly Layer[], i: n
     }
   }
   // Name the strongest competing cue when it is close, so a user sees why it was a close call.
-  const rival = f.hits
-    .filter((h) => h.cue.layer !== layer)
-    .sort((a, b) => b.weight - a.weight)[0];
+  const rival = f.hits.filter((h) => h.cue.layer !== layer).sort((a, b) => b.weight - a.weight)[0];
   if (rival && rival.weight >= 1.5 && f.cueScore[rival.cue.layer] >= ownScore) {
     evidence.push({
       kind: 'cue',

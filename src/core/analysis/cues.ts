@@ -19,8 +19,8 @@ export interface Cue {
 }
 
 const WORD = "[\\w'-]+";
-const SOME_WORDS = (n: number) => `(?:${WORD}\\s+){0,${n}}`;
-const NUM = '(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)';
+const NUM =
+  '(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)';
 const UNIT = '(?:minutes?|hours?|days?|weeks?|months?|quarters?)';
 const REPORTERS =
   '(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|(?:the )?business|support|agents?|analysts?|engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|doctors?|drivers?|riders?|hosts?|guests?|listeners?|viewers?|readers?|patients?|shoppers?|buyers?|lawyers?|firms?|students?|teachers?|players?|another team|the \\w+ team|regulators?|press|journalists?|twitter|reddit)';
@@ -392,12 +392,7 @@ export const CUES: readonly Cue[] = [
 
 /** Normalises text for matching: lower case, straight apostrophes, spaced dashes. */
 export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
 export interface CueHit {

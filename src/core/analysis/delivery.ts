@@ -10,11 +10,45 @@ import type { AnalyzedSentence, Delivery, DeliveryStats, Pause, Quote } from './
 
 export const DEFAULT_PAUSE_THRESHOLD_SEC = 1.5;
 
-const ALWAYS_FILLERS = new Set(['um', 'umm', 'uh', 'uhm', 'uhh', 'erm', 'er', 'ah', 'hmm', 'mm', 'mhm', 'basically', 'literally']);
+const ALWAYS_FILLERS = new Set([
+  'um',
+  'umm',
+  'uh',
+  'uhm',
+  'uhh',
+  'erm',
+  'er',
+  'ah',
+  'hmm',
+  'mm',
+  'mhm',
+  'basically',
+  'literally',
+]);
 const I_WORDS = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself']);
 const WE_WORDS = new Set(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves']);
 /** Words before "kind of"/"sort of" that make it a noun phrase, not a filler. */
-const KIND_OF_NOUN = new Set(['a', 'the', 'this', 'that', 'what', 'which', 'some', 'any', 'same', 'different', 'one', 'every', 'each', 'other', 'another', 'new', 'right', 'wrong', 'whatever']);
+const KIND_OF_NOUN = new Set([
+  'a',
+  'the',
+  'this',
+  'that',
+  'what',
+  'which',
+  'some',
+  'any',
+  'same',
+  'different',
+  'one',
+  'every',
+  'each',
+  'other',
+  'another',
+  'new',
+  'right',
+  'wrong',
+  'whatever',
+]);
 const HEDGE_PATTERNS: Array<[string, RegExp]> = [
   ['I think', /\bi think\b(?! (?:about|of)\b)/g],
   ['I guess', /\bi guess\b/g],
@@ -60,7 +94,11 @@ function fillersIn(tokens: readonly Token[]): Map<string, number> {
       const after = tokens[i + 2];
       const nextComma = /[,;:—–.?-]$/.test(next.raw);
       if (commaBefore || nextComma || !after) add('you know');
-    } else if ((t.word === 'kind' || t.word === 'sort') && next?.word === 'of' && !(prev && KIND_OF_NOUN.has(prev.word))) {
+    } else if (
+      (t.word === 'kind' || t.word === 'sort') &&
+      next?.word === 'of' &&
+      !(prev && KIND_OF_NOUN.has(prev.word))
+    ) {
       add(`${t.word} of`);
     } else if (t.word === 'i' && next?.word === 'mean' && /[,]$/.test(next.raw)) add('I mean');
   }
@@ -140,7 +178,8 @@ export function measureDelivery(
       acc.i += iCount;
       acc.we += weCount;
     }
-    if (hedges.size > 0) hedgeQuotes.push({ sentenceIndex: s.index, text: s.text, start: s.start, end: s.end, layer: s.layer });
+    if (hedges.size > 0)
+      hedgeQuotes.push({ sentenceIndex: s.index, text: s.text, start: s.start, end: s.end, layer: s.layer });
   }
 
   const pauses = findPauses(sentences, words, threshold);

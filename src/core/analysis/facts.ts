@@ -92,7 +92,9 @@ const EXTERNAL_NOTICE = R(
 const OWN_GAP = R(
   String.raw`\b(?:(?:we|i) (?:did not|didn't) (?:catch|detect|notice|see)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check)|(?:did not|didn't) detect it through|nothing (?:we'd|we had) built|(?:was|is) not great|paged no ?one|never (?:left|crossed|fired)|stayed (?:inside|within)|(?:looked|were|stayed) (?:healthy|green)|barely moved|diluted|nobody (?:noticed|caught|looked|acted)|(?:misread|ignored|dismissed|silenced|snoozed|muted) (?:it|the alert|the page|the signal)|did(?:n't| not) act (?:on it )?until|(?:noticed|spotted|caught|reported) (?:it|this) (?:before we did|before us|first)|before (?:we|our (?:monitoring|alerts?|dashboards?)) did|(?:lagged|trailed) (?:behind )?(?:customers|users|support)|before (?:our|any) (?:alert|monitoring|dashboard)|only knew because)`,
 );
-const CORRECTION = R(String.raw`\b(?:actually,? no|honestly|to be honest|if i'?m honest|to be fair|truthfully|i have to (?:admit|own))`);
+const CORRECTION = R(
+  String.raw`\b(?:actually,? no|honestly|to be honest|if i'?m honest|to be fair|truthfully|i have to (?:admit|own))`,
+);
 const NEAR_MISS = R(
   String.raw`\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal)|the (?:second|third) time (?:the same|this|we'd|we had|it)|near-?miss|warning (?:sign|signal)|(?:months?|weeks?|years?|a year) (?:earlier|before|prior)|had happened before|we'd seen (?:this|it|the same)|(?:i|we) (?:wrote it off|dismissed it|ignored it|accepted it|closed the ticket|brushed it off|didn't push|underweighted it|treated it as a one-?(?:off|time))|as a one-?(?:off|time)|that first one|the first miss|(?:i|we) should have (?:treated|caught|built|fixed))`,
 );
@@ -118,8 +120,51 @@ const CURRENT = R(
   String.raw`\b(?:still|now|today|since|these days|to this day|every [\w-]+ i|i (?:now|always)|ever since|continues)\b`,
 );
 
-const DETECTION_WORDS = /\b(?:alert|alarm|monitor|page|pages|paging|dashboard|detect|notice|on-?call|runbook|check|metric|job|report)/;
-const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'when', 'what', 'which', 'there', 'their', 'about', 'after', 'before', 'would', 'could', 'because', 'every', 'into', 'only', 'than', 'them', 'then', 'they', 'some', 'more', 'most', 'also', 'over', 'just', 'been', 'being', 'ours', 'your', 'will', 'days', 'hours', 'weeks', 'minutes', 'team', 'model']);
+const DETECTION_WORDS =
+  /\b(?:alert|alarm|monitor|page|pages|paging|dashboard|detect|notice|on-?call|runbook|check|metric|job|report)/;
+const STOP = new Set([
+  'that',
+  'this',
+  'with',
+  'from',
+  'have',
+  'were',
+  'when',
+  'what',
+  'which',
+  'there',
+  'their',
+  'about',
+  'after',
+  'before',
+  'would',
+  'could',
+  'because',
+  'every',
+  'into',
+  'only',
+  'than',
+  'them',
+  'then',
+  'they',
+  'some',
+  'more',
+  'most',
+  'also',
+  'over',
+  'just',
+  'been',
+  'being',
+  'ours',
+  'your',
+  'will',
+  'days',
+  'hours',
+  'weeks',
+  'minutes',
+  'team',
+  'model',
+]);
 
 function contentBigrams(text: string): Set<string> {
   const tokens = text.split(/[^a-z0-9-]+/).filter((t) => t !== '');
@@ -139,12 +184,14 @@ function contentBigrams(text: string): Set<string> {
  */
 function gapClosed(sentences: readonly StorySentence[]): Quote[] {
   const detectionBigrams = new Set<string>();
-  for (const s of sentences) if (s.sentence.layer === 'detection') for (const b of contentBigrams(s.text)) detectionBigrams.add(b);
+  for (const s of sentences)
+    if (s.sentence.layer === 'detection') for (const b of contentBigrams(s.text)) detectionBigrams.add(b);
   const out: Quote[] = [];
   for (const s of sentences) {
     if (s.sentence.layer !== 'structural_fix') continue;
     const explicit = GAP_CLOSED.test(s.text);
-    const reworksDetection = DETECTION_WORDS.test(s.text) && [...contentBigrams(s.text)].some((b) => detectionBigrams.has(b));
+    const reworksDetection =
+      DETECTION_WORDS.test(s.text) && [...contentBigrams(s.text)].some((b) => detectionBigrams.has(b));
     if (explicit || reworksDetection) out.push(quoteOf(s.sentence));
   }
   return out;
@@ -199,7 +246,11 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
   const correction = find(sentences, det, CORRECTION);
   // Polished: the team's monitoring gets the credit while the story itself shows someone else
   // noticed first, and the speaker never corrects it.
-  const polished = monitoringCredited.length > 0 && externalNotice.length > 0 && correction.length === 0 && ownGapAdmission.length === 0;
+  const polished =
+    monitoringCredited.length > 0 &&
+    externalNotice.length > 0 &&
+    correction.length === 0 &&
+    ownGapAdmission.length === 0;
   const nearMiss = find(sentences, ['detection', 'system_learning', 'headline', 'attribution'], NEAR_MISS);
   const gapAdmitted = !polished && (ownGapAdmission.length > 0 || externalNotice.length > 0);
 

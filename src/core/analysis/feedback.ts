@@ -39,7 +39,10 @@ export interface FeedbackInput {
 }
 
 function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max = 2): Quote[] {
-  return sentences.filter((s) => s.layer === layer).slice(0, max).map(quoteOf);
+  return sentences
+    .filter((s) => s.layer === layer)
+    .slice(0, max)
+    .map(quoteOf);
 }
 
 function candidates(input: FeedbackInput): Candidate[] {
@@ -161,7 +164,8 @@ function candidates(input: FeedbackInput): Candidate[] {
     out.push({
       id: 'connect_to_today',
       title: 'Connect the story to today',
-      detail: 'Say what still runs and what you still apply: "both checks are still in production" or "it is the first question I ask in reviews".',
+      detail:
+        'Say what still runs and what you still apply: "both checks are still in production" or "it is the first question I ask in reviews".',
       dimension: null,
       evidence: [],
       weight: 35,
@@ -208,11 +212,15 @@ const GUIDANCE: Record<OutlineLayer, string> = {
   mitigation: 'At most two sentences: what restored service and how fast.',
   structural_fix:
     'The longest part: the specific artifact (gate, alert, contract, runbook), what it checks, who owns it, that it still runs, and what it has caught since.',
-  system_learning:
-    'The lesson about this class of failure, and one or two places you have applied it since.',
+  system_learning: 'The lesson about this class of failure, and one or two places you have applied it since.',
 };
 
-export function buildOutline(sentences: readonly AnalyzedSentence[], layers: Record<Layer, LayerStats>, lengthSeconds: number, facts: StoryFacts): Outline {
+export function buildOutline(
+  sentences: readonly AnalyzedSentence[],
+  layers: Record<Layer, LayerStats>,
+  lengthSeconds: number,
+  facts: StoryFacts,
+): Outline {
   const budget = budgetForLength(lengthSeconds);
   const best = (layer: OutlineLayer): Quote | null => {
     const preferred: Partial<Record<OutlineLayer, Quote[]>> = {
@@ -241,7 +249,8 @@ export function buildOutline(sentences: readonly AnalyzedSentence[], layers: Rec
 
 const QUESTIONS: Record<StoryLayer, { question: string; why: string }> = {
   detection: {
-    question: 'Walk me through how that alert is wired: what does it measure, what threshold fires it, and who gets paged?',
+    question:
+      'Walk me through how that alert is wired: what does it measure, what threshold fires it, and who gets paged?',
     why: 'Detection is where over-claiming is easiest to test, and your account of it is the thinnest part of the story.',
   },
   attribution: {
@@ -249,7 +258,8 @@ const QUESTIONS: Record<StoryLayer, { question: string; why: string }> = {
     why: 'The cause is not clearly separated from the symptom, so an interviewer will check whether you were at the centre of the debugging.',
   },
   mitigation: {
-    question: 'If you had one sentence for the recovery, what would it be, and what did you change so you never need that recovery again?',
+    question:
+      'If you had one sentence for the recovery, what would it be, and what did you change so you never need that recovery again?',
     why: 'Most of the story is recovery; the interviewer will steer you towards the structural change.',
   },
   structural_fix: {
@@ -262,24 +272,43 @@ const QUESTIONS: Record<StoryLayer, { question: string; why: string }> = {
   },
 };
 
-export function followUpQuestion(rubric: Rubric, layers: Record<Layer, LayerStats>, facts: StoryFacts): FollowUpQuestion {
+export function followUpQuestion(
+  rubric: Rubric,
+  layers: Record<Layer, LayerStats>,
+  facts: StoryFacts,
+): FollowUpQuestion {
   let layer: StoryLayer;
-  if (rubric.structural_fix_specificity.level === 'weak') layer = rubric.layer_balance.level === 'weak' ? 'mitigation' : 'structural_fix';
+  if (rubric.structural_fix_specificity.level === 'weak')
+    layer = rubric.layer_balance.level === 'weak' ? 'mitigation' : 'structural_fix';
   else if (rubric.honesty_about_detection.level === 'weak') layer = 'detection';
-  else if (rubric.system_learning.level === 'weak' || rubric.system_learning.level === 'passing') layer = 'system_learning';
+  else if (rubric.system_learning.level === 'weak' || rubric.system_learning.level === 'passing')
+    layer = 'system_learning';
   else if (layers.attribution.sentences === 0) layer = 'attribution';
   else if (rubric.structural_fix_specificity.level === 'passing') layer = 'structural_fix';
   else if (rubric.system_learning.level === 'strong') layer = 'system_learning';
   else layer = 'detection';
   const base = QUESTIONS[layer];
   if (layer === 'structural_fix' && facts.specificArtifact.length > 0 && facts.laterCatches.length === 0) {
-    return { layer, question: 'That artifact sounds useful: what has it actually caught since it shipped, and how quickly?', why: 'The fix is specific but unproven; interviewers ask for evidence that it works.' };
+    return {
+      layer,
+      question: 'That artifact sounds useful: what has it actually caught since it shipped, and how quickly?',
+      why: 'The fix is specific but unproven; interviewers ask for evidence that it works.',
+    };
   }
   if (layer === 'system_learning' && rubric.system_learning.level === 'strong') {
-    return { layer, question: 'Where else in your systems have you applied that observation, and what did you find?', why: 'The lesson is specific but not shown applied elsewhere.' };
+    return {
+      layer,
+      question: 'Where else in your systems have you applied that observation, and what did you find?',
+      why: 'The lesson is specific but not shown applied elsewhere.',
+    };
   }
   if (layer === 'detection' && rubric.honesty_about_detection.level !== 'weak') {
-    return { layer, question: 'How is the alert that would catch this today wired, and how long would the same failure take to detect now?', why: 'A strong story still gets probed on detection; have the wiring and the new latency ready.' };
+    return {
+      layer,
+      question:
+        'How is the alert that would catch this today wired, and how long would the same failure take to detect now?',
+      why: 'A strong story still gets probed on detection; have the wiring and the new latency ready.',
+    };
   }
   return { layer, ...base };
 }
@@ -291,7 +320,8 @@ export function buildSummary(tier: TierResult, rubric: Rubric, layers: Record<La
   const parts = [`This story currently reads at ${tierText} level.`];
   parts.push(`Structural fix ${sf} s against mitigation ${m} s.`);
   const weakest = Object.values(rubric).sort((a, b) => levelRank(a.level) - levelRank(b.level))[0];
-  if (weakest && weakest.level !== 'staff_bar') parts.push(`Weakest dimension: ${weakest.title.toLowerCase()} (${weakest.level.replace('_', ' ')}).`);
+  if (weakest && weakest.level !== 'staff_bar')
+    parts.push(`Weakest dimension: ${weakest.title.toLowerCase()} (${weakest.level.replace('_', ' ')}).`);
   if (tier.toReachNext) parts.push(`Next step: ${tier.toReachNext}`);
   return parts.join(' ');
 }

@@ -17,13 +17,7 @@ export const LAYERS = [
 export type Layer = (typeof LAYERS)[number];
 
 /** The five numbered layers of the lesson (headline and other are not layers of the frame). */
-export const STORY_LAYERS = [
-  'detection',
-  'attribution',
-  'mitigation',
-  'structural_fix',
-  'system_learning',
-] as const;
+export const STORY_LAYERS = ['detection', 'attribution', 'mitigation', 'structural_fix', 'system_learning'] as const;
 
 export type StoryLayer = (typeof STORY_LAYERS)[number];
 

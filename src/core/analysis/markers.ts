@@ -33,10 +33,19 @@ const SEP = String.raw`(?=[\s,.:;—–-]|$)`;
 
 const NAMED: Array<{ layer: Layer; re: RegExp }> = [
   { layer: 'headline', re: new RegExp(`${LEAD}(?:impact|summary|headline|background|context)\\s*[:—–-]`, 'i') },
-  { layer: 'detection', re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:detection|how we (?:found out|detected it))${SEP}`, 'i') },
-  { layer: 'attribution', re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:attribution|root cause|cause)(?:\\s*[:—–-]|,)`, 'i') },
+  {
+    layer: 'detection',
+    re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:detection|how we (?:found out|detected it))${SEP}`, 'i'),
+  },
+  {
+    layer: 'attribution',
+    re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:attribution|root cause|cause)(?:\\s*[:—–-]|,)`, 'i'),
+  },
   { layer: 'attribution', re: new RegExp(`${LEAD}(?:for |on )?(?:the )?attribution${SEP}`, 'i') },
-  { layer: 'mitigation', re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:mitigation|remediation|resolution|recovery)${SEP}`, 'i') },
+  {
+    layer: 'mitigation',
+    re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:mitigation|remediation|resolution|recovery)${SEP}`, 'i'),
+  },
   {
     layer: 'structural_fix',
     re: new RegExp(
@@ -47,7 +56,10 @@ const NAMED: Array<{ layer: Layer; re: RegExp }> = [
   { layer: 'structural_fix', re: /\bthe structural (?:fix|change) (?:was|is)\b|\bstructural fix first\b/i },
   {
     layer: 'system_learning',
-    re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:system learning|lessons? learned|learnings?|takeaways?)${SEP}`, 'i'),
+    re: new RegExp(
+      `${LEAD}(?:for |on )?(?:the )?(?:system learning|lessons? learned|learnings?|takeaways?)${SEP}`,
+      'i',
+    ),
   },
   {
     layer: 'system_learning',

@@ -5,7 +5,15 @@
  */
 import { STORY_LAYERS, type Layer } from './layers';
 import { quoteOf, type StoryFacts } from './facts';
-import { RUBRIC_LEVELS, type AnalyzedSentence, type LayerStats, type Quote, type Rubric, type RubricLevel, type RubricScore } from './types';
+import {
+  RUBRIC_LEVELS,
+  type AnalyzedSentence,
+  type LayerStats,
+  type Quote,
+  type Rubric,
+  type RubricLevel,
+  type RubricScore,
+} from './types';
 
 /** Structural fix "dominates" when it has this many times the time of the largest of headline/L1-L3. */
 export const DOMINANCE_RATIO = 1.4;
@@ -35,14 +43,21 @@ function score(
 }
 
 function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max = 3): Quote[] {
-  return sentences.filter((s) => s.layer === layer).slice(0, max).map(quoteOf);
+  return sentences
+    .filter((s) => s.layer === layer)
+    .slice(0, max)
+    .map(quoteOf);
 }
 
 function secs(x: number): string {
   return `${Math.round(x)} s`;
 }
 
-export function assessLayerBalance({ sentences, layers, facts }: RubricInput): RubricScore & { closesOnLearning: boolean } {
+export function assessLayerBalance({
+  sentences,
+  layers,
+  facts,
+}: RubricInput): RubricScore & { closesOnLearning: boolean } {
   const m = layers.mitigation.seconds;
   const sf = layers.structural_fix.seconds;
   const early = Math.max(layers.headline.seconds, layers.detection.seconds, layers.attribution.seconds, m);
@@ -204,7 +219,10 @@ export function assessSystemLearning({ sentences, facts }: RubricInput): RubricS
     title,
     'staff_bar',
     'The lesson is specific to the class of failure and the story names where it has been applied since.',
-    [...(facts.learningMechanism.length > 0 ? facts.learningMechanism.slice(0, 1) : slQuotes.slice(0, 1)), ...facts.appliedElsewhere.slice(0, 2)],
+    [
+      ...(facts.learningMechanism.length > 0 ? facts.learningMechanism.slice(0, 1) : slQuotes.slice(0, 1)),
+      ...facts.appliedElsewhere.slice(0, 2),
+    ],
     'Keep it concrete: one sentence for the lesson, one or two named applications, and what each one found.',
   );
 }
@@ -254,7 +272,10 @@ export function assessHonesty({ sentences, facts }: RubricInput): RubricScore {
       title,
       'strong',
       'You admit the detection gap and name it as part of the structural fix.',
-      [...(facts.ownGapAdmission[0] ? [facts.ownGapAdmission[0]] : facts.externalNotice.slice(0, 1)), ...facts.gapClosedInFix.slice(0, 1)],
+      [
+        ...(facts.ownGapAdmission[0] ? [facts.ownGapAdmission[0]] : facts.externalNotice.slice(0, 1)),
+        ...facts.gapClosedInFix.slice(0, 1),
+      ],
       'If there was an earlier warning or near-miss you underweighted, own it; it is the rarest honesty signal.',
     );
   }

@@ -95,7 +95,13 @@ export function fillWorksheet(sentences: readonly AnalyzedSentence[], facts: Sto
           'One sentence on how service came back.',
           facts.mitigationAction.length > 2 ? 'More than two sentences: shorten.' : '',
         ),
-        item('mitigation.time', 'mitigation', 'Time to mitigation.', facts.mitigationTime, 'Say how long recovery took.'),
+        item(
+          'mitigation.time',
+          'mitigation',
+          'Time to mitigation.',
+          facts.mitigationTime,
+          'Say how long recovery took.',
+        ),
         item(
           'mitigation.people',
           'mitigation',
@@ -149,7 +155,11 @@ export function fillWorksheet(sentences: readonly AnalyzedSentence[], facts: Sto
           'system_learning.meta_observation',
           'system_learning',
           'What meta-observation about the class of failure did you take away?',
-          facts.learningSpecific ? (facts.learningMechanism.length > 0 ? facts.learningMechanism : first('system_learning')) : [],
+          facts.learningSpecific
+            ? facts.learningMechanism.length > 0
+              ? facts.learningMechanism
+              : first('system_learning')
+            : [],
           first('system_learning').length > 0
             ? 'Your lesson is generic; make it about the mechanism of this failure class.'
             : 'Add the lesson about this class of failure.',

@@ -119,7 +119,8 @@ function wordsFromTokens(tokens: z.infer<typeof WhisperCppToken>[]): TranscriptW
     } else if (prev) {
       prev.text += token.text;
       prev.end = Math.max(prev.end, to);
-      if (token.p !== undefined && prev.probability !== undefined) prev.probability = Math.min(prev.probability, token.p);
+      if (token.p !== undefined && prev.probability !== undefined)
+        prev.probability = Math.min(prev.probability, token.p);
     }
   }
   return words.filter((w) => w.text !== '');
@@ -128,7 +129,9 @@ function wordsFromTokens(tokens: z.infer<typeof WhisperCppToken>[]): TranscriptW
 function checkTimes(transcript: Transcript): void {
   transcript.segments.forEach((seg, i) => {
     if (seg.end < seg.start) {
-      throw new TranscriptFormatError(`Invalid transcript: segment ${i} ends (${seg.end}) before it starts (${seg.start}).`);
+      throw new TranscriptFormatError(
+        `Invalid transcript: segment ${i} ends (${seg.end}) before it starts (${seg.start}).`,
+      );
     }
     seg.words?.forEach((w, j) => {
       if (w.end < w.start) {

@@ -35,7 +35,12 @@ describe('coach analyze', () => {
     const json = AnalysisSchema.parse(JSON.parse(r.stdout));
     expect(json.sentences[0]).toHaveProperty('evidence');
     expect(json.layers.structural_fix).toMatchObject({ sentences: 1 });
-    expect(Object.keys(json.rubric)).toEqual(['layer_balance', 'structural_fix_specificity', 'system_learning', 'honesty_about_detection']);
+    expect(Object.keys(json.rubric)).toEqual([
+      'layer_balance',
+      'structural_fix_specificity',
+      'system_learning',
+      'honesty_about_detection',
+    ]);
     expect(json.constraints.mitigation_at_most_two_sentences.met).toBe(true);
     expect(['senior', 'staff', 'l7']).toContain(json.tier);
     expect(json.lengthSeconds).toBe(120);
@@ -51,7 +56,9 @@ describe('coach analyze', () => {
   });
 
   it('reads a transcript JSON file', async () => {
-    const json = JSON.stringify({ segments: [{ start: 0, end: 4, text: 'We rolled back within the hour. We now gate deploys.' }] });
+    const json = JSON.stringify({
+      segments: [{ start: 0, end: 4, text: 'We rolled back within the hour. We now gate deploys.' }],
+    });
     const r = await cli([file('t.json', json), '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).sentences).toHaveLength(2);

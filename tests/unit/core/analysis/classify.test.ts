@@ -38,7 +38,13 @@ describe('layer classifier traps', () => {
       'The cause was a currency library upgrade that dropped the minor-unit table for yen.',
       'We now run a currency contract test in CI that fails the build if any currency’s minor units change, and it has blocked one upgrade since.',
     ]);
-    expect(a.sentences.map((s) => s.layer)).toEqual(['mitigation', 'headline', 'detection', 'attribution', 'structural_fix']);
+    expect(a.sentences.map((s) => s.layer)).toEqual([
+      'mitigation',
+      'headline',
+      'detection',
+      'attribution',
+      'structural_fix',
+    ]);
     expect(a.timeline.outOfOrder.some((o) => o.layer === 'detection')).toBe(true);
   });
 

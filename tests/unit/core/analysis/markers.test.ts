@@ -31,6 +31,8 @@ describe('findMarker', () => {
 
   it('flags announcement-only sentences', () => {
     expect(findMarker(normalize('So, layer four.'))?.announcementOnly).toBe(true);
-    expect(findMarker(normalize('Detection — a customer in Munich emailed support with a screenshot.'))?.announcementOnly).toBe(false);
+    expect(
+      findMarker(normalize('Detection — a customer in Munich emailed support with a screenshot.'))?.announcementOnly,
+    ).toBe(false);
   });
 });

@@ -39,7 +39,11 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(a.commonFailures.vague_structural_fix.detected).toBe(true);
     expect(a.commonFailures.skipped_system_learning.detected).toBe(true);
     expect(a.tier).toBe('senior');
-    expect(a.feedback.topFixes.map((f) => f.id)).toEqual(['name_the_artifact', 'shrink_mitigation', 'honest_detection']);
+    expect(a.feedback.topFixes.map((f) => f.id)).toEqual([
+      'name_the_artifact',
+      'shrink_mitigation',
+      'honest_detection',
+    ]);
   });
 
   it('grades a specific, proven, framework-tied fix with an applied lesson and an owned near-miss as L7', () => {
@@ -67,7 +71,13 @@ describe('rubric, constraints, common failures and tier', () => {
   it('fills the worksheet with quotes and marks what is missing', () => {
     const a = analyzeSentences(L7);
     const items = a.worksheet.flatMap((s) => s.items);
-    expect(a.worksheet.map((s) => s.layer)).toEqual(['detection', 'attribution', 'mitigation', 'structural_fix', 'system_learning']);
+    expect(a.worksheet.map((s) => s.layer)).toEqual([
+      'detection',
+      'attribution',
+      'mitigation',
+      'structural_fix',
+      'system_learning',
+    ]);
     const byId = Object.fromEntries(items.map((i) => [i.id, i]));
     expect(byId['detection.prior_near_miss']?.found).toBe(true);
     expect(byId['structural_fix.owner']?.quote?.text).toContain('owns it');

@@ -19,14 +19,21 @@ function oneSegmentPerChunk(words: TranscriptWord[], sizes: number[]): Transcrip
     const chunk = words.slice(i, i + n);
     i += n;
     if (chunk.length === 0) break;
-    segments.push({ start: chunk[0]!.start, end: chunk[chunk.length - 1]!.end, text: chunk.map((w) => w.text).join(' '), words: chunk });
+    segments.push({
+      start: chunk[0]!.start,
+      end: chunk[chunk.length - 1]!.end,
+      text: chunk.map((w) => w.text).join(' '),
+      words: chunk,
+    });
   }
   return { segments };
 }
 
 describe('segmentTranscript', () => {
   it('rebuilds sentences across Whisper segment cuts, with times from the words', () => {
-    const words = timed('We rolled back within the hour. The release gate now blocks bad configs. It has caught two since.');
+    const words = timed(
+      'We rolled back within the hour. The release gate now blocks bad configs. It has caught two since.',
+    );
     const { sentences } = segmentTranscript(oneSegmentPerChunk(words, [4, 5, 3, 20]));
     expect(sentences.map((s) => s.text)).toEqual([
       'We rolled back within the hour.',
@@ -47,18 +54,25 @@ describe('segmentTranscript', () => {
   it('uses long silences when the transcript has no punctuation', () => {
     const words = timed('we rolled it back in an hour after that we built a gate that blocks deploys', { 6: 1.4 });
     const { sentences } = segmentTranscript({ segments: [{ start: 0, end: 10, text: '', words }] });
-    expect(sentences.map((s) => s.text)).toEqual(['we rolled it back in an hour', 'after that we built a gate that blocks deploys']);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'we rolled it back in an hour',
+      'after that we built a gate that blocks deploys',
+    ]);
   });
 
   it('splits an unpunctuated run-on at its most natural point', () => {
-    const text = Array.from({ length: 14 }, (_, i) => (i === 7 ? 'and so the next part was about the gate we built' : 'we kept talking about the rollback')).join(' ');
+    const text = Array.from({ length: 14 }, (_, i) =>
+      i === 7 ? 'and so the next part was about the gate we built' : 'we kept talking about the rollback',
+    ).join(' ');
     const { sentences } = segmentTranscript({ segments: [{ start: 0, end: 60, text }] });
     expect(sentences.length).toBeGreaterThan(1);
     for (const s of sentences) expect(s.wordEnd - s.wordStart).toBeLessThanOrEqual(55);
   });
 
   it('spreads segment time over words when a segment has no word times', () => {
-    const { sentences, words } = segmentTranscript({ segments: [{ start: 10, end: 14, text: 'One two. Three four.' }] });
+    const { sentences, words } = segmentTranscript({
+      segments: [{ start: 10, end: 14, text: 'One two. Three four.' }],
+    });
     expect(sentences).toHaveLength(2);
     expect(words[0]!.start).toBe(10);
     expect(sentences[1]!.end).toBeCloseTo(14);

@@ -8,7 +8,15 @@ describe('parseTranscriptJson (app format)', () => {
       JSON.stringify({
         language: 'en',
         segments: [
-          { start: 0, end: 2, text: 'We rolled', words: [{ text: 'We', start: 0, end: 0.4 }, { text: 'rolled', start: 0.5, end: 1 }] },
+          {
+            start: 0,
+            end: 2,
+            text: 'We rolled',
+            words: [
+              { text: 'We', start: 0, end: 0.4 },
+              { text: 'rolled', start: 0.5, end: 1 },
+            ],
+          },
           { start: 2, end: 3, text: 'back.' },
         ],
       }),
