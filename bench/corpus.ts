@@ -85,14 +85,16 @@ export function goldWordSentences(story: CorpusStory): number[] {
  * Whisper-like transcript: ~150 wpm with jitter, 0.2-0.9 s between sentences, short pauses at
  * commas, a few long hesitations, and segments of 6-24 words cut without regard to sentences.
  */
-export function whisperLike(story: CorpusStory, offset = 0): LabelledTranscript {
+export function whisperLike(story: CorpusStory, offset = 0, options: { raw?: boolean } = {}): LabelledTranscript {
   const rand = rng(story.id);
   const words: Array<TranscriptWord & { sentence: number }> = [];
   let t = offset + 0.3;
   story.sentences.forEach((s, si) => {
     for (const tok of tokens(s.text)) {
       const d = (0.18 + 0.045 * Math.min(12, tok.replace(/\W/g, '').length)) * (0.85 + 0.3 * rand());
-      words.push({ text: tok, start: round(t), end: round(t + d), sentence: si });
+      // raw: a recogniser output without punctuation or capitals (the hardest case for segmentation).
+      const text = options.raw ? tok.replace(/[.,!?;:]+(?=["'”’)]*$)/u, '').toLowerCase() : tok;
+      words.push({ text, start: round(t), end: round(t + d), sentence: si });
       t += d;
       if (/[,;:—–]$/.test(tok)) t += rand() < 0.08 ? 1.6 + rand() * 0.8 : 0.1 + rand() * 0.25;
       else t += rand() < 0.02 ? 0.9 + rand() * 0.5 : 0.02 + rand() * 0.06;

@@ -4,7 +4,7 @@
  * prints sentence accuracy, per-layer recall/precision, the confusion matrix, per-story
  * layer-time error, tier agreement, rubric agreement and constraint agreement.
  *
- *   npx tsx bench/eval-corpus.ts [--corpus DIR] [--mode typed|whisper|both] [--verbose]
+ *   npx tsx bench/eval-corpus.ts [--corpus DIR] [--mode typed|whisper|raw|both|all] [--verbose]
  *
  * Sentences are scored by word alignment: every gold sentence takes the majority label of its
  * words in the engine's output, so re-segmentation differences do not hide or invent errors.
@@ -23,7 +23,7 @@ import {
   type LabelledTranscript,
 } from './corpus';
 
-type Mode = 'typed' | 'whisper';
+type Mode = 'typed' | 'whisper' | 'raw';
 
 interface StoryResult {
   story: CorpusStory;
@@ -39,6 +39,7 @@ function arg(name: string): string | undefined {
 
 function labelled(story: CorpusStory, mode: Mode): LabelledTranscript {
   if (mode === 'whisper') return whisperLike(story);
+  if (mode === 'raw') return whisperLike(story, 0, { raw: true });
   return { transcript: transcriptFromText(storyText(story)), wordSentence: goldWordSentences(story) };
 }
 
@@ -93,9 +94,12 @@ function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): Record<
     });
   }
   const count = (g: Layer, p: Layer) => confusion.get(`${g}>${p}`) ?? 0;
-  console.log(
-    `\n=== ${mode === 'typed' ? 'Typed text (estimated times)' : 'Whisper-like transcript (segments cut across sentences)'} ===`,
-  );
+  const titles: Record<Mode, string> = {
+    typed: 'Typed text (estimated times)',
+    whisper: 'Whisper-like transcript (segments cut across sentences, word times)',
+    raw: 'Whisper-like transcript without punctuation or capitals (extra robustness check)',
+  };
+  console.log(`\n=== ${titles[mode]} ===`);
   console.log(`Sentence accuracy: ${(correct / total).toFixed(3)} (${correct}/${total})`);
   console.log('\nPer layer          recall   precision  support');
   let minRecall = 1;
@@ -187,7 +191,8 @@ function main(): void {
   console.log(
     `Corpus: ${dir} (${stories.length} stories, ${stories.reduce((n, s) => n + s.sentences.length, 0)} sentences)`,
   );
-  const modes: Mode[] = modeArg === 'both' ? ['typed', 'whisper'] : [modeArg as Mode];
+  const modes: Mode[] =
+    modeArg === 'both' ? ['typed', 'whisper'] : modeArg === 'all' ? ['typed', 'whisper', 'raw'] : [modeArg as Mode];
   for (const mode of modes) evaluate(stories, mode, verbose);
 }
 

@@ -46,18 +46,23 @@ export function segmentTranscript(transcript: Transcript, options: SegmentOption
   // sentence end. Unpunctuated transcripts must rely on pauses.
   const terminal = words.filter((w) => /[.!?]["'”’)\]]*$/u.test(w.text)).length;
   const punctuated = terminal > 0 && words.length / terminal < 60;
+  // Without punctuation, sentence pauses are judged against this speaker's own rhythm: a gap
+  // several times their typical between-word gap (never above the configured gap).
+  const pauseGap = punctuated ? gapSec : adaptiveGap(words, gapSec);
   const ranges: Array<[number, number]> = [];
   let begin = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const next = words[i + 1];
     if (!word) continue;
-    if (!next || endsSentence(word, next, gapSec, punctuated)) {
+    const longEnough = i + 1 - begin >= 4;
+    if (!next || (endsSentence(word, next, pauseGap, punctuated) && (punctuated || longEnough))) {
       ranges.push([begin, i + 1]);
       begin = i + 1;
     }
   }
-  const split = ranges.flatMap(([a, b]) => splitLong(words, a, b, maxWords));
+  const limit = punctuated ? maxWords : Math.min(maxWords, 40);
+  const split = ranges.flatMap(([a, b]) => splitLong(words, a, b, limit));
   const sentences = split.map(([a, b], index) => makeSentence(words, a, b, index));
   return { words, sentences };
 }
@@ -93,6 +98,19 @@ function endsSentence(word: TimedWord, next: TimedWord, gapSec: number, punctuat
   if (gap >= gapSec) return true;
   // A recogniser cut that coincides with a clear pause.
   return word.segmentEnd && gap >= gapSec * 0.6;
+}
+
+function adaptiveGap(words: readonly TimedWord[], gapSec: number): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (a && b) gaps.push(Math.max(0, b.start - a.end));
+  }
+  if (gaps.length < 10) return gapSec;
+  gaps.sort((x, y) => x - y);
+  const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  return Math.min(gapSec, Math.max(0.3, median * 4 + 0.2));
 }
 
 function startsLikeSentence(word: TimedWord): boolean {
