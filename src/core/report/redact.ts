@@ -134,14 +134,19 @@ function cleanNames(names: readonly RedactionName[]): Array<{ names: string[]; c
  */
 export function planRedaction(names: readonly RedactionName[], documentText = ''): Redactor {
   const cleaned = cleanNames(names);
-  const firstSeen = cleaned.map((entry) => {
-    let best = Number.POSITIVE_INFINITY;
-    for (const n of entry.names) {
-      const m = new RegExp(BOUNDARY_BEFORE + namePattern(n) + BOUNDARY_AFTER, 'iu').exec(documentText);
-      if (m && m.index < best) best = m.index;
+  // First appearance with the same longest-first matching the redactor uses, so "Acme" inside
+  // "Acme Bank" does not count as a mention of "Acme".
+  const firstSeen = cleaned.map(() => Number.POSITIVE_INFINITY);
+  const alternatives = cleaned
+    .flatMap((entry, entryIndex) => entry.names.map((name) => ({ name, entryIndex })))
+    .sort((a, b) => b.name.length - a.name.length);
+  if (alternatives.length > 0 && documentText !== '') {
+    const re = new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives.map((a) => `(${namePattern(a.name)})`).join('|')})${BOUNDARY_AFTER}`, 'giu');
+    for (const m of documentText.matchAll(re)) {
+      const alt = alternatives[m.slice(1).findIndex((g) => g !== undefined)];
+      if (alt && m.index < (firstSeen[alt.entryIndex] ?? 0)) firstSeen[alt.entryIndex] = m.index;
     }
-    return best;
-  });
+  }
   const order = cleaned.map((_, i) => i).sort((a, b) => (firstSeen[a] ?? 0) - (firstSeen[b] ?? 0) || a - b);
   const counters = new Map<NameCategory, number>();
   const entries: RedactionEntry[] = new Array<RedactionEntry>(cleaned.length);

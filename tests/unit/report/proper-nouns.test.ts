@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { findProperNouns } from '../../../src/core/report/proper-nouns';
+import { corpusSession, STORY_IDS } from './corpus-fixture';
+
+describe('findProperNouns', () => {
+  it('offers multi-word names, CamelCase and acronyms with a guessed category', () => {
+    const found = findProperNouns([
+      'Detection — an analyst at Northwind Bank asked about the drop.',
+      'Dana Whitfield flagged it, and ScoreHub kept scoring.',
+      'We moved alerts to Tier 2 of the Detection Latency Hierarchy in Q3.',
+      'The Bank of Ireland feed and IBM were fine; I rolled back the API.',
+    ]);
+    const names = found.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Northwind Bank', 'Dana Whitfield', 'ScoreHub', 'Bank of Ireland', 'IBM']));
+    expect(found.find((c) => c.name === 'Northwind Bank')?.category).toBe('company');
+    expect(found.find((c) => c.name === 'Dana Whitfield')?.category).toBe('person');
+  });
+
+  it('ignores grammar and coaching vocabulary', () => {
+    const names = findProperNouns([
+      'So I rolled back on Monday.',
+      'Structural fix — we added a release gate.',
+      'Layer four: the System learning was about contracts.',
+      'Our SLO alert at Tier 2 caught it; the ML team and the CI job agreed.',
+      'Rollback took an hour.',
+    ]).map((c) => c.name);
+    expect(names).toEqual([]);
+  });
+
+  it('finds every name put into the corpus stories and nothing in the anonymous originals', () => {
+    for (const id of STORY_IDS) {
+      const plain = findProperNouns(corpusSession(id).analysis.sentences.map((s) => s.text)).map((c) => c.name);
+      expect(plain, id).toEqual([]);
+    }
+    const named = findProperNouns(corpusSession(STORY_IDS[1], { named: true }).analysis.sentences.map((s) => s.text)).map((c) => c.name);
+    expect(named).toEqual(expect.arrayContaining(['FreshCart Grocers', 'Priya Raman', 'StoreLink', 'FreshCart']));
+  });
+});
