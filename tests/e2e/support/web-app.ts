@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
-import { createBackend, type Backend } from '../../../src/main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../../src/main/backend';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -14,9 +14,13 @@ export interface WebApp {
   dataDir: string;
 }
 
-export async function startWebApp(dataDir?: string): Promise<WebApp & { stop(): Promise<void> }> {
+export async function startWebApp(
+  dataDir?: string,
+  /** Test-only back-end options (e.g. a scripted transcriber: no Whisper weights here). */
+  extra: Partial<Pick<BackendOptions, 'transcriber'>> = {},
+): Promise<WebApp & { stop(): Promise<void> }> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'coach-e2e-')));
-  const backend = createBackend({ dataDir: dir, shell: 'web', electronVersion: null, chromeVersion: null });
+  const backend = createBackend({ dataDir: dir, shell: 'web', electronVersion: null, chromeVersion: null, ...extra });
   const server = await startWebServer({ backend, rendererDir: RENDERER_DIR });
   return {
     server,
