@@ -109,7 +109,7 @@ export const CUES: readonly Cue[] = [
     'detection.blind_spot',
     'detection',
     1.5,
-    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
+    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed|had been|been) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
     'explains why monitoring did not catch it',
   ),
   cue(
@@ -118,6 +118,13 @@ export const CUES: readonly Cue[] = [
     2.2,
     `\\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal)|the (?:second|third) time (?:the same|this|we'd|we had|it)|near-?miss|warning (?:sign|signal)|(?:${NUM} )?(?:months?|weeks?|years?|a year) (?:earlier|before|prior)|had happened before|we'd seen (?:this|it|the same)|(?:i|we) (?:wrote it off|dismissed it|ignored it|accepted it|closed the ticket|brushed it off|didn't push|underweighted it|treated it as a one-?(?:off|time))|as a one-?(?:off|time)|i (?:also )?have to own|should back up)`,
     'an earlier warning or near-miss',
+  ),
+  cue(
+    'detection.noticed',
+    'detection',
+    1.3,
+    `\\b(?:noticed|spotted|picked up on|caught on to) (?:it|this|that|the|a|an|something|our)\\b`,
+    'someone noticed the problem',
   ),
   cue(
     'detection.word',
@@ -146,7 +153,7 @@ export const CUES: readonly Cue[] = [
     'attribution.mechanism',
     'attribution',
     0.9,
-    `\\b(?:so (?:the model|it|they|those|our|the \\w+) (?:read|saw|learned|treated|looked|leaned|predicted|thought|interpreted|never|only|just|stopped|fell)|(?:looked|look|looks) like (?:a|an|it|they|accounts|every)|was read as|(?:were|was) treated as|read (?:-?\\w+ )?as a|mismatch|(?:didn't|did not|doesn't|does not) (?:apply|match|handle|account for|normali[sz]e)|without (?:a |any )?(?:normali[sz]ation|coordination|review|notice|validation|a signal)|silently|quietly|defaulting|defaulted|(?:filled|fill) (?:missing|null)|sentinel|encoding|parsing bug|off-by-one|race condition|label leakage|leak(?:ed|ing)? (?:through|into)|upstream|producer-side|at serving time|on paper|the weights were|behaving correctly|close to random|(?:wasn't|was not|isn't) (?:the model|comparable)|(?:model|it) was (?:fine|correct)|(?:got|slipped|went) through (?:review|testing|the canary|ci)|(?:our |the )?(?:offline )?eval(?:uation)? set had)`,
+    `\\b(?:fell back (?:on|to)|so (?:the model|it|they|those|our|the \\w+) (?:\\w+ )?(?:read|saw|learned|treated|looked|leaned|predicted|thought|interpreted|never|only|just|stopped|fell)|(?:looked|look|looks) like (?:a|an|it|they|accounts|every)|was read as|(?:were|was) treated as|read (?:-?\\w+ )?as a|mismatch|(?:didn't|did not|doesn't|does not) (?:apply|match|handle|account for|normali[sz]e)|without (?:a |any )?(?:normali[sz]ation|coordination|review|notice|validation|a signal)|silently|quietly|defaulting|defaulted|(?:filled|fill) (?:missing|null)|sentinel|encoding|parsing bug|off-by-one|race condition|label leakage|leak(?:ed|ing)? (?:through|into)|upstream|producer-side|at serving time|on paper|the weights were|behaving correctly|close to random|(?:wasn't|was not|isn't) (?:the model|comparable)|(?:model|it) was (?:fine|correct)|(?:got|slipped|went) through (?:review|testing|the canary|ci)|(?:our |the )?(?:offline )?eval(?:uation)? set had)`,
     'explains the mechanism of the failure',
   ),
   cue(
@@ -197,7 +204,7 @@ export const CUES: readonly Cue[] = [
     'mitigation.temporary',
     'mitigation',
     1.1,
-    `\\b(?:temporary|temporarily|in the meantime|while we (?:investigated|debugged|figured)|(?:the )?first thing (?:i|we) (?:did|tried)|the fastest thing|as a (?:quick|short-term) (?:fix|measure)|to stop the bleeding|immediate(?:ly)?|for now|until (?:we|the fix))`,
+    `\\b(?:temporary|temporarily|in the meantime|while we (?:investigated|debugged|figured)|(?:the )?first thing(?:,? (?:uh|um))?,? (?:i|we)\\b|the fastest thing|as a (?:quick|short-term) (?:fix|measure)|to stop the bleeding|immediate(?:ly)?|for now|until (?:we|the fix))`,
     'a stop-gap during the incident',
   ),
   cue(
@@ -320,14 +327,14 @@ export const CUES: readonly Cue[] = [
     'learning.lesson',
     'system_learning',
     1.6,
-    `\\b(?:lessons?\\b|learn(?:ed|t)(?! (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop)))\\b|learnings?|takeaways?|took away|came away|take (?:away )?from (?:this|it|that)|what i (?:understood|realized|realised|took|learned)|understood afterwards|i realized|i realised|i came to see|once i saw it)`,
+    `\\b(?:lessons?\\b|learn(?:ed|t)(?! (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop)))\\b|learnings?|takeaways?|took away|came away|taught (?:me|us)|take (?:away )?from (?:this|it|that)|what i (?:understood|realized|realised|took|learned)|understood afterwards|i realized|i realised|i came to see|once i saw it)`,
     'draws a lesson',
   ),
   cue(
     'learning.meta',
     'system_learning',
     2.0,
-    `\\b(?:the (?:deeper|bigger|broader|general|real|main|key|core|underlying|meta) (?:lesson|observation|point|pattern|insight|learning|takeaway|thing)|the (?:general |same |broader )?pattern (?:is|was|here)|class of (?:failure|bug|problem|incident|mistake) is|the failure class|failure class is|meta-?observation|the system learning)`,
+    `\\b(?:the (?:deeper|bigger|broader|general|real|main|key|core|underlying|meta) (?:lesson|observation|point|pattern|insight|learning|takeaway|thing)|the (?:general |same |broader )?pattern (?:is|was|here)|class of (?:failure|bug|problem|incident|mistake) is|the failure class|failure class is|meta-?observation|the system learning|what (?:that|this|the) (?:incident|outage|failure|experience|whole thing) taught)`,
     'names the general pattern behind the failure',
   ),
   cue(
@@ -371,7 +378,7 @@ export const CUES: readonly Cue[] = [
     'other.opening',
     'other',
     3.0,
-    `^(?:sure|okay|ok|yeah|yes|right|great question|good question|so)\\b[\\s,.]*(?:(?:um|uh)[\\s,]*)?(?:let me|i'll|i will|i'd|that's|this one|i can think)`,
+    `^(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm)\\b[\\s,.]*)+(?:let me|i'll|i will|i'd|that's|this one|i can think|i'm going to|i think i'll)`,
     'an opening remark',
   ),
   cue(
