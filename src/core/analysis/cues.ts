@@ -262,7 +262,7 @@ export const CUES: readonly Cue[] = [
     'structural.still_running',
     'structural_fix',
     2.0,
-    `\\b(?:still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|of them)|it) (?:are |is )?still|have run on every|has run on every|(?:is|are) still running|continues to run)`,
+    `\\b(?:(?<!was |were |had been )still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|of them)|it) (?:are |is )?still|have run on every|has run on every|(?:is|are) still running|continues to run)`,
     'says the change is still running',
   ),
   cue(
