@@ -62,7 +62,6 @@ const HEDGE_PATTERNS: Array<[string, RegExp]> = [
   ['somewhat', /\bsomewhat\b/g],
   ["I'm not sure", /\bi'm not (?:sure|certain)\b/g],
   ['more or less', /\bmore or less\b/g],
-  ['sort of', /\bsort of\b/g],
 ];
 
 interface Token {
