@@ -84,7 +84,7 @@ ${layerClasses()}
 @media (max-width:640px){.cards{grid-template-columns:1fr}ol.transcript>li{grid-template-columns:1fr}}
 @media print{html{font-size:10.5pt}body{max-width:none;padding:0}.page-break{break-before:page}h2,h3{break-after:avoid}
 .quote,tr,figure,.checks>li,ol.transcript>li,ol.fixes>li,ol.outline>li,blockquote,.verdict{break-inside:avoid}
-section>h2{margin-top:1.2rem}.card{break-inside:auto}}
+section>h2{margin-top:1.2rem}.card{break-inside:auto;-webkit-box-decoration-break:clone;box-decoration-break:clone}}
 `;
 
 function quote(q: Quote): string {

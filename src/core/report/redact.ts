@@ -70,7 +70,8 @@ export function guessCategory(name: string): NameCategory {
   const n = name.trim();
   if (TEAM_WORDS.test(n)) return 'team';
   if (COMPANY_WORDS.test(n)) return 'company';
-  if (SERVICE_WORDS.test(n) || /[a-z][-_][a-z]/i.test(n) || /^[a-z]+[A-Z]/.test(n)) return 'service';
+  // ledger-sync, fraud_scorer, ScoreHub, eventBus: internal systems are usually named like code.
+  if (SERVICE_WORDS.test(n) || /[a-z][-_][a-z]/i.test(n) || /^\p{L}[\p{Ll}\d]+\p{Lu}\p{Ll}/u.test(n)) return 'service';
   // "Alice Chen", "María José Núñez": two or three capitalised alphabetic words.
   if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u.test(n)) return 'person';
   return 'name';

@@ -31,7 +31,7 @@ export const exportRequest = z
   })
   .strict();
 
-const placeholders = z.array(z.object({ placeholder: z.string(), names: z.array(z.string()) }));
+const placeholders = z.array(z.object({ placeholder: z.string(), names: z.array(z.string()), used: z.boolean() }));
 
 /** Largest JSON session file accepted for import (a 30-minute session is well under 2 MB). */
 export const MAX_IMPORT_JSON_CHARS = 7 * 1024 * 1024;

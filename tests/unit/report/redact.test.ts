@@ -81,6 +81,7 @@ describe('guessCategory', () => {
     expect(guessCategory('Payments API')).toBe('service');
     expect(guessCategory('Alice Chen')).toBe('person');
     expect(guessCategory('SRE team')).toBe('team');
+    expect(guessCategory('ScoreHub')).toBe('service');
     expect(guessCategory('Zorblax')).toBe('name');
   });
 });

@@ -33,6 +33,8 @@ export type ExportInput =
 export interface Placeholder {
   placeholder: string;
   names: string[];
+  /** False when none of the names occurs in this session (nothing was replaced). */
+  used: boolean;
 }
 
 export interface RenderedExport {
@@ -76,8 +78,8 @@ function modelOf(transcript: unknown): string | null {
   return typeof model === 'string' && model.trim() !== '' ? model : null;
 }
 
-function sourceOf(input: ExportInput, redactor: Redactor | null): ReportSource {
-  const redacted = redactor ? { placeholders: redactor.entries.map((e) => e.placeholder) } : null;
+function sourceOf(input: ExportInput, used: readonly Placeholder[] | null): ReportSource {
+  const redacted = used ? { placeholders: used.filter((p) => p.used).map((p) => p.placeholder) } : null;
   if (input.kind === 'analysis') {
     const meta: ReportMeta = {
       id: null,
@@ -133,6 +135,13 @@ function redactInput(input: ExportInput, redactor: Redactor): ExportInput {
   return { kind: 'analysis', analysis: parsed.data, raw, name: input.name === null ? null : redactor.redactText(input.name) };
 }
 
+/** Which placeholders replaced something in this session (the footer lists only those). */
+function placeholdersUsed(original: ExportInput, redactor: Redactor): Placeholder[] {
+  const text = documentText(original.kind === 'session' ? original.document : { analysis: original.raw });
+  const present = new Set(redactor.findLeaks(text));
+  return redactor.entries.map((e) => ({ placeholder: e.placeholder, names: [...e.names], used: e.names.some((n) => present.has(n)) }));
+}
+
 function refuseLeaks(redactor: Redactor | null, text: string): void {
   if (!redactor) return;
   const leaks = redactor.findLeaks(text);
@@ -149,6 +158,7 @@ export async function renderExport(
 ): Promise<RenderedExport> {
   const redactor = plan(original, names);
   const input = redactor ? redactInput(original, redactor) : original;
+  const placeholders = redactor ? placeholdersUsed(original, redactor) : null;
   const encoder = new TextEncoder();
   let bytes: Uint8Array<ArrayBuffer>;
   if (format === 'json') {
@@ -157,7 +167,7 @@ export async function renderExport(
     refuseLeaks(redactor, text);
     bytes = encoder.encode(text);
   } else {
-    const source = sourceOf(input, redactor);
+    const source = sourceOf(input, placeholders);
     const options = { generator: deps.generator };
     if (format === 'pdf') {
       if (!deps.pdf) throw new CoachError('unsupported', 'PDF export is not available in this shell.');
@@ -175,7 +185,7 @@ export async function renderExport(
     bytes,
     fileName: suggestedFileName(input, format),
     mimeType: FORMAT_INFO[format].mimeType,
-    placeholders: redactor ? redactor.entries.map((e) => ({ placeholder: e.placeholder, names: [...e.names] })) : [],
+    placeholders: placeholders ?? [],
     redacted: redactor !== null,
   };
 }
