@@ -70,8 +70,12 @@ export function guessCategory(name: string): NameCategory {
   const n = name.trim();
   if (TEAM_WORDS.test(n)) return 'team';
   if (COMPANY_WORDS.test(n)) return 'company';
+  const camel = /^\p{L}[\p{Ll}\d]+\p{Lu}\p{Ll}/u;
+  if (SERVICE_WORDS.test(n)) return 'service';
+  // "FreshCart Grocers", "IBM Research": several words with a brand-shaped one read as a company.
+  if (/\s/.test(n) && n.split(/\s+/).some((w) => camel.test(w) || /^\p{Lu}{2,}$/u.test(w))) return 'company';
   // ledger-sync, fraud_scorer, ScoreHub, eventBus: internal systems are usually named like code.
-  if (SERVICE_WORDS.test(n) || /[a-z][-_][a-z]/i.test(n) || /^\p{L}[\p{Ll}\d]+\p{Lu}\p{Ll}/u.test(n)) return 'service';
+  if (!/\s/.test(n) && (/[a-z][-_][a-z]/i.test(n) || camel.test(n))) return 'service';
   // "Alice Chen", "María José Núñez": two or three capitalised alphabetic words.
   if (/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$/u.test(n)) return 'person';
   return 'name';

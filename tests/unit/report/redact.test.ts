@@ -82,6 +82,7 @@ describe('guessCategory', () => {
     expect(guessCategory('Alice Chen')).toBe('person');
     expect(guessCategory('SRE team')).toBe('team');
     expect(guessCategory('ScoreHub')).toBe('service');
+    expect(guessCategory('FreshCart Grocers')).toBe('company');
     expect(guessCategory('Zorblax')).toBe('name');
   });
 });
