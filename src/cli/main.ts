@@ -7,6 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   doctor: { summary: 'Check Node/Electron, the data folder and CPU features', load: () => import('./commands/doctor') },
   export: { summary: 'Export a coached transcript: md, html, pdf, json, vtt (with redaction)', load: () => import('./commands/export') },
   import: { summary: 'Import a session exported as JSON into the data folder', load: () => import('./commands/import') },
+  models: { summary: 'Whisper/VAD models: list, download, import, remove, default', load: () => import('./commands/models') },
 };
 
 function usage(): string {

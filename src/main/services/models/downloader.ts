@@ -183,6 +183,10 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
       } catch (error) {
         if (userSignal?.aborted) throw cancelled();
         const code = errorCode(error);
+        const cause = (error as { cause?: { message?: unknown } }).cause?.message;
+        if (cause === 'bad port' || cause === 'invalid url') {
+          throw new ModelDownloadError('http', `Cannot download from ${url}: ${String(cause)} (browsers' fetch refuses this address).`);
+        }
         if (!idledOut && code && UNREACHABLE.has(code)) {
           throw new ModelDownloadError('offline', `Cannot reach ${host} (${code}): the computer looks offline or the site is blocked. Download the file elsewhere and import it instead.`);
         }
