@@ -200,6 +200,7 @@ describe('model download from a local HTTP server', () => {
     expect((error as ModelDownloadError).code).toBe('offline');
     expect((error as ModelDownloadError).offerImport).toBe(true);
     expect((error as Error).message).toMatch(/ECONNREFUSED.*import/);
+    expect(await modelsDirFiles()).toEqual([]);
   });
 
   it.each([

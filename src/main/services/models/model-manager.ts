@@ -332,6 +332,10 @@ export class ModelManager {
         // Cancel: the user wants nothing left behind. Bad content: never resume from it.
         await rm(part, { force: true });
         await rm(metaFile, { force: true });
+      } else if (!((await fileSize(part)) ?? 0)) {
+        // Nothing was received (offline, blocked): leave no trace behind.
+        await rm(part, { force: true });
+        await rm(metaFile, { force: true });
       }
       throw error;
     } finally {
