@@ -1,7 +1,6 @@
 import { analyzeTranscript } from '../core/analysis/analyze';
 import type { BackendHandlers } from '../shared/contract';
 import type { ShellKind } from '../shared/contract-types';
-import { CoachError } from '../shared/coach-error';
 import { analysisHandlers } from './handlers/analysis';
 import { exportHandlers } from './handlers/export';
 import { aboutHandler } from './handlers/app';
@@ -17,7 +16,8 @@ import { ExportService } from './services/export/export-service';
 import type { PdfRenderer, SaveDialog } from './services/export/ports';
 import { HistoryService } from './services/history/history-service';
 import { packageInfo } from './services/platform/app-info';
-import { ImportService, type DecodeAudioFile } from './services/imports/import-service';
+import { decodeAudioFileToPcm16 } from './services/audio/decode-audio';
+import { ImportService } from './services/imports/import-service';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
 import { ResultsService } from './services/results/results-service';
@@ -79,10 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
     return [];
   });
   const processing = new ProcessingService({ sessions, recording, transcriber, analyze: analyzeTranscript });
-  const decodeAudio: DecodeAudioFile = async () => {
-    throw new CoachError('unsupported', 'Importing audio needs the audio decoder, which is not part of this build yet.');
-  };
-  const imports = new ImportService({ dataDir: options.dataDir, sessions, decode: decodeAudio });
+  const imports = new ImportService({ dataDir: options.dataDir, sessions, decode: decodeAudioFileToPcm16 });
   void imports.cleanLeftovers();
   const storiesApi = storiesHandlers(stories, sessions);
   const recordingApi = recordingHandlers(recording, recovered);
