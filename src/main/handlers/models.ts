@@ -1,0 +1,57 @@
+import { CoachError } from '../../shared/coach-error';
+import type { ModelManager } from '../services/models/model-manager';
+
+/** Desktop shell only: the system's open-file dialog for a model file; null when cancelled. */
+export type ChooseModelFile = () => Promise<string | null>;
+
+interface Emitter {
+  emit(event: 'models.progress', payload: { id: string; receivedBytes: number; totalBytes: number | null; bytesPerSec: number; etaSec: number | null; resumedFromBytes: number }): void;
+}
+
+/**
+ * Handlers for `src/shared/channels/models.ts`. To wire: merge `modelsChannels` / `modelsEvents`
+ * into the contract, create one `ModelManager({ dataDir })` in createBackend and register these.
+ */
+export function modelsHandlers(manager: ModelManager, chooseModelFile: ChooseModelFile | null) {
+  return {
+    list: async () => {
+      const [models, def, settings, usage] = await Promise.all([manager.list(), manager.getDefault(), manager.settings(), manager.diskUsage()]);
+      return {
+        models,
+        default: def ? { id: def.id, chosenBy: def.chosenBy } : null,
+        recommendation: settings.bench ? { modelId: settings.bench.recommended, reason: settings.bench.reason, measuredAt: settings.bench.measuredAt } : null,
+        diskUsage: { modelsDir: usage.modelsDir, totalBytes: usage.totalBytes, partialBytes: usage.partialBytes },
+        mirrorUrl: settings.mirrorUrl,
+      };
+    },
+    download: async (input: { id: string; mirrorUrl?: string | null | undefined }, ctx: Emitter) => {
+      const model = await manager.download(input.id, {
+        ...(input.mirrorUrl !== undefined ? { mirrorUrl: input.mirrorUrl } : {}),
+        onProgress: (p) => ctx.emit('models.progress', { id: input.id, ...p }),
+      });
+      return { model };
+    },
+    cancelDownload: async (input: { id: string }) => ({ cancelled: manager.cancel(input.id) }),
+    remove: async (input: { id: string }) => {
+      await manager.remove(input.id);
+      return {};
+    },
+    setDefault: async (input: { id: string | null }) => {
+      await manager.setDefault(input.id);
+      return {};
+    },
+    setMirror: async (input: { url: string | null }) => {
+      await manager.setMirror(input.url);
+      return {};
+    },
+    importChoose: async () => {
+      if (!chooseModelFile) {
+        throw new CoachError('unsupported', 'Importing a model file needs the desktop app; from a terminal run "coach models import FILE".');
+      }
+      // The path comes from the dialog the user just answered, never from the page.
+      const file = await chooseModelFile();
+      if (file === null) return { chosen: false as const };
+      return { chosen: true as const, model: await manager.importFile(file) };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelsHandlers } from '../../../src/main/handlers/models';
+import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/main/services/models/catalog';
+import { hashFile } from '../../../src/main/services/models/hashing';
+import { ModelManager } from '../../../src/main/services/models/model-manager';
+import { modelsChannels } from '../../../src/shared/channels/models';
+import { modelsEvents } from '../../../src/shared/events/models';
+import { FileServer } from '../../fixtures/http/file-server';
+import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
+
+let root = '';
+let server: FileServer;
+let manager: ModelManager;
+let file = '';
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'coach-mh-'));
+  file = (await writeRandomWhisperModel(join(root, 'm.bin'), 'tiny-tiny', 4)).path;
+  const d = await hashFile(file);
+  server = new FileServer();
+  const base = await server.start();
+  server.routes.set('/ggml-tt.en.bin', { body: await readFile(file), trickle: { chunk: 1 << 20, delayMs: 250 } });
+  const catalog: CatalogEntry[] = [
+    { ...(OFFICIAL_CATALOG[0] as CatalogEntry), id: 'tt.en', fileName: 'ggml-tt.en.bin', url: `${base}/ggml-tt.en.bin`, bytes: d.bytes, sha1: d.sha1, sha256: d.sha256, shape: null },
+    OFFICIAL_CATALOG.find((e) => e.kind === 'vad') as CatalogEntry,
+  ];
+  manager = new ModelManager({ dataDir: join(root, 'data'), catalog, allowCustomShapes: true });
+});
+afterAll(async () => {
+  await server.stop();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('models channel handlers', () => {
+  it('return what the contract schemas accept and emit progress events', async () => {
+    const h = modelsHandlers(manager, async () => null);
+    const events: unknown[] = [];
+    const out = await h.download({ id: 'tt.en' }, { emit: (_e, p) => events.push(p) });
+    expect(modelsChannels['models.download'].output.parse(out).model.status).toBe('installed');
+    expect(events.length).toBeGreaterThan(2);
+    for (const e of events) modelsEvents['models.progress'].parse(e);
+
+    const list = modelsChannels['models.list'].output.parse(await h.list());
+    expect(list.default).toEqual({ id: 'tt.en', chosenBy: 'fallback' });
+    expect(list.models.map((m) => m.id)).toEqual(['tt.en', 'silero-v6.2.0']);
+
+    expect(modelsChannels['models.importChoose'].output.parse(await h.importChoose())).toEqual({ chosen: false });
+    await h.setDefault({ id: 'tt.en' });
+    expect((await h.list()).default?.chosenBy).toBe('user');
+    await h.remove({ id: 'tt.en' });
+    expect((await h.list()).default).toBeNull();
+  });
+
+  it('refuses the dialog import in the web shell', async () => {
+    await expect(modelsHandlers(manager, null).importChoose()).rejects.toMatchObject({ code: 'unsupported' });
+  });
+
+  it('validates channel inputs', () => {
+    expect(modelsChannels['models.download'].input.safeParse({ id: '../etc/passwd' }).success).toBe(false);
+    expect(modelsChannels['models.download'].input.safeParse({ id: 'base.en', mirrorUrl: 'notaurl' }).success).toBe(false);
+    expect(modelsChannels['models.setDefault'].input.safeParse({ id: null }).success).toBe(true);
+  });
+});
