@@ -317,4 +317,7 @@ async function main() {
   }
 }
 
-process.exitCode = await main();
+// Run only as a script (tests import cpuKey() from this file).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}

@@ -1,0 +1,161 @@
+/**
+ * Entry point of the transcriber worker process (child_process.fork under Node, utilityProcess in
+ * Electron). Holds the native Whisper and VAD contexts so the model stays loaded between jobs. A
+ * native crash here kills only this process; the host notices, fails the running job and restarts
+ * us. Runs one transcription at a time (whisper.cpp's context is single-job); VAD requests use their
+ * own context and may run alongside.
+ */
+import type { NativeJob, NativeVadContext, NativeWhisperContext, WhisperAddon } from './addon-types';
+import { loadWhisperAddon } from './load-addon';
+import type { HostToWorker, WorkerToHost } from './protocol';
+
+interface Port {
+  send(message: WorkerToHost): void;
+  onMessage(handler: (message: HostToWorker) => void): void;
+}
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+/** Electron's utilityProcess exposes process.parentPort; child_process.fork gives process.send. */
+function parentPort(): Port {
+  const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+  if (electronPort) {
+    return {
+      send: (m) => electronPort.postMessage(m),
+      onMessage: (h) => electronPort.on('message', (e) => h(e.data as HostToWorker)),
+    };
+  }
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('transcriber worker must be started by the transcriber host (no IPC channel)');
+  return { send: (m) => void send(m), onMessage: (h) => process.on('message', (m) => h(m as HostToWorker)) };
+}
+
+type LogToggle = { toggleNativeLog?: (enable: boolean, cb?: (level: string, text: string) => void) => void };
+
+const port = parentPort();
+/** whisper.cpp logs a lot to stderr; keep the last lines for error reports instead. */
+const nativeLog: string[] = [];
+let addon: WhisperAddon | null = null;
+let whisper: NativeWhisperContext | null = null;
+let vad: NativeVadContext | null = null;
+const running = new Map<number, NativeJob>();
+const cancelled = new Set<number>();
+
+function captureNativeLog(a: WhisperAddon): void {
+  const cb = (_level: string, text: string) => {
+    nativeLog.push(text.trimEnd());
+    if (nativeLog.length > 40) nativeLog.shift();
+  };
+  (a.WhisperContext as unknown as LogToggle).toggleNativeLog?.(true, cb);
+  (a.WhisperVadContext as unknown as LogToggle).toggleNativeLog?.(true, cb);
+}
+
+const toArrayBuffer = (pcm: Int16Array): ArrayBuffer =>
+  pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + pcm.byteLength) as ArrayBuffer;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function handle(msg: HostToWorker): Promise<void> {
+  switch (msg.type) {
+    case 'init': {
+      try {
+        const loaded = loadWhisperAddon();
+        addon = loaded.addon;
+        captureNativeLog(addon);
+        const t0 = performance.now();
+        whisper = new addon.WhisperContext({ filePath: msg.modelPath, useGpu: false });
+        const modelLoadMs = performance.now() - t0;
+        if (msg.vadModelPath) vad = new addon.WhisperVadContext({ filePath: msg.vadModelPath, useGpu: false, nThreads: msg.threads });
+        port.send({
+          type: 'ready',
+          build: loaded.build,
+          file: loaded.file,
+          systemInfo: loaded.systemInfo,
+          fallbackReason: loaded.fallbackReason,
+          modelLoadMs,
+          vadLoaded: vad !== null,
+          pid: process.pid,
+        });
+      } catch (error) {
+        port.send({ type: 'init-error', message: message(error), log: nativeLog.slice(-12) });
+      }
+      return;
+    }
+    case 'transcribe': {
+      if (!whisper) return port.send({ type: 'error', jobId: msg.jobId, message: 'no model loaded', cancelled: false });
+      const started = performance.now();
+      try {
+        const o = msg.options;
+        const job = whisper.transcribeData(toArrayBuffer(msg.pcm), {
+          language: o.language,
+          maxThreads: o.threads,
+          ...(o.prompt ? { prompt: o.prompt } : {}),
+          ...(o.tokenTimestamps ? { tokenTimestamps: true, maxLen: 1 } : {}),
+          ...(o.temperatureInc !== undefined ? { temperatureInc: o.temperatureInc } : {}),
+          onProgress: (percent) => port.send({ type: 'progress', jobId: msg.jobId, percent }),
+          onNewSegments: (r) => port.send({ type: 'segments', jobId: msg.jobId, segments: r.segments }),
+        });
+        running.set(msg.jobId, job);
+        if (cancelled.has(msg.jobId)) void job.stop();
+        const result = await job.promise;
+        if (result.isAborted || cancelled.has(msg.jobId)) {
+          port.send({ type: 'error', jobId: msg.jobId, message: 'cancelled', cancelled: true });
+        } else {
+          port.send({ type: 'result', jobId: msg.jobId, result, elapsedMs: performance.now() - started });
+        }
+      } catch (error) {
+        const wasCancelled = cancelled.has(msg.jobId) || /cancel/i.test(message(error));
+        port.send({ type: 'error', jobId: msg.jobId, message: message(error), cancelled: wasCancelled });
+      } finally {
+        running.delete(msg.jobId);
+        cancelled.delete(msg.jobId);
+      }
+      return;
+    }
+    case 'vad': {
+      if (!vad) return port.send({ type: 'error', jobId: msg.jobId, message: 'no VAD model loaded', cancelled: false });
+      const started = performance.now();
+      try {
+        const segments = msg.pcm.length === 0 ? [] : await vad.detectSpeechData(toArrayBuffer(msg.pcm), msg.options);
+        port.send({ type: 'vad-result', jobId: msg.jobId, segments, elapsedMs: performance.now() - started });
+      } catch (error) {
+        port.send({ type: 'error', jobId: msg.jobId, message: message(error), cancelled: false });
+      }
+      return;
+    }
+    case 'bench': {
+      if (!whisper) return port.send({ type: 'error', jobId: msg.jobId, message: 'no model loaded', cancelled: false });
+      try {
+        port.send({ type: 'bench-result', jobId: msg.jobId, result: await whisper.bench(msg.threads) });
+      } catch (error) {
+        port.send({ type: 'error', jobId: msg.jobId, message: message(error), cancelled: false });
+      }
+      return;
+    }
+    case 'cancel': {
+      cancelled.add(msg.jobId);
+      await running.get(msg.jobId)?.stop();
+      return;
+    }
+    case 'release': {
+      await whisper?.release();
+      await vad?.release();
+      whisper = null;
+      vad = null;
+      port.send({ type: 'released' });
+      // Let the message flush, then leave.
+      setTimeout(() => process.exit(0), 20);
+      return;
+    }
+  }
+}
+
+port.onMessage((msg) => {
+  void handle(msg);
+});
+
+// Under child_process.fork: if the app goes away, don't linger holding the model in memory.
+process.on('disconnect', () => process.exit(0));
