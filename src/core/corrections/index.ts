@@ -4,3 +4,4 @@ export * from './sentences';
 export * from './tokens';
 export * from './input';
 export * from './recompute';
+export * from './changes';

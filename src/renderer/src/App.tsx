@@ -1,5 +1,7 @@
 import { useNavigation, type View } from './stores/navigation';
+import { CompareView } from './views/CompareView';
 import { PracticeView } from './views/PracticeView';
+import { ResultsView } from './views/ResultsView';
 import { SessionsView } from './views/SessionsView';
 import { SettingsView } from './views/SettingsView';
 
@@ -11,6 +13,7 @@ const NAV: { view: View; label: string; hint: string }[] = [
 
 export function App() {
   const view = useNavigation((s) => s.view);
+  const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
   return (
     <div className="app-frame">
@@ -37,9 +40,11 @@ export function App() {
         <p className="nav-foot">Everything stays on this machine.</p>
       </nav>
       <main className="app-main" id="main">
-        {view === 'practice' && <PracticeView />}
-        {view === 'sessions' && <SessionsView />}
-        {view === 'settings' && <SettingsView />}
+        {route.view === 'practice' && <PracticeView />}
+        {route.view === 'sessions' && <SessionsView />}
+        {route.view === 'results' && <ResultsView id={route.id} />}
+        {route.view === 'compare' && <CompareView key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
+        {route.view === 'settings' && <SettingsView />}
       </main>
     </div>
   );

@@ -197,3 +197,24 @@ describe('persistence and staleness', () => {
     expect(run(c).applied).toBe(false);
   });
 });
+
+describe('sentence changes for the transcript badges', () => {
+  it('tells merged, split and unchanged sentences apart and flags layers changed around a correction', async () => {
+    const { sentenceChanges } = await import('../../../src/core/corrections/changes');
+    let c = mergeWithNext(ctx(null), 1);
+    c = splitSentence(ctx(c), 8, 3);
+    const { corrected, sentences } = run(c);
+    const withLayers = sentences.map((s, i) => ({ ...s, layer: corrected.sentences[i]?.layer ?? 'other' }));
+    const changes = sentenceChanges(withLayers, original.sentences);
+    expect(changes[1]?.shape).toBe('merged');
+    expect(changes[8]?.shape).toBe('split');
+    expect(changes[9]?.shape).toBe('split');
+    expect(changes[0]).toEqual({ shape: 'same', layerChanged: false });
+    const relabelled = sentenceChanges(
+      original.sentences.map((s, i) => ({ ...s, layer: i === 3 ? ('other' as const) : s.layer })),
+      original.sentences,
+    );
+    expect(relabelled[3]).toEqual({ shape: 'same', layerChanged: true });
+    expect(relabelled.filter((x) => x.layerChanged)).toHaveLength(1);
+  });
+});

@@ -1,27 +1,43 @@
 import { create } from 'zustand';
+import { hashOf, routeFromHash, sectionOf, type Route, type View } from '../routing';
 
-export const VIEWS = ['practice', 'sessions', 'settings'] as const;
-export type View = (typeof VIEWS)[number];
+export { VIEWS, type Route, type View } from '../routing';
 
+/** The section of the main navigation for a hash (kept for callers that only need the section). */
 export function viewFromHash(hash: string): View {
-  const name = hash.replace(/^#\/?/, '').split('/')[0];
-  return (VIEWS as readonly string[]).includes(name ?? '') ? (name as View) : 'practice';
+  return sectionOf(routeFromHash(hash));
 }
 
 interface NavigationState {
+  /** Section highlighted in the main navigation. */
   view: View;
+  /** The full route, including results (#/sessions/<id>) and compare (#/compare/<a>/<b>). */
+  route: Route;
   go(view: View): void;
+  open(route: Route): void;
 }
 
 /** Hash routing: in-page navigation never leaves the app's page (the shell blocks real navigation). */
-export const useNavigation = create<NavigationState>((set) => ({
-  view: viewFromHash(window.location.hash),
-  go: (view) => {
-    window.location.hash = `#/${view}`;
-    set({ view });
-  },
-}));
+export const useNavigation = create<NavigationState>((set) => {
+  const initial = routeFromHash(window.location.hash);
+  const open = (route: Route): void => {
+    window.location.hash = hashOf(route);
+    set({ route, view: sectionOf(route) });
+  };
+  return {
+    view: sectionOf(initial),
+    route: initial,
+    go: (view) => open({ view }),
+    open,
+  };
+});
+
+/** Opens the results view of a take (the practice flow calls this when processing is done). */
+export function openResults(id: string): void {
+  useNavigation.getState().open({ view: 'results', id });
+}
 
 window.addEventListener('hashchange', () => {
-  useNavigation.setState({ view: viewFromHash(window.location.hash) });
+  const route = routeFromHash(window.location.hash);
+  useNavigation.setState({ route, view: sectionOf(route) });
 });

@@ -1,6 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { RUBRIC_DIMENSIONS } from '../../../core/analysis/types';
+import { groupByStory, storyNames, type StoryGroup } from '../../../core/history/group';
+import { LEVEL_NAMES, TIER_NAMES } from '../../../core/results/panels';
+import type { HistoryEntry } from '../../../shared/channels/history';
+import { ProgressChart } from '../components/history/ProgressChart';
+import { layerVar } from '../results/layers';
+import { UNDO_SECONDS, useHistory } from '../stores/history';
 import { useNavigation } from '../stores/navigation';
-import { useSessions } from '../stores/sessions';
 
 function formatDuration(sec: number | null): string {
   if (sec === null) return '—';
@@ -9,12 +15,29 @@ function formatDuration(sec: number | null): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
+const SHORT_DIMENSION = {
+  layer_balance: 'Balance',
+  structural_fix_specificity: 'Fix',
+  system_learning: 'Learning',
+  honesty_about_detection: 'Detection',
+} as const;
+
+/**
+ * Every take, grouped by the incident story it tells: search, filter by story, rename, delete
+ * with undo, progress per story, and two takes picked for a side-by-side comparison.
+ */
 export function SessionsView() {
-  const { status, sessions, unreadable, error, load } = useSessions();
+  const { status, sessions, unreadable, error, search, story, selected, actionError, load } = useHistory();
   const go = useNavigation((s) => s.go);
+  const open = useNavigation((s) => s.open);
   useEffect(() => {
     void load();
   }, [load]);
+
+  const groups = useMemo(() => groupByStory(sessions, { search, story }), [sessions, search, story]);
+  const stories = useMemo(() => storyNames(sessions), [sessions]);
+  const selectedEntries = selected.map((id) => sessions.find((s) => s.id === id)).filter((s): s is HistoryEntry => !!s);
+  const sameStory = selectedEntries.length === 2 && selectedEntries[0]?.story.trim().toLowerCase() === selectedEntries[1]?.story.trim().toLowerCase();
 
   return (
     <section aria-labelledby="sessions-title">
@@ -40,6 +63,12 @@ export function SessionsView() {
           </ul>
         </div>
       )}
+      {actionError && (
+        <p role="alert" className="error">
+          {actionError}
+        </p>
+      )}
+      <UndoToasts />
       {status === 'ready' && sessions.length === 0 && (
         <div className="empty-state" data-testid="sessions-empty">
           <h2>No sessions yet</h2>
@@ -53,29 +82,231 @@ export function SessionsView() {
         </div>
       )}
       {sessions.length > 0 && (
-        <table className="sessions-table" data-testid="sessions-table">
+        <>
+          <div className="history-toolbar" role="search">
+            <label>
+              Search{' '}
+              <input
+                type="search"
+                value={search}
+                placeholder="story, title, question, tier"
+                onChange={(e) => useHistory.getState().setSearch(e.target.value)}
+                data-testid="history-search"
+              />
+            </label>
+            <label>
+              Story{' '}
+              <select value={story} onChange={(e) => useHistory.getState().setStory(e.target.value)} data-testid="story-filter">
+                <option value="">All stories</option>
+                {stories.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="primary"
+              disabled={!sameStory}
+              title={sameStory ? 'Compare the two ticked takes' : 'Tick two takes of the same story to compare them'}
+              onClick={() => {
+                const [a, b] = [...selectedEntries].sort((p, q) => p.createdAt.localeCompare(q.createdAt));
+                if (a && b) open({ view: 'compare', a: a.id, b: b.id });
+              }}
+              data-testid="compare-button"
+            >
+              Compare {selected.length}/2
+            </button>
+            {selected.length === 2 && !sameStory && <span className="muted small">Pick two takes of the same story.</span>}
+          </div>
+          <div data-testid="sessions-table" className="story-groups">
+            {groups.length === 0 && <p className="muted">No take matches “{search}”.</p>}
+            {groups.map((group) => (
+              <StoryGroupView key={group.story} group={group} selected={selected} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function StoryGroupView({ group, selected }: { group: StoryGroup<HistoryEntry>; selected: string[] }) {
+  const [showProgress, setShowProgress] = useState(false);
+  const headingId = `story-${group.story.replace(/[^a-z0-9]+/gi, '-')}`;
+  return (
+    <section className="story-group" aria-labelledby={headingId} data-testid="story-group">
+      <header className="story-head">
+        <h2 id={headingId}>{group.story}</h2>
+        <span className="muted">
+          {group.takes.length} take{group.takes.length === 1 ? '' : 's'}
+        </span>
+        <button type="button" aria-expanded={showProgress} onClick={() => setShowProgress(!showProgress)} data-testid="progress-toggle">
+          {showProgress ? 'Hide progress' : 'Progress'}
+        </button>
+      </header>
+      {showProgress && (
+        <ProgressChart
+          story={group.story}
+          attempts={group.attempts.flatMap((a) => (a.digest ? [{ id: a.id, createdAt: a.createdAt, digest: a.digest }] : []))}
+        />
+      )}
+      <div className="table-scroll">
+        <table className="sessions-table">
           <thead>
             <tr>
-              <th scope="col">Story</th>
-              <th scope="col">Question</th>
+              <th scope="col">
+                <span className="visually-hidden">Compare</span>
+              </th>
+              <th scope="col">Take</th>
               <th scope="col">Date</th>
               <th scope="col">Length</th>
-              <th scope="col">Status</th>
+              <th scope="col">Tier</th>
+              <th scope="col">Levels</th>
+              <th scope="col">Mitigation vs Structural fix</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <td>{s.title ?? s.story}</td>
-                <td>{s.question}</td>
-                <td>{new Date(s.createdAt).toLocaleString()}</td>
-                <td>{formatDuration(s.durationSec)}</td>
-                <td>{s.status}</td>
-              </tr>
+            {group.takes.map((take) => (
+              <TakeRow key={take.id} take={take} checked={selected.includes(take.id)} />
             ))}
           </tbody>
         </table>
-      )}
+      </div>
     </section>
+  );
+}
+
+function TakeRow({ take, checked }: { take: HistoryEntry; checked: boolean }) {
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(take.title ?? '');
+  const open = useNavigation((s) => s.open);
+  const { rename, remove, toggleSelected } = useHistory.getState();
+  const d = take.digest;
+  const name = take.title ?? take.question;
+  const mitigation = d?.layers.mitigation.seconds ?? 0;
+  const fix = d?.layers.structural_fix.seconds ?? 0;
+  const max = Math.max(1, mitigation, fix);
+  return (
+    <tr data-testid="take-row" data-id={take.id}>
+      <td>
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={() => toggleSelected(take.id)}
+          aria-label={`Select “${name}” for comparison`}
+          disabled={!d}
+        />
+      </td>
+      <td className="take-name">
+        {renaming ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void rename(take.id, draft).then(() => setRenaming(false));
+            }}
+          >
+            <label className="visually-hidden" htmlFor={`rename-${take.id}`}>
+              New name
+            </label>
+            <input
+              id={`rename-${take.id}`}
+              value={draft}
+              maxLength={120}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setRenaming(false);
+              }}
+              autoFocus
+              data-testid="rename-input"
+            />
+            <button type="submit">Save</button>
+          </form>
+        ) : (
+          <>
+            <button type="button" className="link take-open" onClick={() => open({ view: 'results', id: take.id })}>
+              {name}
+            </button>
+            {take.title && <div className="muted small">“{take.question}”</div>}
+            <div className="muted small">
+              {take.kind === 'typed' ? 'typed' : take.kind}
+              {take.corrected ? ' · corrected' : ''}
+              {take.digestNote ? ` · ${take.digestNote}` : ''}
+            </div>
+          </>
+        )}
+      </td>
+      <td>{new Date(take.createdAt).toLocaleString()}</td>
+      <td>{formatDuration(take.durationSec)}</td>
+      <td>{d ? <span className={`tier-badge tier-${d.tier}`}>{TIER_NAMES[d.tier]}</span> : '—'}</td>
+      <td>
+        {d ? (
+          <ul className="levels">
+            {RUBRIC_DIMENSIONS.map((dim) => (
+              <li key={dim} className={`level level-${d.levels[dim]}`} title={`${SHORT_DIMENSION[dim]}: ${LEVEL_NAMES[d.levels[dim]]}`}>
+                {SHORT_DIMENSION[dim]}: {LEVEL_NAMES[d.levels[dim]]}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>
+        {d ? (
+          <div className="mvf">
+            <div>
+              <span className="mvf-label">Mitigation {Math.round(mitigation)} s</span>
+              <span className="mvf-bar" style={{ width: `${(mitigation / max) * 100}%`, background: layerVar('mitigation') }} />
+            </div>
+            <div>
+              <span className="mvf-label">Structural fix {Math.round(fix)} s</span>
+              <span className="mvf-bar" style={{ width: `${(fix / max) * 100}%`, background: layerVar('structural_fix') }} />
+            </div>
+          </div>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td className="row-actions">
+        <button type="button" onClick={() => open({ view: 'results', id: take.id })} aria-label={`Open “${name}”`}>
+          Open
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(take.title ?? '');
+            setRenaming(true);
+          }}
+          aria-label={`Rename “${name}”`}
+        >
+          Rename
+        </button>
+        <button type="button" className="danger" onClick={() => void remove(take.id)} aria-label={`Delete “${name}”`}>
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function UndoToasts() {
+  const pending = useHistory((s) => s.pending);
+  if (pending.length === 0) return null;
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {pending.map((p) => (
+        <div key={p.id} className="toast" data-testid="undo-toast">
+          Deleted “{p.label}”. It is removed for good in {UNDO_SECONDS} s.{' '}
+          <button type="button" className="primary" onClick={() => void useHistory.getState().undo(p.id)}>
+            Undo
+          </button>
+        </div>
+      ))}
+    </div>
   );
 }

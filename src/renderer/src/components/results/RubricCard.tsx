@@ -1,0 +1,116 @@
+import { RUBRIC_DIMENSIONS, type Analysis } from '../../../../core/analysis/types';
+import { LEVEL_NAMES, TIER_NAMES } from '../../../../core/results/panels';
+import { QuoteButton } from './QuoteButton';
+
+/**
+ * The rubric as the lesson defines it: four dimensions with level, evidence and the step to the
+ * next level; the four practice constraints; the common failures found; the tier and its
+ * reasons; the three fixes that matter most; the follow-up question an interviewer would ask.
+ */
+export function RubricCard({ analysis }: { analysis: Analysis }) {
+  const failures = Object.values(analysis.commonFailures);
+  const found = failures.filter((f) => f.detected);
+  return (
+    <section className="panel rubric" aria-labelledby="rubric-title" data-testid="rubric-card">
+      <header className="rubric-head">
+        <h2 id="rubric-title">Rubric</h2>
+        <p className={`tier tier-${analysis.tier}`} data-testid="tier">
+          Tier: <strong>{TIER_NAMES[analysis.tier]}</strong>
+        </p>
+      </header>
+      <ul className="tier-reasons">
+        {analysis.tierDetail.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      {analysis.tierDetail.toReachNext && <p className="next-step">Next tier: {analysis.tierDetail.toReachNext}</p>}
+
+      <div className="dimensions">
+        {RUBRIC_DIMENSIONS.map((d) => {
+          const score = analysis.rubric[d];
+          return (
+            <article key={d} className="dimension" data-testid={`dimension-${d}`}>
+              <h3>
+                {score.title} <span className={`level level-${score.level}`}>{LEVEL_NAMES[score.level]}</span>
+              </h3>
+              <LevelScale level={score.level} />
+              <p>{score.reason}</p>
+              {score.evidence.length > 0 && (
+                <div className="evidence">
+                  {score.evidence.slice(0, 3).map((q) => (
+                    <QuoteButton key={`${q.sentenceIndex}-${q.text}`} quote={q} />
+                  ))}
+                </div>
+              )}
+              <p className="advice">
+                <strong>{score.nextLevel ? `To reach ${LEVEL_NAMES[score.nextLevel]}: ` : 'Keep it: '}</strong>
+                {score.advice}
+              </p>
+            </article>
+          );
+        })}
+      </div>
+
+      <h3>Practice constraints</h3>
+      <ul className="constraints" data-testid="constraints">
+        {Object.values(analysis.constraints).map((c) => (
+          <li key={c.key} className={c.met ? 'met' : 'unmet'}>
+            <span className="mark" aria-hidden="true">
+              {c.met ? '✓' : '✗'}
+            </span>
+            <span>
+              <strong>{c.title}</strong> — {c.met ? 'met' : 'not met'}. <span className="muted">{c.detail}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      <h3>Common failures</h3>
+      {found.length === 0 ? (
+        <p className="muted">None of the lesson’s five common failures was found.</p>
+      ) : (
+        <ul className="failures" data-testid="failures">
+          {found.map((f) => (
+            <li key={f.key}>
+              <strong>{f.title}</strong> <span className="muted">{f.detail}</span>
+              {f.evidence[0] && <QuoteButton quote={f.evidence[0]} />}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Top fixes</h3>
+      {analysis.feedback.topFixes.length === 0 && <p className="muted">No fix stands out: keep this shape and rehearse it.</p>}
+      <ol className="fixes" data-testid="top-fixes">
+        {analysis.feedback.topFixes.map((fix) => (
+          <li key={fix.id}>
+            <strong>{fix.title}</strong>
+            <p>{fix.detail}</p>
+            {fix.evidence[0] && <QuoteButton quote={fix.evidence[0]} />}
+          </li>
+        ))}
+      </ol>
+
+      <h3>The interviewer’s follow-up</h3>
+      <blockquote className="follow-up" data-testid="follow-up">
+        <p>“{analysis.feedback.followUp.question}”</p>
+        <footer className="muted">{analysis.feedback.followUp.why}</footer>
+      </blockquote>
+    </section>
+  );
+}
+
+const SCALE = ['weak', 'passing', 'strong', 'staff_bar'] as const;
+
+function LevelScale({ level }: { level: (typeof SCALE)[number] }) {
+  const at = SCALE.indexOf(level);
+  return (
+    <ol className="level-scale" aria-label={`Level ${at + 1} of 4: ${LEVEL_NAMES[level]}`}>
+      {SCALE.map((l, i) => (
+        <li key={l} className={i <= at ? 'on' : ''} aria-hidden="true">
+          {LEVEL_NAMES[l]}
+        </li>
+      ))}
+    </ol>
+  );
+}
