@@ -9,6 +9,9 @@
  * "the alert pages the on-call" describes a lasting change (structural fix).
  */
 import type { Layer } from './layers';
+import { normalize, phrase } from './normalize';
+
+export { normalize };
 
 export interface Cue {
   id: string;
@@ -28,7 +31,7 @@ const REPORT_VERBS =
   '(?:reported|complained|complaints?|told (?:us|me|them)|asked (?:us|me|why|about|whether)|asking (?:why|about|whether)|calling|called (?:us|in|me|our|the)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket|an issue)|flagged it|filed (?:a |an )?(?:ticket|bug|complaint)|forwarded|tickets?|screenshots?|reviews?|one-star|noticed|saying|pinged (?:us|me))';
 
 function cue(id: string, layer: Layer, weight: number, pattern: string, why: string): Cue {
-  return { id, layer, weight, re: new RegExp(pattern, 'i'), why };
+  return { id, layer, weight, re: phrase(pattern), why };
 }
 
 export const CUES: readonly Cue[] = [
@@ -44,7 +47,7 @@ export const CUES: readonly Cue[] = [
     'headline.impact',
     'headline',
     1.0,
-    `(?:\\$\\s?\\d|\\b\\d[\\d,.]*\\s?(?:%|(?:percent|million|billion|k)\\b)|\\b\\d{1,3}(?:,\\d{3})+ (?:users|customers|people|accounts|orders|transactions|requests|applications|sellers|merchants)\\b|\\b(?:affected|impacted) [\\w-]+ (?:were|was) (?:about |roughly )?\\d|\\bmillions?\\b|\\b(?:fell|dropped|rose|spiked|jumped|slipped|climbed|increased|decreased|doubled|tripled|halved|went (?:up|down)) (?:by |from |to )?(?:about |roughly |almost |nearly |over |under |something like )?(?:\\d|${NUM} (?:points|percent))|\\b(?:lost|losing) (?:bookings|revenue|money|customers|users|traffic)|write-?offs?|\\bturned down\\b|\\boverpaid\\b|\\boutage\\b|\\bwent down\\b|\\b(?:affected|impacted) (?:about |roughly |some )?\\d)`,
+    `(?:\\$\\s?\\d[\\d,.]*(?:k|m|bn)?|\\b\\d[\\d,.]*\\s?(?:%|(?:percent|million|billion|k)\\b)|\\b\\d{1,3}(?:,\\d{3})+ (?:users|customers|people|accounts|orders|transactions|requests|applications|sellers|merchants)\\b|\\b(?:affected|impacted) [\\w-]+ (?:were|was) (?:about |roughly )?\\d|\\bmillions?\\b|\\b(?:fell|dropped|rose|spiked|jumped|slipped|climbed|increased|decreased|doubled|tripled|halved|went (?:up|down)) (?:by |from |to )?(?:about |roughly |almost |nearly |over |under |something like )?(?:\\d|${NUM} (?:points|percent))|\\b(?:lost|losing) (?:bookings|revenue|money|customers|users|traffic)|write-?offs?|\\bturned down\\b|\\boverpaid\\b|\\boutage\\b|\\bwent down\\b|\\b(?:affected|impacted) (?:about |roughly |some )?\\d)`,
     'states the impact',
   ),
   cue(
@@ -109,7 +112,7 @@ export const CUES: readonly Cue[] = [
     'detection.blind_spot',
     'detection',
     1.5,
-    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed|had been|been) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
+    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed|had been|been) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)s?|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
     'explains why monitoring did not catch it',
   ),
   cue(
@@ -153,7 +156,7 @@ export const CUES: readonly Cue[] = [
     'attribution.mechanism',
     'attribution',
     0.9,
-    `\\b(?:fell back (?:on|to)|so (?:the model|it|they|those|our|the \\w+) (?:\\w+ )?(?:read|saw|learned|treated|looked|leaned|predicted|thought|interpreted|never|only|just|stopped|fell)|(?:looked|look|looks) like (?:a|an|it|they|accounts|every)|was read as|(?:were|was) treated as|read (?:-?\\w+ )?as a|mismatch|(?:didn't|did not|doesn't|does not) (?:apply|match|handle|account for|normali[sz]e)|without (?:a |any )?(?:normali[sz]ation|coordination|review|notice|validation|a signal)|silently|quietly|defaulting|defaulted|(?:filled|fill) (?:missing|null)|sentinel|encoding|parsing bug|off-by-one|race condition|label leakage|leak(?:ed|ing)? (?:through|into)|upstream|producer-side|at serving time|on paper|the weights were|behaving correctly|close to random|(?:wasn't|was not|isn't) (?:the model|comparable)|(?:model|it) was (?:fine|correct)|(?:got|slipped|went) through (?:review|testing|the canary|ci)|(?:our |the )?(?:offline )?eval(?:uation)? set had)`,
+    `\\b(?:fell back (?:on|to)|so (?:the model|it|they|those|our|the \\w+) (?:\\w+ )?(?:read|saw|learned|treated|looked|leaned|predicted|thought|interpreted|never|only|just|stopped|fell)|(?:looked|look|looks) like (?:a|an|it|they|accounts|every)|was read as|(?:were|was) treated as|read (?:-?\\w+ )?as a|mismatch|(?:didn't|did not|doesn't|does not) (?:apply|match|handle|account for|normali[sz]e)|without (?:a |any )?(?:normali[sz]ation|coordination|review|notice|validation|a signal)|silently|quietly|defaulting|defaulted|(?:filled|fill) (?:missing|null)|sentinels?|encoding|parsing bug|off-by-one|race condition|label leakage|leak(?:ed|ing)? (?:through|into)|upstream|producer-side|at serving time|on paper|the weights were|behaving correctly|close to random|(?:wasn't|was not|isn't) (?:the model|comparable)|(?:model|it) was (?:fine|correct)|(?:got|slipped|went) through (?:review|testing|the canary|ci)|(?:our |the )?(?:offline )?eval(?:uation)? set had)`,
     'explains the mechanism of the failure',
   ),
   cue(
@@ -262,7 +265,7 @@ export const CUES: readonly Cue[] = [
     'structural.still_running',
     'structural_fix',
     2.0,
-    `\\b(?:(?<!was |were |had been )still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|of them)|it) (?:are |is )?still|have run on every|has run on every|(?:is|are) still running|continues to run)`,
+    `\\b(?:(?<!was |were |had been )still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|\\d+|of them)|it) (?:are |is )?still|have run on every|has run on every|(?:is|are) still running|continues to run)`,
     'says the change is still running',
   ),
   cue(
@@ -341,7 +344,7 @@ export const CUES: readonly Cue[] = [
     'learning.applied',
     'system_learning',
     1.8,
-    `\\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same) (?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times)|(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|more|others|the same)|turned up|(?:two|three|four|several) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|across (?:all|the rest of|every|our other) |well outside|elsewhere in|in design reviews|(?:the )?first question i ask|sit behind the same|(?:has|have) grown into|(?:now )?(?:both|all three) (?:are|sit|report|stratif))`,
+    `\\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same) (?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times|\\d+ times)|(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|\\d+|more|others|the same)|turned up|(?:two|three|four|several|\\d+) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|across (?:all|the rest of|every|our other) |well outside|elsewhere in|in design reviews|(?:the )?first question i ask|sit behind the same|(?:has|have) grown into|(?:now )?(?:both|all three) (?:are|sit|report|stratif))`,
     'applies the lesson to other parts of the system',
   ),
   cue(
@@ -396,11 +399,6 @@ export const CUES: readonly Cue[] = [
     'a general remark rather than a layer',
   ),
 ];
-
-/** Normalises text for matching: lower case, straight apostrophes, spaced dashes. */
-export function normalize(text: string): string {
-  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-}
 
 export interface CueHit {
   cue: Cue;

@@ -5,6 +5,7 @@
  * worksheet and feedback all read these, so each judgement is made once, with its quotes.
  */
 import type { Layer } from './layers';
+import { phrase } from './normalize';
 import type { AnalyzedSentence, Quote } from './types';
 
 export interface StorySentence {
@@ -49,7 +50,7 @@ export interface StoryFacts {
   currentPractice: Quote[];
 }
 
-const R = (pattern: string) => new RegExp(pattern, 'i');
+const R = (pattern: string) => phrase(pattern);
 
 const SPECIFIC_ARTIFACT = R(
   String.raw`\b(?:gate|gated|ci (?:check|test|job)|check (?:that|which|in|at|on)|(?:parity|regression|unit|integration|contract|leakage|shuffle) (?:test|check)|contracts?\b|runbook|playbook|checklist|registry|codeowners|code owners|sign-?off|fails? (?:the run|closed|the build|on any)|blocks? (?:the |any |a |every )?(?:deploy|launch|release|rollout|promotion|merge|job|build)|blocked|refuses?|rejects?|quarantin|pages? (?:the |our |us\b)|alert(?:s|ing)? (?:on|keyed|at|that|when|if|for|per)|per-[\w-]+ (?:alert|alerting|metric|check|guardrail)|threshold|versioned|version(?:ing| pinning| check)|point-in-time|loader|canary (?:cohort|controller)|stratified|rollout controller|fixtures|golden set|holdout|coverage (?:table|threshold)|kill switch|feature flag|schema (?:check|validation|registry)|validation (?:step|check)|owned by|owns|mandatory|required to|requires?|must|enforced|expire|freshness (?:metric|alert)|groundedness check|daily check|nightly (?:job|check)|guardrails? on|blue-green|button)`,
@@ -66,7 +67,7 @@ const FRAMEWORK = R(
 /** Names like "Detection Latency Hierarchy" or "Consistency Ownership Model" in the original case. */
 const NAMED_FRAMEWORK = /\b(?:[A-Z][a-z]+ ){1,3}(?:Hierarchy|Model|Framework|Ladder|Pyramid|Matrix)\b/;
 const STILL_RUNNING = R(
-  String.raw`\b(?:still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|of them)) (?:are |sit |run )?(?:still|now)|(?:have|has) run on every|continues to run|(?:is|are) now\b|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|enforces?|expires?)|every [\w-]+(?: [\w-]+){0,3} (?:now|must|has to))`,
+  String.raw`\b(?:still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|(?:both|all (?:three|two|\d+|of them)) (?:are |sit |run )?(?:still|now)|(?:have|has) run on every|continues to run|(?:is|are) now\b|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|enforces?|expires?)|every [\w-]+(?: [\w-]+){0,3} (?:now|must|has to))`,
 );
 const OWNER = R(
   String.raw`\b(?:owns|owned by|(?:is|are) owned|single owner|the owner|ownership|on-?call (?:rotation|owns)|pages? the [\w-]+ on-?call|(?:team|platform|group) (?:now )?(?:owns|runs|maintains))`,
@@ -78,7 +79,7 @@ const LEARNING_MECHANISM = R(
   String.raw`\b(?:class of (?:failure|bug|problem|incident|mistake)|failure class|the (?:general |same |broader |real )?pattern|(?:any|every) [\w-]+(?: [\w-]+){0,4} (?:that|which|derived)\b|almost always|inevitably|sooner or later|rarely random|isn't a [\w-]+|is not a [\w-]+|it's a [\w-]+ change|(?:implicit|unwritten) (?:contracts?|agreements?)|is a sample|is code|two separate|whenever|at the (?:seam|boundary)|crossing an? [\w-]+ boundary|treats? (?:it|them) (?:as|like)|degrades? gracefully|hides? its own|nobody thinks of as|thinks? of (?:a |an |the )?[\w-]+ as|(?:every|any|a|an|the|our) [\w-]+(?: [\w-]+)? (?:is|are|isn't|is not) (?:a|an|really a|actually a|just a|code|config|data|part) |is (?:a|an) decision|the same (?:guardrails|rules|checks) as)`,
 );
 const APPLIED_ELSEWHERE = R(
-  String.raw`\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same|a similar) (?:[\w-]+ ){0,2}(?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit|contract|check|test|suite|practice|rule)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times)|applied (?:[\w'-]+ ){0,5}to (?:our|the|two|three|other|every) |(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|more|others|the same)|turned up|(?:two|three|four|several) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|well outside|sit behind the same|(?:has|have) grown into|(?:made|turned) (?:three|two|four|several) other|(?:rolled|extended|brought|carried) (?:[\w'-]+ ){0,4}(?:out )?to (?:our|the|two|three|every) (?:other )?[\w-]+)`,
+  String.raw`\b(?:(?:i've|we've|i have|we have|i|we) (?:since |now |also )?(?:applied|used|brought|taken|put|carried|extended|reused|rolled out) (?:that|this|the same|a similar) (?:[\w-]+ ){0,2}(?:lens|lesson|question|idea|observation|pattern|thinking|approach|audit|contract|check|test|suite|practice|rule)|applied (?:it|that|this|them) (?:to|across|well outside|elsewhere|twice|three times|\d+ times)|applied (?:[\w'-]+ ){0,5}to (?:our|the|two|three|other|every) |(?:went|go|going) looking for (?:other|similar|the same)|we found (?:two|three|four|several|\d+|more|others|the same)|turned up|(?:two|three|four|several|\d+) other (?:systems|pipelines|teams|places|feeds|services|contracts|models|areas)|well outside|sit behind the same|(?:has|have) grown into|(?:made|turned) (?:three|two|four|several|\d+) other|(?:rolled|extended|brought|carried) (?:[\w'-]+ ){0,4}(?:out )?to (?:our|the|two|three|every) (?:other )?[\w-]+)`,
 );
 const AUDIT_LENS = R(
   String.raw`\b(?:i (?:now|always|still) (?:ask|audit|look|treat|check|read|assume|start|push|question|review)|now,? for me|changed how i|(?:the|an|my) (?:audit )?lens|lens through which|the first question i ask|in design reviews|proactively|i (?:look|ask) for)`,
@@ -121,7 +122,7 @@ const CURRENT = R(
 );
 
 const DETECTION_WORDS =
-  /\b(?:alert|alarm|monitor|page|pages|paging|dashboard|detect|notice|on-?call|runbook|check|metric|job|report)/;
+  /\b(?:alert|alarm|monitor|page|pages|paging|dashboard|detect|notice|on ?call|runbook|check|metric|job|report)/;
 const STOP = new Set([
   'that',
   'this',

@@ -49,7 +49,7 @@ const NAMED: Array<{ layer: Layer; re: RegExp }> = [
   {
     layer: 'structural_fix',
     re: new RegExp(
-      `${LEAD}(?:for |on )?(?:the )?(?:structural (?:fix|change)|prevention|action items|follow-?ups|corrective actions?)${SEP}`,
+      `${LEAD}(?:for |on )?(?:the )?(?:structural (?:fix|change)|prevention|action items|follow ?ups|corrective actions?)${SEP}`,
       'i',
     ),
   },
