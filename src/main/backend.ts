@@ -6,6 +6,7 @@ import { exportHandlers } from './handlers/export';
 import { aboutHandler } from './handlers/app';
 import { historyHandlers } from './handlers/history';
 import { importsHandlers, type ChooseAudioFile } from './handlers/imports';
+import { modelsHandlers, type ChooseModelFile } from './handlers/models';
 import { recordingHandlers } from './handlers/recording';
 import { resultsHandlers } from './handlers/results';
 import { sessionsHandlers } from './handlers/sessions';
@@ -18,6 +19,7 @@ import { HistoryService } from './services/history/history-service';
 import { packageInfo } from './services/platform/app-info';
 import { decodeAudioFileToPcm16 } from './services/audio/decode-audio';
 import { ImportService } from './services/imports/import-service';
+import { ModelManager } from './services/models/model-manager';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
 import { ResultsService } from './services/results/results-service';
@@ -37,6 +39,8 @@ export interface BackendOptions {
   transcriber?: Transcriber;
   /** Desktop shell: the system open-file dialog for importing audio. */
   chooseAudioFile?: ChooseAudioFile;
+  /** Desktop shell: the system open-file dialog for importing a model file. */
+  chooseModelFile?: ChooseModelFile;
   /** Desktop shell: the system save dialog for exports (absent: the web shell downloads instead). */
   saveDialog?: SaveDialog;
   /** Desktop shell: Electron's printToPDF; default: headless Chromium (CLI and web shell). */
@@ -54,6 +58,7 @@ export interface Backend {
     processing: ProcessingService;
     imports: ImportService;
     exporter: ExportService;
+    models: ModelManager;
   };
   dispose(): Promise<void>;
 }
@@ -93,6 +98,8 @@ export function createBackend(options: BackendOptions): Backend {
     generator: `Postmortem Coach ${packageInfo().version}`,
   });
   const exportApi = exportHandlers(exporter);
+  const models = new ModelManager({ dataDir: options.dataDir });
+  const modelsApi = modelsHandlers(models, options.chooseModelFile ?? null);
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options),
     'sessions.list': sessionHandlers.list,
@@ -131,10 +138,17 @@ export function createBackend(options: BackendOptions): Backend {
     'export.save': exportApi.save,
     'export.confirmOverwrite': exportApi.confirmOverwrite,
     'export.importJson': exportApi.importJson,
+    'models.list': modelsApi.list,
+    'models.download': modelsApi.download,
+    'models.cancelDownload': modelsApi.cancelDownload,
+    'models.remove': modelsApi.remove,
+    'models.setDefault': modelsApi.setDefault,
+    'models.setMirror': modelsApi.setMirror,
+    'models.importChoose': modelsApi.importChoose,
   };
   return {
     handlers,
-    services: { sessions, history, playback, stories, recording, processing, imports, exporter },
+    services: { sessions, history, playback, stories, recording, processing, imports, exporter, models },
     dispose: async () => {
       await recording.dispose();
       await imports.dispose();

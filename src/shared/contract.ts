@@ -3,12 +3,14 @@ import { appChannels } from './channels/app';
 import { exportChannels } from './channels/export';
 import { historyChannels } from './channels/history';
 import { importsChannels } from './channels/imports';
+import { modelsChannels } from './channels/models';
 import { recordingChannels } from './channels/recording';
 import { resultsChannels } from './channels/results';
 import { sessionsChannels } from './channels/sessions';
 import { storiesChannels } from './channels/stories';
 import { typedChannels } from './channels/typed';
 import { appEvents } from './events/app';
+import { modelsEvents } from './events/models';
 import { recordingEvents } from './events/recording';
 import type { CoachApi, Handlers } from './contract-types';
 
@@ -27,11 +29,13 @@ export const contract = {
   ...typedChannels,
   ...importsChannels,
   ...exportChannels,
+  ...modelsChannels,
 };
 
 export const events = {
   ...appEvents,
   ...recordingEvents,
+  ...modelsEvents,
 };
 
 export type Contract = typeof contract;
