@@ -141,7 +141,7 @@ function listNames(input: ExportInput): string {
   }
   const candidates = findProperNouns(sentences.filter((s) => s !== ''));
   if (candidates.length === 0) return '# No capitalised names found.\n';
-  return `${candidates.map((c) => `${c.category}: ${c.name}`.padEnd(40) + `# ${c.count} sentence${c.count === 1 ? '' : 's'}`).join('\n')}\n`;
+  return `${candidates.map((c) => `${c.category}: ${[c.name, ...c.aliases].join(' | ')}`.padEnd(40) + `# ${c.count} sentence${c.count === 1 ? '' : 's'}`).join('\n')}\n`;
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

@@ -10,6 +10,8 @@ import { guessCategory, type NameCategory } from './redact';
 
 export interface NameCandidate {
   name: string;
+  /** Shorter forms used in the same story ("FreshCart" for "FreshCart Grocers"): same placeholder. */
+  aliases: string[];
   /** How many sentences mention it. */
   count: number;
   /** Index of the first sentence that mentions it. */
@@ -28,13 +30,17 @@ const COMMON = new Set(
   etl eta url http https json csv dns tls ssl vpn aws gcp k8s p0 p1 p2 p3 sev sev1 sev2 sev3 oom ab a/b id ids
   kpi kpis roi faq pii gdpr hipaa ios android mac linux windows ab-test rca sre devops mlops ops it's we're we've
   one two three four five six seven eight nine ten um uh like yeah well right actually basically anyway look
-  latency hierarchy consistency ownership model framework lesson tier-1 tier-2 postmortem`
+  latency hierarchy consistency ownership model framework lesson tier-1 tier-2 postmortem
+  later earlier eventually meanwhile luckily unfortunately honestly initially afterwards afterward today yesterday
+  tomorrow now since although though however both each every all some most many nobody everyone someone
+  nothing everything there's that's it's here's what's let's don't didn't wasn't weren't isn't can't couldn't
+  within without during until unless instead overall instead plus`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
 
-/** Lowercase words allowed inside a name ("Bank of Ireland", "Procter & Gamble"). */
-const CONNECTORS = new Set(['of', 'de', 'la', 'van', 'von', 'der', 'du', 'and', '&', 'the']);
+/** Lowercase words allowed inside a name ("Bank of Ireland", "Procter & Gamble"); not "and", which joins lists of names. */
+const CONNECTORS = new Set(['of', 'de', 'la', 'van', 'von', 'der', 'du', '&', 'the']);
 
 interface Token {
   raw: string;
@@ -105,11 +111,26 @@ export function findProperNouns(sentences: readonly string[]): NameCandidate[] {
   });
   // A lone capitalised word seen only at sentence starts is usually just a capitalised word
   // ("Rollback took…"), unless it is an acronym or CamelCase.
+  const kept = [...found.values()].filter((entry) => entry.midSentence || /\p{Lu}.*\p{Lu}/u.test(entry.name) || /^\p{Ll}/u.test(entry.name));
+  // A short form that starts exactly one longer name ("Dana" → "Dana Whitfield") is the same
+  // entity: offer it as an alias so both get one placeholder.
+  const aliasOf = new Map<string, (typeof kept)[number]>();
+  for (const short of kept) {
+    const longer = kept.filter((other) => other !== short && other.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `));
+    if (longer.length === 1 && longer[0]) aliasOf.set(short.name, longer[0]);
+  }
   const candidates: NameCandidate[] = [];
-  for (const entry of found.values()) {
-    const shaped = /\p{Lu}.*\p{Lu}/u.test(entry.name) || /^\p{Ll}/u.test(entry.name);
-    if (!entry.midSentence && !shaped) continue;
-    candidates.push({ name: entry.name, count: entry.sentences.size, firstSentence: entry.first, category: guessCategory(entry.name) });
+  for (const entry of kept) {
+    if (aliasOf.has(entry.name)) continue;
+    const aliases = kept.filter((short) => aliasOf.get(short.name) === entry);
+    const sentences = new Set([...entry.sentences, ...aliases.flatMap((a) => [...a.sentences])]);
+    candidates.push({
+      name: entry.name,
+      aliases: aliases.map((a) => a.name),
+      count: sentences.size,
+      firstSentence: Math.min(entry.first, ...aliases.map((a) => a.first)),
+      category: guessCategory(entry.name),
+    });
   }
   return candidates.sort((a, b) => a.firstSentence - b.firstSentence || b.count - a.count || a.name.localeCompare(b.name));
 }

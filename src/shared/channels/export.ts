@@ -50,7 +50,13 @@ export const exportChannels = {
     input: z.object({ sessionId }).strict(),
     output: z.object({
       candidates: z.array(
-        z.object({ name: z.string(), count: z.number().int(), firstSentence: z.number().int(), category: z.enum(NAME_CATEGORIES) }),
+        z.object({
+          name: z.string(),
+          aliases: z.array(z.string()),
+          count: z.number().int(),
+          firstSentence: z.number().int(),
+          category: z.enum(NAME_CATEGORIES),
+        }),
       ),
     }),
   },

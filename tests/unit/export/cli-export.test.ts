@@ -90,7 +90,7 @@ describe('coach export', () => {
     const named = corpusSession(STORY_IDS[1], { named: true }).document.id;
     const r = await coach('export', named, '--list-names');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^company: FreshCart Grocers\s+# \d+ sentences?$/m);
+    expect(r.out).toMatch(/^company: FreshCart Grocers \| FreshCart\s+# \d+ sentences?$/m);
     expect(r.out).toMatch(/^person: Priya Raman/m);
   });
 

@@ -33,6 +33,14 @@ describe('findProperNouns', () => {
       expect(plain, id).toEqual([]);
     }
     const named = findProperNouns(corpusSession(STORY_IDS[1], { named: true }).analysis.sentences.map((s) => s.text)).map((c) => c.name);
-    expect(named).toEqual(expect.arrayContaining(['FreshCart Grocers', 'Priya Raman', 'StoreLink', 'FreshCart']));
+    expect(named).toEqual(expect.arrayContaining(['FreshCart Grocers', 'Priya Raman', 'StoreLink']));
+  });
+
+  it('offers a short form that starts one longer name as its alias', () => {
+    const found = findProperNouns(['We told FreshCart Grocers first.', 'Later FreshCart agreed, and Dana Whitfield and Dana Scully signed; Dana left.']);
+    expect(found.find((c) => c.name === 'FreshCart Grocers')).toMatchObject({ aliases: ['FreshCart'], count: 2 });
+    expect(found.map((c) => c.name)).not.toContain('FreshCart');
+    // "Dana" starts two different names: ambiguous, so it stays its own candidate.
+    expect(found.map((c) => c.name)).toContain('Dana');
   });
 });
