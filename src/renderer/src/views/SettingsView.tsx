@@ -1,4 +1,5 @@
 import { AboutPanel } from '../components/AboutPanel';
+import { ModelsPanel } from '../components/ModelsPanel';
 
 export function SettingsView() {
   return (
@@ -7,6 +8,7 @@ export function SettingsView() {
         <h1 id="settings-title">Settings</h1>
         <p className="muted">Speech models, microphone and where your data lives.</p>
       </header>
+      <ModelsPanel />
       <AboutPanel />
     </section>
   );

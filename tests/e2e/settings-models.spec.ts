@@ -1,0 +1,49 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import { expect, test } from './support/web-app';
+
+test('Settings lists the speech models and explains a failed download with a way out', async ({ page, app }) => {
+  await page.goto(`${app.server.launchUrl}#/settings`);
+  const panel = page.getByTestId('models-panel');
+  await expect(panel.getByTestId('model-base.en')).toContainText('Not installed');
+  await expect(panel.getByTestId('model-tiny.en')).toContainText('English');
+  await expect(panel.getByTestId('models-default')).toHaveText('none installed yet');
+
+  // This machine has no route to the model host: the error says so and offers an import.
+  await panel.getByTestId('model-tiny.en').getByRole('button', { name: 'Download' }).click();
+  const alert = panel.getByTestId('model-tiny.en').getByRole('alert');
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(alert.getByRole('button', { name: 'Import a file…' })).toBeVisible();
+  await mkdir('screenshots', { recursive: true });
+  await page.screenshot({ path: 'screenshots/settings-models.png', fullPage: true });
+
+  // In the browser there is no native file dialog: the app says how to import instead.
+  await panel.getByRole('button', { name: 'Import a model file…' }).click();
+  await expect(panel.getByRole('alert').filter({ hasText: 'coach models import' })).toBeVisible();
+});
+
+test('a mirror that serves the wrong file is refused against the pinned checksum', async ({ page, app }) => {
+  const served: string[] = [];
+  const mirror = http.createServer((req, res) => {
+    served.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '4096' });
+    res.end(Buffer.alloc(4096, 7));
+  });
+  await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', () => resolve()));
+  const mirrorUrl = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/models/`;
+  try {
+    await page.goto(`${app.server.launchUrl}#/settings`);
+    const panel = page.getByTestId('models-panel');
+    await panel.getByLabel('Download mirror').fill(mirrorUrl);
+    await panel.getByRole('button', { name: 'Save mirror' }).click();
+    await expect(panel.getByLabel('Download mirror')).toHaveValue(mirrorUrl);
+    await panel.getByTestId('model-tiny.en').getByRole('button', { name: 'Download' }).click();
+    const alert = panel.getByTestId('model-tiny.en').getByRole('alert');
+    await expect(alert).toBeVisible({ timeout: 60_000 });
+    await expect(panel.getByTestId('model-tiny.en')).not.toContainText('Installed');
+    expect(served.some((url) => url.includes('tiny.en'))).toBe(true);
+  } finally {
+    await new Promise<void>((resolve) => mirror.close(() => resolve()));
+  }
+});
