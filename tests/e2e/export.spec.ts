@@ -23,7 +23,7 @@ test('export dialog: offered names, redacted Markdown and PDF downloads', async 
   // The finder's names are listed and ticked; redaction is on by default.
   await expect(page.getByTestId('redact-toggle')).toBeChecked();
   const names = await dialog.getByRole('textbox', { name: /Name/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-  expect(names).toEqual(expect.arrayContaining(['FreshCart Grocers', 'Priya Raman', 'StoreLink']));
+  expect(names).toEqual(expect.arrayContaining(['FreshCart Grocers | FreshCart', 'Priya Raman', 'StoreLink']));
   await dialog.screenshot({ path: 'screenshots/export-dialog.png' });
 
   await dialog.getByRole('radio', { name: /Markdown/ }).check();
@@ -31,7 +31,7 @@ test('export dialog: offered names, redacted Markdown and PDF downloads', async 
   expect(md.suggestedFilename()).toMatch(/^company-a-promo-backfill-\d{4}-\d{2}-\d{2}\.md$/);
   const text = await readFile(await md.path(), 'utf8');
   expect(text).toMatch(/^# Coached transcript — Company A promo backfill/);
-  for (const name of ['FreshCart Grocers', 'Priya Raman', 'StoreLink']) expect(text).not.toContain(name);
+  for (const name of ['FreshCart', 'Priya Raman', 'StoreLink']) expect(text).not.toContain(name);
   await expect(page.getByTestId('export-done')).toContainText('FreshCart Grocers → Company A');
 
   await dialog.getByRole('radio', { name: /PDF/ }).check();
