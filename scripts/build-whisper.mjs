@@ -185,6 +185,22 @@ function assembleSources(srcDir, fugoodDir, rnCpp) {
       throw new Error(`ggml version mismatch: ${CORE_PKG} cpp/${h} differs from @fugood/whisper.node's`);
     }
   }
+  // whisper.node's stop() only sets a flag checked in its JS callbacks: whisper.cpp keeps computing
+  // to the end. Wire the same flag to whisper.cpp's abort_callback so a cancel stops the encoder and
+  // decoder at the next graph node (the prebuilt can only be stopped by ending its process).
+  const ctxFile = path.join(srcDir, 'src', 'WhisperContext.cpp');
+  const ctxText = fs.readFileSync(path.join(fugoodDir, 'src', 'WhisperContext.cpp'), 'utf8');
+  const call = '        int result = whisper_full_parallel(session_->ctx, params_copy,';
+  if (ctxText.split(call).length !== 2) throw new Error('WhisperContext.cpp changed: cannot wire abort_callback');
+  writeIfChanged(
+    ctxFile,
+    ctxText.replace(
+      call,
+      '        params_copy.abort_callback = [](void* data) { auto* flag = static_cast<std::atomic<bool>*>(data); return flag != nullptr && flag->load(); };\n' +
+        '        params_copy.abort_callback_user_data = cancelFlag_ ? cancelFlag_.get() : nullptr;\n' +
+        call,
+    ),
+  );
   // Export whisper_print_system_info() as addon.systemInfo() (see wn_system_info.cpp).
   writeIfChanged(path.join(srcDir, 'src', 'wn_system_info.cpp'), fs.readFileSync(path.join(CMAKE_PROJECT, 'wn_system_info.cpp')));
   const text = fs.readFileSync(path.join(fugoodDir, 'src', 'addons.cc'), 'utf8');

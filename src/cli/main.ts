@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   export: { summary: 'Export a coached transcript: md, html, pdf, json, vtt (with redaction)', load: () => import('./commands/export') },
   import: { summary: 'Import a session exported as JSON into the data folder', load: () => import('./commands/import') },
   models: { summary: 'Whisper/VAD models: list, download, import, remove, default', load: () => import('./commands/models') },
+  transcribe: { summary: 'Transcribe a WAV/MP3/FLAC file locally with Whisper (text or --json)', load: () => import('./commands/transcribe') },
 };
 
 function usage(): string {

@@ -83,7 +83,7 @@ function dropAnnotations(words: TranscriptWord[], removed: Removed[]): Transcrip
 export function collapseRepetitions(words: TranscriptWord[], removed: Removed[] = []): TranscriptWord[] {
   const key = (w: TranscriptWord) => normalise(w.text);
   let out = words.slice();
-  for (let n = 8; n >= 1; n--) {
+  for (let n = 1; n <= 8; n++) {
     const limit = n === 1 ? 3 : 2;
     const next: TranscriptWord[] = [];
     let i = 0;

@@ -78,7 +78,7 @@ export function planCuts(spans: SpeechSpan[], windowSec: number, options: CutOpt
     const nextStart = groups[i + 1]?.[0]?.start ?? open[0]?.start ?? windowSec;
     const start = Math.max(consumed, first.start - options.padSec);
     const end = Math.min(windowSec, nextStart, last.end + options.padSec);
-    utterances.push({ start, end, speechSec: g.reduce((a, s) => a + s.end - s.start, 0) });
+    utterances.push({ start, end, speechSec: Math.round(g.reduce((a, s) => a + s.end - s.start, 0) * 1000) / 1000 });
     consumed = end;
   }
 

@@ -190,10 +190,15 @@ export class StreamingTranscription {
       return;
     }
     const window = this.audio.slice(from, end);
-    const spans = await this.engine.detectSpeech(window, {
-      maxSpeechDurationS: this.cuts.maxSec - 2 * this.cuts.padSec,
-      ...this.options.vad,
-    });
+    const vadOptions: NativeVadOptions = { maxSpeechDurationS: this.cuts.maxSec - 2 * this.cuts.padSec, ...this.options.vad };
+    let spans: SpeechSpan[];
+    try {
+      spans = await this.engine.detectSpeech(window, vadOptions);
+    } catch (error) {
+      // Engine restarted under us (crash, or another job's cancel): the audio is here, ask again.
+      if (!(error instanceof EngineCrashedError) || !error.willRestart) throw error;
+      spans = await this.engine.detectSpeech(window, vadOptions);
+    }
     if (this.failure) return;
     const plan = planCuts(spans, window.length / SAMPLE_RATE, { ...this.cuts, final });
     for (const u of plan.utterances) {

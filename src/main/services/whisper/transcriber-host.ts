@@ -14,7 +14,8 @@ import { forkSpawner, type WorkerProcess, type WorkerSpawner } from './spawner';
  *   More than `maxRestarts` crashes within `restartWindowMs` stops the automatic restarts (a model
  *   that crashes on load would otherwise loop); the next request tries again.
  * - Cancel: an AbortSignal per job; a queued job never starts, a running one is stopped by
- *   whisper.cpp's abort callback (and the worker is killed if it doesn't stop within 5 s).
+ *   whisper.cpp's abort callback (native build); the prebuilt ignores it, so the worker is ended after
+ *   1.5 s and restarted (the model reloads in well under a second).
  */
 export interface TranscriberHostOptions {
   modelPath: string;
@@ -73,7 +74,8 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-const CANCEL_GRACE_MS = 5000;
+/** The native build aborts inside whisper.cpp at once; the prebuilt only stops when its process ends. */
+const CANCEL_GRACE_MS = 1500;
 
 export class TranscriberHost {
   private readonly spawner: WorkerSpawner;
@@ -89,6 +91,8 @@ export class TranscriberHost {
   private restartCount = 0;
   private disposed = false;
   private releasing = false;
+  /** A worker we ended on purpose (cancel of a job the prebuilt can't abort): not a crash. */
+  private killedForCancel: WorkerProcess | null = null;
 
   constructor(private readonly options: TranscriberHostOptions) {
     this.spawner = options.spawner ?? forkSpawner();
@@ -252,7 +256,9 @@ export class TranscriberHost {
     worker.postMessage({ type: 'cancel', jobId: job.id });
     // whisper.cpp checks its abort flag between decoder steps; a stuck encoder gets killed.
     job.cancelTimer = setTimeout(() => {
-      if (this.active === job) worker.kill();
+      if (this.active !== job) return;
+      this.killedForCancel = worker;
+      worker.kill();
     }, CANCEL_GRACE_MS);
   }
 
@@ -305,6 +311,15 @@ export class TranscriberHost {
     this.ready = null;
     this.readyInfo = null;
     if (this.disposed || this.releasing) return;
+    if (this.killedForCancel === worker) {
+      this.killedForCancel = null;
+      if (this.active) this.finish(this.active, new TranscriptionCancelledError());
+      this.rejectPending(new EngineCrashedError('it was restarted to stop a cancelled transcription', true));
+      this.restartCount++;
+      this.options.onEvent?.({ type: 'restart', count: this.restartCount });
+      this.start().catch(() => undefined);
+      return;
+    }
 
     const detail = signal ? `signal ${signal}` : `exit code ${code}`;
     const now = Date.now();
@@ -319,10 +334,7 @@ export class TranscriberHost {
       // A job killed on purpose after a cancel is a cancellation, not a crash.
       this.finish(active, active.options.signal?.aborted ? new TranscriptionCancelledError() : crashed);
     }
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.reject(crashed);
-    }
+    this.rejectPending(crashed);
     if (!willRestart) {
       this.failQueued(crashed);
       return;
@@ -330,6 +342,13 @@ export class TranscriberHost {
     this.restartCount++;
     this.options.onEvent?.({ type: 'restart', count: this.restartCount });
     this.start().catch(() => undefined);
+  }
+
+  private rejectPending(error: Error): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(error);
+    }
   }
 
   private failQueued(error: Error): void {

@@ -1,0 +1,158 @@
+/**
+ * `coach transcribe AUDIO [--model FILE|NAME] [--vad FILE] [--json] [--threads N] [--language xx]
+ *  [--prompt TEXT | --no-prompt]`
+ * AUDIO: WAV, MP3 or FLAC. Without --json: one line per segment "[m:ss.s → m:ss.s] text".
+ * With --json: the Transcript JSON (what `coach analyze` reads). Status lines go to stderr.
+ * Exit codes: 0 done, 1 engine failure, 2 bad input (file, model, options), 3 no speech detected.
+ */
+import os from 'node:os';
+import { isCoachError } from '../../shared/coach-error';
+import type { Transcript } from '../../core/transcript/types';
+import { ModelManager } from '../../main/services/models/model-manager';
+import { defaultDataDir } from '../../main/services/platform/data-dir';
+import { AudioDecodeError } from '../../main/services/audio/audio-errors';
+import type { WorkerSpawner } from '../../main/services/whisper/spawner';
+import { transcribeAudioFile, type TranscribeFileResult } from '../../main/services/whisper/transcribe-file';
+import { EXIT_BAD_INPUT, type CliIo } from '../io';
+
+export const EXIT_NO_SPEECH = 3;
+
+const USAGE = `Usage: coach transcribe AUDIO [--model FILE|NAME] [--vad FILE] [--json] [--threads N] [--language xx] [--prompt TEXT | --no-prompt]
+  AUDIO       WAV, MP3 or FLAC (any rate/channels; converted to 16 kHz mono)
+  --model     a ggml model file or an installed model name (default: the default model)
+  --vad       Silero VAD ggml file (default: the installed VAD model)
+  --json      print the transcript as JSON (input for "coach analyze")
+  --threads   CPU threads (default: number of cores, at most 8)
+  --language  spoken language (default en; multilingual models only for others)
+  --prompt    initial prompt (default keeps filler words); --no-prompt for none
+`;
+
+export interface TranscribeCommandDeps {
+  dataDir?: string;
+  manager?: ModelManager;
+  spawner?: WorkerSpawner;
+}
+
+export interface TranscribeArgs {
+  audio: string;
+  model?: string;
+  vad?: string;
+  json: boolean;
+  threads?: number;
+  language?: string;
+  prompt?: string;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseTranscribeArgs(argv: string[]): TranscribeArgs {
+  let audio: string | undefined;
+  const out: Omit<TranscribeArgs, 'audio'> = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value.`);
+      return v;
+    };
+    if (a === '--json') out.json = true;
+    else if (a === '--model' || a === '-m') out.model = value();
+    else if (a === '--vad') out.vad = value();
+    else if (a === '--language' || a === '-l') out.language = value();
+    else if (a === '--prompt') out.prompt = value();
+    else if (a === '--no-prompt') out.prompt = '';
+    else if (a === '--threads' || a === '-t') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--threads must be a whole number from 1 to 64.');
+      out.threads = n;
+    } else if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}.`);
+    else if (audio === undefined) audio = a;
+    else throw new UsageError(`Only one AUDIO file can be transcribed (got "${audio}" and "${a}").`);
+  }
+  if (audio === undefined) throw new UsageError('Missing AUDIO file.');
+  return { audio, ...out };
+}
+
+const clock = (sec: number) => {
+  const m = Math.floor(sec / 60);
+  return `${m}:${(sec - m * 60).toFixed(1).padStart(4, '0')}`;
+};
+
+export function renderTranscriptText(t: Transcript): string {
+  return t.segments.map((s) => `[${clock(s.start)} → ${clock(s.end)}] ${s.text}`).join('\n') + (t.segments.length ? '\n' : '');
+}
+
+/**
+ * Resolves the models and transcribes; shared with `coach analyze AUDIO`. Throws CoachError /
+ * AudioDecodeError / UsageError for the user's mistakes.
+ */
+export async function transcribeForCli(
+  args: Omit<TranscribeArgs, 'json'>,
+  io: Pick<CliIo, 'stderr'>,
+  deps: TranscribeCommandDeps = {},
+): Promise<TranscribeFileResult> {
+  const manager = deps.manager ?? new ModelManager({ dataDir: deps.dataDir ?? defaultDataDir(process.platform, process.env, os.homedir()) });
+  const model = await manager.resolveModel(args.model);
+  const vadModelPath = args.vad ?? (await manager.vadModelPath());
+  if (!vadModelPath) {
+    throw new UsageError('No voice-activity (VAD) model is installed: run "coach models download silero-v6.2.0" (0.9 MB) or pass --vad FILE.');
+  }
+  let lastPct = -1;
+  return transcribeAudioFile(args.audio, {
+    modelPath: model.path,
+    vadModelPath,
+    ...(args.threads !== undefined ? { threads: args.threads } : {}),
+    ...(args.language !== undefined ? { language: args.language } : {}),
+    ...(args.prompt !== undefined ? { prompt: args.prompt } : {}),
+    ...(deps.spawner ? { spawner: deps.spawner } : {}),
+    onStatus: (line) => io.stderr(`${line}\n`),
+    onProgress: (f) => {
+      const pct = Math.floor(f * 10) * 10;
+      if (pct > lastPct) {
+        lastPct = pct;
+        io.stderr(`transcribing… ${pct}%\n`);
+      }
+    },
+  });
+}
+
+/** Maps the user's mistakes to exit code 2 with one line on stderr; anything else is rethrown. */
+export function reportInputError(command: string, error: unknown, io: CliIo): number | null {
+  if (error instanceof UsageError || error instanceof AudioDecodeError) {
+    io.stderr(`coach ${command}: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (isCoachError(error) && ['not_found', 'model_missing', 'model_invalid', 'invalid_input', 'unsupported'].includes(error.code)) {
+    io.stderr(`coach ${command}: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  return null;
+}
+
+export async function run(argv: string[], io: CliIo, deps: TranscribeCommandDeps = {}): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  try {
+    const args = parseTranscribeArgs(argv);
+    const result = await transcribeForCli(args, io, deps);
+    if (result.noSpeech) {
+      io.stderr(`No speech detected in ${args.audio}.\n`);
+      if (args.json) io.stdout(`${JSON.stringify(result.transcript, null, 2)}\n`);
+      return EXIT_NO_SPEECH;
+    }
+    io.stdout(args.json ? `${JSON.stringify(result.transcript, null, 2)}\n` : renderTranscriptText(result.transcript));
+    return 0;
+  } catch (error) {
+    const code = reportInputError('transcribe', error, io);
+    if (code !== null) {
+      if (error instanceof UsageError) io.stderr(USAGE);
+      return code;
+    }
+    io.stderr(`coach transcribe: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
