@@ -89,3 +89,6 @@ export const recordingChannels = {
     output: z.object({ recordings: z.array(interruptedRecording) }),
   },
 };
+
+/** What the UI sends to describe a take (before parsing). */
+export type TakeSetupInput = z.input<typeof takeSetup>;

@@ -68,13 +68,16 @@ export function renderSilence(dir: string, name: string, seconds: number): strin
   return file;
 }
 
-/** RMS per 50-ms frame (the loudness envelope) of 16 kHz samples. */
-export function envelope(samples: Int16Array, frame = 800): Float64Array {
-  const out = new Float64Array(Math.floor(samples.length / frame));
+/**
+ * Loudness envelope of 16 kHz samples: RMS over 50-ms windows taken every 10 ms, so an alignment
+ * search is accurate to 10 ms (a recording starts at an arbitrary point of the looping source).
+ */
+export function envelope(samples: Int16Array, hop = 160, window = 800): Float64Array {
+  const out = new Float64Array(Math.max(0, Math.floor((samples.length - window) / hop) + 1));
   for (let f = 0; f < out.length; f++) {
     let sum = 0;
-    for (let i = f * frame; i < (f + 1) * frame; i++) sum += (samples[i] ?? 0) ** 2;
-    out[f] = Math.sqrt(sum / frame);
+    for (let i = f * hop; i < f * hop + window; i++) sum += (samples[i] ?? 0) ** 2;
+    out[f] = Math.sqrt(sum / window);
   }
   return out;
 }

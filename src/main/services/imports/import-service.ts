@@ -130,7 +130,8 @@ export class ImportService {
     try {
       decoded = await this.options.decode(file);
     } catch (error) {
-      if (isCoachError(error)) throw error;
+      // The decoder names the file it read (an upload's temporary file): speak of the user's file.
+      if (isCoachError(error)) throw new CoachError(error.code, error.message.split(path.basename(file)).join(`"${fileName}"`));
       throw new CoachError('unsupported', `"${fileName}" could not be read as audio: ${(error as Error).message}`);
     }
     const durationSec = decoded.samples.length / RECORDING_SAMPLE_RATE;

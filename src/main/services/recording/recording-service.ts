@@ -142,7 +142,7 @@ export class RecordingService {
       await rm(folder, { recursive: true, force: true });
       throw error;
     }
-    let stream: TranscriptionStream | null = null;
+    let stream: TranscriptionStream | null;
     try {
       stream = this.options.transcriber.openStream({
         onPartial: (transcript) => {

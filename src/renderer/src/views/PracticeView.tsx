@@ -1,3 +1,5 @@
+import { PracticeFlow } from './practice/PracticeFlow';
+
 export function PracticeView() {
   return (
     <section aria-labelledby="practice-title">
@@ -8,6 +10,7 @@ export function PracticeView() {
           the Structural fix, and close on what you learned about the system.
         </p>
       </header>
+      <PracticeFlow />
     </section>
   );
 }

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { usePracticeSetup } from '../../stores/practice-setup';
+import { useStories } from '../../stores/stories';
+
+/** The incident this take tells: users rehearse the same few stories many times. */
+export function StoryPicker() {
+  const { status, stories, problem, error, load, create } = useStories();
+  const storyId = usePracticeSetup((s) => s.storyId);
+  const update = usePracticeSetup((s) => s.update);
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState('');
+
+  useEffect(() => {
+    if (useStories.getState().status === 'idle') void load();
+  }, [load]);
+
+  const known = stories.some((s) => s.id === storyId);
+  const showCreate = creating || (status === 'ready' && stories.length === 0);
+
+  const submit = async () => {
+    const created = await create(name);
+    if (created) {
+      update({ storyId: created.id });
+      setName('');
+      setCreating(false);
+    }
+  };
+
+  return (
+    <div className="pr-field">
+      <label htmlFor="story-select">Story</label>
+      {problem && (
+        <p className="pr-field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {stories.length > 0 && !showCreate && (
+        <div className="pr-inline">
+          <select id="story-select" className="pr-grow" value={known ? (storyId ?? '') : ''} onChange={(e) => update({ storyId: e.target.value || null })}>
+            <option value="">Choose the incident you will tell…</option>
+            {stories.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+                {s.sessions > 0 ? ` (${s.sessions} take${s.sessions === 1 ? '' : 's'})` : ''}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => setCreating(true)}>
+            New story…
+          </button>
+        </div>
+      )}
+      {showCreate && (
+        <form
+          className="pr-inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <input
+            id={stories.length === 0 ? 'story-select' : 'story-new'}
+            aria-label="New story name"
+            className="pr-grow"
+            value={name}
+            maxLength={80}
+            placeholder="Name the incident, e.g. “Fraud model false positives”"
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button type="submit" disabled={name.trim().length < 2}>
+            Add story
+          </button>
+          {stories.length > 0 && (
+            <button type="button" onClick={() => setCreating(false)}>
+              Cancel
+            </button>
+          )}
+        </form>
+      )}
+      {error && (
+        <p className="pr-field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="pr-field-hint">Takes are grouped by story, so you can watch the same incident improve.</p>
+    </div>
+  );
+}
