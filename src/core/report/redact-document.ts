@@ -75,8 +75,16 @@ function redactTranscript(transcript: unknown, redactor: Redactor): unknown {
     if (isRecord(segment) && isWordList(segment.words)) for (const w of segment.words) flat.push({ ...w, seg });
   });
   if (flat.length === 0) return base;
-  const { words, changed } = redactor.redactWords(flat);
+  const { words, changed, merges } = redactor.redactWords(flat);
   if (!changed) return base;
+  // Segments a name straddles (it starts in one and ends in a later one) get their text rebuilt
+  // from the redacted words: neither half of the name may survive in a segment's text.
+  const straddled = new Set<number>();
+  for (const { first, last } of merges) {
+    const from = flat[first]?.seg ?? 0;
+    const to = flat[last]?.seg ?? from;
+    for (let seg = from; to !== from && seg <= to; seg++) straddled.add(seg);
+  }
   const bySegment = new Map<number, WordLike[]>();
   for (const { seg, ...w } of words) {
     const list = bySegment.get(seg) ?? [];
@@ -87,20 +95,13 @@ function redactTranscript(transcript: unknown, redactor: Redactor): unknown {
     const original = segments[seg];
     if (!isRecord(segment) || !isRecord(original) || !isWordList(original.words)) return segment;
     const newWords = bySegment.get(seg) ?? [];
-    const straddled = !sameAsOwnRedaction(original.words, redactor, newWords);
     return {
       ...segment,
       words: newWords,
-      ...(straddled ? { text: newWords.map((w) => w.text.trim()).join(' ') } : {}),
+      ...(straddled.has(seg) ? { text: newWords.map((w) => w.text.trim()).join(' ') } : {}),
     };
   });
   return { ...base, segments: outSegments };
-}
-
-/** True when redacting the segment's words on their own gives the same words (no name straddles a cut). */
-function sameAsOwnRedaction(words: WordLike[], redactor: Redactor, result: WordLike[]): boolean {
-  const own = redactor.redactWords(words).words;
-  return own.length === result.length && own.every((w, i) => w.text === result[i]?.text);
 }
 
 /**

@@ -45,7 +45,7 @@ export interface Redactor {
    */
   redactTextCounting(text: string): { text: string; mergedTokens: number };
   /** Redacts a list of timed word tokens; a multi-token name collapses into its first token. */
-  redactWords<W extends { text: string; end: number }>(words: readonly W[]): { words: W[]; changed: boolean };
+  redactWords<W extends { text: string; end: number }>(words: readonly W[]): { words: W[]; changed: boolean; merges: Array<{ first: number; last: number }> };
   /** Listed names (or aliases) still present in `text`; empty when redaction is complete. */
   findLeaks(text: string): string[];
 }
@@ -188,21 +188,30 @@ function createRedactor(entries: RedactionEntry[]): Redactor {
     return entry;
   };
 
+  // Documents repeat the same short strings (words, quotes, layer names) thousands of times.
+  const memo = new Map<string, { text: string; mergedTokens: number }>();
   const redactTextCounting = (text: string): { text: string; mergedTokens: number } => {
     const re = makeRegex();
     if (re === null || text === '') return { text, mergedTokens: 0 };
+    const known = memo.get(text);
+    if (known) return known;
     let mergedTokens = 0;
     const out = text.replace(re, (match: string, ...rest: unknown[]) => {
       const groups = rest.slice(0, alternatives.length) as Array<string | undefined>;
       mergedTokens += (match.match(/\s+/g) ?? []).length;
       return entryOf(groups).placeholder;
     });
-    return { text: out, mergedTokens };
+    const result = { text: out, mergedTokens };
+    if (text.length <= 200 && memo.size < 50_000) memo.set(text, result);
+    return result;
   };
 
-  const redactWords = <W extends { text: string; end: number }>(words: readonly W[]): { words: W[]; changed: boolean } => {
+  const redactWords = <W extends { text: string; end: number }>(
+    words: readonly W[],
+  ): { words: W[]; changed: boolean; merges: Array<{ first: number; last: number }> } => {
     const re = makeRegex();
-    if (re === null || words.length === 0) return { words: [...words], changed: false };
+    if (re === null || words.length === 0) return { words: [...words], changed: false, merges: [] };
+    const merges: Array<{ first: number; last: number }> = [];
     // Join the trimmed tokens with single spaces and remember where each token sits.
     const spans: Array<{ from: number; to: number }> = [];
     let joined = '';
@@ -237,22 +246,25 @@ function createRedactor(entries: RedactionEntry[]): Redactor {
       out.push({ ...fw, text: `${lead}${prefix}${entryOf(m.slice(1)).placeholder}${suffix}${trail}`, end: lw.end });
       next = last + 1;
       changed = true;
+      merges.push({ first, last });
     }
     for (; next < words.length; next++) {
       const w = words[next];
       if (w) out.push(w);
     }
-    return { words: out, changed };
+    return { words: out, changed, merges };
   };
 
+  /** One scan with the combined pattern; each alternative that matched is a leaked name. */
   const findLeaks = (text: string): string[] => {
-    const leaks: string[] = [];
-    for (const entry of entries) {
-      for (const name of entry.names) {
-        if (new RegExp(BOUNDARY_BEFORE + namePattern(name) + BOUNDARY_AFTER, 'iu').test(text)) leaks.push(name);
-      }
+    const re = makeRegex();
+    if (re === null) return [];
+    const leaked = new Set<string>();
+    for (const m of text.matchAll(re)) {
+      const alt = alternatives[m.slice(1).findIndex((g) => g !== undefined)];
+      if (alt) leaked.add(alt.name);
     }
-    return leaks;
+    return [...leaked];
   };
 
   return {
