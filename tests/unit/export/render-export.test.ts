@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNameList } from '../../../src/core/report/redact';
-import { renderExport, type ExportFormat } from '../../../src/main/services/export/render-export';
+import { exportFileName, renderExport, type ExportFormat } from '../../../src/main/services/export/render-export';
 import type { PdfRenderer } from '../../../src/main/services/export/ports';
 import { corpusSession, LISTED_NAMES, NAMES_FILE, STORY_IDS } from '../report/corpus-fixture';
 import { all, parseHtml } from '../report/html-tools';
@@ -74,6 +74,14 @@ describe.each(STORY_IDS)('redaction of %s', (id) => {
     // The JSON still validates as a session and keeps its structure.
     expect(redactedSentences).toHaveLength(named.analysis.sentences.length);
     expect(redactedSentences.map((s) => s.layer)).toEqual(named.analysis.sentences.map((s) => s.layer));
+  });
+
+  it('suggests the same redacted file name before rendering (for the save dialog)', async () => {
+    for (const format of TEXT_FORMATS) {
+      const rendered = await renderExport(input, format, names, deps);
+      expect(exportFileName(input, format, names)).toBe(rendered.fileName);
+      expect(exportFileName(input, format, [])).toBe((await renderExport(input, format, [], deps)).fileName);
+    }
   });
 
   it('redacts the PDF too: its HTML is what gets printed', async () => {

@@ -12,7 +12,7 @@ import { CoachError } from '../../../shared/coach-error';
 import type { SessionStore } from '../sessions/session-store';
 import { importSession, parseSessionJson, type ImportOutcome } from './import-session';
 import type { PdfRenderer, SaveDialog } from './ports';
-import { FORMAT_INFO, renderExport, type ExportFormat, type RenderedExport } from './render-export';
+import { exportFileName, FORMAT_INFO, renderExport, type ExportFormat, type RenderedExport } from './render-export';
 import { fileExists, writeExportFile } from './write-export';
 
 export interface ExportServiceOptions {
@@ -97,13 +97,16 @@ export class ExportService {
   async save(request: ExportRequest): Promise<SaveOutcome> {
     const dialog = this.options.saveDialog;
     if (!dialog) throw new CoachError('unsupported', 'Saving to a chosen file needs the desktop app; in the browser the export is downloaded.');
-    const rendered = await this.render(request);
+    const document = await this.options.sessions.get(request.sessionId);
+    const input = { kind: 'session' as const, document };
     const info = FORMAT_INFO[request.format];
+    // Ask where first (the dialog opens at once), then render: a PDF takes a few seconds to print.
     const choice = await dialog.choose({
-      defaultName: rendered.fileName,
+      defaultName: exportFileName(input, request.format, request.names),
       filters: [{ name: info.label, extensions: [info.extension] }],
     });
     if (choice === null) return { status: 'cancelled' };
+    const rendered = await renderExport(input, request.format, request.names, { pdf: this.options.pdf, generator: this.options.generator });
     const fileName = choice.path.split(/[\\/]/).pop() ?? rendered.fileName;
     if (!choice.overwriteConfirmed && (await fileExists(choice.path))) {
       this.prune();

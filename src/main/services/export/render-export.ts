@@ -117,6 +117,16 @@ export function suggestedFileName(input: ExportInput, format: ExportFormat): str
   return `${slug(doc.title ?? doc.story, 'session')}${date ? `-${date}` : ''}.${ext}`;
 }
 
+/** The suggested name without rendering (the desktop save dialog opens before the PDF is printed). */
+export function exportFileName(input: ExportInput, format: ExportFormat, names: readonly RedactionName[]): string {
+  const redactor = plan(input, names);
+  if (!redactor) return suggestedFileName(input, format);
+  if (input.kind === 'analysis') return suggestedFileName({ ...input, name: input.name === null ? null : redactor.redactText(input.name) }, format);
+  const doc = input.document;
+  const redacted = { ...doc, story: redactor.redactText(doc.story), ...(doc.title === undefined ? {} : { title: redactor.redactText(doc.title) }) };
+  return suggestedFileName({ kind: 'session', document: redacted }, format);
+}
+
 function plan(input: ExportInput, names: readonly RedactionName[]): Redactor | null {
   if (names.length === 0) return null;
   try {
