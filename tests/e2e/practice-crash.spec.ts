@@ -31,10 +31,24 @@ async function freePort(): Promise<number> {
 
 /** Starts `src/web/main.ts` in its own Node process (one process: SIGKILL hits the server itself). */
 async function startShell(port: number, dataDir: string, token: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/main.ts', '--port', String(port), '--data-dir', dataDir, '--renderer-dir', RENDERER_DIR], {
-    env: { ...process.env, COACH_WEB_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/web/main.ts',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--renderer-dir',
+      RENDERER_DIR,
+    ],
+    {
+      env: { ...process.env, COACH_WEB_TOKEN: token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the web shell did not start:\n${output}`)), 30_000);
@@ -107,7 +121,9 @@ test('SIGKILL of the back end mid-take: acknowledged audio survives, the take re
     console.log(`back end down for ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
     // The restarted back end repaired the file at start-up and marked the take interrupted.
     // (Recovery runs as the back end starts; recording calls wait for it.)
-    await expect.poll(async () => (await readSession(dataDir, id ?? '')).recording?.recoveredSec, { timeout: 10_000 }).toBeDefined();
+    await expect
+      .poll(async () => (await readSession(dataDir, id ?? '')).recording?.recoveredSec, { timeout: 10_000 })
+      .toBeDefined();
     const recovered = await readSession(dataDir, id ?? '');
     const recoveredSec = recovered.recording?.recoveredSec ?? 0;
     console.log(`recovered ${recoveredSec.toFixed(3)} s after restart (acknowledged ${ackedSec.toFixed(3)} s)`);

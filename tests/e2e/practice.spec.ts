@@ -6,7 +6,16 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { parseWavHeader } from '../../src/main/services/recording/wav-format';
 import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
 import { ScriptedTranscriber } from './support/scripted-transcriber';
-import { bestLoopedCorrelation, envelope, loadStory, pcmOf, renderSpeech, renderSilence, type CorpusStory, type RenderedSpeech } from './support/speech';
+import {
+  bestLoopedCorrelation,
+  envelope,
+  loadStory,
+  pcmOf,
+  renderSpeech,
+  renderSilence,
+  type CorpusStory,
+  type RenderedSpeech,
+} from './support/speech';
 import { startWebApp } from './support/web-app';
 
 /**
@@ -68,7 +77,9 @@ test('set up → record → stop → processing → result; the WAV holds what w
 
     // The level meter moves before recording: the fake microphone is speaking.
     await expect
-      .poll(async () => Number(await page.getByTestId('level-meter').getAttribute('data-max-level')), { timeout: 10_000 })
+      .poll(async () => Number(await page.getByTestId('level-meter').getAttribute('data-max-level')), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0.3);
     await expect(page.locator('#mic-select')).toBeEnabled();
     await page.screenshot({ path: 'screenshots/practice-setup.png' });
@@ -102,14 +113,24 @@ test('set up → record → stop → processing → result; the WAV holds what w
     const listing = await app.backend.services.sessions.list();
     expect(listing.sessions).toHaveLength(1);
     const session = listing.sessions[0];
-    expect(session).toMatchObject({ status: 'ready', kind: 'recorded', story: 'ETA daylight saving', question: story.prompt, targetSec: 15 });
+    expect(session).toMatchObject({
+      status: 'ready',
+      kind: 'recorded',
+      story: 'ETA daylight saving',
+      question: story.prompt,
+      targetSec: 15,
+    });
     const wav = await wavSeconds(path.join(app.backend.services.sessions.folderOf(session?.id ?? ''), 'audio.wav'));
-    console.log(`played ${playedSec.toFixed(2)} s (Space → Space), saved WAV ${wav.seconds.toFixed(3)} s, streamed ${(transcriber.streamedSamples / 16000).toFixed(3)} s`);
+    console.log(
+      `played ${playedSec.toFixed(2)} s (Space → Space), saved WAV ${wav.seconds.toFixed(3)} s, streamed ${(transcriber.streamedSamples / 16000).toFixed(3)} s`,
+    );
     expect(Math.abs(wav.seconds - playedSec)).toBeLessThan(0.5);
     expect(transcriber.streamedSamples).toBe(wav.pcm.length); // every sample went to the streaming transcriber
     // And it is the story the microphone played, in order and without gaps.
     const match = bestLoopedCorrelation(envelope(wav.pcm), envelope(speech.reference16k));
-    console.log(`envelope correlation with the espeak-ng source: r = ${match.r.toFixed(3)} at lag ${(match.lagFrames * 0.01).toFixed(2)} s`);
+    console.log(
+      `envelope correlation with the espeak-ng source: r = ${match.r.toFixed(3)} at lag ${(match.lagFrames * 0.01).toFixed(2)} s`,
+    );
     expect(match.r).toBeGreaterThan(0.95);
     // The check has teeth: the same recording with one 250-ms chunk missing in the middle fails it.
     const mid = Math.floor(wav.pcm.length / 2);
@@ -120,7 +141,9 @@ test('set up → record → stop → processing → result; the WAV holds what w
 
     const doc = await app.backend.services.sessions.get(session?.id ?? '');
     const tier = (doc.analysis as { tier: string }).tier;
-    await expect(page.getByTestId('summary-tier')).toHaveText({ senior: 'Senior', staff: 'Staff', l7: 'L7' }[tier] ?? '?');
+    await expect(page.getByTestId('summary-tier')).toHaveText(
+      { senior: 'Senior', staff: 'Staff', l7: 'L7' }[tier] ?? '?',
+    );
     expect(doc.recording?.endedBy).toBe('user');
 
     // The take is listed in Sessions.
@@ -251,7 +274,9 @@ test('the microphone is unplugged mid-take: what was recorded is kept and can be
         }
       }
     });
-    await expect(page.getByTestId('ended-message')).toHaveText(/microphone was disconnected\. The 0:0\d recorded before that is saved/);
+    await expect(page.getByTestId('ended-message')).toHaveText(
+      /microphone was disconnected\. The 0:0\d recorded before that is saved/,
+    );
     await page.screenshot({ path: 'screenshots/practice-device-lost.png' });
     const [session] = (await app.backend.services.sessions.list()).sessions;
     expect(session).toMatchObject({ status: 'draft' });
@@ -327,7 +352,13 @@ test('import: a file that is not audio gets a specific error and no session', as
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Bad import');
     await page.getByRole('tab', { name: 'Import' }).click();
-    await page.getByLabel('Audio file (WAV, MP3 or FLAC)').setInputFiles({ name: 'notes.wav', mimeType: 'audio/wav', buffer: Buffer.from('these are my notes, not audio') });
+    await page
+      .getByLabel('Audio file (WAV, MP3 or FLAC)')
+      .setInputFiles({
+        name: 'notes.wav',
+        mimeType: 'audio/wav',
+        buffer: Buffer.from('these are my notes, not audio'),
+      });
     await expect(page.getByTestId('import-panel').getByRole('alert')).toContainText('notes.wav');
     await page.screenshot({ path: 'screenshots/practice-import-error.png' });
     expect((await app.backend.services.sessions.list()).sessions).toEqual([]);

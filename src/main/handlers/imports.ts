@@ -14,7 +14,10 @@ export function importsHandlers(imports: ImportService, chooseAudioFile: ChooseA
     cancel: async (input: { importId: string }) => imports.cancel(input),
     choose: async (input: TakeSetup) => {
       if (!chooseAudioFile) {
-        throw new CoachError('unsupported', 'Choosing a file with a dialog needs the desktop app; in the browser, use the file picker to upload it.');
+        throw new CoachError(
+          'unsupported',
+          'Choosing a file with a dialog needs the desktop app; in the browser, use the file picker to upload it.',
+        );
       }
       // The path comes from the system dialog the user just answered, never from the page.
       const file = await chooseAudioFile();

@@ -7,7 +7,8 @@ export function storiesHandlers(stories: StoryStore, sessions: SessionStore) {
     list: async (): Promise<StoryListing> => {
       const [read, listing] = await Promise.all([stories.read(), sessions.list()]);
       // Takes carry the story's name (renames are carried over to them below).
-      const count = (name: string) => listing.sessions.filter((s) => s.story.toLowerCase() === name.toLowerCase()).length;
+      const count = (name: string) =>
+        listing.sessions.filter((s) => s.story.toLowerCase() === name.toLowerCase()).length;
       return {
         stories: read.stories
           .map((s) => ({ ...s, sessions: count(s.name) }))

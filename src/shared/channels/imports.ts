@@ -22,7 +22,11 @@ export const importsChannels = {
     input: takeSetup
       .extend({
         fileName: z.string().trim().min(1).max(255),
-        size: z.number().int().positive('The file is empty.').max(MAX_IMPORT_BYTES, `Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`),
+        size: z
+          .number()
+          .int()
+          .positive('The file is empty.')
+          .max(MAX_IMPORT_BYTES, `Files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`),
       })
       .strict(),
     output: z.object({ importId: z.string(), partBytes: z.number().int() }),
@@ -34,7 +38,10 @@ export const importsChannels = {
         offset: z.number().int().nonnegative(),
         bytes: z
           .instanceof(Uint8Array, { message: 'bytes must be binary data.' })
-          .refine((b) => b.length > 0 && b.length <= IMPORT_PART_BYTES, `Each part holds 1 to ${IMPORT_PART_BYTES} bytes.`),
+          .refine(
+            (b) => b.length > 0 && b.length <= IMPORT_PART_BYTES,
+            `Each part holds 1 to ${IMPORT_PART_BYTES} bytes.`,
+          ),
       })
       .strict(),
     output: z.object({ received: z.number().int() }),

@@ -5,9 +5,13 @@ export const STORIES_SCHEMA_VERSION = 1;
 export const storyName = z
   .string()
   .transform((s) => s.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(2, 'A story name needs at least 2 characters.').max(80, 'Keep the story name under 80 characters.'));
+  .pipe(
+    z.string().min(2, 'A story name needs at least 2 characters.').max(80, 'Keep the story name under 80 characters.'),
+  );
 
-export const storyId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'A story id is 3-64 lowercase letters, digits or dashes.');
+export const storyId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'A story id is 3-64 lowercase letters, digits or dashes.');
 
 /** One incident the user rehearses many times; takes are grouped by it. */
 export const story = z.object({

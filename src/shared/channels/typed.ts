@@ -12,9 +12,19 @@ export const typedChannels = {
         text: z
           .string()
           .max(TYPED_MAX_CHARS, `Keep the answer under ${TYPED_MAX_CHARS} characters.`)
-          .refine((t) => t.trim().split(/\s+/).filter(Boolean).length >= 5, 'Write at least a few sentences before submitting.'),
-        writingSec: z.number().nonnegative().max(24 * 3600),
-        timeLimitSec: z.number().int().min(60).max(4 * 3600),
+          .refine(
+            (t) => t.trim().split(/\s+/).filter(Boolean).length >= 5,
+            'Write at least a few sentences before submitting.',
+          ),
+        writingSec: z
+          .number()
+          .nonnegative()
+          .max(24 * 3600),
+        timeLimitSec: z
+          .number()
+          .int()
+          .min(60)
+          .max(4 * 3600),
       })
       .strict(),
     output: z.object({ session: sessionSummary }),

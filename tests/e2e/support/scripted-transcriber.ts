@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
 import type { Transcript } from '../../../src/core/transcript/types';
-import type { TranscriptionJobOptions, TranscriptionStream, Transcriber } from '../../../src/main/services/recording/transcriber-port';
+import type {
+  TranscriptionJobOptions,
+  TranscriptionStream,
+  Transcriber,
+} from '../../../src/main/services/recording/transcriber-port';
 import { parseWavHeader } from '../../../src/main/services/recording/wav-format';
 
 /**

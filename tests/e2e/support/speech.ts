@@ -8,7 +8,9 @@ export interface CorpusStory {
   text: string;
 }
 
-export const CORPUS_DIR = path.resolve(process.env.COACH_CORPUS_DIR ?? path.join(process.cwd(), '..', 'shared', 'corpus', 'dev'));
+export const CORPUS_DIR = path.resolve(
+  process.env.COACH_CORPUS_DIR ?? path.join(process.cwd(), '..', 'shared', 'corpus', 'dev'),
+);
 
 export async function loadStory(file: string): Promise<CorpusStory> {
   const json = JSON.parse(await readFile(path.join(CORPUS_DIR, file), 'utf8')) as {
@@ -46,7 +48,12 @@ export function pcmOf(bytes: Buffer): Int16Array {
  * Speaks `text` with espeak-ng and converts it with sox to what Chromium's
  * --use-file-for-fake-audio-capture reads (PCM WAV), plus a 16 kHz reference copy.
  */
-export async function renderSpeech(text: string, dir: string, name: string, options: { leadSilenceSec?: number } = {}): Promise<RenderedSpeech> {
+export async function renderSpeech(
+  text: string,
+  dir: string,
+  name: string,
+  options: { leadSilenceSec?: number } = {},
+): Promise<RenderedSpeech> {
   await mkdir(dir, { recursive: true });
   const textFile = path.join(dir, `${name}.txt`);
   const raw = path.join(dir, `${name}.espeak.wav`);
@@ -64,7 +71,21 @@ export async function renderSpeech(text: string, dir: string, name: string, opti
 /** A silent WAV for the "no speech" path. */
 export function renderSilence(dir: string, name: string, seconds: number): string {
   const file = path.join(dir, `${name}.48k.wav`);
-  execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', '-e', 'signed-integer', file, 'trim', '0', String(seconds)]);
+  execFileSync('sox', [
+    '-n',
+    '-r',
+    '48000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    '-e',
+    'signed-integer',
+    file,
+    'trim',
+    '0',
+    String(seconds),
+  ]);
   return file;
 }
 
@@ -86,7 +107,10 @@ export function envelope(samples: Int16Array, hop = 160, window = 800): Float64A
  * Best Pearson correlation of `recorded`'s envelope against the looping `reference` envelope over
  * every circular lag: high only if the recording is the reference audio, in order, without gaps.
  */
-export function bestLoopedCorrelation(recorded: Float64Array, reference: Float64Array): { r: number; lagFrames: number } {
+export function bestLoopedCorrelation(
+  recorded: Float64Array,
+  reference: Float64Array,
+): { r: number; lagFrames: number } {
   let best = { r: -1, lagFrames: 0 };
   const n = recorded.length;
   const meanR = recorded.reduce((a, b) => a + b, 0) / n;

@@ -11,7 +11,11 @@ class FakeBackend implements UploaderApi {
   resumeWritten: number | null = null;
   cap = Number.POSITIVE_INFINITY;
 
-  async chunk(input: { sessionId: string; offsetSamples: number; pcm: Uint8Array }): Promise<Result<{ writtenSamples: number; capReached: boolean }>> {
+  async chunk(input: {
+    sessionId: string;
+    offsetSamples: number;
+    pcm: Uint8Array;
+  }): Promise<Result<{ writtenSamples: number; capReached: boolean }>> {
     await Promise.resolve();
     const samples = new Int16Array(input.pcm.buffer, input.pcm.byteOffset, input.pcm.byteLength / 2);
     this.calls.push({ offset: input.offsetSamples, length: samples.length });
@@ -28,7 +32,8 @@ class FakeBackend implements UploaderApi {
 
   async resume(): Promise<Result<{ writtenSamples: number; hardCapSec: number }>> {
     await Promise.resolve();
-    if (this.resumeWritten === null) return { ok: false, error: { code: 'conflict', message: 'This take has already ended (ready).' } };
+    if (this.resumeWritten === null)
+      return { ok: false, error: { code: 'conflict', message: 'This take has already ended (ready).' } };
     this.stored = this.stored.slice(0, this.resumeWritten);
     return { ok: true, value: { writtenSamples: this.resumeWritten, hardCapSec: 180 } };
   }
@@ -40,7 +45,8 @@ function ramp(from: number, length: number): Int16Array {
 
 function expectRamp(stored: number[], length: number): void {
   expect(stored.length).toBe(length);
-  for (let i = 0; i < length; i++) if (stored[i] !== i % 30000) throw new Error(`sample ${i} is ${stored[i]}, expected ${i % 30000}`);
+  for (let i = 0; i < length; i++)
+    if (stored[i] !== i % 30000) throw new Error(`sample ${i} is ${stored[i]}, expected ${i % 30000}`);
 }
 
 const noSleep = () => Promise.resolve();
@@ -65,7 +71,12 @@ describe('ChunkUploader', () => {
   it('holds audio while the back end is unreachable and sends it when it is back', async () => {
     const backend = new FakeBackend();
     const states: UploadState['kind'][] = [];
-    const up = new ChunkUploader('take-1', backend, { maxChunkSamples: 4000, sleep: noSleep }, { onState: (s) => states.push(s.kind) });
+    const up = new ChunkUploader(
+      'take-1',
+      backend,
+      { maxChunkSamples: 4000, sleep: noSleep },
+      { onState: (s) => states.push(s.kind) },
+    );
     backend.failures = [
       { code: 'offline', message: 'not reachable' },
       { code: 'offline', message: 'not reachable' },
@@ -82,13 +93,21 @@ describe('ChunkUploader', () => {
   it('resumes the take after a back-end restart and resends from what the new back end has', async () => {
     const backend = new FakeBackend();
     const resumed: number[] = [];
-    const up = new ChunkUploader('take-1', backend, { maxChunkSamples: 4000, sleep: noSleep }, { onResumed: (n) => resumed.push(n) });
+    const up = new ChunkUploader(
+      'take-1',
+      backend,
+      { maxChunkSamples: 4000, sleep: noSleep },
+      { onResumed: (n) => resumed.push(n) },
+    );
     up.push(ramp(0, 8000));
     await up.drain();
     // kill -9 while the chunk at 8000 was being written: 1000 of its samples reached the disk,
     // the answer never came. The restarted back end recovered 9000 samples.
     backend.stored.push(...ramp(8000, 1000));
-    backend.failures = [{ code: 'offline', message: 'not reachable' }, { code: 'conflict', message: 'The back end restarted during this recording.' }];
+    backend.failures = [
+      { code: 'offline', message: 'not reachable' },
+      { code: 'conflict', message: 'The back end restarted during this recording.' },
+    ];
     backend.resumeWritten = 9000;
     up.push(ramp(8000, 4000));
     up.push(ramp(12000, 4000));
@@ -106,7 +125,9 @@ describe('ChunkUploader', () => {
     backend.failures = [{ code: 'conflict', message: 'The back end restarted during this recording.' }];
     backend.resumeWritten = 6000;
     up.push(ramp(8000, 4000));
-    await expect(up.drain()).rejects.toMatchObject({ message: expect.stringMatching(/missing 0\.13 s it had confirmed as saved/) });
+    await expect(up.drain()).rejects.toMatchObject({
+      message: expect.stringMatching(/missing 0\.13 s it had confirmed as saved/),
+    });
   });
 
   it('stops at the cap and reports it', async () => {

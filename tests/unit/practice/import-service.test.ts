@@ -28,7 +28,11 @@ afterEach(async () => {
 function spokenFlac(): { file: string; seconds: number } {
   const wav = path.join(dir, 'speech.wav');
   const flac = path.join(dir, 'speech.flac');
-  execFileSync('espeak-ng', ['-w', wav, 'We rolled back the model, and then we shipped a release gate that still runs today.']);
+  execFileSync('espeak-ng', [
+    '-w',
+    wav,
+    'We rolled back the model, and then we shipped a release gate that still runs today.',
+  ]);
   execFileSync('sox', [wav, '-r', '44100', '-c', '2', flac]);
   const seconds = Number(execFileSync('soxi', ['-D', flac]).toString().trim());
   return { file: flac, seconds };
@@ -47,23 +51,36 @@ describe('ImportService', () => {
     const { file, seconds } = spokenFlac();
     const importId = await upload(await readFile(file), 'my answer.flac');
     const result = await service.finish({ importId });
-    expect(result.session).toMatchObject({ kind: 'imported', status: 'draft', story: 'Imported', title: 'my answer.flac', targetSec: 120 });
+    expect(result.session).toMatchObject({
+      kind: 'imported',
+      status: 'draft',
+      story: 'Imported',
+      title: 'my answer.flac',
+      targetSec: 120,
+    });
     expect(Math.abs(result.durationSec - seconds)).toBeLessThan(0.01);
     expect(result.source).toMatch(/FLAC|flac/);
     const wav = await readFile(path.join(sessions.folderOf(result.session.id), 'audio.wav'));
     const header = parseWavHeader(wav);
     expect(header).toMatchObject({ sampleRate: 16000, channels: 1 });
     expect(wav.length).toBe(44 + header.declaredDataBytes);
-    expect((await sessions.get(result.session.id)).importedFrom).toEqual({ fileName: 'my answer.flac', format: 'flac' });
+    expect((await sessions.get(result.session.id)).importedFrom).toEqual({
+      fileName: 'my answer.flac',
+      format: 'flac',
+    });
     expect(await readdir(path.join(dir, 'imports'))).toEqual([]);
   });
 
   it('insists on parts in order and on the announced size', async () => {
     const { importId } = await service.begin({ ...SETUP, fileName: 'a.wav', size: 10 });
-    await expect(service.part({ importId, offset: 4, bytes: new Uint8Array(4) })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.part({ importId, offset: 4, bytes: new Uint8Array(4) })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await service.part({ importId, offset: 0, bytes: new Uint8Array(6) });
     await expect(service.finish({ importId })).rejects.toThrow('Only 6 of 10 bytes arrived');
-    await expect(service.part({ importId, offset: 6, bytes: new Uint8Array(8) })).rejects.toThrow('larger than the 10 bytes announced');
+    await expect(service.part({ importId, offset: 6, bytes: new Uint8Array(8) })).rejects.toThrow(
+      'larger than the 10 bytes announced',
+    );
     expect(await service.cancel({ importId })).toEqual({ cancelled: true });
     expect(await readdir(path.join(dir, 'imports'))).toEqual([]);
     await expect(service.finish({ importId })).rejects.toMatchObject({ code: 'not_found' });
@@ -79,7 +96,10 @@ describe('ImportService', () => {
     const silent = path.join(dir, 'silence.wav');
     execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', silent, 'trim', '0', '3']);
     const importId = await upload(await readFile(silent), 'silence.wav');
-    await expect(service.finish({ importId })).rejects.toMatchObject({ code: 'no_speech', message: expect.stringContaining('silence.wav') });
+    await expect(service.finish({ importId })).rejects.toMatchObject({
+      code: 'no_speech',
+      message: expect.stringContaining('silence.wav'),
+    });
     expect((await sessions.list()).sessions).toEqual([]);
   });
 });

@@ -22,7 +22,12 @@ const STORY = [
 ].join(' ');
 const storyTranscript: Transcript = transcriptFromText(STORY);
 
-const SETUP = { question: 'Tell me about an incident you owned.', story: 'Fraud model', targetSec: 60, livePacing: false };
+const SETUP = {
+  question: 'Tell me about an incident you owned.',
+  story: 'Fraud model',
+  targetSec: 60,
+  livePacing: false,
+};
 
 let dir: string;
 let sessions: SessionStore;
@@ -63,11 +68,16 @@ describe('ProcessingService', () => {
     expect(result.session.status).toBe('ready');
     expect(result.analysis.sentences.length).toBeGreaterThanOrEqual(6);
     expect(result.analysis.lengthSeconds).toBe(60);
-    const stored = JSON.parse(await readFile(path.join(sessions.folderOf(id), 'session.json'), 'utf8')) as Record<string, unknown>;
+    const stored = JSON.parse(await readFile(path.join(sessions.folderOf(id), 'session.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(stored.status).toBe('ready');
     expect(stored.transcript).toMatchObject({ segments: expect.any(Array) });
     expect((stored.analysis as { tier: string }).tier).toBe(result.analysis.tier);
-    const progress = events.filter((e) => e.event === 'analysis.progress').map((e) => e.payload as { stage: string; fraction: number });
+    const progress = events
+      .filter((e) => e.event === 'analysis.progress')
+      .map((e) => e.payload as { stage: string; fraction: number });
     expect(progress.map((p) => p.stage)).toEqual(expect.arrayContaining(['transcribing', 'analyzing', 'saving']));
     const fractions = progress.map((p) => p.fraction);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions); // never goes backwards
@@ -85,7 +95,10 @@ describe('ProcessingService', () => {
     const running = processing.run(id, emit);
     await new Promise((r) => setTimeout(r, 8));
     expect(processing.cancel(id)).toBe(true);
-    await expect(running).rejects.toMatchObject({ code: 'cancelled', message: expect.stringMatching(/kept as a draft/) });
+    await expect(running).rejects.toMatchObject({
+      code: 'cancelled',
+      message: expect.stringMatching(/kept as a draft/),
+    });
     const doc = await sessions.get(id);
     expect(doc.status).toBe('draft');
     expect(doc.audio?.durationSec).toBe(2);
@@ -136,8 +149,7 @@ describe('ProcessingService', () => {
     const { sessionId } = await recording.start({ ...SETUP, livePacing: true }, emit);
     await recording.chunk({ sessionId, offsetSamples: 0, pcm: bytesOf(speechLike(4000)) });
     const pacing = events.find((e) => e.event === 'recording.pacing')?.payload as
-      | { currentLayer: string; secondsPerLayer: Record<string, number> }
-      | undefined;
+      { currentLayer: string; secondsPerLayer: Record<string, number> } | undefined;
     expect(pacing?.currentLayer).toBe('system_learning'); // the last sentence of the partial
     expect(pacing?.secondsPerLayer.structural_fix).toBeGreaterThan(0);
     const quiet = await recording.start(SETUP, emit);

@@ -151,7 +151,10 @@ describe('RecordingService', () => {
     const { sessionId } = await before.start(SETUP, emit);
     const acked = await sendSpeech(before, sessionId, 10);
     // kill -9 during the next chunk: half of it (an odd number of bytes) is on disk.
-    await appendFile(path.join(sessions.folderOf(sessionId), 'audio.wav'), Buffer.from(bytesOf(speechLike(4000))).subarray(0, 3333));
+    await appendFile(
+      path.join(sessions.folderOf(sessionId), 'audio.wav'),
+      Buffer.from(bytesOf(speechLike(4000))).subarray(0, 3333),
+    );
 
     const after = service({ pid: 3333, isAlive: () => false });
     const recovered = await after.recoverInterrupted();
@@ -213,7 +216,9 @@ describe('RecordingService', () => {
     const rec = service({ openFile });
     const { sessionId } = await rec.start(SETUP, emit);
     await sendSpeech(rec, sessionId, 5);
-    const error = await rec.chunk({ sessionId, offsetSamples: 20000, pcm: bytesOf(speechLike(4000)) }).catch((e: unknown) => e);
+    const error = await rec
+      .chunk({ sessionId, offsetSamples: 20000, pcm: bytesOf(speechLike(4000)) })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'disk_full' });
     expect((error as Error).message).toMatch(/recording stopped at 0:01\. Everything recorded up to then is saved/);
     const doc = await sessions.get(sessionId);

@@ -20,7 +20,10 @@ describe('StoryStore', () => {
     const a = await store.create('Bureau sentinel', 'credit-line model, thin-file customers');
     const b = await store.create('Search stemmer change');
     expect(a.id).toMatch(/^bureau-sentinel-[a-f0-9]{6}$/);
-    const file = JSON.parse(await readFile(path.join(dir, 'stories.json'), 'utf8')) as { schemaVersion: number; stories: unknown[] };
+    const file = JSON.parse(await readFile(path.join(dir, 'stories.json'), 'utf8')) as {
+      schemaVersion: number;
+      stories: unknown[];
+    };
     expect(file.schemaVersion).toBe(1);
     expect(file.stories).toHaveLength(2);
     // No temporary files are left behind by the atomic write.

@@ -5,7 +5,12 @@ import { MAX_CHUNK_SAMPLES, RECORDING_SAMPLE_RATE } from '../../../core/practice
 import { MIN_SPEECH_SECONDS, SpeechActivity } from '../../../core/practice/signal';
 import { CoachError, isCoachError } from '../../../shared/coach-error';
 import { IMPORT_PART_BYTES } from '../../../shared/channels/imports';
-import { SESSION_SCHEMA_VERSION, summarize, type SessionDocument, type SessionSummary } from '../../../shared/session-document';
+import {
+  SESSION_SCHEMA_VERSION,
+  summarize,
+  type SessionDocument,
+  type SessionSummary,
+} from '../../../shared/session-document';
 import { asDiskError } from '../platform/atomic-write';
 import { AUDIO_FILE, type TakeSetup } from '../recording/recording-service';
 import { WavAppender } from '../recording/wav-appender';
@@ -105,7 +110,10 @@ export class ImportService {
     const upload = this.upload(input.importId);
     await upload.queue;
     if (upload.received !== upload.size) {
-      throw new CoachError('invalid_input', `Only ${upload.received} of ${upload.size} bytes arrived; send the rest first.`);
+      throw new CoachError(
+        'invalid_input',
+        `Only ${upload.received} of ${upload.size} bytes arrived; send the rest first.`,
+      );
     }
     this.uploads.delete(upload.id);
     await upload.handle.close();
@@ -131,14 +139,18 @@ export class ImportService {
       decoded = await this.options.decode(file);
     } catch (error) {
       // The decoder names the file it read (an upload's temporary file): speak of the user's file.
-      if (isCoachError(error)) throw new CoachError(error.code, error.message.split(path.basename(file)).join(`"${fileName}"`));
+      if (isCoachError(error))
+        throw new CoachError(error.code, error.message.split(path.basename(file)).join(`"${fileName}"`));
       throw new CoachError('unsupported', `"${fileName}" could not be read as audio: ${(error as Error).message}`);
     }
     const durationSec = decoded.samples.length / RECORDING_SAMPLE_RATE;
     const speech = new SpeechActivity(RECORDING_SAMPLE_RATE);
     speech.push(decoded.samples);
     if (speech.voicedSeconds() < MIN_SPEECH_SECONDS) {
-      throw new CoachError('no_speech', `No speech detected in "${fileName}": the audio is silent or too quiet to transcribe.`);
+      throw new CoachError(
+        'no_speech',
+        `No speech detected in "${fileName}": the audio is silent or too quiet to transcribe.`,
+      );
     }
     const at = this.now();
     const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -172,7 +184,11 @@ export class ImportService {
         ...(setup.storyId ? { storyId: setup.storyId } : {}),
         title: fileName,
         targetSec: setup.targetSec,
-        audio: { file: AUDIO_FILE, sampleRate: RECORDING_SAMPLE_RATE, durationSec: Math.round(durationSec * 1000) / 1000 },
+        audio: {
+          file: AUDIO_FILE,
+          sampleRate: RECORDING_SAMPLE_RATE,
+          durationSec: Math.round(durationSec * 1000) / 1000,
+        },
         recording: { voicedSec: Math.round(speech.voicedSeconds() * 1000) / 1000 },
         importedFrom: { fileName, format: decoded.format },
       };
@@ -206,7 +222,11 @@ export class ImportService {
 
   private upload(id: string): Upload {
     const upload = this.uploads.get(id);
-    if (!upload) throw new CoachError('not_found', 'This import is no longer in progress (it finished, was cancelled, or the app restarted). Start it again.');
+    if (!upload)
+      throw new CoachError(
+        'not_found',
+        'This import is no longer in progress (it finished, was cancelled, or the app restarted). Start it again.',
+      );
     return upload;
   }
 

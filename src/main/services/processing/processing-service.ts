@@ -26,9 +26,7 @@ export interface ProcessingServiceOptions {
 const TRANSCRIBE_SHARE = 0.9;
 
 export function hasSpeech(transcript: Transcript): boolean {
-  return transcript.segments.some(
-    (s) => s.text.trim() !== '' || (s.words ?? []).some((w) => w.text.trim() !== ''),
-  );
+  return transcript.segments.some((s) => s.text.trim() !== '' || (s.words ?? []).some((w) => w.text.trim() !== ''));
 }
 
 /**
@@ -58,7 +56,10 @@ export class ProcessingService {
       const transcript = await this.transcriptOf(doc, controller.signal, progress);
       if (controller.signal.aborted) throw cancelled();
       if (!hasSpeech(transcript)) {
-        throw new CoachError('no_speech', 'No speech detected: the transcription found no words in this take. Record again closer to the microphone.');
+        throw new CoachError(
+          'no_speech',
+          'No speech detected: the transcription found no words in this take. Record again closer to the microphone.',
+        );
       }
       progress('analyzing', TRANSCRIBE_SHARE, 'Labelling sentences and grading against the rubric…');
       const analysis = this.options.analyze(transcript, { lengthSeconds: doc.targetSec });
@@ -106,13 +107,17 @@ export class ProcessingService {
       return transcriptFromText(doc.typedAnswer.text);
     }
     if (!doc.audio) throw new CoachError('not_found', 'This take has no audio to transcribe.');
-    const onProgress = (f: number) => progress('transcribing', f * TRANSCRIBE_SHARE, 'Transcribing the rest of your answer…');
+    const onProgress = (f: number) =>
+      progress('transcribing', f * TRANSCRIBE_SHARE, 'Transcribing the rest of your answer…');
     const stream = this.options.recording.takeStream(doc.id);
     progress('transcribing', 0, stream ? 'Transcribing the last words…' : 'Transcribing the recording…');
     const job = { onProgress, signal };
     const transcript = stream
       ? await stream.finish(job)
-      : await this.options.transcriber.transcribeFile(path.join(this.options.sessions.folderOf(doc.id), doc.audio.file), job);
+      : await this.options.transcriber.transcribeFile(
+          path.join(this.options.sessions.folderOf(doc.id), doc.audio.file),
+          job,
+        );
     return { ...transcript, durationSec: transcript.durationSec ?? doc.audio.durationSec };
   }
 
@@ -126,7 +131,11 @@ export class ProcessingService {
     // Cancelled or failed: the audio stays and the take can be processed again later.
     const noSpeech = isCoachError(error) && error.code === 'no_speech';
     const cancelledRun = isCoachError(error) && error.code === 'cancelled';
-    const next: SessionDocument = { ...doc, status: noSpeech ? 'failed' : 'draft', updatedAt: this.now().toISOString() };
+    const next: SessionDocument = {
+      ...doc,
+      status: noSpeech ? 'failed' : 'draft',
+      updatedAt: this.now().toISOString(),
+    };
     if (cancelledRun) delete next.error;
     else next.error = error instanceof Error ? error.message : String(error);
     await this.options.sessions.save(next).catch(() => {});
@@ -138,5 +147,8 @@ export class ProcessingService {
 }
 
 function cancelled(): CoachError {
-  return new CoachError('cancelled', 'Processing was cancelled. The take is kept as a draft; analyse it again from Sessions.');
+  return new CoachError(
+    'cancelled',
+    'Processing was cancelled. The take is kept as a draft; analyse it again from Sessions.',
+  );
 }

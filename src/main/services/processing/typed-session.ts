@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { SESSION_SCHEMA_VERSION, summarize, type SessionDocument, type SessionSummary } from '../../../shared/session-document';
+import {
+  SESSION_SCHEMA_VERSION,
+  summarize,
+  type SessionDocument,
+  type SessionSummary,
+} from '../../../shared/session-document';
 import type { TakeSetup } from '../recording/recording-service';
 import type { SessionStore } from '../sessions/session-store';
 

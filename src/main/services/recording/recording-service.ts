@@ -15,7 +15,12 @@ import { CoachError, isCoachError } from '../../../shared/coach-error';
 import type { Events } from '../../../shared/contract';
 import type { HandlerContext } from '../../../shared/contract-types';
 import type { InterruptedRecording, StopResult } from '../../../shared/channels/recording';
-import { SESSION_SCHEMA_VERSION, summarize, type SessionDocument, type SessionSummary } from '../../../shared/session-document';
+import {
+  SESSION_SCHEMA_VERSION,
+  summarize,
+  type SessionDocument,
+  type SessionSummary,
+} from '../../../shared/session-document';
 import type { SessionStore } from '../sessions/session-store';
 import type { TranscriptionStream, Transcriber } from './transcriber-port';
 import { WavAppender, type OpenWavFile } from './wav-appender';
@@ -106,7 +111,13 @@ export class RecordingService {
   async start(
     setup: TakeSetup & { livePacing: boolean },
     emit: Emit,
-  ): Promise<{ sessionId: string; sampleRate: number; maxChunkSamples: number; hardCapSec: number; streaming: boolean }> {
+  ): Promise<{
+    sessionId: string;
+    sampleRate: number;
+    maxChunkSamples: number;
+    hardCapSec: number;
+    streaming: boolean;
+  }> {
     const { sessions } = this.options;
     const at = this.now();
     const id = newTakeId(at);
@@ -161,7 +172,13 @@ export class RecordingService {
       capSamples: Math.round(hardCapSec * RECORDING_SAMPLE_RATE),
       queue: Promise.resolve(),
     });
-    return { sessionId: id, sampleRate: RECORDING_SAMPLE_RATE, maxChunkSamples: MAX_CHUNK_SAMPLES, hardCapSec, streaming: stream !== null };
+    return {
+      sessionId: id,
+      sampleRate: RECORDING_SAMPLE_RATE,
+      maxChunkSamples: MAX_CHUNK_SAMPLES,
+      hardCapSec,
+      streaming: stream !== null,
+    };
   }
 
   private emitPacing(id: string, transcript: Transcript, targetSec: number, emit: Emit): void {
@@ -175,7 +192,11 @@ export class RecordingService {
     }
   }
 
-  async chunk(input: { sessionId: string; offsetSamples: number; pcm: Uint8Array }): Promise<{ writtenSamples: number; capReached: boolean }> {
+  async chunk(input: {
+    sessionId: string;
+    offsetSamples: number;
+    pcm: Uint8Array;
+  }): Promise<{ writtenSamples: number; capReached: boolean }> {
     const take = this.active.get(input.sessionId);
     if (!take) throw await this.notActive(input.sessionId);
     const run = take.queue.then(() => this.append(take, input.offsetSamples, input.pcm));
@@ -183,7 +204,11 @@ export class RecordingService {
     return run;
   }
 
-  private async append(take: ActiveTake, offset: number, pcm: Uint8Array): Promise<{ writtenSamples: number; capReached: boolean }> {
+  private async append(
+    take: ActiveTake,
+    offset: number,
+    pcm: Uint8Array,
+  ): Promise<{ writtenSamples: number; capReached: boolean }> {
     if (!this.active.has(take.id)) throw await this.notActive(take.id);
     const written = take.writer.framesWritten;
     const room = take.capSamples - written;
@@ -276,10 +301,19 @@ export class RecordingService {
     if (doc.status === 'recording' || doc.status === 'interrupted') throw await this.notActive(id);
     const durationSec = doc.audio?.durationSec ?? 0;
     const voicedSec = doc.recording?.voicedSec ?? 0;
-    return { session: summarize(doc), durationSec, voicedSec, noSpeech: voicedSec < MIN_SPEECH_SECONDS, message: doc.error ?? null };
+    return {
+      session: summarize(doc),
+      durationSec,
+      voicedSec,
+      noSpeech: voicedSec < MIN_SPEECH_SECONDS,
+      message: doc.error ?? null,
+    };
   }
 
-  async cancel(input: { sessionId: string; keep: boolean }): Promise<{ kept: boolean; session: SessionSummary | null }> {
+  async cancel(input: {
+    sessionId: string;
+    keep: boolean;
+  }): Promise<{ kept: boolean; session: SessionSummary | null }> {
     const take = this.active.get(input.sessionId);
     if (take) {
       await take.queue;
@@ -365,7 +399,13 @@ export class RecordingService {
 
   private async finishDocument(
     id: string,
-    end: { status: SessionDocument['status']; durationSec: number; endedBy: NonNullable<SessionDocument['recording']>['endedBy']; voicedSec: number; error?: string },
+    end: {
+      status: SessionDocument['status'];
+      durationSec: number;
+      endedBy: NonNullable<SessionDocument['recording']>['endedBy'];
+      voicedSec: number;
+      error?: string;
+    },
   ): Promise<SessionDocument> {
     const doc = await this.options.sessions.get(id);
     const next: SessionDocument = {

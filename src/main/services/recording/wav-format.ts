@@ -51,12 +51,15 @@ export class WavFormatError extends Error {
 
 export function parseWavHeader(header: Uint8Array): ParsedHeader {
   if (header.length < WAV_HEADER_BYTES) {
-    throw new WavFormatError(`the file is ${header.length} bytes long, shorter than a WAV header (${WAV_HEADER_BYTES})`);
+    throw new WavFormatError(
+      `the file is ${header.length} bytes long, shorter than a WAV header (${WAV_HEADER_BYTES})`,
+    );
   }
   const buf = Buffer.from(header.buffer, header.byteOffset, WAV_HEADER_BYTES);
   const tag = (at: number) => buf.toString('ascii', at, at + 4);
   if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new WavFormatError('not a RIFF/WAVE file');
-  if (tag(12) !== 'fmt ' || buf.readUInt32LE(16) !== 16) throw new WavFormatError('unexpected fmt chunk (not written by this app)');
+  if (tag(12) !== 'fmt ' || buf.readUInt32LE(16) !== 16)
+    throw new WavFormatError('unexpected fmt chunk (not written by this app)');
   if (buf.readUInt16LE(20) !== 1) throw new WavFormatError('not PCM audio');
   if (tag(36) !== 'data') throw new WavFormatError('no data chunk right after the format chunk');
   const channels = buf.readUInt16LE(22);
@@ -64,7 +67,8 @@ export function parseWavHeader(header: Uint8Array): ParsedHeader {
   const bits = buf.readUInt16LE(34);
   const blockAlign = buf.readUInt16LE(32);
   if (bits !== 16) throw new WavFormatError(`${bits}-bit samples (this app records 16-bit)`);
-  if (channels < 1 || sampleRate < 1 || blockAlign !== channels * 2) throw new WavFormatError('inconsistent format fields');
+  if (channels < 1 || sampleRate < 1 || blockAlign !== channels * 2)
+    throw new WavFormatError('inconsistent format fields');
   return { sampleRate, channels, bitsPerSample: 16, blockAlign, declaredDataBytes: buf.readUInt32LE(40) };
 }
 

@@ -43,7 +43,9 @@ export async function repairWav(file: string): Promise<RepairResult> {
 }
 
 /** Reads the header and checks it against the file size, without changing anything. */
-export async function inspectWav(file: string): Promise<{ format: PcmFormat; dataBytes: number; consistent: boolean; durationSec: number }> {
+export async function inspectWav(
+  file: string,
+): Promise<{ format: PcmFormat; dataBytes: number; consistent: boolean; durationSec: number }> {
   const handle = await open(file, 'r');
   try {
     const head = Buffer.alloc(WAV_HEADER_BYTES);

@@ -32,7 +32,10 @@ export class StoryStore {
   readonly file: string;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.file = path.join(dataDir, STORIES_FILE);
   }
 
@@ -48,7 +51,10 @@ export class StoryStore {
     try {
       json = JSON.parse(text);
     } catch {
-      return { stories: [], problem: `${this.file} is not valid JSON (it may have been cut short); it will be kept aside as a backup when you add a story.` };
+      return {
+        stories: [],
+        problem: `${this.file} is not valid JSON (it may have been cut short); it will be kept aside as a backup when you add a story.`,
+      };
     }
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (version !== STORIES_SCHEMA_VERSION) {
@@ -59,7 +65,10 @@ export class StoryStore {
     }
     const parsed = storiesFile.safeParse(json);
     if (!parsed.success) {
-      return { stories: [], problem: `${this.file} is not a valid stories file: ${parsed.error.issues[0]?.message ?? 'unknown problem'}` };
+      return {
+        stories: [],
+        problem: `${this.file} is not a valid stories file: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`,
+      };
     }
     return { stories: parsed.data.stories, problem: null };
   }
@@ -68,7 +77,8 @@ export class StoryStore {
     return this.exclusive(async () => {
       const current = await this.readForWrite();
       const existing = current.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      if (existing) throw new CoachError('conflict', `A story named "${existing.name}" already exists; choose it from the list.`);
+      if (existing)
+        throw new CoachError('conflict', `A story named "${existing.name}" already exists; choose it from the list.`);
       const at = this.now().toISOString();
       const created: Story = { id: slug(name), name, createdAt: at, updatedAt: at, ...(note ? { note } : {}) };
       await this.write([...current, created]);
@@ -101,7 +111,10 @@ export class StoryStore {
       try {
         await rename(this.file, backup);
       } catch (error) {
-        throw new CoachError('internal', `${read.problem} (and it could not be set aside: ${(error as Error).message})`);
+        throw new CoachError(
+          'internal',
+          `${read.problem} (and it could not be set aside: ${(error as Error).message})`,
+        );
       }
     }
     return read.stories;

@@ -44,7 +44,9 @@ export class Capture {
     let context: AudioContext | null = null;
     try {
       context = new AudioContext(
-        RESAMPLES_IN_WORKLET ? { latencyHint: 'interactive' } : { latencyHint: 'interactive', sampleRate: RECORDING_SAMPLE_RATE },
+        RESAMPLES_IN_WORKLET
+          ? { latencyHint: 'interactive' }
+          : { latencyHint: 'interactive', sampleRate: RECORDING_SAMPLE_RATE },
       );
       await context.audioWorklet.addModule(workletUrl);
       const source = context.createMediaStreamSource(stream);
@@ -61,11 +63,22 @@ export class Capture {
       if (context.state === 'suspended') await context.resume();
       const track = stream.getAudioTracks()[0];
       const settings = track?.getSettings();
-      return new Capture(stream, context, node, source, track?.label ?? 'Microphone', settings?.deviceId ?? deviceId, events);
+      return new Capture(
+        stream,
+        context,
+        node,
+        source,
+        track?.label ?? 'Microphone',
+        settings?.deviceId ?? deviceId,
+        events,
+      );
     } catch (error) {
       for (const track of stream.getTracks()) track.stop();
       await context?.close().catch(() => {});
-      throw new MicError('unknown', `The audio engine could not start: ${error instanceof Error ? error.message : String(error)}`);
+      throw new MicError(
+        'unknown',
+        `The audio engine could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

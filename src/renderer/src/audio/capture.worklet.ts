@@ -11,7 +11,10 @@ import { createStreamResampler, type StreamResampler } from './resampler';
 
 // AudioWorkletGlobalScope names (TypeScript ships no lib for this scope); module-local.
 declare const sampleRate: number;
-declare function registerProcessor(name: string, ctor: new (options: { processorOptions: CaptureProcessorOptions }) => unknown): void;
+declare function registerProcessor(
+  name: string,
+  ctor: new (options: { processorOptions: CaptureProcessorOptions }) => unknown,
+): void;
 declare const AudioWorkletProcessor: { prototype: object; new (): { readonly port: MessagePort } };
 
 const LEVEL_INTERVAL_SEC = 0.05;

@@ -8,7 +8,11 @@
 import type { CoachErrorInfo, Result } from '../../../shared/contract-types';
 
 export interface UploaderApi {
-  chunk(input: { sessionId: string; offsetSamples: number; pcm: Uint8Array<ArrayBuffer> }): Promise<Result<{ writtenSamples: number; capReached: boolean }>>;
+  chunk(input: {
+    sessionId: string;
+    offsetSamples: number;
+    pcm: Uint8Array<ArrayBuffer>;
+  }): Promise<Result<{ writtenSamples: number; capReached: boolean }>>;
   resume(input: { sessionId: string }): Promise<Result<{ writtenSamples: number; hardCapSec: number }>>;
 }
 

@@ -35,19 +35,31 @@ export function micErrorFrom(error: unknown): MicError {
     case 'NotFoundError':
     case 'DevicesNotFoundError':
     case 'OverconstrainedError':
-      return new MicError('no_device', 'No microphone was found. Plug one in or enable it in your system settings, then press “Try again”.');
+      return new MicError(
+        'no_device',
+        'No microphone was found. Plug one in or enable it in your system settings, then press “Try again”.',
+      );
     case 'NotReadableError':
     case 'TrackStartError':
     case 'AbortError':
-      return new MicError('busy', 'The microphone could not be started: another app may be using it. Close that app, then press “Try again”.');
+      return new MicError(
+        'busy',
+        'The microphone could not be started: another app may be using it. Close that app, then press “Try again”.',
+      );
     default:
-      return new MicError('unknown', `The microphone could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      return new MicError(
+        'unknown',
+        `The microphone could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+      );
   }
 }
 
 export async function openMicrophone(deviceId: string | null): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) {
-    throw new MicError('unsupported', 'This browser cannot record audio here (no getUserMedia). Use the desktop app or a current Chromium.');
+    throw new MicError(
+      'unsupported',
+      'This browser cannot record audio here (no getUserMedia). Use the desktop app or a current Chromium.',
+    );
   }
   try {
     const stream = await navigator.mediaDevices.getUserMedia({

@@ -59,7 +59,9 @@ export const useMicrophone = create<MicState>((set, get) => ({
             levelDb: level.rmsDb,
             peak: level.peak,
             maxFraction: Math.max(state.maxFraction, fraction),
-            ...(warnings.silent !== state.warnings.silent || warnings.clipping !== state.warnings.clipping ? { warnings } : {}),
+            ...(warnings.silent !== state.warnings.silent || warnings.clipping !== state.warnings.clipping
+              ? { warnings }
+              : {}),
           });
         },
         onChunk: (samples) => captureSinks.onChunk?.(samples),
@@ -71,7 +73,11 @@ export const useMicrophone = create<MicState>((set, get) => ({
           void get().close();
           set({
             status: 'error',
-            error: { problem: 'no_device', message: 'The microphone was disconnected. Plug it back in or choose another one, then press “Try again”.' },
+            error: {
+              problem: 'no_device',
+              message:
+                'The microphone was disconnected. Plug it back in or choose another one, then press “Try again”.',
+            },
           });
         },
       });

@@ -56,7 +56,10 @@ interface TakeState {
   askCancel(): void;
   dismissCancel(): void;
   cancelRecording(keep: boolean): Promise<void>;
-  process(sessionId: string, info: Omit<TakeInfo, 'sessionId' | 'hardCapSec' | 'streaming' | 'livePacing'>): Promise<void>;
+  process(
+    sessionId: string,
+    info: Omit<TakeInfo, 'sessionId' | 'hardCapSec' | 'streaming' | 'livePacing'>,
+  ): Promise<void>;
   cancelProcessing(): Promise<void>;
   submitTyped(setup: TakeSetupInput & { text: string; writingSec: number; timeLimitSec: number }): Promise<boolean>;
   importFile(setup: TakeSetupInput, file: File, onProgress: (fraction: number) => void): Promise<boolean>;
@@ -156,7 +159,10 @@ export const useTake = create<TakeState>((set, get) => {
       };
       uploader = new ChunkUploader(
         started.sessionId,
-        { chunk: (input) => window.coach.invoke('recording.chunk', input), resume: (input) => window.coach.invoke('recording.resume', input) },
+        {
+          chunk: (input) => window.coach.invoke('recording.chunk', input),
+          resume: (input) => window.coach.invoke('recording.resume', input),
+        },
         { maxChunkSamples: started.maxChunkSamples },
         {
           onAck: (acked) => set({ savedSec: acked / RECORDING_SAMPLE_RATE }),
@@ -165,7 +171,10 @@ export const useTake = create<TakeState>((set, get) => {
             if (state.kind === 'failed') void failTake(state.error);
           },
           onResumed: () =>
-            set({ notice: 'The back end restarted during your recording. Nothing was lost: the take was recovered and goes on.' }),
+            set({
+              notice:
+                'The back end restarted during your recording. Nothing was lost: the take was recovered and goes on.',
+            }),
           onCapReached: () => void get().stopRecording('hard_cap'),
         },
       );
@@ -210,7 +219,10 @@ export const useTake = create<TakeState>((set, get) => {
       }
       set({ elapsedSec: stopped.durationSec, savedSec: stopped.durationSec });
       if (stopped.noSpeech || endedBy === 'device_lost') {
-        set({ phase: 'ended', ended: { message: stopped.message ?? 'The take ended early.', canAnalyse: !stopped.noSpeech } });
+        set({
+          phase: 'ended',
+          ended: { message: stopped.message ?? 'The take ended early.', canAnalyse: !stopped.noSpeech },
+        });
         return;
       }
       if (stopped.message) set({ notice: stopped.message });
@@ -242,7 +254,8 @@ export const useTake = create<TakeState>((set, get) => {
       for (const off of unsubscribe) off();
       unsubscribe = [
         window.coach.on('analysis.progress', (p) => {
-          if (p.sessionId === sessionId) set({ processing: { stage: p.stage, fraction: p.fraction, detail: p.detail } });
+          if (p.sessionId === sessionId)
+            set({ processing: { stage: p.stage, fraction: p.fraction, detail: p.detail } });
         }),
       ];
       set({
@@ -264,7 +277,12 @@ export const useTake = create<TakeState>((set, get) => {
           processing: null,
           ...(cancelled
             ? { notice: errorText(error) }
-            : { ended: { message: errorText(error), canAnalyse: error instanceof CallError && error.info.code !== 'no_speech' } }),
+            : {
+                ended: {
+                  message: errorText(error),
+                  canAnalyse: error instanceof CallError && error.info.code !== 'no_speech',
+                },
+              }),
         });
       } finally {
         for (const off of unsubscribe) off();
@@ -281,7 +299,12 @@ export const useTake = create<TakeState>((set, get) => {
     submitTyped: async (setup) => {
       try {
         const { session } = await call('typed.submit', setup);
-        void get().process(session.id, { kind: 'typed', question: setup.question, story: setup.story, targetSec: setup.targetSec });
+        void get().process(session.id, {
+          kind: 'typed',
+          question: setup.question,
+          story: setup.story,
+          targetSec: setup.targetSec,
+        });
         return true;
       } catch (error) {
         set({ error: errorText(error) });
@@ -303,7 +326,12 @@ export const useTake = create<TakeState>((set, get) => {
         }
         const done = await call('imports.finish', { importId });
         importId = null;
-        void get().process(done.session.id, { kind: 'imported', question: setup.question, story: setup.story, targetSec: setup.targetSec });
+        void get().process(done.session.id, {
+          kind: 'imported',
+          question: setup.question,
+          story: setup.story,
+          targetSec: setup.targetSec,
+        });
         return true;
       } catch (error) {
         if (importId !== null) await call('imports.cancel', { importId }).catch(() => undefined);
@@ -321,6 +349,8 @@ export const useTake = create<TakeState>((set, get) => {
 window.coach?.on('recording.pacing', (p) => {
   const { take, phase } = useTake.getState();
   if (take && phase === 'recording' && take.livePacing && p.sessionId === take.sessionId) {
-    useTake.setState({ pacing: { currentLayer: p.currentLayer, secondsPerLayer: p.secondsPerLayer, transcribedSec: p.transcribedSec } });
+    useTake.setState({
+      pacing: { currentLayer: p.currentLayer, secondsPerLayer: p.secondsPerLayer, transcribedSec: p.transcribedSec },
+    });
   }
 });

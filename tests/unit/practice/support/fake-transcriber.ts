@@ -1,5 +1,9 @@
 import type { Transcript } from '../../../../src/core/transcript/types';
-import type { TranscriptionJobOptions, TranscriptionStream, Transcriber } from '../../../../src/main/services/recording/transcriber-port';
+import type {
+  TranscriptionJobOptions,
+  TranscriptionStream,
+  Transcriber,
+} from '../../../../src/main/services/recording/transcriber-port';
 
 /**
  * A transcriber test double that records what it was fed and answers with a given transcript,

@@ -4,7 +4,12 @@ import { useNavigation } from '../../stores/navigation';
 import { useTake } from '../../stores/take';
 
 const TIER: Record<Tier, string> = { senior: 'Senior', staff: 'Staff', l7: 'L7' };
-const LEVEL: Record<RubricLevel, string> = { weak: 'Weak', passing: 'Passing', strong: 'Strong', staff_bar: 'Staff bar' };
+const LEVEL: Record<RubricLevel, string> = {
+  weak: 'Weak',
+  passing: 'Passing',
+  strong: 'Strong',
+  staff_bar: 'Staff bar',
+};
 
 /** What a finished take scored: tier, rubric levels, and time per layer against the budget. */
 export function AnalysisSummary({ analysis }: { analysis: Analysis }) {
@@ -13,7 +18,11 @@ export function AnalysisSummary({ analysis }: { analysis: Analysis }) {
   return (
     <section className="panel" aria-labelledby="summary-title" data-testid="analysis-summary" style={{ maxWidth: 880 }}>
       <h2 id="summary-title">
-        Result: <span className="pr-summary-tier" data-testid="summary-tier">{TIER[analysis.tier]}</span> tier
+        Result:{' '}
+        <span className="pr-summary-tier" data-testid="summary-tier">
+          {TIER[analysis.tier]}
+        </span>{' '}
+        tier
       </h2>
       <p>{analysis.feedback.summary}</p>
       <div className="pr-practice-grid">
@@ -23,7 +32,9 @@ export function AnalysisSummary({ analysis }: { analysis: Analysis }) {
             {RUBRIC_DIMENSIONS.map((d) => (
               <li key={d} style={{ display: 'contents' }}>
                 <span>{analysis.rubric[d].title}</span>
-                <span className={`pr-level pr-level-${analysis.rubric[d].level}`}>{LEVEL[analysis.rubric[d].level]}</span>
+                <span className={`pr-level pr-level-${analysis.rubric[d].level}`}>
+                  {LEVEL[analysis.rubric[d].level]}
+                </span>
               </li>
             ))}
           </ul>
@@ -46,7 +57,12 @@ export function AnalysisSummary({ analysis }: { analysis: Analysis }) {
                     {LAYER_INFO[layer].name}
                   </span>
                   <span className="pr-budget-bar" aria-hidden="true">
-                    <span style={{ width: `${Math.min(100, (spent / Math.max(1, analysis.lengthSeconds)) * 100)}%`, background: `var(--layer-${layer})` }} />
+                    <span
+                      style={{
+                        width: `${Math.min(100, (spent / Math.max(1, analysis.lengthSeconds)) * 100)}%`,
+                        background: `var(--layer-${layer})`,
+                      }}
+                    />
                   </span>
                   <span className="pr-num">
                     {Math.round(spent)} / {target} s
@@ -55,7 +71,9 @@ export function AnalysisSummary({ analysis }: { analysis: Analysis }) {
               );
             })}
           </div>
-          {analysis.timesEstimated && <p className="pr-field-hint">Times are estimated from a speaking pace (typed answer).</p>}
+          {analysis.timesEstimated && (
+            <p className="pr-field-hint">Times are estimated from a speaking pace (typed answer).</p>
+          )}
         </div>
       </div>
       {analysis.feedback.topFixes.length > 0 && (

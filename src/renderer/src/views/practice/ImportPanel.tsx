@@ -14,7 +14,9 @@ export function ImportPanel({ setup }: { setup: TakeSetupInput | null }) {
   const onFile = async (file: File | undefined) => {
     if (!file || !setup) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      setTooBig(`"${file.name}" is ${Math.round(file.size / 1024 / 1024)} MB; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`);
+      setTooBig(
+        `"${file.name}" is ${Math.round(file.size / 1024 / 1024)} MB; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`,
+      );
       return;
     }
     setTooBig(null);
@@ -27,8 +29,8 @@ export function ImportPanel({ setup }: { setup: TakeSetupInput | null }) {
   return (
     <div data-testid="import-panel">
       <p className="muted">
-        Bring in an answer you recorded elsewhere. It is converted to 16 kHz mono, stored with this question and story, then
-        transcribed and analysed like a recorded take.
+        Bring in an answer you recorded elsewhere. It is converted to 16 kHz mono, stored with this question and story,
+        then transcribed and analysed like a recorded take.
       </p>
       <div className="pr-field">
         <label htmlFor="import-file">Audio file (WAV, MP3 or FLAC)</label>

@@ -27,13 +27,21 @@ export function InterruptedTakes() {
       {items.map((r) => (
         <div key={r.session.id} data-session-id={r.session.id}>
           <p>
-            <strong>A recording was interrupted</strong> ({r.session.story}, {new Date(r.session.createdAt).toLocaleString()}).
-            The {formatClock(r.recoveredSec)} saved before it stopped was repaired and kept.
+            <strong>A recording was interrupted</strong> ({r.session.story},{' '}
+            {new Date(r.session.createdAt).toLocaleString()}). The {formatClock(r.recoveredSec)} saved before it stopped
+            was repaired and kept.
           </p>
           <div className="pr-actions">
             <button
               type="button"
-              onClick={() => void process(r.session.id, { kind: 'recorded', question: r.session.question, story: r.session.story, targetSec: r.session.targetSec })}
+              onClick={() =>
+                void process(r.session.id, {
+                  kind: 'recorded',
+                  question: r.session.question,
+                  story: r.session.story,
+                  targetSec: r.session.targetSec,
+                })
+              }
             >
               Analyse it
             </button>

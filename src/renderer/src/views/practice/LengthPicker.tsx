@@ -80,7 +80,9 @@ export function LengthPicker() {
                 {LAYER_INFO[layer].name}
               </span>
               <span className="pr-budget-bar" aria-hidden="true">
-                <span style={{ width: `${(seconds / budget.lengthSeconds) * 100}%`, background: `var(--layer-${layer})` }} />
+                <span
+                  style={{ width: `${(seconds / budget.lengthSeconds) * 100}%`, background: `var(--layer-${layer})` }}
+                />
               </span>
               <span className="pr-num">
                 {seconds} s · {sentences} sent.
@@ -89,7 +91,9 @@ export function LengthPicker() {
           );
         })}
       </div>
-      <p className="pr-field-hint">Mitigation stays at two sentences at most; the structural fix and what you learned get the most time.</p>
+      <p className="pr-field-hint">
+        Mitigation stays at two sentences at most; the structural fix and what you learned get the most time.
+      </p>
     </div>
   );
 }

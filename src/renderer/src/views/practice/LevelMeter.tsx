@@ -24,7 +24,13 @@ export function LevelMeter({ big = false }: { big?: boolean }) {
         data-level={fraction.toFixed(3)}
         data-max-level={maxFraction.toFixed(3)}
       >
-        <div className="pr-meter-fill" style={{ width: `${fraction * 100}%`, ['--meter-width' as string]: `${fraction > 0 ? 100 / fraction : 100}%` }} />
+        <div
+          className="pr-meter-fill"
+          style={{
+            width: `${fraction * 100}%`,
+            ['--meter-width' as string]: `${fraction > 0 ? 100 / fraction : 100}%`,
+          }}
+        />
         {peakFraction > 0 && <div className="pr-meter-peak" style={{ left: `calc(${peakFraction * 100}% - 1px)` }} />}
       </div>
       <div className="pr-meter-scale" aria-hidden="true">

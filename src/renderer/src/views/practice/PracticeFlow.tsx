@@ -14,7 +14,11 @@ import './practice.css';
 /** Elements where Space and Esc already mean something to the user. */
 function isInteractive(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(target.tagName) || target.closest('[role="dialog"],[role="alertdialog"]') !== null;
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(target.tagName) ||
+    target.closest('[role="dialog"],[role="alertdialog"]') !== null
+  );
 }
 
 /**

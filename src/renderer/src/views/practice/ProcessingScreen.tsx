@@ -16,7 +16,11 @@ export function ProcessingScreen() {
   return (
     <section className="pr-processing panel" aria-labelledby="processing-title" data-testid="processing-screen">
       <h2 id="processing-title">Processing your take</h2>
-      {take && <p className="muted">“{take.question}” · {take.story}</p>}
+      {take && (
+        <p className="muted">
+          “{take.question}” · {take.story}
+        </p>
+      )}
       {notice && <p className="pr-banner pr-info">{notice}</p>}
       <p role="status" data-testid="processing-stage">
         {processing ? `${STAGES[processing.stage] ?? processing.stage}: ${processing.detail}` : 'Starting…'}

@@ -17,7 +17,13 @@ export function QuestionPicker() {
         {QUESTION_BANK.map((q) => (
           <li key={q.id}>
             <label className={q.id === questionId ? 'pr-question-option pr-selected' : 'pr-question-option'}>
-              <input type="radio" name="question" value={q.id} checked={q.id === questionId} onChange={() => update({ questionId: q.id })} />
+              <input
+                type="radio"
+                name="question"
+                value={q.id}
+                checked={q.id === questionId}
+                onChange={() => update({ questionId: q.id })}
+              />
               <span>
                 {q.text}
                 {q.source === 'lesson' && <span className="pr-question-source">from the lesson</span>}
@@ -27,7 +33,13 @@ export function QuestionPicker() {
         ))}
         <li>
           <label className={questionId === 'custom' ? 'pr-question-option pr-selected' : 'pr-question-option'}>
-            <input type="radio" name="question" value="custom" checked={questionId === 'custom'} onChange={() => update({ questionId: 'custom' })} />
+            <input
+              type="radio"
+              name="question"
+              value="custom"
+              checked={questionId === 'custom'}
+              onChange={() => update({ questionId: 'custom' })}
+            />
             <span>Your own question…</span>
           </label>
         </li>

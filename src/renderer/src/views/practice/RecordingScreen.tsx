@@ -54,7 +54,9 @@ export function RecordingScreen() {
       </div>
 
       <div className="pr-field">
-        <span className="pr-field-label">Input level {deviceLabel && <span className="muted">· {deviceLabel}</span>}</span>
+        <span className="pr-field-label">
+          Input level {deviceLabel && <span className="muted">· {deviceLabel}</span>}
+        </span>
         <LevelMeter big />
       </div>
       <SignalWarnings />
@@ -71,13 +73,20 @@ export function RecordingScreen() {
       )}
       {upload.kind === 'retrying' && (
         <div className="pr-banner pr-warn" role="alert" data-testid="backend-unreachable">
-          <strong>The back end is not answering.</strong> Still recording: {Math.max(0, Math.round(elapsedSec - savedSec))} s of
-          audio is held in memory and will be saved as soon as it is back.
+          <strong>The back end is not answering.</strong> Still recording:{' '}
+          {Math.max(0, Math.round(elapsedSec - savedSec))} s of audio is held in memory and will be saved as soon as it
+          is back.
         </div>
       )}
 
       <div className="pr-rec-actions">
-        <button type="button" className="primary" data-testid="stop-recording" disabled={phase !== 'recording'} onClick={() => void stopRecording('user')}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="stop-recording"
+          disabled={phase !== 'recording'}
+          onClick={() => void stopRecording('user')}
+        >
           ■ Stop and analyse
         </button>
         <button type="button" disabled={phase !== 'recording'} onClick={askCancel}>
@@ -95,7 +104,14 @@ export function RecordingScreen() {
 
       {confirmingCancel && (
         <div className="pr-dialog-backdrop">
-          <div className="pr-dialog" role="alertdialog" aria-modal="true" aria-labelledby="cancel-title" aria-describedby="cancel-text" data-testid="cancel-dialog">
+          <div
+            className="pr-dialog"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="cancel-title"
+            aria-describedby="cancel-text"
+            data-testid="cancel-dialog"
+          >
             <h2 id="cancel-title">Cancel this take?</h2>
             <p id="cancel-text" className="muted">
               Recording stops. Keep the {formatClock(elapsedSec)} recorded as a draft in Sessions, or discard it.
@@ -143,7 +159,12 @@ function LivePacing() {
                     {LAYER_INFO[layer].name}
                   </span>
                   <span className="pr-budget-bar" aria-hidden="true">
-                    <span style={{ width: `${Math.min(100, (spent / Math.max(1, target)) * 100)}%`, background: `var(--layer-${layer})` }} />
+                    <span
+                      style={{
+                        width: `${Math.min(100, (spent / Math.max(1, target)) * 100)}%`,
+                        background: `var(--layer-${layer})`,
+                      }}
+                    />
                   </span>
                   <span className="pr-num">
                     {Math.round(spent)} / {target} s

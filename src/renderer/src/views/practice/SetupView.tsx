@@ -62,13 +62,24 @@ export function SetupView({ onStartTyping }: { onStartTyping(): void }) {
           <>
             <MicrophoneCheck onSwitchMode={(mode) => setup.update({ mode })} />
             <label className="pr-check-row">
-              <input type="checkbox" checked={setup.livePacing} onChange={(e) => setup.update({ livePacing: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={setup.livePacing}
+                onChange={(e) => setup.update({ livePacing: e.target.checked })}
+              />
               <span>
-                Live pacing while I speak <span className="muted">(off by default: feedback after the take teaches better)</span>
+                Live pacing while I speak{' '}
+                <span className="muted">(off by default: feedback after the take teaches better)</span>
               </span>
             </label>
             <div className="pr-start-row">
-              <button type="button" className="primary" data-testid="start-recording" disabled={!built.ok || !micLive || phase !== 'idle'} onClick={start}>
+              <button
+                type="button"
+                className="primary"
+                data-testid="start-recording"
+                disabled={!built.ok || !micLive || phase !== 'idle'}
+                onClick={start}
+              >
                 ● Start recording
               </button>
               <span className="muted">
@@ -80,9 +91,9 @@ export function SetupView({ onStartTyping }: { onStartTyping(): void }) {
         {setup.mode === 'type' && (
           <div>
             <p className="muted">
-              The lesson’s written exercise: a timed editor, then the same analysis with times estimated from a speaking pace.
-              Constraints: Mitigation in at most two sentences; the structural fix names a continuing artifact; the system
-              learning is applied elsewhere; own a detection gap or an earlier near-miss.
+              The lesson’s written exercise: a timed editor, then the same analysis with times estimated from a speaking
+              pace. Constraints: Mitigation in at most two sentences; the structural fix names a continuing artifact;
+              the system learning is applied elsewhere; own a detection gap or an earlier near-miss.
             </p>
             <div className="pr-field">
               <label htmlFor="typed-minutes">Writing time (minutes)</label>
@@ -93,7 +104,9 @@ export function SetupView({ onStartTyping }: { onStartTyping(): void }) {
                 max={240}
                 style={{ width: '7rem' }}
                 value={setup.typedMinutes}
-                onChange={(e) => setup.update({ typedMinutes: Math.max(1, Math.min(240, Math.round(Number(e.target.value) || 15))) })}
+                onChange={(e) =>
+                  setup.update({ typedMinutes: Math.max(1, Math.min(240, Math.round(Number(e.target.value) || 15))) })
+                }
               />
             </div>
             <div className="pr-start-row">

@@ -36,7 +36,12 @@ export function StoryPicker() {
       )}
       {stories.length > 0 && !showCreate && (
         <div className="pr-inline">
-          <select id="story-select" className="pr-grow" value={known ? (storyId ?? '') : ''} onChange={(e) => update({ storyId: e.target.value || null })}>
+          <select
+            id="story-select"
+            className="pr-grow"
+            value={known ? (storyId ?? '') : ''}
+            onChange={(e) => update({ storyId: e.target.value || null })}
+          >
             <option value="">Choose the incident you will tell…</option>
             {stories.map((s) => (
               <option key={s.id} value={s.id}>

@@ -53,13 +53,18 @@ export function TypedAnswer({ setup, minutes, onLeave }: { setup: TakeSetupInput
             “{setup.question}” · {setup.story}
           </p>
         </div>
-        <div className={left <= 0 ? 'pr-typed-timer pr-overtime' : 'pr-typed-timer'} data-testid="typed-timer" role="timer" aria-label="Time left">
+        <div
+          className={left <= 0 ? 'pr-typed-timer pr-overtime' : 'pr-typed-timer'}
+          data-testid="typed-timer"
+          role="timer"
+          aria-label="Time left"
+        >
           {left <= 0 ? `Time’s up +${formatClock(-left)}` : formatClock(Math.ceil(left))}
         </div>
       </div>
       <p className="pr-field-hint">
-        Label the layers as you write (“Detection —”, “Structural fix —”). Mitigation gets at most two sentences; spend the
-        words on what changed structurally and what you learned.
+        Label the layers as you write (“Detection —”, “Structural fix —”). Mitigation gets at most two sentences; spend
+        the words on what changed structurally and what you learned.
       </p>
       <textarea
         className="pr-typed-editor"
@@ -71,7 +76,13 @@ export function TypedAnswer({ setup, minutes, onLeave }: { setup: TakeSetupInput
         autoFocus
       />
       <div className="pr-rec-actions">
-        <button type="button" className="primary" data-testid="submit-typed" disabled={submitting || words < 5} onClick={() => void submit()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="submit-typed"
+          disabled={submitting || words < 5}
+          onClick={() => void submit()}
+        >
           Submit for analysis
         </button>
         <button type="button" onClick={onLeave}>
