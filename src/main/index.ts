@@ -2,6 +2,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow } from 'electron';
 import { createBackend } from './backend';
+import { electronOpenDialog, electronPdfRenderer, electronSaveDialog } from './electron-adapters';
 import { wireIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { defaultDataDir } from './services/platform/data-dir';
@@ -24,6 +25,10 @@ void app.whenReady().then(() => {
     shell: 'electron',
     electronVersion: process.versions.electron ?? null,
     chromeVersion: process.versions.chrome ?? null,
+    chooseAudioFile: electronOpenDialog(() => mainWindow, 'Import a recording', [{ name: 'Audio', extensions: ['wav', 'mp3', 'flac'] }]),
+    chooseModelFile: electronOpenDialog(() => mainWindow, 'Import a Whisper or VAD model', [{ name: 'ggml model', extensions: ['bin'] }]),
+    saveDialog: electronSaveDialog(() => mainWindow),
+    pdfRenderer: electronPdfRenderer,
   });
   serveRenderer(rendererDir);
   wireIpc(backend, () => mainWindow, devServerUrl);
