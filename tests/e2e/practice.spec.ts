@@ -352,15 +352,39 @@ test('import: a file that is not audio gets a specific error and no session', as
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Bad import');
     await page.getByRole('tab', { name: 'Import' }).click();
-    await page
-      .getByLabel('Audio file (WAV, MP3 or FLAC)')
-      .setInputFiles({
-        name: 'notes.wav',
-        mimeType: 'audio/wav',
-        buffer: Buffer.from('these are my notes, not audio'),
-      });
+    await page.getByLabel('Audio file (WAV, MP3 or FLAC)').setInputFiles({
+      name: 'notes.wav',
+      mimeType: 'audio/wav',
+      buffer: Buffer.from('these are my notes, not audio'),
+    });
     await expect(page.getByTestId('import-panel').getByRole('alert')).toContainText('notes.wav');
     await page.screenshot({ path: 'screenshots/practice-import-error.png' });
+    expect((await app.backend.services.sessions.list()).sessions).toEqual([]);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+});
+
+test('live pacing (opt-in): the layer you are in and the seconds per layer, while recording', async () => {
+  const app = await startWebApp(undefined, { transcriber: new ScriptedTranscriber(story.text) });
+  const browser = await launch(speech.fakeMicWav);
+  try {
+    const page = await openPractice(browser, app.server.launchUrl);
+    await createStory(page, 'Pacing story');
+    await page.getByLabel(/Live pacing while I speak/).check();
+    await page.getByTestId('start-recording').click();
+    await expect(page.getByTestId('live-pacing')).toBeVisible();
+    await expect(page.getByTestId('live-pacing')).toContainText(/Now: (Headline|Other|Layer \d — [A-Z][a-z]+)/, {
+      timeout: 15_000,
+    });
+    // The opening sentence of the story is its headline: its seconds grow as the take goes on.
+    await expect(page.getByTestId('live-pacing')).toContainText(/Headline\s*[1-9]\d* \/ \d+ s/, { timeout: 15_000 });
+    await page.waitForTimeout(6_000);
+    await page.screenshot({ path: 'screenshots/practice-recording-live-pacing.png' });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await expect(page.getByTestId('practice-notice')).toHaveText(/discarded/);
     expect((await app.backend.services.sessions.list()).sessions).toEqual([]);
   } finally {
     await browser.close();

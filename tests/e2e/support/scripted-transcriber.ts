@@ -36,9 +36,24 @@ export class ScriptedTranscriber implements Transcriber {
     };
   }
 
-  openStream(): TranscriptionStream {
+  /** The words spoken by `seconds` at the text's natural pace (what streaming would have by then). */
+  private partial(seconds: number): Transcript {
+    const base = transcriptFromText(this.text);
+    const segments = base.segments
+      .map((s) => ({ ...s, words: (s.words ?? []).filter((w) => w.end <= seconds) }))
+      .filter((s) => s.words.length > 0)
+      .map((s) => ({
+        ...s,
+        text: s.words.map((w) => w.text).join(' '),
+        end: s.words[s.words.length - 1]?.end ?? s.end,
+      }));
+    return { language: 'en', durationSec: seconds, segments };
+  }
+
+  openStream(options: { onPartial(transcript: Transcript): void }): TranscriptionStream {
     this.streams++;
     let samples = 0;
+    let partialAt = 0;
     const job = async (options: TranscriptionJobOptions) => {
       for (let i = 1; i <= 5; i++) {
         await new Promise((r) => setTimeout(r, 60));
@@ -51,6 +66,11 @@ export class ScriptedTranscriber implements Transcriber {
       push: (pcm) => {
         samples += pcm.length;
         this.streamedSamples += pcm.length;
+        // Like the real engine: a partial transcript each time another utterance is finished.
+        if (samples - partialAt >= 16000) {
+          partialAt = samples;
+          options.onPartial(this.partial(samples / 16000));
+        }
       },
       finish: job,
       cancel: () => {},
