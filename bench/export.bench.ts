@@ -64,7 +64,8 @@ const chromium = findChromium({ env: process.env, platform: process.platform, is
 console.log('minutes  sentences  format  redacted       bytes   median ms  (runs)');
 for (const minutes of [3, 15, 30]) {
   const input = session(minutes);
-  const sentences = input.kind === 'session' ? ((input.document.analysis as { sentences: unknown[] }).sentences.length ?? 0) : 0;
+  const sentences =
+    input.kind === 'session' ? ((input.document.analysis as { sentences: unknown[] }).sentences.length ?? 0) : 0;
   for (const format of TEXT) {
     for (const redact of [false, true]) {
       const names = redact ? NAMES : [];
@@ -84,7 +85,12 @@ for (const minutes of [3, 15, 30]) {
   }
   if (chromium.found) {
     const t0 = performance.now();
-    const pdf = await renderExport(input, 'pdf', [], { pdf: new ChromiumPdfRenderer({ timeoutMs: 120_000 }), generator: 'bench' });
-    console.log(`${String(minutes).padStart(7)}  ${String(sentences).padStart(9)}  pdf     false     ${String(pdf.bytes.byteLength).padStart(10)}  ${(performance.now() - t0).toFixed(0).padStart(10)}  (1, ${chromium.path})`);
+    const pdf = await renderExport(input, 'pdf', [], {
+      pdf: new ChromiumPdfRenderer({ timeoutMs: 120_000 }),
+      generator: 'bench',
+    });
+    console.log(
+      `${String(minutes).padStart(7)}  ${String(sentences).padStart(9)}  pdf     false     ${String(pdf.bytes.byteLength).padStart(10)}  ${(performance.now() - t0).toFixed(0).padStart(10)}  (1, ${chromium.path})`,
+    );
   } else console.log(`pdf skipped: ${chromium.reason}`);
 }

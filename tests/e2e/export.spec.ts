@@ -22,7 +22,9 @@ test('export dialog: offered names, redacted Markdown and PDF downloads', async 
   await expect(dialog.getByRole('heading', { name: 'Export coached transcript' })).toBeVisible();
   // The finder's names are listed and ticked; redaction is on by default.
   await expect(page.getByTestId('redact-toggle')).toBeChecked();
-  const names = await dialog.getByRole('textbox', { name: /Name/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const names = await dialog
+    .getByRole('textbox', { name: /Name/ })
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(names).toEqual(expect.arrayContaining(['FreshCart Grocers | FreshCart', 'Priya Raman', 'StoreLink']));
   await dialog.screenshot({ path: 'screenshots/export-dialog.png' });
 
@@ -35,7 +37,10 @@ test('export dialog: offered names, redacted Markdown and PDF downloads', async 
   await expect(page.getByTestId('export-done')).toContainText('FreshCart Grocers → Company A');
 
   await dialog.getByRole('radio', { name: /PDF/ }).check();
-  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByTestId('export-submit').click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    dialog.getByTestId('export-submit').click(),
+  ]);
   const bytes = await readFile(await pdf.path());
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);

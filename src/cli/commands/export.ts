@@ -14,7 +14,12 @@ import { CoachError } from '../../shared/coach-error';
 import { SESSION_SCHEMA_VERSION, sessionDocument } from '../../shared/session-document';
 import { ChromiumPdfRenderer } from '../../main/services/export/chromium-pdf';
 import { SESSION_ID_PATTERN } from '../../main/services/export/import-session';
-import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput } from '../../main/services/export/render-export';
+import {
+  EXPORT_FORMATS,
+  renderExport,
+  type ExportFormat,
+  type ExportInput,
+} from '../../main/services/export/render-export';
 import { fileExists, writeExportFile } from '../../main/services/export/write-export';
 import { packageInfo } from '../../main/services/platform/app-info';
 import { defaultDataDir } from '../../main/services/platform/data-dir';
@@ -56,7 +61,8 @@ function parseArgs(argv: string[]): Args {
       if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${a} needs a value.`);
       return v;
     };
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
     const take = () => inline ?? value();
     if (flag === '--format' || flag === '-f') args.format = formatOf(take());
     else if (flag === '--redact') args.redact = take();
@@ -95,16 +101,27 @@ async function loadInput(target: string): Promise<ExportInput> {
     }
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (version !== undefined) {
-      if (version !== SESSION_SCHEMA_VERSION) throw new UsageError(`${target} has session schema version ${String(version)}; this version reads ${SESSION_SCHEMA_VERSION}.`);
+      if (version !== SESSION_SCHEMA_VERSION)
+        throw new UsageError(
+          `${target} has session schema version ${String(version)}; this version reads ${SESSION_SCHEMA_VERSION}.`,
+        );
       const doc = sessionDocument.safeParse(json);
-      if (!doc.success) throw new UsageError(`${target} is not a valid session document: ${doc.error.issues[0]?.message ?? 'invalid'}.`);
+      if (!doc.success)
+        throw new UsageError(
+          `${target} is not a valid session document: ${doc.error.issues[0]?.message ?? 'invalid'}.`,
+        );
       return { kind: 'session', document: doc.data };
     }
     const analysis = AnalysisSchema.safeParse(json);
     if (!analysis.success) {
       throw new UsageError(`${target} is neither a session document nor an analysis ("coach analyze --json" output).`);
     }
-    return { kind: 'analysis', analysis: analysis.data, raw: json, name: path.basename(target).replace(/\.json$/i, '') };
+    return {
+      kind: 'analysis',
+      analysis: analysis.data,
+      raw: json,
+      name: path.basename(target).replace(/\.json$/i, ''),
+    };
   }
   if (!SESSION_ID_PATTERN.test(target)) throw new UsageError(`${target}: no such file, and not a session id.`);
   const store = new SessionStore(defaultDataDir(process.platform, process.env, os.homedir()));
@@ -124,7 +141,9 @@ async function loadNames(file: string | null): Promise<RedactionName[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read the names file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new UsageError(
+      `Cannot read the names file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+    );
   }
   const names = parseNameList(text);
   if (names.length === 0) throw new UsageError(`The names file ${file} lists no names.`);
@@ -137,7 +156,12 @@ function listNames(input: ExportInput): string {
   else {
     const doc = input.document;
     const analysis = AnalysisSchema.safeParse(doc.analysis);
-    sentences = [doc.title ?? '', doc.story, doc.question, ...(analysis.success ? analysis.data.sentences.map((s) => s.text) : [])];
+    sentences = [
+      doc.title ?? '',
+      doc.story,
+      doc.question,
+      ...(analysis.success ? analysis.data.sentences.map((s) => s.text) : []),
+    ];
   }
   const candidates = findProperNouns(sentences.filter((s) => s !== ''));
   if (candidates.length === 0) return '# No capitalised names found.\n';

@@ -28,7 +28,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const files = argv.filter((a) => !a.startsWith('-'));
   const unknown = argv.find((a) => a.startsWith('-'));
   if (unknown !== undefined || files.length !== 1) {
-    io.stderr(`coach import: ${unknown !== undefined ? `unknown option ${unknown}` : 'give exactly one FILE.json'}.\n${USAGE}`);
+    io.stderr(
+      `coach import: ${unknown !== undefined ? `unknown option ${unknown}` : 'give exactly one FILE.json'}.\n${USAGE}`,
+    );
     return EXIT_BAD_INPUT;
   }
   const file = files[0] as string;
@@ -36,7 +38,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    io.stderr(`coach import: cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.\n`);
+    io.stderr(
+      `coach import: cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.\n`,
+    );
     return EXIT_BAD_INPUT;
   }
   try {

@@ -10,7 +10,15 @@ import { clock, dateTime, duration, levelName, percent, secs, tierName } from '.
 import { escapeHtml as esc } from './html-escape';
 import { LAYER_COLOR, LAYER_TINT, layerTag } from './labels';
 import { tableLayers } from './markdown';
-import { answerSeconds, DEFAULT_RENDER_OPTIONS, modelLabel, reportTitle, type RenderOptions, type ReportSource, uniqueQuotes } from './model';
+import {
+  answerSeconds,
+  DEFAULT_RENDER_OPTIONS,
+  modelLabel,
+  reportTitle,
+  type RenderOptions,
+  type ReportSource,
+  uniqueQuotes,
+} from './model';
 import { renderTimelineSvg } from './timeline-svg';
 
 function layerClasses(): string {
@@ -129,7 +137,9 @@ function timeline(a: Analysis): string {
     1.1 *
     Math.max(
       0.05,
-      ...tableLayers(a).map((l) => Math.max(a.layers[l].share, l === 'other' ? 0 : a.budget.seconds[l] / a.budget.lengthSeconds)),
+      ...tableLayers(a).map((l) =>
+        Math.max(a.layers[l].share, l === 'other' ? 0 : a.budget.seconds[l] / a.budget.lengthSeconds),
+      ),
     );
   const rows = tableLayers(a)
     .map((layer) => {
@@ -137,14 +147,17 @@ function timeline(a: Analysis): string {
       const budget = layer === 'other' ? null : a.budget.seconds[layer];
       const budgetShare = budget === null ? null : budget / a.budget.lengthSeconds;
       const bar = `<div class="bar" style="width:${(Math.min(1, s.share / scale) * 100).toFixed(1)}%"></div>${
-        budgetShare === null ? '' : `<div class="budget" style="left:${(Math.min(1, budgetShare / scale) * 100).toFixed(1)}%" title="budget share"></div>`
+        budgetShare === null
+          ? ''
+          : `<div class="budget" style="left:${(Math.min(1, budgetShare / scale) * 100).toFixed(1)}%" title="budget share"></div>`
       }`;
       return `<tr class="layer-${layer}"><th scope="row"><span class="swatch" aria-hidden="true"></span>${esc(layerTag(layer))}</th><td class="num">${secs(s.seconds)}</td><td class="num">${percent(s.share)}</td><td class="num">${budget === null ? '—' : secs(budget)}</td><td class="num">${s.sentences}</td><td class="share" aria-hidden="true">${bar}</td></tr>`;
     })
     .join('\n');
   const ratio = a.timeline.mitigationToStructuralFixRatio;
   const notes: string[] = [];
-  if (a.timeline.missing.length > 0) notes.push(`Missing: ${a.timeline.missing.map((l) => LAYER_INFO[l].longName).join(', ')}.`);
+  if (a.timeline.missing.length > 0)
+    notes.push(`Missing: ${a.timeline.missing.map((l) => LAYER_INFO[l].longName).join(', ')}.`);
   for (const o of a.timeline.outOfOrder) notes.push(o.message);
   return `<section id="timeline" aria-labelledby="timeline-h">
 <h2 id="timeline-h">Time per layer</h2>
@@ -188,7 +201,10 @@ function constraintsAndFailures(a: Analysis): string {
     found.length === 0
       ? '<p>None of the five common failures was found.</p>'
       : `<ul class="checks">${found
-          .map((f) => `<li class="unmet"><span class="state">Found</span><strong>${esc(f.title)}</strong> — ${esc(f.detail)}${uniqueQuotes(f.evidence).map(quote).join('')}</li>`)
+          .map(
+            (f) =>
+              `<li class="unmet"><span class="state">Found</span><strong>${esc(f.title)}</strong> — ${esc(f.detail)}${uniqueQuotes(f.evidence).map(quote).join('')}</li>`,
+          )
           .join('\n')}</ul>`;
   return `<section id="constraints" aria-labelledby="constraints-h"><h2 id="constraints-h">Practice constraints</h2>
 <ul class="checks">
@@ -201,12 +217,18 @@ ${failures}
 
 function tierAndFixes(a: Analysis): string {
   const reasons = a.tierDetail.reasons.map((r) => `<li>${esc(r)}</li>`).join('');
-  const next = a.tierDetail.toReachNext === null ? '' : `<p><strong>To reach the next tier:</strong> ${esc(a.tierDetail.toReachNext)}</p>`;
+  const next =
+    a.tierDetail.toReachNext === null
+      ? ''
+      : `<p><strong>To reach the next tier:</strong> ${esc(a.tierDetail.toReachNext)}</p>`;
   const fixes =
     a.feedback.topFixes.length === 0
       ? '<p>Nothing pressing: keep the structure and rehearse it.</p>'
       : `<ol class="fixes">${a.feedback.topFixes
-          .map((f) => `<li><strong>${esc(f.title)}</strong> — ${esc(f.detail)}${uniqueQuotes(f.evidence).map(quote).join('')}</li>`)
+          .map(
+            (f) =>
+              `<li><strong>${esc(f.title)}</strong> — ${esc(f.detail)}${uniqueQuotes(f.evidence).map(quote).join('')}</li>`,
+          )
           .join('\n')}</ol>`;
   const fu = a.feedback.followUp;
   return `<section id="tier" aria-labelledby="tier-h"><h2 id="tier-h">Tier: ${tierName(a.tier)}</h2><ul>${reasons}</ul>${next}</section>
@@ -220,14 +242,15 @@ function tierAndFixes(a: Analysis): string {
 function worksheet(a: Analysis): string {
   const sections = a.worksheet
     .map(
-      (s) => `<h3>${esc(s.title)}</h3><ul class="checks">${s.items
-        .map(
-          (item) =>
-            `<li class="${item.found ? 'met' : 'unmet'}"><span class="state">${item.found ? 'Found' : 'Not found'}</span>${esc(item.question)}${
-              item.found && item.quote ? quote(item.quote) : `<br><em>${esc(item.note)}</em>`
-            }</li>`,
-        )
-        .join('\n')}</ul>`,
+      (s) =>
+        `<h3>${esc(s.title)}</h3><ul class="checks">${s.items
+          .map(
+            (item) =>
+              `<li class="${item.found ? 'met' : 'unmet'}"><span class="state">${item.found ? 'Found' : 'Not found'}</span>${esc(item.question)}${
+                item.found && item.quote ? quote(item.quote) : `<br><em>${esc(item.note)}</em>`
+              }</li>`,
+          )
+          .join('\n')}</ul>`,
     )
     .join('\n');
   return `<section id="worksheet" class="page-break" aria-labelledby="worksheet-h"><h2 id="worksheet-h">Worksheet</h2>
@@ -241,7 +264,8 @@ function delivery(a: Analysis): string {
   const row = (label: string, cls: string, s: (typeof d)['overall']) =>
     `<tr class="${cls}"><th scope="row">${cls ? '<span class="swatch" aria-hidden="true"></span>' : ''}${esc(label)}</th><td class="num">${wpm(s.wordsPerMinute)}</td><td class="num">${s.fillersPer100Words.toFixed(1)}</td><td class="num">${s.hedges}</td><td class="num">${s.iCount} / ${s.weCount}</td></tr>`;
   const rows = [row('Overall', '', d.overall)];
-  for (const layer of tableLayers(a)) if (d.perLayer[layer].words > 0) rows.push(row(layerTag(layer), `layer-${layer}`, d.perLayer[layer]));
+  for (const layer of tableLayers(a))
+    if (d.perLayer[layer].words > 0) rows.push(row(layerTag(layer), `layer-${layer}`, d.perLayer[layer]));
   const pauses = d.timesEstimated
     ? ''
     : `<p>${

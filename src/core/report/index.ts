@@ -11,7 +11,11 @@ import { renderVtt } from './vtt';
 export const TEXT_FORMATS = ['md', 'html', 'vtt'] as const;
 export type TextFormat = (typeof TEXT_FORMATS)[number];
 
-export function renderText(format: TextFormat, source: ReportSource, options: RenderOptions = DEFAULT_RENDER_OPTIONS): string {
+export function renderText(
+  format: TextFormat,
+  source: ReportSource,
+  options: RenderOptions = DEFAULT_RENDER_OPTIONS,
+): string {
   switch (format) {
     case 'md':
       return renderMarkdown(source, options);

@@ -7,7 +7,15 @@ import { LAYER_INFO, LAYERS, type Layer } from '../analysis/layers';
 import type { Analysis, Quote } from '../analysis/types';
 import { clock, dateTime, duration, levelName, percent, secs, tierName } from './format';
 import { layerTag } from './labels';
-import { answerSeconds, DEFAULT_RENDER_OPTIONS, modelLabel, reportTitle, type RenderOptions, type ReportSource, uniqueQuotes } from './model';
+import {
+  answerSeconds,
+  DEFAULT_RENDER_OPTIONS,
+  modelLabel,
+  reportTitle,
+  type RenderOptions,
+  type ReportSource,
+  uniqueQuotes,
+} from './model';
 
 /** Escapes text so user words never turn into Markdown syntax (emphasis, links, tables, HTML). */
 export function mdEscape(text: string): string {
@@ -37,7 +45,14 @@ function header(source: ReportSource): string[] {
     ['Model', mdEscape(modelLabel(source))],
   ];
   if (analysis.timesEstimated) rows.push(['Times', 'estimated from a speaking rate (typed answer)']);
-  return [`# Coached transcript — ${mdEscape(reportTitle(meta))}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), ''];
+  return [
+    `# Coached transcript — ${mdEscape(reportTitle(meta))}`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| **${k}** | ${v} |`),
+    '',
+  ];
 }
 
 function layerTable(a: Analysis): string[] {
@@ -45,7 +60,9 @@ function layerTable(a: Analysis): string[] {
     `## Time per layer`,
     '',
     `Budget for a ${duration(a.budget.lengthSeconds)} answer. Mitigation vs structural fix: ${
-      a.timeline.mitigationToStructuralFixRatio === null ? 'no structural fix' : `${a.timeline.mitigationToStructuralFixRatio.toFixed(2)}×`
+      a.timeline.mitigationToStructuralFixRatio === null
+        ? 'no structural fix'
+        : `${a.timeline.mitigationToStructuralFixRatio.toFixed(2)}×`
     }.`,
     '',
     '| Layer | Seconds | Share | Budget | Sentences |',
@@ -56,8 +73,12 @@ function layerTable(a: Analysis): string[] {
     const budget = layer === 'other' ? '—' : secs(a.budget.seconds[layer]);
     lines.push(`| ${layerTag(layer)} | ${secs(s.seconds)} | ${percent(s.share)} | ${budget} | ${s.sentences} |`);
   }
-  lines.push(`| **Total** | ${secs(a.timeline.speakingSeconds)} | 100% | ${secs(a.budget.lengthSeconds)} | ${a.sentences.length} |`, '');
-  if (a.timeline.missing.length > 0) lines.push(`Missing layers: ${a.timeline.missing.map((l) => LAYER_INFO[l].longName).join(', ')}.`, '');
+  lines.push(
+    `| **Total** | ${secs(a.timeline.speakingSeconds)} | 100% | ${secs(a.budget.lengthSeconds)} | ${a.sentences.length} |`,
+    '',
+  );
+  if (a.timeline.missing.length > 0)
+    lines.push(`Missing layers: ${a.timeline.missing.map((l) => LAYER_INFO[l].longName).join(', ')}.`, '');
   for (const o of a.timeline.outOfOrder) lines.push(`- Out of order: ${mdEscape(o.message)}`);
   if (a.timeline.outOfOrder.length > 0) lines.push('');
   return lines;
@@ -99,7 +120,8 @@ function constraints(a: Analysis): string[] {
 function tier(a: Analysis): string[] {
   const lines = [`## Tier: ${tierName(a.tier)}`, ''];
   for (const r of a.tierDetail.reasons) lines.push(`- ${mdEscape(r)}`);
-  if (a.tierDetail.toReachNext !== null) lines.push('', `**To reach the next tier:** ${mdEscape(a.tierDetail.toReachNext)}`);
+  if (a.tierDetail.toReachNext !== null)
+    lines.push('', `**To reach the next tier:** ${mdEscape(a.tierDetail.toReachNext)}`);
   lines.push('');
   return lines;
 }
@@ -140,7 +162,8 @@ function worksheet(a: Analysis): string[] {
 
 function delivery(a: Analysis): string[] {
   const d = a.delivery;
-  const wpm = (v: number | null) => (v === null ? '—' : d.timesEstimated ? `${Math.round(v)} (est.)` : String(Math.round(v)));
+  const wpm = (v: number | null) =>
+    v === null ? '—' : d.timesEstimated ? `${Math.round(v)} (est.)` : String(Math.round(v));
   const iWe = (i: number, we: number) => `${i} / ${we}`;
   const lines = [
     '## Delivery',
@@ -152,7 +175,9 @@ function delivery(a: Analysis): string[] {
   for (const layer of tableLayers(a)) {
     const s = d.perLayer[layer];
     if (s.words === 0) continue;
-    lines.push(`| ${layerTag(layer)} | ${wpm(s.wordsPerMinute)} | ${s.fillersPer100Words.toFixed(1)} | ${s.hedges} | ${iWe(s.iCount, s.weCount)} |`);
+    lines.push(
+      `| ${layerTag(layer)} | ${wpm(s.wordsPerMinute)} | ${s.fillersPer100Words.toFixed(1)} | ${s.hedges} | ${iWe(s.iCount, s.weCount)} |`,
+    );
   }
   lines.push('');
   if (!d.timesEstimated) {
@@ -210,7 +235,9 @@ export function renderMarkdown(source: ReportSource, options: RenderOptions = DE
     '---',
     '',
     `_Exported by ${mdEscape(options.generator)}.${
-      source.redacted ? ` Names were replaced by placeholders (${source.redacted.placeholders.map(mdEscape).join(', ') || 'none found'}).` : ''
+      source.redacted
+        ? ` Names were replaced by placeholders (${source.redacted.placeholders.map(mdEscape).join(', ') || 'none found'}).`
+        : ''
     }_`,
     '',
   ];

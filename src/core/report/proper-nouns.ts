@@ -58,7 +58,11 @@ function tokenize(sentence: string): Token[] {
         .replace(/^[^\p{L}\p{N}&]+/u, '')
         .replace(/[^\p{L}\p{N}&]+$/u, '')
         .replace(/['’]s$/u, '');
-      return { raw, word, breaksAfter: /[,.;:!?—–)"”]$/u.test(raw) || /['’]s$/u.test(raw.replace(/[^\p{L}\p{N}'’]+$/u, '')) };
+      return {
+        raw,
+        word,
+        breaksAfter: /[,.;:!?—–)"”]$/u.test(raw) || /['’]s$/u.test(raw.replace(/[^\p{L}\p{N}'’]+$/u, '')),
+      };
     });
 }
 
@@ -72,7 +76,8 @@ function isNameWord(word: string): boolean {
 }
 
 /** A layer marker or speaker label at the start does not make the next word a sentence start. */
-const LEADING_MARKER = /^(?:(?:layer\s+\w+|l[1-5]|detection|attribution|mitigation|structural fix|system learning)\s*[—–:-]\s*)/i;
+const LEADING_MARKER =
+  /^(?:(?:layer\s+\w+|l[1-5]|detection|attribution|mitigation|structural fix|system learning)\s*[—–:-]\s*)/i;
 
 export function findProperNouns(sentences: readonly string[]): NameCandidate[] {
   const found = new Map<string, { name: string; sentences: Set<number>; first: number; midSentence: boolean }>();
@@ -95,7 +100,13 @@ export function findProperNouns(sentences: readonly string[]): NameCandidate[] {
         if (next && isNameWord(next.word)) {
           words.push(next.word);
           end++;
-        } else if (next && CONNECTORS.has(next.raw.toLowerCase()) && !next.breaksAfter && after && isNameWord(after.word)) {
+        } else if (
+          next &&
+          CONNECTORS.has(next.raw.toLowerCase()) &&
+          !next.breaksAfter &&
+          after &&
+          isNameWord(after.word)
+        ) {
           words.push(next.raw, after.word);
           end += 2;
         } else break;
@@ -111,12 +122,16 @@ export function findProperNouns(sentences: readonly string[]): NameCandidate[] {
   });
   // A lone capitalised word seen only at sentence starts is usually just a capitalised word
   // ("Rollback took…"), unless it is an acronym or CamelCase.
-  const kept = [...found.values()].filter((entry) => entry.midSentence || /\p{Lu}.*\p{Lu}/u.test(entry.name) || /^\p{Ll}/u.test(entry.name));
+  const kept = [...found.values()].filter(
+    (entry) => entry.midSentence || /\p{Lu}.*\p{Lu}/u.test(entry.name) || /^\p{Ll}/u.test(entry.name),
+  );
   // A short form that starts exactly one longer name ("Dana" → "Dana Whitfield") is the same
   // entity: offer it as an alias so both get one placeholder.
   const aliasOf = new Map<string, (typeof kept)[number]>();
   for (const short of kept) {
-    const longer = kept.filter((other) => other !== short && other.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `));
+    const longer = kept.filter(
+      (other) => other !== short && other.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `),
+    );
     if (longer.length === 1 && longer[0]) aliasOf.set(short.name, longer[0]);
   }
   const candidates: NameCandidate[] = [];
@@ -132,5 +147,7 @@ export function findProperNouns(sentences: readonly string[]): NameCandidate[] {
       category: guessCategory(entry.name),
     });
   }
-  return candidates.sort((a, b) => a.firstSentence - b.firstSentence || b.count - a.count || a.name.localeCompare(b.name));
+  return candidates.sort(
+    (a, b) => a.firstSentence - b.firstSentence || b.count - a.count || a.name.localeCompare(b.name),
+  );
 }

@@ -57,7 +57,9 @@ interface WordLike {
 function isWordList(value: unknown): value is WordLike[] {
   return (
     Array.isArray(value) &&
-    value.every((w) => isRecord(w) && typeof w.text === 'string' && typeof w.start === 'number' && typeof w.end === 'number')
+    value.every(
+      (w) => isRecord(w) && typeof w.text === 'string' && typeof w.start === 'number' && typeof w.end === 'number',
+    )
   );
 }
 
@@ -68,7 +70,8 @@ function isWordList(value: unknown): value is WordLike[] {
  */
 function redactTranscript(transcript: unknown, redactor: Redactor): unknown {
   const base = redactValue(transcript, redactor, null);
-  if (!isRecord(transcript) || !Array.isArray(transcript.segments) || !isRecord(base) || !Array.isArray(base.segments)) return base;
+  if (!isRecord(transcript) || !Array.isArray(transcript.segments) || !isRecord(base) || !Array.isArray(base.segments))
+    return base;
   const segments = transcript.segments as unknown[];
   const flat: Array<WordLike & { seg: number }> = [];
   segments.forEach((segment, seg) => {
@@ -110,11 +113,18 @@ function redactTranscript(transcript: unknown, redactor: Redactor): unknown {
  * Statistics (word counts, words per minute) describe what was said and stay unchanged.
  */
 function fixWordIndexes(original: unknown, redacted: unknown, redactor: Redactor): unknown {
-  if (!isRecord(original) || !isRecord(redacted) || !Array.isArray(original.sentences) || !Array.isArray(redacted.sentences)) {
+  if (
+    !isRecord(original) ||
+    !isRecord(redacted) ||
+    !Array.isArray(original.sentences) ||
+    !Array.isArray(redacted.sentences)
+  ) {
     return redacted;
   }
   const origSentences = original.sentences as unknown[];
-  const merged = origSentences.map((s) => (isRecord(s) && typeof s.text === 'string' ? redactor.redactTextCounting(s.text).mergedTokens : 0));
+  const merged = origSentences.map((s) =>
+    isRecord(s) && typeof s.text === 'string' ? redactor.redactTextCounting(s.text).mergedTokens : 0,
+  );
   if (merged.every((m) => m === 0)) return redacted;
   const order = origSentences
     .map((s, i) => ({ i, start: isRecord(s) && typeof s.wordStart === 'number' ? s.wordStart : 0 }))

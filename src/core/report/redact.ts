@@ -45,7 +45,9 @@ export interface Redactor {
    */
   redactTextCounting(text: string): { text: string; mergedTokens: number };
   /** Redacts a list of timed word tokens; a multi-token name collapses into its first token. */
-  redactWords<W extends { text: string; end: number }>(words: readonly W[]): { words: W[]; changed: boolean; merges: Array<{ first: number; last: number }> };
+  redactWords<W extends { text: string; end: number }>(
+    words: readonly W[],
+  ): { words: W[]; changed: boolean; merges: Array<{ first: number; last: number }> };
   /** Listed names (or aliases) still present in `text`; empty when redaction is complete. */
   findLeaks(text: string): string[];
 }
@@ -62,7 +64,8 @@ export class RedactionInputError extends Error {
 
 const COMPANY_WORDS =
   /\b(inc|corp|corporation|co|llc|ltd|plc|gmbh|ag|sa|bank|labs?|group|holdings|partners|capital|technologies|systems|airlines?|insurance|financial|payments|retail)\b\.?$/i;
-const SERVICE_WORDS = /(service|svc|api|pipeline|gateway|cluster|db|database|queue|store|index|platform|engine|server|worker|cron|job)s?$/i;
+const SERVICE_WORDS =
+  /(service|svc|api|pipeline|gateway|cluster|db|database|queue|store|index|platform|engine|server|worker|cron|job)s?$/i;
 const TEAM_WORDS = /\b(team|squad|guild|org|on-?call|sre)\b/i;
 
 /** A best guess the UI shows as the default; users can change it. */
@@ -98,27 +101,29 @@ function escapeRegExp(text: string): string {
 
 /** Source of one alternative: internal whitespace matches any run of whitespace. */
 function namePattern(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .map(escapeRegExp)
-    .join('\\s+');
+  return name.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
 }
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}_])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}_])';
 
 function cleanNames(names: readonly RedactionName[]): Array<{ names: string[]; category: NameCategory }> {
-  if (names.length > MAX_NAMES) throw new RedactionInputError(`At most ${MAX_NAMES} names can be redacted (got ${names.length}).`);
+  if (names.length > MAX_NAMES)
+    throw new RedactionInputError(`At most ${MAX_NAMES} names can be redacted (got ${names.length}).`);
   const seen = new Set<string>();
   const out: Array<{ names: string[]; category: NameCategory }> = [];
   for (const entry of names) {
-    const all = [entry.name, ...(entry.aliases ?? [])].map((n) => n.trim().replace(/\s+/g, ' ')).filter((n) => n !== '');
+    const all = [entry.name, ...(entry.aliases ?? [])]
+      .map((n) => n.trim().replace(/\s+/g, ' '))
+      .filter((n) => n !== '');
     const kept: string[] = [];
     for (const n of all) {
-      if (n.length > MAX_NAME_LENGTH) throw new RedactionInputError(`The name "${n.slice(0, 40)}…" is longer than ${MAX_NAME_LENGTH} characters.`);
+      if (n.length > MAX_NAME_LENGTH)
+        throw new RedactionInputError(`The name "${n.slice(0, 40)}…" is longer than ${MAX_NAME_LENGTH} characters.`);
       if ((n.match(/[\p{L}\p{N}]/gu) ?? []).length < 2) {
-        throw new RedactionInputError(`"${n}" is too short to redact safely: a name needs at least two letters or digits.`);
+        throw new RedactionInputError(
+          `"${n}" is too short to redact safely: a name needs at least two letters or digits.`,
+        );
       }
       const key = n.toLowerCase();
       if (seen.has(key)) continue;
@@ -146,7 +151,10 @@ export function planRedaction(names: readonly RedactionName[], documentText = ''
     .flatMap((entry, entryIndex) => entry.names.map((name) => ({ name, entryIndex })))
     .sort((a, b) => b.name.length - a.name.length);
   if (alternatives.length > 0 && documentText !== '') {
-    const re = new RegExp(`${BOUNDARY_BEFORE}(?:${alternatives.map((a) => `(${namePattern(a.name)})`).join('|')})${BOUNDARY_AFTER}`, 'giu');
+    const re = new RegExp(
+      `${BOUNDARY_BEFORE}(?:${alternatives.map((a) => `(${namePattern(a.name)})`).join('|')})${BOUNDARY_AFTER}`,
+      'giu',
+    );
     for (const m of documentText.matchAll(re)) {
       const alt = alternatives[m.slice(1).findIndex((g) => g !== undefined)];
       if (alt && m.index < (firstSeen[alt.entryIndex] ?? 0)) firstSeen[alt.entryIndex] = m.index;
@@ -160,7 +168,11 @@ export function planRedaction(names: readonly RedactionName[], documentText = ''
     if (!entry) continue;
     const n = counters.get(entry.category) ?? 0;
     counters.set(entry.category, n + 1);
-    entries[i] = { category: entry.category, names: entry.names, placeholder: `${CATEGORY_LABEL[entry.category]} ${letters(n)}` };
+    entries[i] = {
+      category: entry.category,
+      names: entry.names,
+      placeholder: `${CATEGORY_LABEL[entry.category]} ${letters(n)}`,
+    };
   }
   return createRedactor(entries);
 }
@@ -301,7 +313,8 @@ export function parseNameList(text: string): RedactionName[] {
       .map((p) => p.trim())
       .filter((p) => p !== '');
     const [name, ...aliases] = parts;
-    if (name === undefined) throw new RedactionInputError(`Line ${i + 1} of the names list has a category but no name.`);
+    if (name === undefined)
+      throw new RedactionInputError(`Line ${i + 1} of the names list has a category but no name.`);
     out.push({ name, ...(aliases.length > 0 ? { aliases } : {}), ...(category ? { category } : {}) });
   });
   return out;

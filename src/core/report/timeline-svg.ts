@@ -47,7 +47,10 @@ export function renderTimelineSvg(analysis: Analysis, idPrefix = 'timeline'): st
   const parts: string[] = [];
 
   const summary = rows
-    .map((layer) => `${LAYER_INFO[layer].name} ${secs(analysis.layers[layer].seconds)} (${percent(analysis.layers[layer].share)})`)
+    .map(
+      (layer) =>
+        `${LAYER_INFO[layer].name} ${secs(analysis.layers[layer].seconds)} (${percent(analysis.layers[layer].share)})`,
+    )
     .join(', ');
   parts.push(
     `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" preserveAspectRatio="xMinYMin meet">`,
@@ -91,7 +94,9 @@ export function renderTimelineSvg(analysis: Analysis, idPrefix = 'timeline'): st
     }
     const value = `${secs(stats.seconds)}${budget === null ? '' : ` / ${secs(budget)}`}`;
     const over = budget !== null && budget > 0 && stats.seconds > budget * 1.5;
-    parts.push(`<text x="${WIDTH - 8}" y="${y + ROW_H / 2 + 4}" text-anchor="end" class="lane-value${over ? ' over' : ''}">${esc(value)}</text>`);
+    parts.push(
+      `<text x="${WIDTH - 8}" y="${y + ROW_H / 2 + 4}" text-anchor="end" class="lane-value${over ? ' over' : ''}">${esc(value)}</text>`,
+    );
     parts.push(`</g>`);
   });
   parts.push(

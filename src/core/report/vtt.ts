@@ -14,7 +14,11 @@ import { reportTitle, type ReportSource } from './model';
 
 /** Cue text may not contain "-->", and &, < and > must be escaped. */
 export function vttEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** NOTE blocks end at a blank line and may not contain "-->". */
@@ -50,13 +54,19 @@ export function renderVtt(source: ReportSource): string {
   out.push(`NOTE ${noteText(`Postmortem Coach — ${reportTitle(meta)}`)}`);
   if (meta.question) out.push(noteText(`Question: ${meta.question}`));
   if (a.timesEstimated) out.push('Times are estimated from a speaking rate (typed answer).');
-  if (source.redacted) out.push(noteText(`Names replaced by placeholders: ${source.redacted.placeholders.join(', ') || 'none found'}.`));
+  if (source.redacted)
+    out.push(noteText(`Names replaced by placeholders: ${source.redacted.placeholders.join(', ') || 'none found'}.`));
   out.push('');
   a.sentences.forEach((s, i) => {
     const [start, end] = cueTimes(a, i);
     const tag = layerTag(s.layer);
     const lines = wrapCaption(`[${tag}] ${s.text}`);
-    out.push(`s${s.index + 1} ${s.layer}`, `${vttTimestamp(start)} --> ${vttTimestamp(end)}`, `<v ${tag}>${lines.map(vttEscape).join('\n')}</v>`, '');
+    out.push(
+      `s${s.index + 1} ${s.layer}`,
+      `${vttTimestamp(start)} --> ${vttTimestamp(end)}`,
+      `<v ${tag}>${lines.map(vttEscape).join('\n')}</v>`,
+      '',
+    );
   });
   return out.join('\n');
 }

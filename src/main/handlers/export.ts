@@ -8,7 +8,13 @@ export function exportHandlers(service: ExportService) {
     candidates: async ({ sessionId }: { sessionId: string }) => ({ candidates: await service.candidates(sessionId) }),
     render: async (request: Parameters<ExportService['render']>[0]) => {
       const r = await service.render(request);
-      return { fileName: r.fileName, mimeType: r.mimeType, bytes: r.bytes, placeholders: r.placeholders, redacted: r.redacted };
+      return {
+        fileName: r.fileName,
+        mimeType: r.mimeType,
+        bytes: r.bytes,
+        placeholders: r.placeholders,
+        redacted: r.redacted,
+      };
     },
     save: async (request: Parameters<ExportService['save']>[0]) => service.save(request),
     confirmOverwrite: async ({ token }: { token: string }) => {

@@ -87,7 +87,9 @@ export const exportChannels = {
   },
   /** Imports a JSON session export (the page reads the file the user picked and sends its text). */
   'export.importJson': {
-    input: z.object({ json: z.string().min(2).max(MAX_IMPORT_JSON_CHARS, 'The file is too large to be a session export.') }).strict(),
+    input: z
+      .object({ json: z.string().min(2).max(MAX_IMPORT_JSON_CHARS, 'The file is too large to be a session export.') })
+      .strict(),
     output: z.object({
       id: z.string(),
       status: z.enum(['imported', 'already_present', 'imported_as_copy']),

@@ -52,7 +52,8 @@ async function setup(options: { saveDialog?: SaveDialog; pdf?: PdfRenderer } = {
   });
   const dispatch = createDispatcher(contract, backend.handlers);
   const ctx: HandlerContext<Events> = { shell: 'web', emit: () => {} };
-  const call = (channel: string, input: unknown) => dispatch(channel, input, ctx) as Promise<Result<Record<string, unknown>>>;
+  const call = (channel: string, input: unknown) =>
+    dispatch(channel, input, ctx) as Promise<Result<Record<string, unknown>>>;
   const named = corpusSession(STORY_IDS[1], { named: true }).document;
   await backend.services.sessions.save(named);
   return { backend, call, outDir, id: named.id };
@@ -117,11 +118,20 @@ describe('export channels', () => {
     let answer: SaveChoice | null = null;
     const dialog = new ScriptedDialog(() => answer);
     const { call, id, outDir } = await setup({ saveDialog: dialog });
-    expect(await call('export.save', { sessionId: id, format: 'vtt', names: [] })).toEqual({ ok: true, value: { status: 'cancelled' } });
-    expect(dialog.requests[0]).toEqual({ defaultName: 'freshcart-grocers-promo-backfill-2026-03-14.vtt', filters: [{ name: 'WebVTT captions', extensions: ['vtt'] }] });
+    expect(await call('export.save', { sessionId: id, format: 'vtt', names: [] })).toEqual({
+      ok: true,
+      value: { status: 'cancelled' },
+    });
+    expect(dialog.requests[0]).toEqual({
+      defaultName: 'freshcart-grocers-promo-backfill-2026-03-14.vtt',
+      filters: [{ name: 'WebVTT captions', extensions: ['vtt'] }],
+    });
     answer = { path: path.join(outDir, 'take.vtt'), overwriteConfirmed: false };
     const saved = await call('export.save', { sessionId: id, format: 'vtt', names: [] });
-    expect(saved).toMatchObject({ ok: true, value: { status: 'saved', path: path.join(outDir, 'take.vtt'), fileName: 'take.vtt' } });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { status: 'saved', path: path.join(outDir, 'take.vtt'), fileName: 'take.vtt' },
+    });
     expect(await readFile(path.join(outDir, 'take.vtt'), 'utf8')).toMatch(/^WEBVTT\n/);
   });
 
@@ -135,7 +145,10 @@ describe('export channels', () => {
     if (!first.ok || first.value.status !== 'confirm_overwrite') throw new Error(JSON.stringify(first));
     expect(await readFile(target, 'utf8')).toBe('precious');
     const token = first.value.token as string;
-    expect(await call('export.confirmOverwrite', { token })).toMatchObject({ ok: true, value: { status: 'saved', path: target } });
+    expect(await call('export.confirmOverwrite', { token })).toMatchObject({
+      ok: true,
+      value: { status: 'saved', path: target },
+    });
     expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 fake');
     expect(await call('export.confirmOverwrite', { token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
@@ -144,8 +157,13 @@ describe('export channels', () => {
     const target = path.join(os.tmpdir(), `coach-existing-${process.pid}.md`);
     await writeFile(target, 'old');
     cleanups.push(() => rm(target, { force: true }));
-    const { call, id } = await setup({ saveDialog: new ScriptedDialog(() => ({ path: target, overwriteConfirmed: true })) });
-    expect(await call('export.save', { sessionId: id, format: 'md', names: [] })).toMatchObject({ ok: true, value: { status: 'saved' } });
+    const { call, id } = await setup({
+      saveDialog: new ScriptedDialog(() => ({ path: target, overwriteConfirmed: true })),
+    });
+    expect(await call('export.save', { sessionId: id, format: 'md', names: [] })).toMatchObject({
+      ok: true,
+      value: { status: 'saved' },
+    });
     expect(await readFile(target, 'utf8')).toMatch(/^# Coached transcript/);
   });
 
@@ -155,7 +173,11 @@ describe('export channels', () => {
     if (!r.ok) throw new Error(r.error.message);
     const names = (r.value.candidates as Array<{ name: string }>).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['FreshCart Grocers', 'Priya Raman', 'StoreLink']));
-    for (const n of names) expect(LISTED_NAMES.some((l) => n.includes(l) || l.includes(n)), n).toBe(true);
+    for (const n of names)
+      expect(
+        LISTED_NAMES.some((l) => n.includes(l) || l.includes(n)),
+        n,
+      ).toBe(true);
   });
 
   it('imports a JSON export into another data folder through the channel', async () => {
@@ -166,8 +188,14 @@ describe('export channels', () => {
     await b.backend.services.sessions.remove(b.id);
     const json = new TextDecoder().decode(exported.value.bytes as Uint8Array);
     const r = await b.call('export.importJson', { json });
-    expect(r).toMatchObject({ ok: true, value: { id: a.id, status: 'imported', session: { id: a.id, story: 'FreshCart Grocers promo backfill' } } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { id: a.id, status: 'imported', session: { id: a.id, story: 'FreshCart Grocers promo backfill' } },
+    });
     expect(await b.backend.services.sessions.get(a.id)).toEqual(await a.backend.services.sessions.get(a.id));
-    expect(await b.call('export.importJson', { json: '{"nope": true}' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await b.call('export.importJson', { json: '{"nope": true}' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formProblems, initialForm, redactionNames, rowProblem } from '../../../src/renderer/src/components/export/export-form';
+import {
+  formProblems,
+  initialForm,
+  redactionNames,
+  rowProblem,
+} from '../../../src/renderer/src/components/export/export-form';
 import { exportRequest } from '../../../src/shared/channels/export';
 
 describe('export dialog form', () => {
@@ -34,8 +39,15 @@ describe('export dialog form', () => {
 
   it('flags rows the back end would reject, before sending', () => {
     expect(rowProblem({ key: 1, text: ' ', category: 'name', found: null, enabled: true })).toMatch(/Type a name/);
-    expect(rowProblem({ key: 1, text: 'Acme | X', category: 'name', found: null, enabled: true })).toMatch(/"X" is too short/);
-    expect(formProblems({ ...form, rows: [...form.rows, { key: 3, text: 'Q', category: 'name', found: null, enabled: true }] })).toHaveLength(1);
+    expect(rowProblem({ key: 1, text: 'Acme | X', category: 'name', found: null, enabled: true })).toMatch(
+      /"X" is too short/,
+    );
+    expect(
+      formProblems({
+        ...form,
+        rows: [...form.rows, { key: 3, text: 'Q', category: 'name', found: null, enabled: true }],
+      }),
+    ).toHaveLength(1);
   });
 
   it('builds requests the channel accepts, with no path in them', () => {

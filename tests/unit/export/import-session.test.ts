@@ -66,7 +66,11 @@ describe('parseSessionJson', () => {
     ['a newer version', text({ ...good, schemaVersion: 9 }), /schema version 9.*reads version 1/],
     ['a path as id', text({ ...good, id: '../../etc' }), /not a valid session id/],
     ['a missing field', text({ ...good, question: undefined }), /question/],
-    ['a damaged analysis', text({ ...good, analysis: { ...corpusSession(STORY_IDS[0]).analysis, tier: 'wizard' } }), /analysis in this session file is damaged/],
+    [
+      'a damaged analysis',
+      text({ ...good, analysis: { ...corpusSession(STORY_IDS[0]).analysis, tier: 'wizard' } }),
+      /analysis in this session file is damaged/,
+    ],
     ['a take still recording', text({ ...good, status: 'recording' }), /still recording/],
   ])('rejects %s with a specific message', (_name, input, message) => {
     expect(() => parseSessionJson(input)).toThrow(message);

@@ -50,7 +50,15 @@ describe.skipIf(!chromium.found || !poppler)('PDF export with headless Chromium'
     for (const png of pngs) expect(statSync(path.join(dir, png)).size).toBeGreaterThan(5_000);
 
     const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
-    for (const heading of ['Verdict', 'Time per layer', 'Rubric', 'Practice constraints', 'Worksheet', 'Transcript', 'Outline for your next attempt']) {
+    for (const heading of [
+      'Verdict',
+      'Time per layer',
+      'Rubric',
+      'Practice constraints',
+      'Worksheet',
+      'Transcript',
+      'Outline for your next attempt',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toMatch(/Page 1 of \d+/);

@@ -50,7 +50,8 @@ describe.each(STORY_IDS)('redaction of %s', (id) => {
     const mapping = outputs[0]?.placeholders;
     for (const out of outputs) {
       const body = text(out.bytes);
-      for (const name of LISTED_NAMES) expect(body.toLowerCase(), `${out.format} leaks ${name}`).not.toContain(name.toLowerCase());
+      for (const name of LISTED_NAMES)
+        expect(body.toLowerCase(), `${out.format} leaks ${name}`).not.toContain(name.toLowerCase());
       expect(out.fileName.toLowerCase()).not.toMatch(/freshcart|meridian|northwind/);
       expect(out.placeholders).toEqual(mapping);
     }
@@ -64,11 +65,15 @@ describe.each(STORY_IDS)('redaction of %s', (id) => {
     const json = JSON.parse(text((await renderExport(input, 'json', names, deps)).bytes)) as typeof named.document;
     const redactedSentences = (json.analysis as typeof named.analysis).sentences;
     const html = parseHtml(text((await renderExport(input, 'html', names, deps)).bytes));
-    const htmlSentences = all(html, (el) => el.tag === 'li' && el.attrs['data-layer'] !== undefined).map((li) => li.children[2]?.text);
+    const htmlSentences = all(html, (el) => el.tag === 'li' && el.attrs['data-layer'] !== undefined).map(
+      (li) => li.children[2]?.text,
+    );
     expect(htmlSentences).toEqual(redactedSentences.map((s) => s.text));
     const out = await renderExport(input, 'md', names, deps);
     for (const p of out.placeholders) {
-      const original = named.analysis.sentences.filter((s) => p.names.some((n) => s.text.toLowerCase().includes(n.toLowerCase())));
+      const original = named.analysis.sentences.filter((s) =>
+        p.names.some((n) => s.text.toLowerCase().includes(n.toLowerCase())),
+      );
       for (const s of original) expect(redactedSentences[s.index]?.text).toContain(p.placeholder);
     }
     // The JSON still validates as a session and keeps its structure.
@@ -104,15 +109,21 @@ describe('export errors', () => {
   it('says when a session has not been analysed yet', async () => {
     const doc = { ...corpusSession(STORY_IDS[0]).document, status: 'draft' as const };
     delete doc.analysis;
-    await expect(renderExport({ kind: 'session', document: doc }, 'md', [], deps)).rejects.toThrow(/has no analysis yet \(status: draft\)/);
+    await expect(renderExport({ kind: 'session', document: doc }, 'md', [], deps)).rejects.toThrow(
+      /has no analysis yet \(status: draft\)/,
+    );
   });
 
   it('refuses PDF when the shell cannot print', async () => {
-    await expect(renderExport({ kind: 'session', document: corpusSession(STORY_IDS[0]).document }, 'pdf', [], deps)).rejects.toThrow(/PDF export is not available/);
+    await expect(
+      renderExport({ kind: 'session', document: corpusSession(STORY_IDS[0]).document }, 'pdf', [], deps),
+    ).rejects.toThrow(/PDF export is not available/);
   });
 
   it('rejects names too short to redact', async () => {
-    await expect(renderExport({ kind: 'session', document: corpusSession(STORY_IDS[0]).document }, 'md', [{ name: 'X' }], deps)).rejects.toMatchObject({
+    await expect(
+      renderExport({ kind: 'session', document: corpusSession(STORY_IDS[0]).document }, 'md', [{ name: 'X' }], deps),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });

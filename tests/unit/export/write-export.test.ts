@@ -38,7 +38,9 @@ describe('writeExportFile', () => {
 
   it('lets exactly one of two racing writers create the file', async () => {
     const file = path.join(dir, 'race.md');
-    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((c) => writeExportFile(file, c.repeat(100_000), { overwrite: false })));
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c', 'd'].map((c) => writeExportFile(file, c.repeat(100_000), { overwrite: false })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const content = await readFile(file, 'utf8');
     expect(content).toMatch(/^(a+|b+|c+|d+)$/);

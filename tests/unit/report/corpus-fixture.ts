@@ -97,7 +97,17 @@ person: Priya Raman
 service: StoreLink
 `;
 
-export const LISTED_NAMES = ['Dana Whitfield', 'Dana', 'Northwind Bank', 'Meridian Credit', 'ScoreHub', 'FreshCart Grocers', 'FreshCart', 'Priya Raman', 'StoreLink'];
+export const LISTED_NAMES = [
+  'Dana Whitfield',
+  'Dana',
+  'Northwind Bank',
+  'Meridian Credit',
+  'ScoreHub',
+  'FreshCart Grocers',
+  'FreshCart',
+  'Priya Raman',
+  'StoreLink',
+];
 
 function withNames(story: CorpusStory): CorpusStory {
   const edits = NAMED_EDITS[story.id] ?? [];
@@ -119,7 +129,11 @@ export function corpusSession(id: string, options: { named?: boolean } = {}): Co
   const transcript = spokenTranscript(story);
   const analysis = analyzeTranscript(transcript);
   const slug = id.replace(/^dev-\d+-/, '');
-  const storyName = options.named ? (id.startsWith('dev-01') ? 'Meridian Credit sentinel at Northwind Bank' : 'FreshCart Grocers promo backfill') : slug.replace(/-/g, ' ');
+  const storyName = options.named
+    ? id.startsWith('dev-01')
+      ? 'Meridian Credit sentinel at Northwind Bank'
+      : 'FreshCart Grocers promo backfill'
+    : slug.replace(/-/g, ' ');
   const document: SessionDocument = {
     schemaVersion: SESSION_SCHEMA_VERSION,
     id: `export-${slug}`.slice(0, 60),

@@ -21,10 +21,26 @@ describe.each(STORY_IDS)('HTML export of %s', (id) => {
     expect(all(doc, (el) => el.tag === 'html')[0]?.attrs.lang).toBe('en');
     expect(all(doc, (el) => el.tag === 'title')[0]?.text).toMatch(/^Coached transcript — /);
     const ids = all(doc, (el) => el.tag === 'section').map((el) => el.attrs.id);
-    expect(ids).toEqual(['verdict', 'timeline', 'rubric', 'constraints', 'failures', 'tier', 'fixes', 'follow-up', 'worksheet', 'delivery', 'transcript', 'outline']);
+    expect(ids).toEqual([
+      'verdict',
+      'timeline',
+      'rubric',
+      'constraints',
+      'failures',
+      'tier',
+      'fixes',
+      'follow-up',
+      'worksheet',
+      'delivery',
+      'transcript',
+      'outline',
+    ]);
     for (const section of all(doc, (el) => el.tag === 'section')) {
       const labelledBy = section.attrs['aria-labelledby'];
-      expect(all(doc, (el) => el.attrs.id === labelledBy && /^h[1-6]$/.test(el.tag)), `${section.attrs.id} heading`).toHaveLength(1);
+      expect(
+        all(doc, (el) => el.attrs.id === labelledBy && /^h[1-6]$/.test(el.tag)),
+        `${section.attrs.id} heading`,
+      ).toHaveLength(1);
     }
     expect(all(doc, (el) => el.attrs.class === 'card')).toHaveLength(4);
   });
@@ -34,7 +50,15 @@ describe.each(STORY_IDS)('HTML export of %s', (id) => {
     if (!svg) throw new Error('no svg');
     expect(svg.attrs.role).toBe('img');
     const labels = all(svg, (el) => el.tag === 'text' && el.attrs.class === 'lane-label').map((el) => el.text);
-    expect(labels).toEqual(expect.arrayContaining(['L1 Detection', 'L2 Attribution', 'L3 Mitigation', 'L4 Structural fix', 'L5 System learning']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'L1 Detection',
+        'L2 Attribution',
+        'L3 Mitigation',
+        'L4 Structural fix',
+        'L5 System learning',
+      ]),
+    );
     const bars = all(svg, (el) => el.tag === 'rect' && all(el, (c) => c.tag === 'title').length > 0);
     expect(bars).toHaveLength(analysis.sentences.length);
     // Each bar sits in its own layer's lane and says which layer it is.
@@ -69,7 +93,11 @@ describe.each(STORY_IDS)('HTML export of %s', (id) => {
     expect(css).toMatch(/@media print\{[^]*\.page-break\{break-before:page\}/);
     expect(css).toContain('print-color-adjust:exact');
     expect(css).toMatch(/@page\{[^}]*@bottom-right\{content:"Page " counter\(page\)/);
-    expect(all(doc, (el) => (el.attrs.class ?? '').includes('page-break')).map((el) => el.attrs.id)).toEqual(['worksheet', 'transcript', 'outline']);
+    expect(all(doc, (el) => (el.attrs.class ?? '').includes('page-break')).map((el) => el.attrs.id)).toEqual([
+      'worksheet',
+      'transcript',
+      'outline',
+    ]);
   });
 });
 

@@ -52,12 +52,23 @@ describe.each(STORY_IDS)('Markdown export of %s', (id) => {
   });
 
   it('has one row per layer with its seconds, share and budget', () => {
-    for (const layer of ['headline', 'detection', 'attribution', 'mitigation', 'structural_fix', 'system_learning'] as const) {
+    for (const layer of [
+      'headline',
+      'detection',
+      'attribution',
+      'mitigation',
+      'structural_fix',
+      'system_learning',
+    ] as const) {
       const row = lines.find((l) => l.startsWith(`| ${TAGS[layer]} |`));
       expect(row, layer).toBeDefined();
       const cells = (row ?? '').split('|').map((c) => c.trim());
       const stats = analysis.layers[layer];
-      expect(cells[2]).toBe(stats.seconds < 10 && stats.seconds % 1 !== 0 ? `${stats.seconds.toFixed(1)} s` : `${Math.round(stats.seconds)} s`);
+      expect(cells[2]).toBe(
+        stats.seconds < 10 && stats.seconds % 1 !== 0
+          ? `${stats.seconds.toFixed(1)} s`
+          : `${Math.round(stats.seconds)} s`,
+      );
       expect(cells[3]).toBe(`${Math.round(stats.share * 100)}%`);
       expect(Number.parseFloat(cells[4] ?? '')).toBe(analysis.budget.seconds[layer]);
       expect(Number(cells[5])).toBe(stats.sentences);
@@ -80,7 +91,8 @@ describe.each(STORY_IDS)('Markdown export of %s', (id) => {
   });
 
   it('has the rubric advice, constraints, fixes, follow-up, worksheet and outline', () => {
-    for (const score of Object.values(analysis.rubric)) expect(md).toContain(score.advice.replace(/[\\`*[\]<>|]/g, '\\$&').slice(0, 30));
+    for (const score of Object.values(analysis.rubric))
+      expect(md).toContain(score.advice.replace(/[\\`*[\]<>|]/g, '\\$&').slice(0, 30));
     const checks = lines.filter((l) => /^- \[[x ]\] /.test(l));
     const worksheetItems = analysis.worksheet.flatMap((s) => s.items);
     expect(checks).toHaveLength(4 + worksheetItems.length);
@@ -91,7 +103,9 @@ describe.each(STORY_IDS)('Markdown export of %s', (id) => {
     expect(md).toContain(`> ${analysis.feedback.followUp.question.slice(0, 20)}`);
     const outlineStart = lines.findIndex((l) => l.startsWith('## Outline for your next attempt'));
     const steps = lines.slice(outlineStart).filter((l) => /^\d+\. \*\*/.test(l));
-    expect(steps.map((l) => /^\d+\. \*\*(.+?)\*\*/.exec(l)?.[1])).toEqual(analysis.feedback.outline.steps.map((s) => TAGS[s.layer]));
+    expect(steps.map((l) => /^\d+\. \*\*(.+?)\*\*/.exec(l)?.[1])).toEqual(
+      analysis.feedback.outline.steps.map((s) => TAGS[s.layer]),
+    );
   });
 });
 

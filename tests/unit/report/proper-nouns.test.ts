@@ -11,7 +11,9 @@ describe('findProperNouns', () => {
       'The Bank of Ireland feed and IBM were fine; I rolled back the API.',
     ]);
     const names = found.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['Northwind Bank', 'Dana Whitfield', 'ScoreHub', 'Bank of Ireland', 'IBM']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Northwind Bank', 'Dana Whitfield', 'ScoreHub', 'Bank of Ireland', 'IBM']),
+    );
     expect(found.find((c) => c.name === 'Northwind Bank')?.category).toBe('company');
     expect(found.find((c) => c.name === 'Dana Whitfield')?.category).toBe('person');
   });
@@ -32,12 +34,17 @@ describe('findProperNouns', () => {
       const plain = findProperNouns(corpusSession(id).analysis.sentences.map((s) => s.text)).map((c) => c.name);
       expect(plain, id).toEqual([]);
     }
-    const named = findProperNouns(corpusSession(STORY_IDS[1], { named: true }).analysis.sentences.map((s) => s.text)).map((c) => c.name);
+    const named = findProperNouns(
+      corpusSession(STORY_IDS[1], { named: true }).analysis.sentences.map((s) => s.text),
+    ).map((c) => c.name);
     expect(named).toEqual(expect.arrayContaining(['FreshCart Grocers', 'Priya Raman', 'StoreLink']));
   });
 
   it('offers a short form that starts one longer name as its alias', () => {
-    const found = findProperNouns(['We told FreshCart Grocers first.', 'Later FreshCart agreed, and Dana Whitfield and Dana Scully signed; Dana left.']);
+    const found = findProperNouns([
+      'We told FreshCart Grocers first.',
+      'Later FreshCart agreed, and Dana Whitfield and Dana Scully signed; Dana left.',
+    ]);
     expect(found.find((c) => c.name === 'FreshCart Grocers')).toMatchObject({ aliases: ['FreshCart'], count: 2 });
     expect(found.map((c) => c.name)).not.toContain('FreshCart');
     // "Dana" starts two different names: ambiguous, so it stays its own candidate.

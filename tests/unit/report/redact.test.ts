@@ -17,7 +17,13 @@ describe('planRedaction', () => {
   });
 
   it('matches case-insensitively, on word boundaries, keeps possessives and prefers the longest name', () => {
-    const r = planRedaction([{ name: 'Acme', category: 'company' }, { name: 'Acme Bank', category: 'company' }], 'Acme Bank and Acme');
+    const r = planRedaction(
+      [
+        { name: 'Acme', category: 'company' },
+        { name: 'Acme Bank', category: 'company' },
+      ],
+      'Acme Bank and Acme',
+    );
     expect(r.redactText("ACME BANK's ledger, acme's API, Acmeville, the acme  bank")).toBe(
       "Company A's ledger, Company B's API, Acmeville, the Company A",
     );
@@ -25,7 +31,9 @@ describe('planRedaction', () => {
 
   it('treats regex characters in names literally', () => {
     const r = planRedaction([{ name: 'C++ Labs (EU)', category: 'company' }]);
-    expect(r.redactText('We paged C++ Labs (EU) at once; C Labs is fine.')).toBe('We paged Company A at once; C Labs is fine.');
+    expect(r.redactText('We paged C++ Labs (EU) at once; C Labs is fine.')).toBe(
+      'We paged Company A at once; C Labs is fine.',
+    );
   });
 
   it('rejects names too short to redact safely and too many names', () => {
@@ -54,13 +62,18 @@ describe('planRedaction', () => {
       { text: " (Company A's)", start: 0.3, end: 0.9 },
       { text: 'team.', start: 0.9, end: 1.2 },
     ]);
-    expect(r.redactTextCounting("called (Acme Bank's) team.")).toEqual({ text: "called (Company A's) team.", mergedTokens: 1 });
+    expect(r.redactTextCounting("called (Acme Bank's) team.")).toEqual({
+      text: "called (Company A's) team.",
+      mergedTokens: 1,
+    });
   });
 });
 
 describe('parseNameList', () => {
   it('reads categories, aliases and comments', () => {
-    expect(parseNameList('# mine\nAcme Bank\nperson: Alice Chen | Alice  # lead\n\nservice:ledger-sync\nweird: thing\n')).toEqual([
+    expect(
+      parseNameList('# mine\nAcme Bank\nperson: Alice Chen | Alice  # lead\n\nservice:ledger-sync\nweird: thing\n'),
+    ).toEqual([
       { name: 'Acme Bank' },
       { name: 'Alice Chen', aliases: ['Alice'], category: 'person' },
       { name: 'ledger-sync', category: 'service' },
@@ -88,7 +101,10 @@ describe('guessCategory', () => {
 });
 
 describe('redactDocument', () => {
-  const redactor = planRedaction([{ name: 'Acme Bank', category: 'company' }, { name: 'Alice', category: 'person' }]);
+  const redactor = planRedaction([
+    { name: 'Acme Bank', category: 'company' },
+    { name: 'Alice', category: 'person' },
+  ]);
   const doc = {
     schemaVersion: 1,
     id: 'acme-bank-take',
@@ -96,8 +112,25 @@ describe('redactDocument', () => {
     story: 'Acme Bank outage',
     transcript: {
       segments: [
-        { start: 0, end: 1, text: 'Alice said Acme', words: [{ text: 'Alice', start: 0, end: 0.3 }, { text: 'said', start: 0.3, end: 0.6 }, { text: 'Acme', start: 0.6, end: 1 }] },
-        { start: 1, end: 2, text: 'Bank broke.', words: [{ text: 'Bank', start: 1, end: 1.4 }, { text: 'broke.', start: 1.4, end: 2 }] },
+        {
+          start: 0,
+          end: 1,
+          text: 'Alice said Acme',
+          words: [
+            { text: 'Alice', start: 0, end: 0.3 },
+            { text: 'said', start: 0.3, end: 0.6 },
+            { text: 'Acme', start: 0.6, end: 1 },
+          ],
+        },
+        {
+          start: 1,
+          end: 2,
+          text: 'Bank broke.',
+          words: [
+            { text: 'Bank', start: 1, end: 1.4 },
+            { text: 'broke.', start: 1.4, end: 2 },
+          ],
+        },
       ],
     },
     analysis: {

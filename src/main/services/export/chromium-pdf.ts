@@ -27,9 +27,17 @@ export interface ChromiumLookup {
   isExecutable(file: string): boolean;
 }
 
-export type ChromiumFound = { found: true; path: string; source: 'CHROME_PATH' | 'known location' | 'PATH' } | { found: false; reason: string };
+export type ChromiumFound =
+  { found: true; path: string; source: 'CHROME_PATH' | 'known location' | 'PATH' } | { found: false; reason: string };
 
-const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'microsoft-edge'];
+const PATH_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'chrome',
+  'microsoft-edge',
+];
 
 function knownLocations(platform: NodeJS.Platform, env: ChromiumLookup['env']): string[] {
   if (platform === 'darwin') {
@@ -47,7 +55,13 @@ function knownLocations(platform: NodeJS.Platform, env: ChromiumLookup['env']): 
       path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
     ]);
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ];
 }
 
 /** Finds a Chromium-family browser: $CHROME_PATH, then the usual install locations, then $PATH. */
@@ -168,7 +182,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       } catch {
         throw new CoachError('internal', `${found.path} finished without writing a PDF.`);
       }
-      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new CoachError('internal', `${found.path} wrote something that is not a PDF.`);
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new CoachError('internal', `${found.path} wrote something that is not a PDF.`);
       return new Uint8Array(pdf);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -190,7 +205,12 @@ export class ChromiumPdfRenderer implements PdfRenderer {
           if (detached && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
           else child.kill('SIGKILL');
         } catch {}
-        reject(new CoachError('internal', `The browser did not finish printing the PDF within ${Math.round(this.timeoutMs / 1000)} s.`));
+        reject(
+          new CoachError(
+            'internal',
+            `The browser did not finish printing the PDF within ${Math.round(this.timeoutMs / 1000)} s.`,
+          ),
+        );
       }, this.timeoutMs);
       child.once('error', (error) => {
         clearTimeout(timer);
@@ -200,8 +220,18 @@ export class ChromiumPdfRenderer implements PdfRenderer {
         clearTimeout(timer);
         if (code === 0) resolve();
         else {
-          const last = stderr.trim().split('\n').filter((l) => l.trim() !== '').slice(-3).join(' | ');
-          reject(new CoachError('internal', `${executable} failed to print the PDF (${signal ?? `exit code ${code}`})${last ? `: ${last}` : ''}`));
+          const last = stderr
+            .trim()
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .slice(-3)
+            .join(' | ');
+          reject(
+            new CoachError(
+              'internal',
+              `${executable} failed to print the PDF (${signal ?? `exit code ${code}`})${last ? `: ${last}` : ''}`,
+            ),
+          );
         }
       });
     });

@@ -62,7 +62,9 @@ export class ExportService {
 
   async capabilities(): Promise<Capabilities> {
     const pdf = this.options.pdf;
-    const availability = pdf ? await pdf.availability() : { available: false as const, reason: 'PDF export is not available in this shell.' };
+    const availability = pdf
+      ? await pdf.availability()
+      : { available: false as const, reason: 'PDF export is not available in this shell.' };
     return {
       save: this.options.saveDialog !== null,
       pdf: {
@@ -96,7 +98,11 @@ export class ExportService {
    */
   async save(request: ExportRequest): Promise<SaveOutcome> {
     const dialog = this.options.saveDialog;
-    if (!dialog) throw new CoachError('unsupported', 'Saving to a chosen file needs the desktop app; in the browser the export is downloaded.');
+    if (!dialog)
+      throw new CoachError(
+        'unsupported',
+        'Saving to a chosen file needs the desktop app; in the browser the export is downloaded.',
+      );
     const document = await this.options.sessions.get(request.sessionId);
     const input = { kind: 'session' as const, document };
     const info = FORMAT_INFO[request.format];
@@ -106,7 +112,10 @@ export class ExportService {
       filters: [{ name: info.label, extensions: [info.extension] }],
     });
     if (choice === null) return { status: 'cancelled' };
-    const rendered = await renderExport(input, request.format, request.names, { pdf: this.options.pdf, generator: this.options.generator });
+    const rendered = await renderExport(input, request.format, request.names, {
+      pdf: this.options.pdf,
+      generator: this.options.generator,
+    });
     const fileName = choice.path.split(/[\\/]/).pop() ?? rendered.fileName;
     if (!choice.overwriteConfirmed && (await fileExists(choice.path))) {
       this.prune();

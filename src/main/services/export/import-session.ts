@@ -50,14 +50,23 @@ export function parseSessionJson(text: string): SessionDocument {
   const parsed = sessionDocument.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CoachError('invalid_input', `The session file is damaged: ${issue ? `${issue.path.join('.') || '(document)'}: ${issue.message}` : 'invalid'}.`);
+    throw new CoachError(
+      'invalid_input',
+      `The session file is damaged: ${issue ? `${issue.path.join('.') || '(document)'}: ${issue.message}` : 'invalid'}.`,
+    );
   }
   const doc = parsed.data;
   if (!SESSION_ID_PATTERN.test(doc.id)) {
-    throw new CoachError('invalid_input', `"${doc.id.slice(0, 80)}" is not a valid session id (3-64 lowercase letters, digits or dashes).`);
+    throw new CoachError(
+      'invalid_input',
+      `"${doc.id.slice(0, 80)}" is not a valid session id (3-64 lowercase letters, digits or dashes).`,
+    );
   }
   if (doc.status === 'recording' || doc.status === 'processing') {
-    throw new CoachError('invalid_input', `The session was exported while it was still ${doc.status}; export it again once it is ready.`);
+    throw new CoachError(
+      'invalid_input',
+      `The session was exported while it was still ${doc.status}; export it again once it is ready.`,
+    );
   }
   if (doc.analysis !== undefined && !AnalysisSchema.safeParse(doc.analysis).success) {
     throw new CoachError('invalid_input', 'The analysis in this session file is damaged or from another app version.');
@@ -90,7 +99,8 @@ export async function importSession(store: SessionStore, doc: SessionDocument): 
   for (let n = 2; n < 1000; n++) {
     const id = copyId(doc.id, n);
     const other = await existing(store, id);
-    if (other !== null && isDeepStrictEqual(other, { ...doc, id })) return { id, status: 'already_present', document: other };
+    if (other !== null && isDeepStrictEqual(other, { ...doc, id }))
+      return { id, status: 'already_present', document: other };
     if (other === null) {
       const copy = { ...doc, id };
       await store.save(copy);

@@ -121,9 +121,14 @@ export function suggestedFileName(input: ExportInput, format: ExportFormat): str
 export function exportFileName(input: ExportInput, format: ExportFormat, names: readonly RedactionName[]): string {
   const redactor = plan(input, names);
   if (!redactor) return suggestedFileName(input, format);
-  if (input.kind === 'analysis') return suggestedFileName({ ...input, name: input.name === null ? null : redactor.redactText(input.name) }, format);
+  if (input.kind === 'analysis')
+    return suggestedFileName({ ...input, name: input.name === null ? null : redactor.redactText(input.name) }, format);
   const doc = input.document;
-  const redacted = { ...doc, story: redactor.redactText(doc.story), ...(doc.title === undefined ? {} : { title: redactor.redactText(doc.title) }) };
+  const redacted = {
+    ...doc,
+    story: redactor.redactText(doc.story),
+    ...(doc.title === undefined ? {} : { title: redactor.redactText(doc.title) }),
+  };
   return suggestedFileName({ kind: 'session', document: redacted }, format);
 }
 
@@ -141,22 +146,35 @@ function redactInput(input: ExportInput, redactor: Redactor): ExportInput {
   if (input.kind === 'session') return { kind: 'session', document: redactDocument(input.document, redactor) };
   const raw = redactDocument({ analysis: input.raw }, redactor).analysis;
   const parsed = AnalysisSchema.safeParse(raw);
-  if (!parsed.success) throw new CoachError('internal', 'Redaction produced an analysis that no longer validates; nothing was exported.');
-  return { kind: 'analysis', analysis: parsed.data, raw, name: input.name === null ? null : redactor.redactText(input.name) };
+  if (!parsed.success)
+    throw new CoachError('internal', 'Redaction produced an analysis that no longer validates; nothing was exported.');
+  return {
+    kind: 'analysis',
+    analysis: parsed.data,
+    raw,
+    name: input.name === null ? null : redactor.redactText(input.name),
+  };
 }
 
 /** Which placeholders replaced something in this session (the footer lists only those). */
 function placeholdersUsed(original: ExportInput, redactor: Redactor): Placeholder[] {
   const text = documentText(original.kind === 'session' ? original.document : { analysis: original.raw });
   const present = new Set(redactor.findLeaks(text));
-  return redactor.entries.map((e) => ({ placeholder: e.placeholder, names: [...e.names], used: e.names.some((n) => present.has(n)) }));
+  return redactor.entries.map((e) => ({
+    placeholder: e.placeholder,
+    names: [...e.names],
+    used: e.names.some((n) => present.has(n)),
+  }));
 }
 
 function refuseLeaks(redactor: Redactor | null, text: string): void {
   if (!redactor) return;
   const leaks = redactor.findLeaks(text);
   if (leaks.length > 0) {
-    throw new CoachError('internal', `Redaction is incomplete (${leaks.length} listed name${leaks.length === 1 ? '' : 's'} still present); nothing was exported.`);
+    throw new CoachError(
+      'internal',
+      `Redaction is incomplete (${leaks.length} listed name${leaks.length === 1 ? '' : 's'} still present); nothing was exported.`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ import { asDiskError, writeFileAtomic } from '../platform/atomic-write';
 export class FileExistsError extends CoachError {
   readonly file: string;
   constructor(file: string) {
-    super('conflict', `${file} already exists. Choose another name, or confirm that it may be replaced (--force on the command line).`);
+    super(
+      'conflict',
+      `${file} already exists. Choose another name, or confirm that it may be replaced (--force on the command line).`,
+    );
     this.file = file;
   }
 }
@@ -42,7 +45,11 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeExportFile(file: string, data: Uint8Array | string, options: { overwrite: boolean }): Promise<void> {
+export async function writeExportFile(
+  file: string,
+  data: Uint8Array | string,
+  options: { overwrite: boolean },
+): Promise<void> {
   const target = path.resolve(file);
   if (options.overwrite) {
     await writeFileAtomic(target, data);
@@ -66,7 +73,8 @@ export async function writeExportFile(file: string, data: Uint8Array | string, o
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new FileExistsError(target);
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS')
+        throw error;
       // No hard links here: the narrow check-then-rename window is the best this file system offers.
       if (await fileExists(target)) throw new FileExistsError(target);
       await rename(tmp, target);

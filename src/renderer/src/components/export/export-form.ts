@@ -27,8 +27,16 @@ export const FORMAT_CHOICES: ReadonlyArray<{ id: ExportFormatId; label: string; 
   { id: 'pdf', label: 'PDF', hint: 'To print or send to a mentor: the full report, page by page.' },
   { id: 'html', label: 'Web page (HTML)', hint: 'One self-contained file that opens in any browser, offline.' },
   { id: 'md', label: 'Markdown', hint: 'Plain text for your interview notes, GitHub or a note app.' },
-  { id: 'vtt', label: 'Captions (WebVTT)', hint: 'Play the recording in any player with each sentence’s layer on screen.' },
-  { id: 'json', label: 'Session file (JSON)', hint: 'Everything, to back up or import into Postmortem Coach on another machine.' },
+  {
+    id: 'vtt',
+    label: 'Captions (WebVTT)',
+    hint: 'Play the recording in any player with each sentence’s layer on screen.',
+  },
+  {
+    id: 'json',
+    label: 'Session file (JSON)',
+    hint: 'Everything, to back up or import into Postmortem Coach on another machine.',
+  },
 ];
 
 export const CATEGORY_CHOICES: ReadonlyArray<{ id: NameCategory; label: string }> = [
@@ -41,12 +49,20 @@ export const CATEGORY_CHOICES: ReadonlyArray<{ id: NameCategory; label: string }
   { id: 'name', label: 'Other name' },
 ];
 
-export function initialForm(candidates: ReadonlyArray<{ name: string; aliases: string[]; category: NameCategory; count: number }>): ExportForm {
+export function initialForm(
+  candidates: ReadonlyArray<{ name: string; aliases: string[]; category: NameCategory; count: number }>,
+): ExportForm {
   return {
     format: 'pdf',
     redact: true,
     // Names the finder offers start ticked: when sharing, hiding one name too many is the safe side.
-    rows: candidates.map((c, i) => ({ key: i + 1, text: [c.name, ...c.aliases].join(' | '), category: c.category, found: { count: c.count }, enabled: true })),
+    rows: candidates.map((c, i) => ({
+      key: i + 1,
+      text: [c.name, ...c.aliases].join(' | '),
+      category: c.category,
+      found: { count: c.count },
+      enabled: true,
+    })),
   };
 }
 
