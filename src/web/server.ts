@@ -177,7 +177,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close: async () => {
       for (const res of streams) res.end();
       streams.clear();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser reuses keep-alive sockets: a request arriving on one while closing (an
+      // EventSource reconnecting, a late call) would otherwise hold close() open indefinitely.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
