@@ -100,6 +100,11 @@ export const useMicrophone = create<MicState>((set, get) => ({
     } catch (error) {
       if (seq !== openSeq) return;
       const mic = error instanceof MicError ? error : micErrorFrom(error);
+      if (mic.problem === 'no_device' && deviceId !== null) {
+        // The remembered microphone is gone (unplugged, renamed): fall back to the default one.
+        await get().open(null);
+        return;
+      }
       set({ status: 'error', error: { problem: mic.problem, message: mic.message }, levelDb: -100, peak: 0 });
     }
   },

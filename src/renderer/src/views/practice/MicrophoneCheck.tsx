@@ -6,7 +6,12 @@ import { SignalWarnings } from './SignalWarnings';
 
 /** Microphone choice and a live level before starting, with specific help when it fails. */
 export function MicrophoneCheck({ onSwitchMode }: { onSwitchMode(mode: 'type' | 'import'): void }) {
-  const { status, error, devices, deviceId, open } = useMicrophone();
+  // Selectors, not the whole store: the level changes 20 times a second.
+  const status = useMicrophone((s) => s.status);
+  const error = useMicrophone((s) => s.error);
+  const devices = useMicrophone((s) => s.devices);
+  const deviceId = useMicrophone((s) => s.deviceId);
+  const open = useMicrophone((s) => s.open);
   const savedDevice = usePracticeSetup((s) => s.deviceId);
   const update = usePracticeSetup((s) => s.update);
 
