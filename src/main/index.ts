@@ -2,7 +2,8 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow } from 'electron';
 import { createBackend } from './backend';
-import { electronOpenDialog, electronPdfRenderer, electronSaveDialog } from './electron-adapters';
+import { electronOpenDialog } from './electron-adapters';
+import { electronPdfRenderer, electronSaveDialog } from './export-electron';
 import { wireIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { defaultDataDir } from './services/platform/data-dir';
@@ -28,7 +29,7 @@ void app.whenReady().then(() => {
     chooseAudioFile: electronOpenDialog(() => mainWindow, 'Import a recording', [{ name: 'Audio', extensions: ['wav', 'mp3', 'flac'] }]),
     chooseModelFile: electronOpenDialog(() => mainWindow, 'Import a Whisper or VAD model', [{ name: 'ggml model', extensions: ['bin'] }]),
     saveDialog: electronSaveDialog(() => mainWindow),
-    pdfRenderer: electronPdfRenderer,
+    pdfRenderer: electronPdfRenderer(),
   });
   serveRenderer(rendererDir);
   wireIpc(backend, () => mainWindow, devServerUrl);

@@ -4,8 +4,7 @@ import { expect, test } from './support/web-app';
 
 /**
  * Export from the results view in the web shell: the dialog offers the names found in the story
- * (ticked), and the browser downloads the redacted file. The results view mounts the dialog
- * through its export slot; until it does, this test says so and skips.
+ * (ticked), and the browser downloads the redacted file.
  */
 test('export dialog: offered names, redacted Markdown and PDF downloads', async ({ page, app }) => {
   const doc = { ...corpusSession(STORY_IDS[1], { named: true }).document };
@@ -14,7 +13,7 @@ test('export dialog: offered names, redacted Markdown and PDF downloads', async 
   await page.goto(`${app.server.launchUrl}#/sessions/${doc.id}`);
   const button = page.getByTestId('export-button');
   await expect(button).toBeVisible({ timeout: 15_000 });
-  test.skip(await button.isDisabled(), 'the results view does not mount the ExportDialog yet (ExportSlot placeholder)');
+  await expect(button).toBeEnabled();
 
   await button.click();
   const dialog = page.getByTestId('export-dialog');
