@@ -21,7 +21,10 @@ async function activeSentence(page: Page) {
   };
 }
 
-test('results of a recorded take: waveform with layer regions, legend, budget bars, rubric, worksheet, delivery', async ({ page, app }) => {
+test('results of a recorded take: waveform with layer regions, legend, budget bars, rubric, worksheet, delivery', async ({
+  page,
+  app,
+}) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'take-0001', story: 'Bureau sentinel' });
   await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
   await expect(page.getByTestId('results-view')).toBeVisible();
@@ -33,7 +36,14 @@ test('results of a recorded take: waveform with layer regions, legend, budget ba
   const regions = page.getByTestId('waveform').locator('[data-layer]');
   await expect(regions.first()).toBeAttached();
   const regionLayers = await regions.evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')));
-  expect(regionLayers).toEqual(['headline', 'detection', 'attribution', 'mitigation', 'structural_fix', 'system_learning']);
+  expect(regionLayers).toEqual([
+    'headline',
+    'detection',
+    'attribution',
+    'mitigation',
+    'structural_fix',
+    'system_learning',
+  ]);
   // The labelled strip and the legend name every colour.
   await expect(page.getByTestId('layer-strip').getByRole('button')).toHaveCount(6);
   await expect(page.getByRole('list', { name: 'Layer colours' })).toContainText('L4Structural fix');
@@ -55,7 +65,10 @@ test('results of a recorded take: waveform with layer regions, legend, budget ba
   await page.getByTestId('delivery').screenshot({ path: 'screenshots/results-delivery.png' });
 });
 
-test('replay: play, the transcript follows, click to seek, keys for play/pause, sentences, layers and speed, loop a layer', async ({ page, app }) => {
+test('replay: play, the transcript follows, click to seek, keys for play/pause, sentences, layers and speed, loop a layer', async ({
+  page,
+  app,
+}) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'take-0002', story: 'Bureau sentinel' });
   await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
   await expect(page.getByTestId('play-toggle')).toBeEnabled({ timeout: 15_000 });
@@ -144,7 +157,10 @@ async function layerSeconds(page: Page, name: string): Promise<number> {
   return Number(new RegExp(`${name} (\\d+) s`).exec(text)?.[1] ?? NaN);
 }
 
-test('corrections: change a layer, edit text, merge, split — recomputed at once, saved, and still there after reopening', async ({ page, app }) => {
+test('corrections: change a layer, edit text, merge, split — recomputed at once, saved, and still there after reopening', async ({
+  page,
+  app,
+}) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'take-0003', story: 'Bureau sentinel' });
   await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
   await expect(page.getByTestId('play-toggle')).toBeEnabled({ timeout: 15_000 });
@@ -174,7 +190,9 @@ test('corrections: change a layer, edit text, merge, split — recomputed at onc
   await page.keyboard.press('ArrowRight');
   const edited = await activeSentence(page);
   await page.getByRole('button', { name: 'Edit text' }).click();
-  await page.getByLabel('Sentence text').fill('Our imputation only handled nulls, so the model read minus one as a recent delinquency.');
+  await page
+    .getByLabel('Sentence text')
+    .fill('Our imputation only handled nulls, so the model read minus one as a recent delinquency.');
   await page.getByRole('button', { name: 'Save text' }).click();
   await expect(page.locator(`#${edited.id}`)).toContainText('read minus one as a recent delinquency.');
   await expect(page.locator(`#${edited.id}`)).toContainText('text edited');
@@ -221,11 +239,17 @@ test('corrections: change a layer, edit text, merge, split — recomputed at onc
 });
 
 test('worksheet items can be ticked by hand and the tick is kept with the take', async ({ page, app }) => {
-  const { id } = await seedStory(app.backend, 'dev-02-search-stemmer-change', { id: 'take-0004', story: 'Search stemmer' });
+  const { id } = await seedStory(app.backend, 'dev-02-search-stemmer-change', {
+    id: 'take-0004',
+    story: 'Search stemmer',
+  });
   await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
   const sheet = page.getByTestId('worksheet');
   await expect(sheet).toBeVisible();
-  const unchecked = sheet.locator('li').filter({ has: page.locator('input[type="checkbox"]:not(:checked)') }).first();
+  const unchecked = sheet
+    .locator('li')
+    .filter({ has: page.locator('input[type="checkbox"]:not(:checked)') })
+    .first();
   const testId = (await unchecked.getAttribute('data-testid')) ?? '';
   await unchecked.locator('input[type="checkbox"]').check();
   await expect(page.getByTestId(testId)).toContainText('ticked by you');
@@ -239,7 +263,10 @@ test('worksheet items can be ticked by hand and the tick is kept with the take',
   await expect(page.getByTestId(testId)).toContainText('not found');
 });
 
-test('a typed answer shows the same results without waveform or replay; the keys still move through sentences', async ({ page, app }) => {
+test('a typed answer shows the same results without waveform or replay; the keys still move through sentences', async ({
+  page,
+  app,
+}) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'typed-0001', story: 'Bureau sentinel', kind: 'typed' });
   await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
   await expect(page.getByTestId('results-view')).toBeVisible();

@@ -79,9 +79,7 @@ export function hasTranscriptCorrections(corrections: Corrections | null | undef
   return corrections.starts !== null || Object.keys(corrections.sentences).length > 0;
 }
 
-export type CorrectionsReadResult =
-  | { ok: true; corrections: Corrections | null }
-  | { ok: false; reason: string };
+export type CorrectionsReadResult = { ok: true; corrections: Corrections | null } | { ok: false; reason: string };
 
 /** Reads the stored field; `undefined`/`null` means "no corrections yet". */
 export function readCorrections(value: unknown): CorrectionsReadResult {

@@ -76,7 +76,9 @@ function checkHonoured(analysis: Analysis, sentenceCount: number, overrides: Rec
   for (const [index, layer] of Object.entries(overrides)) {
     const got = analysis.sentences[Number(index)]?.layer;
     if (got !== layer) {
-      throw new EngineContractError(`The coaching engine did not keep the layer set by hand for sentence ${Number(index) + 1}.`);
+      throw new EngineContractError(
+        `The coaching engine did not keep the layer set by hand for sentence ${Number(index) + 1}.`,
+      );
     }
   }
 }

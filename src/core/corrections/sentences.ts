@@ -106,7 +106,11 @@ export function workingSentences(
 }
 
 /** Starts from the current corrections (or fresh ones) with the sentence starts pinned. */
-function pinned(words: readonly BasisWord[], base: readonly BaseSentence[], corrections: Corrections | null): Corrections {
+function pinned(
+  words: readonly BasisWord[],
+  base: readonly BaseSentence[],
+  corrections: Corrections | null,
+): Corrections {
   const basis = transcriptBasis(words);
   const keep = corrections && corrections.basis === basis ? corrections : null;
   const fresh = emptyCorrections(basis);
@@ -148,7 +152,10 @@ export function relabelSentence(ctx: CorrectionContext, index: number, layer: La
   const sentence = sentenceAt(list, index);
   const next = pinned(ctx.words, ctx.base, ctx.corrections);
   const current = next.sentences[String(sentence.wordStart)] ?? {};
-  setOverride(next, sentence, { ...(current.text === undefined ? {} : { text: current.text }), ...(layer ? { layer } : {}) });
+  setOverride(next, sentence, {
+    ...(current.text === undefined ? {} : { text: current.text }),
+    ...(layer ? { layer } : {}),
+  });
   return next;
 }
 
@@ -205,9 +212,7 @@ export function splitSentence(ctx: CorrectionContext, index: number, atToken: nu
   if (sentence.wordEnd - sentence.wordStart < 2) {
     throw new CorrectionError('This sentence was recognised as a single word, so it has no point in time to split at.');
   }
-  const cut = sentence.textEdited
-    ? cutByTime(ctx.words, sentence, tokens, atToken)
-    : sentence.wordStart + atToken;
+  const cut = sentence.textEdited ? cutByTime(ctx.words, sentence, tokens, atToken) : sentence.wordStart + atToken;
   const next = pinned(ctx.words, ctx.base, ctx.corrections);
   const override = next.sentences[String(sentence.wordStart)] ?? {};
   next.starts = [...(next.starts ?? []), cut].sort((a, b) => a - b);

@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 import { LAYERS, perLayer, type Layer } from '../analysis/layers';
-import { RUBRIC_DIMENSIONS, RUBRIC_LEVELS, TIERS, type Analysis, type RubricDimension, type RubricLevel, type Tier } from '../analysis/types';
+import {
+  RUBRIC_DIMENSIONS,
+  RUBRIC_LEVELS,
+  TIERS,
+  type Analysis,
+  type RubricDimension,
+  type RubricLevel,
+  type Tier,
+} from '../analysis/types';
 
 export interface LayerDigest {
   seconds: number;

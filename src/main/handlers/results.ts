@@ -12,8 +12,7 @@ export function resultsHandlers(store: SessionStore, playback: PlaybackService, 
     saveCorrections: async (input: { id: string; corrections: Corrections }) =>
       results.saveCorrections(input.id, input.corrections),
     models: async () => ({ models: await results.models() }),
-    retranscribe: async (input: { id: string; model: string }) =>
-      results.retranscribe(input.id, input.model, () => {}),
+    retranscribe: async (input: { id: string; model: string }) => results.retranscribe(input.id, input.model, () => {}),
     cancelRetranscribe: async (input: { id: string }) => ({ cancelled: results.cancelRetranscribe(input.id) }),
   };
 }

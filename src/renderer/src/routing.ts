@@ -7,25 +7,26 @@
 export const VIEWS = ['practice', 'sessions', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
-export type Route =
-  | { view: View }
-  | { view: 'results'; id: string }
-  | { view: 'compare'; a: string; b: string };
+export type Route = { view: View } | { view: 'results'; id: string } | { view: 'compare'; a: string; b: string };
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/;
 
 export function routeFromHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return '';
-    }
-  });
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return '';
+      }
+    });
   const [head, first, second] = parts;
   // #/results/<id> is accepted as an alias of #/sessions/<id>.
   if ((head === 'sessions' || head === 'results') && first && ID.test(first)) return { view: 'results', id: first };
-  if (head === 'compare' && first && second && ID.test(first) && ID.test(second)) return { view: 'compare', a: first, b: second };
+  if (head === 'compare' && first && second && ID.test(first) && ID.test(second))
+    return { view: 'compare', a: first, b: second };
   return { view: (VIEWS as readonly string[]).includes(head ?? '') ? (head as View) : 'practice' };
 }
 

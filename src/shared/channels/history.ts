@@ -35,7 +35,9 @@ export const historyChannels = {
   },
   /** Gives a take its own name (an empty title returns to the story name). */
   'history.rename': {
-    input: z.object({ id: sessionId, title: z.string().trim().max(120, 'A title is at most 120 characters.') }).strict(),
+    input: z
+      .object({ id: sessionId, title: z.string().trim().max(120, 'A title is at most 120 characters.') })
+      .strict(),
     output: z.object({ id: z.string(), title: z.string().nullable() }),
   },
   /** Soft delete: the take moves to the trash and can be restored until purged. */

@@ -10,7 +10,11 @@ import { synthWav } from '../../fixtures/results/synth-wav';
  * with word times at a speaking rate, and (for recorded takes) a WAV whose word bursts sit at
  * exactly those times.
  */
-export async function seedStory(backend: Backend, storyId: string, seed: SeedOptions): Promise<{ id: string; durationSec: number }> {
+export async function seedStory(
+  backend: Backend,
+  storyId: string,
+  seed: SeedOptions,
+): Promise<{ id: string; durationSec: number }> {
   const doc = sessionFromStory(storyId, seed);
   await backend.services.sessions.save(doc);
   const transcript = doc.transcript as Transcript;

@@ -141,7 +141,11 @@ describe('merging and splitting', () => {
   });
 
   it('splits an edited sentence where its words were spoken, keeping a fixed layer on both halves', () => {
-    let c = editSentenceText(ctx(null), 9, 'First, every bureau field now passes a value-domain contract. It quarantines anything new.');
+    let c = editSentenceText(
+      ctx(null),
+      9,
+      'First, every bureau field now passes a value-domain contract. It quarantines anything new.',
+    );
     c = relabelSentence(ctx(c), 9, 'structural_fix');
     c = splitSentence(ctx(c), 9, 9);
     const list = workingSentences(words, original.sentences, c);
@@ -182,7 +186,11 @@ describe('persistence and staleness', () => {
     const result = analyzeWithCorrections(analyzeTranscript, other, c, options);
     expect(result.stale).toBe(true);
     expect(result.applied).toBe(false);
-    const reverted = revertTranscriptCorrections({ words: flattenWords(other), base: result.original.sentences, corrections: c });
+    const reverted = revertTranscriptCorrections({
+      words: flattenWords(other),
+      base: result.original.sentences,
+      corrections: c,
+    });
     expect(reverted.worksheet).toEqual({ 'detection.latency': true });
     expect(reverted.sentences).toEqual({});
   });

@@ -39,7 +39,12 @@ describe('HistoryService', () => {
     await store.save(doc('take-0002', { analysis: { version: 99 } }));
     const listing = await history.list();
     const byId = Object.fromEntries(listing.sessions.map((s) => [s.id, s]));
-    expect(byId['take-0001']).toMatchObject({ digest: null, digestNote: 'not analysed', corrected: false, hasAudio: false });
+    expect(byId['take-0001']).toMatchObject({
+      digest: null,
+      digestNote: 'not analysed',
+      corrected: false,
+      hasAudio: false,
+    });
     expect(byId['take-0002']?.digestNote).toMatch(/another app version/);
   });
 
@@ -57,7 +62,9 @@ describe('HistoryService', () => {
     await history.remove('take-0001');
     let listing = await history.list();
     expect(listing.sessions).toHaveLength(0);
-    expect(listing.trash).toEqual([expect.objectContaining({ id: 'take-0001', title: 'keep me', story: 'Bureau sentinel' })]);
+    expect(listing.trash).toEqual([
+      expect.objectContaining({ id: 'take-0001', title: 'keep me', story: 'Bureau sentinel' }),
+    ]);
     // The plain session listing (foundation) does not see the trash either.
     expect((await store.list()).sessions).toHaveLength(0);
 

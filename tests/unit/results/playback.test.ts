@@ -58,7 +58,16 @@ describe('WAV info', () => {
 describe('peaks', () => {
   it('shows words as loud buckets and pauses as silent ones', async () => {
     const file = path.join(dir, 'a.wav');
-    await writeFile(file, synthWav([{ start: 0, end: 1 }, { start: 2, end: 3 }], 4));
+    await writeFile(
+      file,
+      synthWav(
+        [
+          { start: 0, end: 1 },
+          { start: 2, end: 3 },
+        ],
+        4,
+      ),
+    );
     const handle = await open(file, 'r');
     try {
       const info = await readWavInfo(handle);

@@ -36,7 +36,11 @@ async function seed() {
 describe('ResultsService.saveCorrections', () => {
   it('recomputes the analysis from the stored transcript and persists corrections with it', async () => {
     const { words, original } = await seed();
-    const service = new ResultsService({ sessions: store, analyze: analyzeTranscript, now: () => new Date('2026-11-21T09:00:00Z') });
+    const service = new ResultsService({
+      sessions: store,
+      analyze: analyzeTranscript,
+      now: () => new Date('2026-11-21T09:00:00Z'),
+    });
     const corrections = relabelSentence({ words, base: original.sentences, corrections: null }, 6, 'system_learning');
     const saved = await service.saveCorrections('take-0001', corrections);
     expect(saved.updatedAt).toBe('2026-11-21T09:00:00.000Z');
@@ -54,7 +58,11 @@ describe('ResultsService.saveCorrections', () => {
     await seed();
     const service = new ResultsService({ sessions: store, analyze: analyzeTranscript });
     const other = flattenWords(transcriptOf(loadStory(STORY), { wordsPerMinute: 130 }));
-    const foreign = relabelSentence({ words: other, base: [{ wordStart: 0, wordEnd: other.length }], corrections: null }, 0, 'other');
+    const foreign = relabelSentence(
+      { words: other, base: [{ wordStart: 0, wordEnd: other.length }], corrections: null },
+      0,
+      'other',
+    );
     await expect(service.saveCorrections('take-0001', foreign)).rejects.toMatchObject({ code: 'conflict' });
     const { transcript: _t, analysis: _a, ...bare } = sessionFromStory(STORY, { id: 'take-0002' });
     void _t;
@@ -107,9 +115,13 @@ describe('ResultsService.retranscribe', () => {
   it('says clearly when no speech model is available, and refuses typed answers', async () => {
     await seed();
     const service = new ResultsService({ sessions: store, analyze: analyzeTranscript });
-    await expect(service.retranscribe('take-0001', 'base.en', () => {})).rejects.toMatchObject({ code: 'model_missing' });
+    await expect(service.retranscribe('take-0001', 'base.en', () => {})).rejects.toMatchObject({
+      code: 'model_missing',
+    });
     await store.save(sessionFromStory(STORY, { id: 'typed-0001', kind: 'typed' }));
-    await expect(service.retranscribe('typed-0001', 'base.en', () => {})).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(service.retranscribe('typed-0001', 'base.en', () => {})).rejects.toMatchObject({
+      code: 'unsupported',
+    });
     expect(await service.models()).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ describe('hash routes', () => {
     expect(routeFromHash('#/sessions/take-0001')).toEqual({ view: 'results', id: 'take-0001' });
     expect(routeFromHash('#/results/take-0001')).toEqual({ view: 'results', id: 'take-0001' });
     expect(routeFromHash('#/compare/take-0001/take-0002')).toEqual({ view: 'compare', a: 'take-0001', b: 'take-0002' });
-    for (const route of [{ view: 'results', id: 'take-0001' }, { view: 'compare', a: 'aaa-1', b: 'bbb-2' }, { view: 'sessions' }] as const) {
+    for (const route of [
+      { view: 'results', id: 'take-0001' },
+      { view: 'compare', a: 'aaa-1', b: 'bbb-2' },
+      { view: 'sessions' },
+    ] as const) {
       expect(routeFromHash(hashOf(route))).toEqual(route);
     }
     expect(sectionOf({ view: 'results', id: 'take-0001' })).toBe('sessions');

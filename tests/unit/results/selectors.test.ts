@@ -84,12 +84,24 @@ describe('results panels', () => {
   it('labels each layer with seconds against its budget and flags over/under/missing', () => {
     const rows = budgetRows(analysis);
     const mitigation = rows.find((r) => r.layer === 'mitigation');
-    expect(mitigation?.label).toBe(`Mitigation ${Math.round(analysis.layers.mitigation.seconds)} s / budget ${analysis.budget.seconds.mitigation} s`);
+    expect(mitigation?.label).toBe(
+      `Mitigation ${Math.round(analysis.layers.mitigation.seconds)} s / budget ${analysis.budget.seconds.mitigation} s`,
+    );
     const fix = rows.find((r) => r.layer === 'structural_fix');
     // 55 s spoken against a 43 s budget at 2 minutes.
     expect(fix?.status).toBe('over');
-    expect(rows.map((r) => r.layer)).toEqual(['headline', 'detection', 'attribution', 'mitigation', 'structural_fix', 'system_learning']);
-    const noFix = { ...analysis, layers: { ...analysis.layers, structural_fix: { ...analysis.layers.structural_fix, sentences: 0, seconds: 0 } } };
+    expect(rows.map((r) => r.layer)).toEqual([
+      'headline',
+      'detection',
+      'attribution',
+      'mitigation',
+      'structural_fix',
+      'system_learning',
+    ]);
+    const noFix = {
+      ...analysis,
+      layers: { ...analysis.layers, structural_fix: { ...analysis.layers.structural_fix, sentences: 0, seconds: 0 } },
+    };
     expect(budgetRows(noFix).find((r) => r.layer === 'structural_fix')?.status).toBe('missing');
   });
 
@@ -116,8 +128,21 @@ describe('history selectors', () => {
   const digest = digestAnalysis(analysis);
   const items = [
     { id: 'a-001', createdAt: '2026-11-01T10:00:00Z', question: 'Q', story: 'Bureau sentinel', digest },
-    { id: 'b-001', createdAt: '2026-11-03T10:00:00Z', question: 'Q', story: 'bureau sentinel ', title: 'Best take', digest },
-    { id: 'c-001', createdAt: '2026-11-02T10:00:00Z', question: 'Model regressed', story: 'Search stemmer', digest: null },
+    {
+      id: 'b-001',
+      createdAt: '2026-11-03T10:00:00Z',
+      question: 'Q',
+      story: 'bureau sentinel ',
+      title: 'Best take',
+      digest,
+    },
+    {
+      id: 'c-001',
+      createdAt: '2026-11-02T10:00:00Z',
+      question: 'Model regressed',
+      story: 'Search stemmer',
+      digest: null,
+    },
   ];
 
   it('groups by story (case-insensitive), newest first, and filters by search and story', () => {
@@ -132,7 +157,11 @@ describe('history selectors', () => {
   });
 
   it('builds progress series oldest first and the trend from first to last', () => {
-    const worse = { ...digest, levels: { ...digest.levels, system_learning: 'weak' as const }, layers: { ...digest.layers, mitigation: { ...digest.layers.mitigation, share: 0.5 } } };
+    const worse = {
+      ...digest,
+      levels: { ...digest.levels, system_learning: 'weak' as const },
+      layers: { ...digest.layers, mitigation: { ...digest.layers.mitigation, share: 0.5 } },
+    };
     const series = progressSeries([
       { id: 'b', createdAt: '2026-11-03', digest },
       { id: 'a', createdAt: '2026-11-01', digest: worse },

@@ -29,7 +29,11 @@ export interface HistoryListing {
 export function digestOf(doc: SessionDocument): { digest: AnalysisDigest | null; note: string | null } {
   if (doc.analysis === undefined) {
     const note =
-      doc.status === 'ready' ? 'not analysed' : doc.status === 'failed' ? (doc.error ?? 'processing failed') : doc.status;
+      doc.status === 'ready'
+        ? 'not analysed'
+        : doc.status === 'failed'
+          ? (doc.error ?? 'processing failed')
+          : doc.status;
     return { digest: null, note };
   }
   const parsed = AnalysisSchema.safeParse(doc.analysis);
@@ -68,7 +72,10 @@ export class HistoryService {
       try {
         sessions.push(await this.entry(summary.id));
       } catch (error) {
-        unreadable.push({ file: path.join(this.store.folderOf(summary.id), SESSION_FILE), reason: (error as Error).message });
+        unreadable.push({
+          file: path.join(this.store.folderOf(summary.id), SESSION_FILE),
+          reason: (error as Error).message,
+        });
       }
     }
     return { sessions, unreadable, trash: await this.trash.list() };

@@ -29,7 +29,11 @@ function sampleReader(info: WavInfo): ((buf: Buffer, at: number) => number) | nu
  * in 1 MiB blocks: memory stays flat whatever the length. Returns null for sample formats the
  * reader does not know (the renderer then lets the browser decode the audio itself).
  */
-export async function computePeaks(handle: FileHandle, info: WavInfo, count = peakCount(info.durationSec)): Promise<number[] | null> {
+export async function computePeaks(
+  handle: FileHandle,
+  info: WavInfo,
+  count = peakCount(info.durationSec),
+): Promise<number[] | null> {
   const read = sampleReader(info);
   if (!read) return null;
   const frameBytes = (info.bitsPerSample / 8) * info.channels;

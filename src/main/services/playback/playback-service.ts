@@ -12,7 +12,6 @@ import type { SessionStore } from '../sessions/session-store';
 import { computePeaks } from './peaks';
 import { readWavInfo, WavReadError } from './wav-info';
 
-
 const MIME_BY_EXT: Record<string, string> = {
   '.wav': 'audio/wav',
   '.mp3': 'audio/mpeg',
@@ -48,7 +47,10 @@ export class PlaybackService {
     if (!doc.audio) throw new CoachError('not_found', `Session "${id}" has no recording (it is a typed answer).`);
     const name = doc.audio.file;
     if (name === '' || name !== path.basename(name) || name.startsWith('.')) {
-      throw new CoachError('invalid_input', `Session "${id}" names an audio file outside its folder; it was not opened.`);
+      throw new CoachError(
+        'invalid_input',
+        `Session "${id}" names an audio file outside its folder; it was not opened.`,
+      );
     }
     return path.join(this.store.folderOf(id), name);
   }
@@ -67,10 +69,16 @@ export class PlaybackService {
         try {
           info = await readWavInfo(handle);
         } catch (error) {
-          if (error instanceof WavReadError) throw new CoachError('unsupported', `The recording of "${id}" cannot be read: ${error.message}`);
+          if (error instanceof WavReadError)
+            throw new CoachError('unsupported', `The recording of "${id}" cannot be read: ${error.message}`);
           throw error;
         }
-        description = { mime, bytes: stat.size, durationSec: info.durationSec, peaks: await computePeaks(handle, info) };
+        description = {
+          mime,
+          bytes: stat.size,
+          durationSec: info.durationSec,
+          peaks: await computePeaks(handle, info),
+        };
       } else {
         const doc = await this.store.get(id);
         description = { mime, bytes: stat.size, durationSec: doc.audio?.durationSec ?? 0, peaks: null };
@@ -90,7 +98,8 @@ export class PlaybackService {
     const handle = await openAudio(file, id);
     try {
       const { size } = await handle.stat();
-      if (offset > size) throw new CoachError('invalid_input', `Offset ${offset} is past the end of the recording (${size} bytes).`);
+      if (offset > size)
+        throw new CoachError('invalid_input', `Offset ${offset} is past the end of the recording (${size} bytes).`);
       const n = Math.min(length, size - offset);
       // A plain Uint8Array, not a Buffer: Buffer#toJSON would bypass the web shell's byte encoding.
       const bytes = new Uint8Array(n);

@@ -46,7 +46,10 @@ export interface RetranscribePort {
 export const retranscribeUnavailable: RetranscribePort = {
   models: async () => [],
   transcribeFile: async () => {
-    throw new CoachError('model_missing', 'Re-transcription needs a local speech model; none is available in this build yet.');
+    throw new CoachError(
+      'model_missing',
+      'Re-transcription needs a local speech model; none is available in this build yet.',
+    );
   },
 };
 
@@ -60,7 +63,8 @@ export function transcriptOf(doc: SessionDocument): Transcript {
     throw new CoachError('unsupported', `Session "${doc.id}" has no transcript yet: analyse it before correcting it.`);
   }
   const parsed = TranscriptSchema.safeParse(doc.transcript);
-  if (!parsed.success) throw new CoachError('internal', `The transcript stored with "${doc.id}" is damaged and cannot be corrected.`);
+  if (!parsed.success)
+    throw new CoachError('internal', `The transcript stored with "${doc.id}" is damaged and cannot be corrected.`);
   return parsed.data;
 }
 
@@ -87,7 +91,10 @@ export class ResultsService {
     const transcript = transcriptOf(doc);
     const basis = transcriptBasis(flattenWords(transcript));
     if (hasTranscriptCorrections(corrections) && corrections.basis !== basis) {
-      throw new CoachError('conflict', 'These corrections were made on another transcript of this take (it was re-transcribed); reload the results.');
+      throw new CoachError(
+        'conflict',
+        'These corrections were made on another transcript of this take (it was re-transcribed); reload the results.',
+      );
     }
     const wordCount = flattenWords(transcript).length;
     if (corrections.starts && corrections.starts.some((s) => s >= wordCount)) {
@@ -108,7 +115,11 @@ export class ResultsService {
    * transcript replaces the old one, corrections of the old transcript are dropped (they point
    * at its words) and worksheet ticks are kept.
    */
-  async retranscribe(id: string, model: string, onProgress: (fraction: number) => void): Promise<{ updatedAt: string }> {
+  async retranscribe(
+    id: string,
+    model: string,
+    onProgress: (fraction: number) => void,
+  ): Promise<{ updatedAt: string }> {
     const { sessions, analyze } = this.options;
     if (this.running.has(id)) throw new CoachError('conflict', 'This take is already being re-transcribed.');
     const doc = await sessions.get(id);

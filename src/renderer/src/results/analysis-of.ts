@@ -15,7 +15,8 @@ export function analysisOfDoc(doc: SessionDocument): Analysis | null {
     const stored = readCorrections(doc.corrections);
     try {
       const options = doc.targetSec >= 15 && doc.targetSec <= 3600 ? { lengthSeconds: doc.targetSec } : {};
-      return analyzeWithCorrections(analyzeTranscript, transcript.data, stored.ok ? stored.corrections : null, options).corrected;
+      return analyzeWithCorrections(analyzeTranscript, transcript.data, stored.ok ? stored.corrections : null, options)
+        .corrected;
     } catch {
       // Fall through to the stored analysis.
     }

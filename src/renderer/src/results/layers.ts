@@ -24,7 +24,13 @@ export function layerColor(layer: Layer, alpha = 1): string {
   const raw = getComputedStyle(document.documentElement).getPropertyValue(`--layer-${layer}`).trim() || '#888888';
   if (alpha >= 1) return raw;
   const hex = raw.replace('#', '');
-  const full = hex.length === 3 ? hex.split('').map((c) => c + c).join('') : hex;
+  const full =
+    hex.length === 3
+      ? hex
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : hex;
   const n = Number.parseInt(full, 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }

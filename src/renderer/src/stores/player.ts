@@ -78,7 +78,19 @@ export const usePlayer = create<PlayerState>((set, get) => ({
   reset: (hasAudio) => {
     controller = null;
     loopRanges = [];
-    set({ hasAudio, ready: false, loading: null, error: null, playing: false, time: 0, duration: 0, current: -1, loopLayer: null, follow: true, announcement: '' });
+    set({
+      hasAudio,
+      ready: false,
+      loading: null,
+      error: null,
+      playing: false,
+      time: 0,
+      duration: 0,
+      current: -1,
+      loopLayer: null,
+      follow: true,
+      announcement: '',
+    });
   },
 
   setSentences: (next) => {
@@ -147,7 +159,10 @@ export const usePlayer = create<PlayerState>((set, get) => ({
 
   step: (direction) => {
     const { current } = get();
-    const next = Math.max(0, Math.min(sentences.length - 1, (current < 0 ? (direction > 0 ? -1 : 0) : current) + direction));
+    const next = Math.max(
+      0,
+      Math.min(sentences.length - 1, (current < 0 ? (direction > 0 ? -1 : 0) : current) + direction),
+    );
     get().goToSentence(next);
   },
 

@@ -145,7 +145,15 @@ export const useResults = create<ResultsState>((set, get) => {
     recomputeMs: null,
 
     load: async (id) => {
-      set({ id, status: 'loading', error: null, notices: [], editError: null, saveState: 'idle', showing: 'corrected' });
+      set({
+        id,
+        status: 'loading',
+        error: null,
+        notices: [],
+        editError: null,
+        saveState: 'idle',
+        showing: 'corrected',
+      });
       let doc: SessionDocument;
       try {
         doc = (await call('results.get', { id })).session;
@@ -181,7 +189,11 @@ export const useResults = create<ResultsState>((set, get) => {
             notices,
             recomputeMs: Math.round((performance.now() - started) * 10) / 10,
           });
-          if (corrections && corrections.basis !== transcriptBasis(words) && Object.keys(corrections.worksheet).length > 0) {
+          if (
+            corrections &&
+            corrections.basis !== transcriptBasis(words) &&
+            Object.keys(corrections.worksheet).length > 0
+          ) {
             // Keep worksheet ticks, drop the stale transcript corrections for good.
             const kept = revertTranscriptCorrections({ words, base: result.original.sentences, corrections });
             set({ corrections: kept });

@@ -34,7 +34,11 @@ export function CompareView({ a, b }: { a: string; b: string }) {
         const aa = analysisOfDoc(ra.session);
         const ab = analysisOfDoc(rb.session);
         if (!aa || !ab) throw new Error('one of the two takes has no analysis yet');
-        if (alive) setTakes([{ doc: ra.session, analysis: aa }, { doc: rb.session, analysis: ab }]);
+        if (alive)
+          setTakes([
+            { doc: ra.session, analysis: aa },
+            { doc: rb.session, analysis: ab },
+          ]);
       })
       .catch((e: unknown) => {
         if (alive) setError(messageOf(e));
@@ -71,7 +75,9 @@ export function CompareView({ a, b }: { a: string; b: string }) {
         {back}
         <h1 id="compare-title">Compare takes of “{ta.doc.story}”</h1>
         {ta.doc.story.trim().toLowerCase() !== tb.doc.story.trim().toLowerCase() && (
-          <p className="warning">These takes tell different stories (“{ta.doc.story}” and “{tb.doc.story}”).</p>
+          <p className="warning">
+            These takes tell different stories (“{ta.doc.story}” and “{tb.doc.story}”).
+          </p>
         )}
       </header>
 
@@ -91,7 +97,12 @@ export function CompareView({ a, b }: { a: string; b: string }) {
               <span className={`tier-badge tier-${t.analysis.tier}`}>{TIER_NAMES[t.analysis.tier]}</span>
               <span className="muted small">{formatClock(t.analysis.timeline.totalSeconds)}</span>
             </div>
-            <LayerStrip spans={t.analysis.timeline.spans} scale={cmp.scaleSeconds} label={`Layers over time, take ${which}`} testId={`compare-strip-${which}`} />
+            <LayerStrip
+              spans={t.analysis.timeline.spans}
+              scale={cmp.scaleSeconds}
+              label={`Layers over time, take ${which}`}
+              testId={`compare-strip-${which}`}
+            />
           </div>
         ))}
         <LayerLegend present={present} />
@@ -159,7 +170,9 @@ export function CompareView({ a, b }: { a: string; b: string }) {
                 <td>
                   <span className={`level level-${row.b}`}>{LEVEL_NAMES[row.b]}</span>
                 </td>
-                <td>{row.change === 0 ? 'same' : `${signed(row.change)} level${Math.abs(row.change) === 1 ? '' : 's'}`}</td>
+                <td>
+                  {row.change === 0 ? 'same' : `${signed(row.change)} level${Math.abs(row.change) === 1 ? '' : 's'}`}
+                </td>
               </tr>
             ))}
             <tr>

@@ -94,7 +94,11 @@ export function ResultsView({ id }: { id: string }) {
     if (!state.applied || state.showing !== 'corrected' || !state.original || !state.corrected) return null;
     const corrected = state.corrected;
     return sentenceChanges(
-      state.sentences.map((s, i) => ({ wordStart: s.wordStart, wordEnd: s.wordEnd, layer: corrected.sentences[i]?.layer ?? 'other' })),
+      state.sentences.map((s, i) => ({
+        wordStart: s.wordStart,
+        wordEnd: s.wordEnd,
+        layer: corrected.sentences[i]?.layer ?? 'other',
+      })),
       state.original.sentences,
     );
   }, [state.applied, state.showing, state.original, state.corrected, state.sentences]);
@@ -118,7 +122,11 @@ export function ResultsView({ id }: { id: string }) {
     );
   }
 
-  const scale = Math.max(doc.audio?.durationSec ?? 0, analysis.timeline.totalSeconds, analysis.sentences.at(-1)?.end ?? 0);
+  const scale = Math.max(
+    doc.audio?.durationSec ?? 0,
+    analysis.timeline.totalSeconds,
+    analysis.sentences.at(-1)?.end ?? 0,
+  );
   const currentSentence = current >= 0 ? (analysis.sentences[current] ?? null) : null;
   const working = state.showing === 'corrected' && !state.readOnly ? state.sentences : null;
   return (
@@ -131,7 +139,8 @@ export function ResultsView({ id }: { id: string }) {
           <h1 id="results-title">{doc.title ?? doc.story}</h1>
           <p className="muted">
             “{doc.question}” · {new Date(doc.createdAt).toLocaleString()} · {formatLength(scale)} spoken · target{' '}
-            {formatLength(doc.targetSec)} · {doc.kind === 'typed' ? 'typed answer' : doc.kind === 'imported' ? 'imported recording' : 'recorded'}
+            {formatLength(doc.targetSec)} ·{' '}
+            {doc.kind === 'typed' ? 'typed answer' : doc.kind === 'imported' ? 'imported recording' : 'recorded'}
           </p>
         </div>
         <div className="header-actions">
@@ -144,10 +153,18 @@ export function ResultsView({ id }: { id: string }) {
             </span>
             {state.applied && (
               <>
-                <button type="button" aria-pressed={state.showing === 'corrected'} onClick={() => state.show('corrected')}>
+                <button
+                  type="button"
+                  aria-pressed={state.showing === 'corrected'}
+                  onClick={() => state.show('corrected')}
+                >
                   Corrected
                 </button>
-                <button type="button" aria-pressed={state.showing === 'original'} onClick={() => state.show('original')}>
+                <button
+                  type="button"
+                  aria-pressed={state.showing === 'original'}
+                  onClick={() => state.show('original')}
+                >
                   Original
                 </button>
                 <button type="button" className="link" onClick={() => state.revertAll()}>

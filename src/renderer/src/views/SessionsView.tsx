@@ -37,7 +37,9 @@ export function SessionsView() {
   const groups = useMemo(() => groupByStory(sessions, { search, story }), [sessions, search, story]);
   const stories = useMemo(() => storyNames(sessions), [sessions]);
   const selectedEntries = selected.map((id) => sessions.find((s) => s.id === id)).filter((s): s is HistoryEntry => !!s);
-  const sameStory = selectedEntries.length === 2 && selectedEntries[0]?.story.trim().toLowerCase() === selectedEntries[1]?.story.trim().toLowerCase();
+  const sameStory =
+    selectedEntries.length === 2 &&
+    selectedEntries[0]?.story.trim().toLowerCase() === selectedEntries[1]?.story.trim().toLowerCase();
 
   return (
     <section aria-labelledby="sessions-title">
@@ -53,7 +55,8 @@ export function SessionsView() {
       )}
       {unreadable.length > 0 && (
         <div role="alert" className="warning">
-          {unreadable.length} session file{unreadable.length === 1 ? '' : 's'} could not be read and {unreadable.length === 1 ? 'was' : 'were'} skipped:
+          {unreadable.length} session file{unreadable.length === 1 ? '' : 's'} could not be read and{' '}
+          {unreadable.length === 1 ? 'was' : 'were'} skipped:
           <ul>
             {unreadable.map((u) => (
               <li key={u.file}>
@@ -96,7 +99,11 @@ export function SessionsView() {
             </label>
             <label>
               Story{' '}
-              <select value={story} onChange={(e) => useHistory.getState().setStory(e.target.value)} data-testid="story-filter">
+              <select
+                value={story}
+                onChange={(e) => useHistory.getState().setStory(e.target.value)}
+                data-testid="story-filter"
+              >
                 <option value="">All stories</option>
                 {stories.map((s) => (
                   <option key={s} value={s}>
@@ -118,7 +125,9 @@ export function SessionsView() {
             >
               Compare {selected.length}/2
             </button>
-            {selected.length === 2 && !sameStory && <span className="muted small">Pick two takes of the same story.</span>}
+            {selected.length === 2 && !sameStory && (
+              <span className="muted small">Pick two takes of the same story.</span>
+            )}
           </div>
           <div data-testid="sessions-table" className="story-groups">
             {groups.length === 0 && <p className="muted">No take matches “{search}”.</p>}
@@ -142,14 +151,21 @@ function StoryGroupView({ group, selected }: { group: StoryGroup<HistoryEntry>; 
         <span className="muted">
           {group.takes.length} take{group.takes.length === 1 ? '' : 's'}
         </span>
-        <button type="button" aria-expanded={showProgress} onClick={() => setShowProgress(!showProgress)} data-testid="progress-toggle">
+        <button
+          type="button"
+          aria-expanded={showProgress}
+          onClick={() => setShowProgress(!showProgress)}
+          data-testid="progress-toggle"
+        >
           {showProgress ? 'Hide progress' : 'Progress'}
         </button>
       </header>
       {showProgress && (
         <ProgressChart
           story={group.story}
-          attempts={group.attempts.flatMap((a) => (a.digest ? [{ id: a.id, createdAt: a.createdAt, digest: a.digest }] : []))}
+          attempts={group.attempts.flatMap((a) =>
+            a.digest ? [{ id: a.id, createdAt: a.createdAt, digest: a.digest }] : [],
+          )}
         />
       )}
       <div className="table-scroll">
@@ -165,14 +181,11 @@ function StoryGroupView({ group, selected }: { group: StoryGroup<HistoryEntry>; 
               <th scope="col">Tier</th>
               <th scope="col">Levels</th>
               <th scope="col">Mitigation vs Structural fix</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
             </tr>
           </thead>
           <tbody>
-            {group.takes.map((take) => (
-              <TakeRow key={take.id} take={take} checked={selected.includes(take.id)} />
+            {group.takes.map((take, i) => (
+              <TakeRow key={take.id} take={take} number={group.takes.length - i} checked={selected.includes(take.id)} />
             ))}
           </tbody>
         </table>
@@ -181,13 +194,13 @@ function StoryGroupView({ group, selected }: { group: StoryGroup<HistoryEntry>; 
   );
 }
 
-function TakeRow({ take, checked }: { take: HistoryEntry; checked: boolean }) {
+function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number; checked: boolean }) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(take.title ?? '');
   const open = useNavigation((s) => s.open);
   const { rename, remove, toggleSelected } = useHistory.getState();
   const d = take.digest;
-  const name = take.title ?? take.question;
+  const name = take.title ?? `Take ${number}`;
   const mitigation = d?.layers.mitigation.seconds ?? 0;
   const fix = d?.layers.structural_fix.seconds ?? 0;
   const max = Math.max(1, mitigation, fix);
@@ -231,23 +244,59 @@ function TakeRow({ take, checked }: { take: HistoryEntry; checked: boolean }) {
             <button type="button" className="link take-open" onClick={() => open({ view: 'results', id: take.id })}>
               {name}
             </button>
-            {take.title && <div className="muted small">“{take.question}”</div>}
+            <div className="muted small question">“{take.question}”</div>
             <div className="muted small">
               {take.kind === 'typed' ? 'typed' : take.kind}
               {take.corrected ? ' · corrected' : ''}
               {take.digestNote ? ` · ${take.digestNote}` : ''}
             </div>
+            <div className="row-actions">
+              <button
+                type="button"
+                onClick={() => open({ view: 'results', id: take.id })}
+                aria-label={`Open “${name}”`}
+              >
+                Open
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setDraft(take.title ?? '');
+                  setRenaming(true);
+                }}
+                aria-label={`Rename “${name}”`}
+              >
+                Rename
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void remove(take.id)}
+                aria-label={`Delete “${name}”`}
+              >
+                Delete
+              </button>
+            </div>
           </>
         )}
       </td>
-      <td>{new Date(take.createdAt).toLocaleString()}</td>
+      <td className="nowrap">
+        {new Date(take.createdAt).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}
+        <div className="muted small">
+          {new Date(take.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+        </div>
+      </td>
       <td>{formatDuration(take.durationSec)}</td>
       <td>{d ? <span className={`tier-badge tier-${d.tier}`}>{TIER_NAMES[d.tier]}</span> : '—'}</td>
       <td>
         {d ? (
           <ul className="levels">
             {RUBRIC_DIMENSIONS.map((dim) => (
-              <li key={dim} className={`level level-${d.levels[dim]}`} title={`${SHORT_DIMENSION[dim]}: ${LEVEL_NAMES[d.levels[dim]]}`}>
+              <li
+                key={dim}
+                className={`level level-${d.levels[dim]}`}
+                title={`${SHORT_DIMENSION[dim]}: ${LEVEL_NAMES[d.levels[dim]]}`}
+              >
                 {SHORT_DIMENSION[dim]}: {LEVEL_NAMES[d.levels[dim]]}
               </li>
             ))}
@@ -261,34 +310,22 @@ function TakeRow({ take, checked }: { take: HistoryEntry; checked: boolean }) {
           <div className="mvf">
             <div>
               <span className="mvf-label">Mitigation {Math.round(mitigation)} s</span>
-              <span className="mvf-bar" style={{ width: `${(mitigation / max) * 100}%`, background: layerVar('mitigation') }} />
+              <span
+                className="mvf-bar"
+                style={{ width: `${(mitigation / max) * 100}%`, background: layerVar('mitigation') }}
+              />
             </div>
             <div>
               <span className="mvf-label">Structural fix {Math.round(fix)} s</span>
-              <span className="mvf-bar" style={{ width: `${(fix / max) * 100}%`, background: layerVar('structural_fix') }} />
+              <span
+                className="mvf-bar"
+                style={{ width: `${(fix / max) * 100}%`, background: layerVar('structural_fix') }}
+              />
             </div>
           </div>
         ) : (
           '—'
         )}
-      </td>
-      <td className="row-actions">
-        <button type="button" onClick={() => open({ view: 'results', id: take.id })} aria-label={`Open “${name}”`}>
-          Open
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setDraft(take.title ?? '');
-            setRenaming(true);
-          }}
-          aria-label={`Rename “${name}”`}
-        >
-          Rename
-        </button>
-        <button type="button" className="danger" onClick={() => void remove(take.id)} aria-label={`Delete “${name}”`}>
-          Delete
-        </button>
       </td>
     </tr>
   );

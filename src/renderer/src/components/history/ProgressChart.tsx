@@ -47,12 +47,33 @@ function MarkerShape({ kind, cx, cy, color }: { kind: Marker; cx: number; cy: nu
   }
 }
 
-function Line({ points, max, n, color, dash, marker, offset = 0 }: { points: ProgressPoint[]; max: number; n: number; color: string; dash: string; marker: Marker | null; offset?: number }) {
-  const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i, n).toFixed(1)},${(y(p.value, max) + offset).toFixed(1)}`).join(' ');
+function Line({
+  points,
+  max,
+  n,
+  color,
+  dash,
+  marker,
+  offset = 0,
+}: {
+  points: ProgressPoint[];
+  max: number;
+  n: number;
+  color: string;
+  dash: string;
+  marker: Marker | null;
+  offset?: number;
+}) {
+  const d = points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i, n).toFixed(1)},${(y(p.value, max) + offset).toFixed(1)}`)
+    .join(' ');
   return (
     <g>
       <path d={d} fill="none" stroke={color} strokeWidth={2} strokeDasharray={dash} />
-      {marker && points.map((p, i) => <MarkerShape key={p.id} kind={marker} cx={x(i, n)} cy={y(p.value, max) + offset} color={color} />)}
+      {marker &&
+        points.map((p, i) => (
+          <MarkerShape key={p.id} kind={marker} cx={x(i, n)} cy={y(p.value, max) + offset} color={color} />
+        ))}
     </g>
   );
 }
@@ -62,12 +83,9 @@ function XAxis({ n }: { n: number }) {
     <g className="axis">
       {Array.from({ length: n }, (_, i) => (
         <text key={i} x={x(i, n)} y={H - 10} textAnchor="middle">
-          {i + 1}
+          #{i + 1}
         </text>
       ))}
-      <text x={W - PAD.right} y={H - 10} textAnchor="end" className="axis-title">
-        attempt
-      </text>
     </g>
   );
 }
@@ -76,7 +94,13 @@ export function ProgressChart({ story, attempts }: { story: string; attempts: re
   const series = progressSeries(attempts);
   const n = attempts.length;
   if (n === 0) return <p className="muted">No analysed attempt of this story yet.</p>;
-  const shareMax = Math.max(0.5, ...SHARE_LAYERS.flatMap(({ layer }) => [...series.shares[layer], ...series.budgetShares[layer]].map((p) => p.value))) * 1.1;
+  const shareMax =
+    Math.max(
+      0.5,
+      ...SHARE_LAYERS.flatMap(({ layer }) =>
+        [...series.shares[layer], ...series.budgetShares[layer]].map((p) => p.value),
+      ),
+    ) * 1.1;
   const mitigationTrend = trend(series.shares.mitigation);
   const fixTrend = trend(series.shares.structural_fix);
   return (
@@ -86,15 +110,20 @@ export function ProgressChart({ story, attempts }: { story: string; attempts: re
         {mitigationTrend !== null && (
           <>
             {' '}
-            Mitigation {mitigationTrend <= 0 ? 'shrank' : 'grew'} by {Math.abs(Math.round(mitigationTrend * 100))} points of the answer; Structural
-            fix {fixTrend !== null && fixTrend >= 0 ? 'grew' : 'shrank'} by {Math.abs(Math.round((fixTrend ?? 0) * 100))} points.
+            Mitigation {mitigationTrend <= 0 ? 'shrank' : 'grew'} by {Math.abs(Math.round(mitigationTrend * 100))}{' '}
+            points of the answer; Structural fix {fixTrend !== null && fixTrend >= 0 ? 'grew' : 'shrank'} by{' '}
+            {Math.abs(Math.round((fixTrend ?? 0) * 100))} points.
           </>
         )}
       </p>
       <div className="charts">
         <figure>
-          <figcaption>Rubric levels</figcaption>
-          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Rubric levels over ${n} attempts; the table below has the numbers.`}>
+          <figcaption>Rubric levels, by attempt</figcaption>
+          <svg
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label={`Rubric levels over ${n} attempts; the table below has the numbers.`}
+          >
             {[0, 1, 2, 3].map((v) => (
               <g key={v} className="grid">
                 <line x1={PAD.left} x2={W - PAD.right} y1={y(v, 3)} y2={y(v, 3)} />
@@ -105,7 +134,16 @@ export function ProgressChart({ story, attempts }: { story: string; attempts: re
             ))}
             {RUBRIC_DIMENSIONS.map((d, k) => (
               // Lines that coincide are nudged apart by a pixel or two so each stays visible.
-              <Line key={d} points={series.levels[d]} max={3} n={n} color={DIMENSION_STYLE[d].color} dash={DIMENSION_STYLE[d].dash} marker={DIMENSION_STYLE[d].marker} offset={(k - 1.5) * 2} />
+              <Line
+                key={d}
+                points={series.levels[d]}
+                max={3}
+                n={n}
+                color={DIMENSION_STYLE[d].color}
+                dash={DIMENSION_STYLE[d].dash}
+                marker={DIMENSION_STYLE[d].marker}
+                offset={(k - 1.5) * 2}
+              />
             ))}
             <XAxis n={n} />
           </svg>
@@ -113,7 +151,15 @@ export function ProgressChart({ story, attempts }: { story: string; attempts: re
             {RUBRIC_DIMENSIONS.map((d) => (
               <li key={d}>
                 <svg width="26" height="10" aria-hidden="true">
-                  <line x1="0" x2="26" y1="5" y2="5" stroke={DIMENSION_STYLE[d].color} strokeWidth="2" strokeDasharray={DIMENSION_STYLE[d].dash} />
+                  <line
+                    x1="0"
+                    x2="26"
+                    y1="5"
+                    y2="5"
+                    stroke={DIMENSION_STYLE[d].color}
+                    strokeWidth="2"
+                    strokeDasharray={DIMENSION_STYLE[d].dash}
+                  />
                   <MarkerShape kind={DIMENSION_STYLE[d].marker} cx={13} cy={5} color={DIMENSION_STYLE[d].color} />
                 </svg>
                 {DIMENSION_STYLE[d].short}
@@ -122,20 +168,40 @@ export function ProgressChart({ story, attempts }: { story: string; attempts: re
           </ul>
         </figure>
         <figure>
-          <figcaption>Share of the answer vs budget (dashed)</figcaption>
-          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Share of the answer per layer over ${n} attempts against the budget; the table below has the numbers.`}>
-            {[0, 0.25, 0.5, 0.75, 1].filter((v) => v <= shareMax).map((v) => (
-              <g key={v} className="grid">
-                <line x1={PAD.left} x2={W - PAD.right} y1={y(v, shareMax)} y2={y(v, shareMax)} />
-                <text x={PAD.left - 6} y={y(v, shareMax) + 4} textAnchor="end">
-                  {Math.round(v * 100)}%
-                </text>
-              </g>
-            ))}
+          <figcaption>Share of the answer vs budget (dashed), by attempt</figcaption>
+          <svg
+            viewBox={`0 0 ${W} ${H}`}
+            role="img"
+            aria-label={`Share of the answer per layer over ${n} attempts against the budget; the table below has the numbers.`}
+          >
+            {[0, 0.25, 0.5, 0.75, 1]
+              .filter((v) => v <= shareMax)
+              .map((v) => (
+                <g key={v} className="grid">
+                  <line x1={PAD.left} x2={W - PAD.right} y1={y(v, shareMax)} y2={y(v, shareMax)} />
+                  <text x={PAD.left - 6} y={y(v, shareMax) + 4} textAnchor="end">
+                    {Math.round(v * 100)}%
+                  </text>
+                </g>
+              ))}
             {SHARE_LAYERS.map(({ layer, marker }) => (
               <g key={layer}>
-                <Line points={series.budgetShares[layer]} max={shareMax} n={n} color={layerVar(layer)} dash="4 4" marker={null} />
-                <Line points={series.shares[layer]} max={shareMax} n={n} color={layerVar(layer)} dash="" marker={marker} />
+                <Line
+                  points={series.budgetShares[layer]}
+                  max={shareMax}
+                  n={n}
+                  color={layerVar(layer)}
+                  dash="4 4"
+                  marker={null}
+                />
+                <Line
+                  points={series.shares[layer]}
+                  max={shareMax}
+                  n={n}
+                  color={layerVar(layer)}
+                  dash=""
+                  marker={marker}
+                />
               </g>
             ))}
             <XAxis n={n} />
@@ -189,7 +255,8 @@ export function ProgressChart({ story, attempts }: { story: string; attempts: re
                   ))}
                   {SHARE_LAYERS.map(({ layer }) => (
                     <td key={layer}>
-                      {Math.round(a.digest.layers[layer].share * 100)}% / {Math.round(a.digest.layers[layer].budgetShare * 100)}%
+                      {Math.round(a.digest.layers[layer].share * 100)}% /{' '}
+                      {Math.round(a.digest.layers[layer].budgetShare * 100)}%
                     </td>
                   ))}
                 </tr>

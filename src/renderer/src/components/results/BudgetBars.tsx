@@ -17,7 +17,8 @@ export function BudgetBars({ analysis }: { analysis: Analysis }) {
   return (
     <section className="panel budget" aria-labelledby="budget-title" data-testid="budget-bars">
       <h2 id="budget-title">
-        Time per layer <span className="muted">against the budget for {Math.round(analysis.budget.lengthSeconds / 6) / 10} min</span>
+        Time per layer{' '}
+        <span className="muted">against the budget for {Math.round(analysis.budget.lengthSeconds / 6) / 10} min</span>
       </h2>
       <ul className="budget-rows">
         {rows.map((row) => (
@@ -29,13 +30,22 @@ export function BudgetBars({ analysis }: { analysis: Analysis }) {
               {row.label}
             </span>
             <span className="budget-bar" aria-hidden="true">
-              <span className="actual" style={{ width: `${(row.seconds / max) * 100}%`, background: layerVar(row.layer) }} />
-              {row.layer !== 'other' && <span className="target" style={{ left: `${(row.budgetSeconds / max) * 100}%` }} />}
+              <span
+                className="actual"
+                style={{ width: `${(row.seconds / max) * 100}%`, background: layerVar(row.layer) }}
+              />
+              {row.layer !== 'other' && (
+                <span className="target" style={{ left: `${(row.budgetSeconds / max) * 100}%` }} />
+              )}
             </span>
             <span className="budget-status">
               {Math.round(row.share * 100)}% · {STATUS_TEXT[row.status]}
               {row.delta !== null && row.status !== 'missing' && row.delta !== 0 && (
-                <> ({row.delta > 0 ? '+' : '−'}{Math.abs(row.delta)} s)</>
+                <>
+                  {' '}
+                  ({row.delta > 0 ? '+' : '−'}
+                  {Math.abs(row.delta)} s)
+                </>
               )}
             </span>
           </li>

@@ -21,7 +21,9 @@ export function DeliveryPanel({ analysis }: { analysis: Analysis }) {
     <section className="panel delivery" aria-labelledby="delivery-title" data-testid="delivery">
       <h2 id="delivery-title">Delivery</h2>
       {d.timesEstimated && (
-        <p className="muted small">This is a typed answer: pace and pauses are estimated from a speaking rate, not measured.</p>
+        <p className="muted small">
+          This is a typed answer: pace and pauses are estimated from a speaking rate, not measured.
+        </p>
       )}
       <div className="table-scroll">
         <table className="delivery-table">
@@ -47,7 +49,9 @@ export function DeliveryPanel({ analysis }: { analysis: Analysis }) {
                 <td title={topCounts(row.stats.hedgeCounts)}>{row.stats.hedges}</td>
                 <td>
                   {row.stats.iCount} / {row.stats.weCount}
-                  {row.stats.iShare !== null && <span className="muted"> ({Math.round(row.stats.iShare * 100)}% I)</span>}
+                  {row.stats.iShare !== null && (
+                    <span className="muted"> ({Math.round(row.stats.iShare * 100)}% I)</span>
+                  )}
                 </td>
               </tr>
             ))}

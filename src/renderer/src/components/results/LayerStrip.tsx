@@ -55,7 +55,9 @@ function Playhead({ scale }: { scale: number }) {
   const time = usePlayer((s) => s.time);
   const ready = usePlayer((s) => s.ready);
   if (!ready) return null;
-  return <div className="playhead" aria-hidden="true" style={{ transform: `translateX(${(time / scale) * 100}cqw)` }} />;
+  return (
+    <div className="playhead" aria-hidden="true" style={{ transform: `translateX(${(time / scale) * 100}cqw)` }} />
+  );
 }
 
 /** Names every colour used on the page; layers absent from the answer are listed as missing. */

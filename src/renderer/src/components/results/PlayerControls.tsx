@@ -41,7 +41,8 @@ export function PlayerControls() {
                 const target = Number(e.target.value);
                 const direction = target > rate ? 1 : -1;
                 // Step until the chosen speed: keeps one code path for keys and the menu.
-                for (let i = 0; i < PLAYBACK_RATES.length && usePlayer.getState().rate !== target; i++) player.stepRate(direction);
+                for (let i = 0; i < PLAYBACK_RATES.length && usePlayer.getState().rate !== target; i++)
+                  player.stepRate(direction);
               }}
               data-testid="speed"
             >
@@ -61,7 +62,8 @@ export function PlayerControls() {
             </span>
           )}
           <label className="follow">
-            <input type="checkbox" checked={follow} onChange={(e) => player.setFollow(e.target.checked)} /> Follow in transcript
+            <input type="checkbox" checked={follow} onChange={(e) => player.setFollow(e.target.checked)} /> Follow in
+            transcript
           </label>
           {loading !== null && (
             <span className="muted" role="status">
@@ -78,8 +80,19 @@ export function PlayerControls() {
         <span className="muted">Typed answer: no recording to replay. Times are estimated from a speaking rate.</span>
       )}
       <p className="shortcuts muted small">
-        Keys: {hasAudio && <><kbd>Space</kbd> play/pause · </>}<kbd>←</kbd>/<kbd>→</kbd> sentence · <kbd>1</kbd>–<kbd>5</kbd> layer
-        {hasAudio && <> · <kbd>[</kbd>/<kbd>]</kbd> speed</>}
+        Keys:{' '}
+        {hasAudio && (
+          <>
+            <kbd>Space</kbd> play/pause ·{' '}
+          </>
+        )}
+        <kbd>←</kbd>/<kbd>→</kbd> sentence · <kbd>1</kbd>–<kbd>5</kbd> layer
+        {hasAudio && (
+          <>
+            {' '}
+            · <kbd>[</kbd>/<kbd>]</kbd> speed
+          </>
+        )}
       </p>
       <span className="visually-hidden" aria-live="polite">
         {announcement}
@@ -103,7 +116,12 @@ export function MiniPlayer() {
   if (!hasAudio) return null;
   return (
     <div className="mini-player" data-testid="mini-player">
-      <button type="button" onClick={() => usePlayer.getState().toggle()} disabled={!ready} aria-label={playing ? 'Pause' : 'Play'}>
+      <button
+        type="button"
+        onClick={() => usePlayer.getState().toggle()}
+        disabled={!ready}
+        aria-label={playing ? 'Pause' : 'Play'}
+      >
         {playing ? '❚❚' : '▶'}
       </button>
       <span className="clock">

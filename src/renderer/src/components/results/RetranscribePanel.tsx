@@ -40,9 +40,16 @@ export function RetranscribePanel({ sessionId, onClose }: { sessionId: string; o
 
   const installed = (models ?? []).filter((m) => m.installed);
   return (
-    <div className="panel retranscribe" role="dialog" aria-labelledby="retranscribe-title" data-testid="retranscribe-panel">
+    <div
+      className="panel retranscribe"
+      role="dialog"
+      aria-labelledby="retranscribe-title"
+      data-testid="retranscribe-panel"
+    >
       <h2 id="retranscribe-title">Transcribe again</h2>
-      <p className="muted small">The recording stays as it is. Corrections made to the current transcript are replaced.</p>
+      <p className="muted small">
+        The recording stays as it is. Corrections made to the current transcript are replaced.
+      </p>
       {models === null && <p role="status">Looking for speech models…</p>}
       {models !== null && installed.length === 0 && (
         <p role="alert" className="warning">

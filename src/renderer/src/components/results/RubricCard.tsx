@@ -80,7 +80,9 @@ export function RubricCard({ analysis }: { analysis: Analysis }) {
       )}
 
       <h3>Top fixes</h3>
-      {analysis.feedback.topFixes.length === 0 && <p className="muted">No fix stands out: keep this shape and rehearse it.</p>}
+      {analysis.feedback.topFixes.length === 0 && (
+        <p className="muted">No fix stands out: keep this shape and rehearse it.</p>
+      )}
       <ol className="fixes" data-testid="top-fixes">
         {analysis.feedback.topFixes.map((fix) => (
           <li key={fix.id}>

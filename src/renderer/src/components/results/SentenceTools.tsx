@@ -37,7 +37,12 @@ export function SentenceTools({ sentence, working, count, editable }: ToolsProps
   const words = tokenize(sentence.text);
   const layerSetByHand = working?.layer ?? null;
   return (
-    <div className="sentence-tools" data-testid="sentence-tools" aria-label={`Sentence ${index + 1} of ${count}`} role="group">
+    <div
+      className="sentence-tools"
+      data-testid="sentence-tools"
+      aria-label={`Sentence ${index + 1} of ${count}`}
+      role="group"
+    >
       <div className="tools-row">
         <span className="muted">
           Sentence {index + 1} of {count}
@@ -92,16 +97,16 @@ export function SentenceTools({ sentence, working, count, editable }: ToolsProps
             onClick={() => usePlayer.getState().setLoopLayer(loopLayer === sentence.layer ? null : sentence.layer)}
             data-testid="loop-layer"
           >
-            {loopLayer === sentence.layer ? `Stop looping ${layerName(sentence.layer)}` : `Loop ${layerName(sentence.layer)}`}
+            {loopLayer === sentence.layer
+              ? `Stop looping ${layerName(sentence.layer)}`
+              : `Loop ${layerName(sentence.layer)}`}
           </button>
         )}
       </div>
-      {!editable && <p className="muted small">You are looking at the original analysis; switch to “Corrected” to edit.</p>}
-      {working?.textEdited && mode === 'idle' && (
-        <p className="muted small">
-          Recognised as: “{working.originalText}”
-        </p>
+      {!editable && (
+        <p className="muted small">You are looking at the original analysis; switch to “Corrected” to edit.</p>
       )}
+      {working?.textEdited && mode === 'idle' && <p className="muted small">Recognised as: “{working.originalText}”</p>}
       {mode === 'edit' && (
         <form
           className="edit-form"
@@ -143,7 +148,12 @@ export function SentenceTools({ sentence, working, count, editable }: ToolsProps
         >
           <label>
             Split before{' '}
-            <select value={splitAt} onChange={(e) => setSplitAt(Number(e.target.value))} data-testid="split-at" autoFocus>
+            <select
+              value={splitAt}
+              onChange={(e) => setSplitAt(Number(e.target.value))}
+              data-testid="split-at"
+              autoFocus
+            >
               {words.slice(1).map((w, i) => (
                 <option key={`${i + 1}-${w}`} value={i + 1}>
                   word {i + 2}: “{w}”

@@ -150,7 +150,11 @@ const SentenceRow = memo(function SentenceRow({ sentence, active, edited, setByH
             layer changed
           </span>
         )}
-        {unsure && <span className="badge unsure" title={`Confidence ${Math.round(sentence.confidence * 100)}%`}>unsure</span>}
+        {unsure && (
+          <span className="badge unsure" title={`Confidence ${Math.round(sentence.confidence * 100)}%`}>
+            unsure
+          </span>
+        )}
       </div>
       <p className="sentence-text">{sentence.text}</p>
     </div>

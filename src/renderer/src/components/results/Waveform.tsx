@@ -57,15 +57,26 @@ export function Waveform({ sessionId, spans }: { sessionId: string; spans: reado
         ws.on('play', () => usePlayer.getState().onPlayState(true));
         ws.on('pause', () => usePlayer.getState().onPlayState(false));
         ws.on('finish', () => usePlayer.getState().onPlayState(false));
-        ws.on('error', (error) => usePlayer.getState().setLoading(null, `The recording could not be played: ${error.message}`));
+        ws.on('error', (error) =>
+          usePlayer.getState().setLoading(null, `The recording could not be played: ${error.message}`),
+        );
 
-        const loaded = await fetchAudio(sessionId, description, (f) => usePlayer.getState().setLoading(f), abort.signal);
+        const loaded = await fetchAudio(
+          sessionId,
+          description,
+          (f) => usePlayer.getState().setLoading(f),
+          abort.signal,
+        );
         if (abort.signal.aborted) {
           URL.revokeObjectURL(loaded.url);
           return;
         }
         url = loaded.url;
-        await wsNow.load(url, description.peaks ? [description.peaks] : undefined, description.peaks ? description.durationSec : undefined);
+        await wsNow.load(
+          url,
+          description.peaks ? [description.peaks] : undefined,
+          description.peaks ? description.durationSec : undefined,
+        );
         if (abort.signal.aborted) return;
         drawRegions(regions, spansRef.current);
         usePlayer.getState().attach(
@@ -122,7 +133,10 @@ function drawRegions(regions: Regions, spans: readonly LayerSpan[]): void {
       drag: false,
       resize: false,
     });
-    region.element?.setAttribute('title', `${layerName(span.layer)} (sentences ${span.firstSentence + 1}–${span.lastSentence + 1})`);
+    region.element?.setAttribute(
+      'title',
+      `${layerName(span.layer)} (sentences ${span.firstSentence + 1}–${span.lastSentence + 1})`,
+    );
     region.element?.setAttribute('data-layer', span.layer);
   }
 }

@@ -17,9 +17,16 @@ export function WorksheetPanel({ analysis, readOnly }: { analysis: Analysis; rea
         ticks are kept with this take.
       </p>
       {sections.map((section) => (
-        <fieldset key={section.layer} className="worksheet-section" style={{ borderLeftColor: layerVar(section.layer) }}>
+        <fieldset
+          key={section.layer}
+          className="worksheet-section"
+          style={{ borderLeftColor: layerVar(section.layer) }}
+        >
           <legend>
-            {section.title} <span className="muted">({section.done}/{section.items.length})</span>
+            {section.title}{' '}
+            <span className="muted">
+              ({section.done}/{section.items.length})
+            </span>
             <span className="visually-hidden"> — {layerName(section.layer)}</span>
           </legend>
           <ul>
