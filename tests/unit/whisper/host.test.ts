@@ -8,6 +8,12 @@ import { tokensToWords } from '../../../src/main/services/whisper/words';
 import { alive, chattyModel, randomModel, sleep, speak, tmpDir, VAD_MODEL } from './support';
 
 /**
+ * Greedy decoding only: whisper's temperature fallback samples at random, which a random-weights
+ * model always triggers (its outputs look unlikely), so results would change from run to run.
+ */
+const GREEDY = { temperatureInc: 0 };
+
+/**
  * The transcriber host with its real worker process and a random-weights model: every line of
  * loading, inference, timestamps, progress, cancel, release and crash recovery runs for real
  * (the transcripts themselves are meaningless).
@@ -40,15 +46,17 @@ describe('TranscriberHost (real worker, random-weights model)', () => {
 
   it('transcribes with token timestamps, smooth progress and new-segment callbacks', async () => {
     const progress: number[] = [];
-    let segmentBatches = 0;
+    let segmentsSeen = 0;
     const { result, durationSec } = await host.transcribe(sentence.pcm, {
+      ...GREEDY,
       onProgress: (f) => progress.push(f),
-      onSegments: () => segmentBatches++,
+      onSegments: (batch) => (segmentsSeen += batch.length),
     });
     expect(durationSec).toBeCloseTo(sentence.durationSec, 3);
     // maxLen 1 + token timestamps: one segment per token, each with its own time
     expect(result.segments.length).toBeGreaterThan(3);
-    expect(segmentBatches).toBeGreaterThan(3);
+    // whisper.cpp reports new segments after each decoded window: every token arrives through it
+    expect(segmentsSeen).toBe(result.segments.length);
     const words = tokensToWords(result.segments, { offsetSec: 100, durationSec });
     expect(words.length).toBeGreaterThan(3);
     for (const w of words) {
@@ -59,14 +67,14 @@ describe('TranscriberHost (real worker, random-weights model)', () => {
     const starts = words.map((w) => w.start);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     expect(new Set(starts).size).toBeGreaterThan(2); // distinct times, not one segment stretched
-    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.length).toBeGreaterThanOrEqual(2);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(progress.at(-1)).toBe(1);
   }, 120_000);
 
   it('keeps the worker (and model) between jobs', async () => {
     const pid = host.workerPid;
-    await host.transcribe(sentence.pcm.subarray(0, 16000 * 2));
+    await host.transcribe(sentence.pcm.subarray(0, 16000 * 2), GREEDY);
     expect(host.workerPid).toBe(pid);
     expect(host.restarts).toBe(0);
   }, 120_000);
@@ -76,15 +84,15 @@ describe('TranscriberHost (real worker, random-weights model)', () => {
     for (let i = 0; i < 28; i++) long.set(sentence.pcm.subarray(0, 16000), i * 16000);
     const running = new AbortController();
     const queued = new AbortController();
-    const first = host.transcribe(long, { signal: running.signal });
-    const second = host.transcribe(long, { signal: queued.signal });
+    const first = host.transcribe(long, { ...GREEDY, signal: running.signal });
+    const second = host.transcribe(long, { ...GREEDY, signal: queued.signal });
     queued.abort();
     await expect(second).rejects.toBeInstanceOf(TranscriptionCancelledError);
     await sleep(150);
     running.abort();
     await expect(first).rejects.toBeInstanceOf(TranscriptionCancelledError);
     // The host is usable right after (native: aborted in-process; prebuilt: worker restarted).
-    const after = await host.transcribe(sentence.pcm.subarray(0, 16000));
+    const after = await host.transcribe(sentence.pcm.subarray(0, 16000), GREEDY);
     expect(after.result.isAborted).toBe(false);
   }, 120_000);
 
@@ -92,8 +100,8 @@ describe('TranscriberHost (real worker, random-weights model)', () => {
     const pid = host.workerPid;
     expect(alive(pid)).toBe(true);
     const restartsBefore = host.restarts;
-    const job = host.transcribe(sentence.pcm);
-    const queuedJob = host.transcribe(sentence.pcm.subarray(0, 16000 * 3)); // queued behind it
+    const job = host.transcribe(sentence.pcm, GREEDY);
+    const queuedJob = host.transcribe(sentence.pcm.subarray(0, 16000 * 3), GREEDY); // queued behind it
     await sleep(100);
     process.kill(pid ?? -1, 'SIGKILL');
     const error = await job.then(
@@ -111,7 +119,7 @@ describe('TranscriberHost (real worker, random-weights model)', () => {
     expect(alive(host.workerPid)).toBe(true);
     expect(events.some((e) => e.type === 'crash' && e.detail.includes('SIGKILL'))).toBe(true);
     // The same audio (still the caller's) transcribes fine on the new worker.
-    expect((await host.transcribe(sentence.pcm)).result.segments.length).toBeGreaterThan(0);
+    expect((await host.transcribe(sentence.pcm, GREEDY)).result.segments.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('VAD: speech spans in seconds from the same worker', async () => {

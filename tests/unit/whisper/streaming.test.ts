@@ -74,6 +74,7 @@ describe('streaming transcription while recording', () => {
     const cutAt: { u: UtteranceInfo; recordedSec: number }[] = [];
     const partials: Transcript[] = [];
     const session = new StreamingTranscription(host, {
+      temperatureInc: 0,
       onUtterance: (u) => cutAt.push({ u, recordedSec: session.durationSec }),
       onPartial: (t) => partials.push(t),
     });
@@ -103,7 +104,12 @@ describe('streaming transcription while recording', () => {
   }, 300_000);
 
   it('batch transcription of the whole file goes through the same cuts', async () => {
-    const result = await transcribePcm(host, story.pcm);
+    const progress: number[] = [];
+    const result = await transcribePcm(host, story.pcm, { temperatureInc: 0, onProgress: (f) => progress.push(f) });
+    // progress moves with every utterance, not once per file
+    expect(progress.length).toBeGreaterThanOrEqual(result.utterances.length);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    expect(progress.at(-1)).toBe(1);
     expectOrderedWithin(result.utterances, story.durationSec);
     expect(covered(reference, result.utterances)).toBeGreaterThan(0.95);
     expectWordsInside(result.transcript, result.utterances, story.durationSec);
@@ -114,6 +120,7 @@ describe('streaming transcription while recording', () => {
     let killed = false;
     const restarts = host.restarts;
     const session = new StreamingTranscription(host, {
+      temperatureInc: 0,
       onUtterance: () => {
         if (killed) return;
         killed = true;
@@ -129,7 +136,7 @@ describe('streaming transcription while recording', () => {
   }, 300_000);
 
   it('silence: no utterances, "no speech"', async () => {
-    const session = new StreamingTranscription(host);
+    const session = new StreamingTranscription(host, { temperatureInc: 0 });
     await record(session, new Int16Array(16000 * 6));
     const result = await session.stop();
     expect(result.utterances).toEqual([]);

@@ -40,6 +40,8 @@ export interface StreamingOptions {
   language?: string;
   /** Initial prompt (keeps fillers); '' for none. */
   prompt?: string;
+  /** Whisper's temperature fallback step (default 0.2); 0 = greedy only, deterministic. */
+  temperatureInc?: number;
   /** Run VAD after this much new audio (live mode). */
   vadIntervalSec?: number;
   cuts?: Partial<Omit<CutOptions, 'final'>>;
@@ -229,6 +231,7 @@ export class StreamingTranscription {
         this.reportStopProgress();
       },
     };
+    if (this.options.temperatureInc !== undefined) options.temperatureInc = this.options.temperatureInc;
     const prompt = this.options.prompt ?? DEFAULT_FILLER_PROMPT;
     if (prompt) options.prompt = prompt;
     try {

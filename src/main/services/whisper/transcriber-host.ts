@@ -276,7 +276,8 @@ export class TranscriberHost {
     if (job) {
       const durationMs = (job.pcm.length / SAMPLE_RATE) * 1000;
       if (m.type === 'progress') {
-        this.report(job, Math.min(1, Math.max(0, m.percent / 100)));
+        // Only the result means done: whisper says 100 % before its last segments arrive.
+        this.report(job, Math.min(0.99, Math.max(0, m.percent / 100)));
       } else if (m.type === 'segments') {
         job.options.onSegments?.(m.segments);
         const end = Math.max(...m.segments.map((s) => s.t1));
