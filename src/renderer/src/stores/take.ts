@@ -1,17 +1,16 @@
 import { create } from 'zustand';
-import type { Analysis, Layer } from '../../../core/analysis/types';
+import type { Layer } from '../../../core/analysis/types';
 import { RECORDING_SAMPLE_RATE } from '../../../core/practice/recording-limits';
 import type { TakeSetupInput } from '../../../shared/channels/recording';
 import { IMPORT_PART_BYTES } from '../../../shared/channels/imports';
 import type { CoachErrorInfo } from '../../../shared/contract-types';
-import type { SessionSummary } from '../../../shared/session-document';
 import { ChunkUploader, type UploadState } from '../audio/chunk-uploader';
 import { playGentleSignal } from '../audio/gentle-signal';
 import { call, CallError, messageOf } from '../coach';
 import { captureSinks, currentCapture } from './microphone';
-import { openResults } from './results-route';
+import { openResults } from './navigation';
 
-export type TakePhase = 'idle' | 'starting' | 'recording' | 'stopping' | 'ended' | 'processing' | 'result';
+export type TakePhase = 'idle' | 'starting' | 'recording' | 'stopping' | 'ended' | 'processing';
 
 export interface TakeInfo {
   sessionId: string;
@@ -48,7 +47,6 @@ interface TakeState {
   processing: { stage: string; fraction: number; detail: string } | null;
   /** How a take ended when it did not go straight to processing (no speech, device lost, disk full). */
   ended: { message: string; canAnalyse: boolean } | null;
-  result: { analysis: Analysis; session: SessionSummary | null } | null;
   error: string | null;
 
   startRecording(setup: TakeSetupInput & { livePacing: boolean }): Promise<void>;
@@ -93,7 +91,6 @@ const INITIAL = {
   typing: false,
   processing: null,
   ended: null,
-  result: null,
   error: null,
 };
 
@@ -267,8 +264,9 @@ export const useTake = create<TakeState>((set, get) => {
         error: null,
       });
       try {
-        const outcome = await call('analysis.run', { sessionId });
-        set({ phase: 'result', result: { analysis: outcome.analysis, session: outcome.session }, processing: null });
+        await call('analysis.run', { sessionId });
+        // The results view (Sessions) takes over; Practice is ready for the next take.
+        set({ ...INITIAL });
         openResults(sessionId);
       } catch (error) {
         const cancelled = error instanceof CallError && error.info.code === 'cancelled';

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useMicrophone } from '../../stores/microphone';
 import { usePracticeSetup } from '../../stores/practice-setup';
 import { useTake } from '../../stores/take';
-import { AnalysisSummary } from './AnalysisSummary';
 import { EndedPanel } from './EndedPanel';
 import { ProcessingScreen } from './ProcessingScreen';
 import { RecordingScreen } from './RecordingScreen';
@@ -22,12 +21,12 @@ function isInteractive(target: EventTarget | null): boolean {
 }
 
 /**
- * The Practice view: set-up → recording → processing → result, plus the typed and imported paths.
+ * The Practice view: set-up → recording → processing, then the results view (#/sessions/<id>);
+ * plus the typed and imported paths.
  * Keyboard: Space starts/stops a recording, Esc asks to cancel it (with confirmation).
  */
 export function PracticeFlow() {
   const phase = useTake((s) => s.phase);
-  const result = useTake((s) => s.result);
   const notice = useTake((s) => s.notice);
   const error = useTake((s) => s.error);
   const typing = useTake((s) => s.typing);
@@ -90,7 +89,6 @@ export function PracticeFlow() {
       {(phase === 'starting' || phase === 'recording' || phase === 'stopping') && <RecordingScreen />}
       {phase === 'processing' && <ProcessingScreen />}
       {phase === 'ended' && <EndedPanel />}
-      {phase === 'result' && result && <AnalysisSummary analysis={result.analysis} />}
     </>
   );
 }
