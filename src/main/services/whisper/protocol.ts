@@ -18,7 +18,7 @@ export interface WorkerTranscribeOptions {
 }
 
 export type HostToWorker =
-  | { type: 'init'; modelPath: string; vadModelPath?: string; threads: number }
+  | { type: 'init'; modelPath: string; vadModelPath?: string; threads: number; flashAttn: boolean }
   | { type: 'transcribe'; jobId: number; pcm: Int16Array; options: WorkerTranscribeOptions }
   | { type: 'vad'; jobId: number; pcm: Int16Array; options: NativeVadOptions }
   | { type: 'bench'; jobId: number; threads: number }

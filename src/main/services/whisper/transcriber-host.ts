@@ -21,6 +21,11 @@ export interface TranscriberHostOptions {
   modelPath: string;
   vadModelPath?: string;
   threads?: number;
+  /**
+   * Flash attention in the encoder/decoder (default true, like whisper.cpp's own tools; the
+   * whisper.node binding turns it off unless asked).
+   */
+  flashAttn?: boolean;
   spawner?: WorkerSpawner;
   maxRestarts?: number;
   restartWindowMs?: number;
@@ -144,7 +149,7 @@ export class TranscriberHost {
         this.onWorkerExit(worker, code, signal);
       });
     });
-    const init: HostToWorker = { type: 'init', modelPath: this.options.modelPath, threads: this.threads };
+    const init: HostToWorker = { type: 'init', modelPath: this.options.modelPath, threads: this.threads, flashAttn: this.options.flashAttn ?? true };
     if (this.options.vadModelPath) init.vadModelPath = this.options.vadModelPath;
     worker.postMessage(init);
     // A failed start leaves no worker behind; the next call starts afresh.

@@ -66,7 +66,7 @@ async function handle(msg: HostToWorker): Promise<void> {
         addon = loaded.addon;
         captureNativeLog(addon);
         const t0 = performance.now();
-        whisper = new addon.WhisperContext({ filePath: msg.modelPath, useGpu: false });
+        whisper = new addon.WhisperContext({ filePath: msg.modelPath, useGpu: false, useFlashAttn: msg.flashAttn });
         const modelLoadMs = performance.now() - t0;
         if (msg.vadModelPath) vad = new addon.WhisperVadContext({ filePath: msg.vadModelPath, useGpu: false, nThreads: msg.threads });
         port.send({
