@@ -4,7 +4,12 @@
  */
 const BYTES_KEY = '$bytes';
 
+/** Node's Buffer when running in the back end (no import: this module also runs in the page). */
+const NodeBuffer = (globalThis as { Buffer?: { from(b: Uint8Array): { toString(enc: 'base64'): string } } }).Buffer;
+
 function bytesToBase64(bytes: Uint8Array): string {
+  // Node's btoa is a slow JS fallback (7 s for a 30-minute recording); Buffer is native.
+  if (NodeBuffer) return NodeBuffer.from(bytes).toString('base64');
   let binary = '';
   const step = 0x8000;
   for (let i = 0; i < bytes.length; i += step) {
