@@ -23,9 +23,10 @@ import { ModelManager } from './services/models/model-manager';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
 import { ResultsService } from './services/results/results-service';
-import { noTranscriber } from './services/recording/no-transcriber';
+import { createAppTranscriber } from './services/recording/app-transcriber';
 import { RecordingService } from './services/recording/recording-service';
 import type { Transcriber } from './services/recording/transcriber-port';
+import type { WorkerSpawner } from './services/whisper/spawner';
 import { SessionStore } from './services/sessions/session-store';
 import { StoryStore } from './services/stories/story-store';
 
@@ -37,6 +38,8 @@ export interface BackendOptions {
   chromeVersion: string | null;
   /** Replaces the transcription engine (tests inject a scripted one; Whisper weights are absent). */
   transcriber?: Transcriber;
+  /** How the Whisper worker process is started (Electron: utilityProcess; default child_process.fork). */
+  transcriberSpawner?: WorkerSpawner;
   /** Desktop shell: the system open-file dialog for importing audio. */
   chooseAudioFile?: ChooseAudioFile;
   /** Desktop shell: the system open-file dialog for importing a model file. */
@@ -76,7 +79,11 @@ export function createBackend(options: BackendOptions): Backend {
   const results = resultsHandlers(sessions, playback, new ResultsService({ sessions, analyze: analyzeTranscript }));
   const historyApi = historyHandlers(history);
   const stories = new StoryStore(options.dataDir);
-  const transcriber = options.transcriber ?? noTranscriber;
+  const models = new ModelManager({ dataDir: options.dataDir });
+  // Whisper with the installed model; tests inject a scripted transcriber (no weights here).
+  // (Creating it starts nothing: the worker process starts on first use.)
+  const appTranscriber = createAppTranscriber(models, options.transcriberSpawner);
+  const transcriber = options.transcriber ?? appTranscriber.transcriber;
   const recording = new RecordingService({ sessions, transcriber, analyze: analyzeTranscript });
   // Takes a crash left behind are repaired before any recording call is served.
   const recovered = recording.recoverInterrupted().catch((error: unknown) => {
@@ -98,7 +105,6 @@ export function createBackend(options: BackendOptions): Backend {
     generator: `Postmortem Coach ${packageInfo().version}`,
   });
   const exportApi = exportHandlers(exporter);
-  const models = new ModelManager({ dataDir: options.dataDir });
   const modelsApi = modelsHandlers(models, options.chooseModelFile ?? null);
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options),
@@ -151,6 +157,7 @@ export function createBackend(options: BackendOptions): Backend {
     services: { sessions, history, playback, stories, recording, processing, imports, exporter, models },
     dispose: async () => {
       await recording.dispose();
+      await appTranscriber.dispose();
       await imports.dispose();
     },
   };

@@ -138,7 +138,7 @@ test('SIGKILL of the back end mid-take: acknowledged audio survives, the take re
     await page.getByTestId('stop-recording').click();
     const playedSec = (Date.now() - startedAt) / 1000;
     // No Whisper model in this child: processing says so and keeps the take.
-    await expect(page.getByTestId('ended-message')).toContainText('No speech model is available', { timeout: 20_000 });
+    await expect(page.getByTestId('ended-message')).toContainText('No speech model is installed', { timeout: 20_000 });
     await page.screenshot({ path: 'screenshots/practice-crash-after-stop.png' });
 
     const bytes = await readFile(wavFile);

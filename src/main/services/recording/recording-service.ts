@@ -155,6 +155,7 @@ export class RecordingService {
     }
     let stream: TranscriptionStream | null;
     try {
+      await this.options.transcriber.prepare?.();
       stream = this.options.transcriber.openStream({
         onPartial: (transcript) => {
           if (setup.livePacing) this.emitPacing(id, transcript, setup.targetSec, emit);

@@ -22,6 +22,11 @@ export interface TranscriptionStream {
 
 export interface Transcriber {
   /**
+   * Optional quick check before a take (e.g. "is a model installed?"). Throwing means the take is
+   * recorded without streaming and the UI says transcription needs a model.
+   */
+  prepare?(): Promise<void>;
+  /**
    * Starts transcribing while the user speaks. `onPartial` receives the transcript so far as it
    * grows (finished utterances only). May throw a CoachError (e.g. no model installed): the
    * recording then goes on without streaming and is transcribed from the file afterwards.

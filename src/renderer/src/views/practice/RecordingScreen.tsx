@@ -98,6 +98,12 @@ export function RecordingScreen() {
       </div>
 
       {take.livePacing && <LivePacing />}
+      {!take.streaming && (
+        <p className="pr-banner pr-info" data-testid="no-live-transcription">
+          Live transcription is off: no usable speech model is installed. Your audio is being saved; install a model in
+          Settings → Speech models to analyse it.
+        </p>
+      )}
       {!take.livePacing && take.streaming && (
         <p className="pr-field-hint">Transcribing while you speak, so results are ready soon after you stop.</p>
       )}
