@@ -14,6 +14,8 @@ import { SentenceTools } from '../components/results/SentenceTools';
 import { TranscriptPane } from '../components/results/TranscriptPane';
 import { Waveform } from '../components/results/Waveform';
 import { WorksheetPanel } from '../components/results/WorksheetPanel';
+import type { Analysis } from '../../../core/analysis/types';
+import type { WorkingSentence } from '../../../core/corrections';
 import { useNavigation } from '../stores/navigation';
 import { usePlayer } from '../stores/player';
 import { shownAnalysis, useResults } from '../stores/results';
@@ -88,7 +90,6 @@ export function ResultsView({ id }: { id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const current = usePlayer((s) => s.current);
   const presentLayers = useMemo(() => new Set(analysis ? analysis.sentences.map((s) => s.layer) : []), [analysis]);
   const changes = useMemo(() => {
     if (!state.applied || state.showing !== 'corrected' || !state.original || !state.corrected) return null;
@@ -127,10 +128,14 @@ export function ResultsView({ id }: { id: string }) {
     analysis.timeline.totalSeconds,
     analysis.sentences.at(-1)?.end ?? 0,
   );
-  const currentSentence = current >= 0 ? (analysis.sentences[current] ?? null) : null;
   const working = state.showing === 'corrected' && !state.readOnly ? state.sentences : null;
   return (
-    <section aria-labelledby="results-title" className="results" data-testid="results-view">
+    <section
+      aria-labelledby="results-title"
+      className="results"
+      data-testid="results-view"
+      data-recompute-ms={state.recomputeMs ?? undefined}
+    >
       <header className="view-header results-header">
         <div>
           <button type="button" className="link" onClick={() => open({ view: 'sessions' })}>
@@ -221,13 +226,7 @@ export function ResultsView({ id }: { id: string }) {
             <h2 id="transcript-title">Transcript</h2>
             <MiniPlayer />
           </div>
-          <SentenceTools
-            key={current}
-            sentence={currentSentence}
-            working={working?.[current] ?? null}
-            count={analysis.sentences.length}
-            editable={editable}
-          />
+          <CurrentSentenceTools analysis={analysis} working={working} editable={editable} />
           {state.editError && (
             <p role="alert" className="error">
               {state.editError}{' '}
@@ -245,5 +244,30 @@ export function ResultsView({ id }: { id: string }) {
         </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * The correction tools follow the current sentence; only this small component re-renders when
+ * playback moves to another sentence (not the whole results view).
+ */
+function CurrentSentenceTools({
+  analysis,
+  working,
+  editable,
+}: {
+  analysis: Analysis;
+  working: readonly WorkingSentence[] | null;
+  editable: boolean;
+}) {
+  const current = usePlayer((s) => s.current);
+  return (
+    <SentenceTools
+      key={current}
+      sentence={current >= 0 ? (analysis.sentences[current] ?? null) : null}
+      working={working?.[current] ?? null}
+      count={analysis.sentences.length}
+      editable={editable}
+    />
   );
 }

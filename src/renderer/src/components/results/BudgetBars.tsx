@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Analysis } from '../../../../core/analysis/types';
 import { budgetRows } from '../../../../core/results/panels';
 import { layerTag, layerVar } from '../../results/layers';
@@ -11,7 +12,7 @@ const STATUS_TEXT = {
 } as const;
 
 /** Seconds per layer against the budget for the chosen answer length. */
-export function BudgetBars({ analysis }: { analysis: Analysis }) {
+export const BudgetBars = memo(function BudgetBars({ analysis }: { analysis: Analysis }) {
   const rows = budgetRows(analysis);
   const max = Math.max(1, ...rows.map((r) => Math.max(r.seconds, r.budgetSeconds)));
   return (
@@ -66,4 +67,4 @@ export function BudgetBars({ analysis }: { analysis: Analysis }) {
       )}
     </section>
   );
-}
+});

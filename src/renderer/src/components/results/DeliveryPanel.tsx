@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Analysis } from '../../../../core/analysis/types';
 import { deliveryRows } from '../../../../core/results/panels';
 import { formatClock } from '../../../../core/results/playback';
@@ -13,7 +14,7 @@ function topCounts(counts: Record<string, number>): string {
 }
 
 /** Pace, fillers, pauses, hedges and I/we — overall and per layer. */
-export function DeliveryPanel({ analysis }: { analysis: Analysis }) {
+export const DeliveryPanel = memo(function DeliveryPanel({ analysis }: { analysis: Analysis }) {
   const d = analysis.delivery;
   const rows = deliveryRows(analysis);
   const goTo = usePlayer((s) => s.goToSentence);
@@ -90,4 +91,4 @@ export function DeliveryPanel({ analysis }: { analysis: Analysis }) {
       )}
     </section>
   );
-}
+});

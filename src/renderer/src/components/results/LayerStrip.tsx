@@ -29,7 +29,7 @@ export const LayerStrip = memo(function LayerStrip({ spans, scale, onSelect, lab
         const left = (span.start / safe) * 100;
         const width = Math.max(0.3, ((span.end - span.start) / safe) * 100);
         const name = layerName(span.layer);
-        const text = `${name}, ${formatClock(span.start)} to ${formatClock(span.end)}, sentences ${span.firstSentence + 1} to ${span.lastSentence + 1}`;
+        const text = `${layerTag(span.layer)} ${name}, ${formatClock(span.start)} to ${formatClock(span.end)}, sentences ${span.firstSentence + 1} to ${span.lastSentence + 1}`;
         return (
           <button
             type="button"
@@ -61,7 +61,7 @@ function Playhead({ scale }: { scale: number }) {
 }
 
 /** Names every colour used on the page; layers absent from the answer are listed as missing. */
-export function LayerLegend({ present }: { present: ReadonlySet<Layer> }) {
+export const LayerLegend = memo(function LayerLegend({ present }: { present: ReadonlySet<Layer> }) {
   return (
     <ul className="layer-legend" aria-label="Layer colours">
       {LAYERS.filter((l) => l !== 'other' || present.has('other')).map((layer) => (
@@ -76,4 +76,4 @@ export function LayerLegend({ present }: { present: ReadonlySet<Layer> }) {
       ))}
     </ul>
   );
-}
+});

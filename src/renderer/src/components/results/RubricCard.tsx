@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { RUBRIC_DIMENSIONS, type Analysis } from '../../../../core/analysis/types';
 import { LEVEL_NAMES, TIER_NAMES } from '../../../../core/results/panels';
 import { QuoteButton } from './QuoteButton';
@@ -7,7 +8,7 @@ import { QuoteButton } from './QuoteButton';
  * next level; the four practice constraints; the common failures found; the tier and its
  * reasons; the three fixes that matter most; the follow-up question an interviewer would ask.
  */
-export function RubricCard({ analysis }: { analysis: Analysis }) {
+export const RubricCard = memo(function RubricCard({ analysis }: { analysis: Analysis }) {
   const failures = Object.values(analysis.commonFailures);
   const found = failures.filter((f) => f.detected);
   return (
@@ -100,7 +101,7 @@ export function RubricCard({ analysis }: { analysis: Analysis }) {
       </blockquote>
     </section>
   );
-}
+});
 
 const SCALE = ['weak', 'passing', 'strong', 'staff_bar'] as const;
 

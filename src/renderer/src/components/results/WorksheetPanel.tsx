@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Analysis } from '../../../../core/analysis/types';
 import { worksheetView } from '../../../../core/results/panels';
 import { layerVar, layerName } from '../../results/layers';
@@ -5,7 +6,13 @@ import { useResults } from '../../stores/results';
 import { QuoteButton } from './QuoteButton';
 
 /** The lesson's worksheet, filled in from the answer; every item can also be ticked by hand. */
-export function WorksheetPanel({ analysis, readOnly }: { analysis: Analysis; readOnly: boolean }) {
+export const WorksheetPanel = memo(function WorksheetPanel({
+  analysis,
+  readOnly,
+}: {
+  analysis: Analysis;
+  readOnly: boolean;
+}) {
   const ticks = useResults((s) => s.corrections?.worksheet ?? EMPTY);
   const tick = useResults((s) => s.tick);
   const sections = worksheetView(analysis, ticks);
@@ -52,6 +59,6 @@ export function WorksheetPanel({ analysis, readOnly }: { analysis: Analysis; rea
       ))}
     </section>
   );
-}
+});
 
 const EMPTY: Record<string, boolean> = {};
