@@ -83,7 +83,10 @@ function whisperCppBench(modelPath: string, flashAttn: boolean): number | null {
     const b = spawnSync('cmake', ['--build', cmakeDir, '--target', 'whisper-bench', '--parallel', '2'], { encoding: 'utf8' });
     if (b.status !== 0 || !existsSync(exe)) return null;
   }
-  const r = spawnSync(exe, ['-m', modelPath, '-t', String(threads), ...(flashAttn ? [] : ['-nfa'])], { encoding: 'utf8' });
+  const r = spawnSync(exe, ['-m', modelPath, '-t', String(threads), ...(flashAttn ? [] : ['-nfa'])], {
+    encoding: 'utf8',
+    env: { ...process.env, OMP_WAIT_POLICY: process.env.OMP_WAIT_POLICY ?? 'PASSIVE' }, // as the worker
+  });
   const m = /encode time =\s*([\d.]+) ms/.exec(`${r.stdout}${r.stderr}`);
   return m ? Number(m[1]) : null;
 }

@@ -16,6 +16,12 @@ export class InputError extends Error {
 export interface TranscriptInputOptions {
   /** Speaking rate for typed answers (.txt), words per minute. */
   wordsPerMinute?: number;
+  /** Audio input: Whisper model file or installed name (default model otherwise). */
+  model?: string;
+  /** Audio input: VAD model file (installed VAD model otherwise). */
+  vad?: string;
+  /** Audio input: status lines (engine build, progress), e.g. to stderr. */
+  onStatus?: (line: string) => void;
 }
 
 type Loader = (path: string, options: TranscriptInputOptions) => Promise<Transcript>;
@@ -35,8 +41,26 @@ const LOADERS: Record<string, Loader> = {
     if (!loader) throw new InputError('internal: no text loader');
     return loader(path, options);
   },
-  // Audio (.wav, .mp3, .flac): registered by the transcription engine once it lands.
+  // Audio: transcribed locally with Whisper first (loaded only when an audio file is given).
+  '.wav': transcribeAudio,
+  '.mp3': transcribeAudio,
+  '.flac': transcribeAudio,
 };
+
+async function transcribeAudio(path: string, options: TranscriptInputOptions): Promise<Transcript> {
+  const { transcribeForCli, isInputProblem } = await import('./commands/transcribe');
+  try {
+    const result = await transcribeForCli(
+      { audio: path, ...(options.model ? { model: options.model } : {}), ...(options.vad ? { vad: options.vad } : {}) },
+      { stderr: (line) => options.onStatus?.(line.trimEnd()) },
+    );
+    if (result.noSpeech) throw new InputError(`No speech detected in ${path}: the audio is silent or too quiet to transcribe.`);
+    return result.transcript;
+  } catch (error) {
+    if (isInputProblem(error)) throw new InputError((error as Error).message);
+    throw error;
+  }
+}
 
 /** Extensions that can be given to `coach analyze`. */
 export function supportedExtensions(): string[] {

@@ -10,12 +10,14 @@ import { renderReport } from '../analyze-report';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
 import { InputError, readTranscriptInput, supportedExtensions } from '../transcript-input';
 
-const USAGE = `Usage: coach analyze FILE [--length 60s|2m|3m|5m|2:30] [--json] [--pause SECONDS] [--wpm N]
-  FILE       transcript (${supportedExtensions().join(', ')})
+const USAGE = `Usage: coach analyze FILE [--length 60s|2m|3m|5m|2:30] [--json] [--pause SECONDS] [--wpm N] [--model FILE|NAME] [--vad FILE]
+  FILE       transcript or audio to transcribe first (${supportedExtensions().join(', ')})
   --length   answer length for the outline and budget (default: nearest of 60 s, 2, 3, 5 min)
   --json     print only the analysis as JSON
   --pause    long-pause threshold in seconds (default 1.5)
   --wpm      speaking rate used to estimate times of a typed answer (default 150)
+  --model    audio only: Whisper model file or installed name (default model otherwise)
+  --vad      audio only: VAD model file (installed VAD model otherwise)
 `;
 
 interface Args {
@@ -24,6 +26,8 @@ interface Args {
   length?: number;
   pause?: number;
   wpm?: number;
+  model?: string;
+  vad?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -32,6 +36,8 @@ function parseArgs(argv: string[]): Args {
   let length: number | undefined;
   let pause: number | undefined;
   let wpm: number | undefined;
+  let model: string | undefined;
+  let vad: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = (): string => {
@@ -44,6 +50,8 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--length=')) length = parseLength(a.slice('--length='.length));
     else if (a === '--pause') pause = positiveNumber(a, value());
     else if (a === '--wpm') wpm = positiveNumber(a, value());
+    else if (a === '--model' || a === '-m') model = value();
+    else if (a === '--vad') vad = value();
     else if (a.startsWith('-')) throw new InputError(`Unknown option ${a}.`);
     else if (file === undefined) file = a;
     else throw new InputError(`Only one FILE can be analysed (got "${file}" and "${a}").`);
@@ -55,6 +63,8 @@ function parseArgs(argv: string[]): Args {
     ...(length !== undefined ? { length } : {}),
     ...(pause !== undefined ? { pause } : {}),
     ...(wpm !== undefined ? { wpm } : {}),
+    ...(model !== undefined ? { model } : {}),
+    ...(vad !== undefined ? { vad } : {}),
   };
 }
 
@@ -71,7 +81,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const args = parseArgs(argv);
-    const transcript = await readTranscriptInput(args.file, args.wpm !== undefined ? { wordsPerMinute: args.wpm } : {});
+    const transcript = await readTranscriptInput(args.file, {
+      ...(args.wpm !== undefined ? { wordsPerMinute: args.wpm } : {}),
+      ...(args.model !== undefined ? { model: args.model } : {}),
+      ...(args.vad !== undefined ? { vad: args.vad } : {}),
+      onStatus: (line) => io.stderr(`${line}\n`),
+    });
     const analysis = analyzeTranscript(transcript, {
       ...(args.length !== undefined ? { lengthSeconds: args.length } : {}),
       ...(args.pause !== undefined ? { pauseThresholdSec: args.pause } : {}),

@@ -118,17 +118,17 @@ export async function transcribeForCli(
   });
 }
 
-/** Maps the user's mistakes to exit code 2 with one line on stderr; anything else is rethrown. */
+/** The user's mistake (file, model, option), as opposed to an engine failure. */
+export function isInputProblem(error: unknown): boolean {
+  if (error instanceof UsageError || error instanceof AudioDecodeError) return true;
+  return isCoachError(error) && ['not_found', 'model_missing', 'model_invalid', 'invalid_input', 'unsupported'].includes(error.code);
+}
+
+/** Maps the user's mistakes to exit code 2 with one line on stderr; null for anything else. */
 export function reportInputError(command: string, error: unknown, io: CliIo): number | null {
-  if (error instanceof UsageError || error instanceof AudioDecodeError) {
-    io.stderr(`coach ${command}: ${error.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  if (isCoachError(error) && ['not_found', 'model_missing', 'model_invalid', 'invalid_input', 'unsupported'].includes(error.code)) {
-    io.stderr(`coach ${command}: ${error.message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  return null;
+  if (!isInputProblem(error)) return null;
+  io.stderr(`coach ${command}: ${(error as Error).message}\n`);
+  return EXIT_BAD_INPUT;
 }
 
 export async function run(argv: string[], io: CliIo, deps: TranscribeCommandDeps = {}): Promise<number> {

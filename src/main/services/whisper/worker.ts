@@ -33,6 +33,14 @@ function parentPort(): Port {
   return { send: (m) => void send(m), onMessage: (h) => process.on('message', (m) => h(m as HostToWorker)) };
 }
 
+/**
+ * OpenMP threads that spin at barriers starve the very thread they wait for when the cores are
+ * shared (the app, the renderer and VAD run beside Whisper on 2 cores). Measured here under load:
+ * first transcription of a 5-s clip 9–14 s spinning (default) vs 0.65 s with PASSIVE; later ones
+ * equal. Read by libgomp when the addon is loaded, so it's set before that; the user's value wins.
+ */
+process.env.OMP_WAIT_POLICY ??= 'PASSIVE';
+
 type LogToggle = { toggleNativeLog?: (enable: boolean, cb?: (level: string, text: string) => void) => void };
 
 const port = parentPort();
