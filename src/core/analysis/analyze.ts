@@ -50,7 +50,9 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
 
   const layers = layerStats(sentences);
   const timeline = buildTimeline(sentences, layers, transcript.durationSec);
-  const facts = readFacts(sentences.map((s, i) => ({ sentence: s, text: classified[i]?.normalized ?? '' })));
+  const facts = readFacts(
+    sentences.map((s, i) => ({ sentence: s, text: classified[i]?.normalized ?? '', hits: classified[i]?.hits ?? [] })),
+  );
   const { rubric } = assessRubric({ sentences, layers, facts });
   const constraints = assessConstraints(sentences, layers, facts);
   const commonFailures = assessCommonFailures(sentences, layers, rubric, facts);

@@ -5,7 +5,9 @@
  * is labelled Mitigation, with evidence saying so.
  */
 import { matchCues, normalize, type CueHit } from './cues';
-import { decode } from './decode';
+import { decode, DEFAULT_SEQUENCE_MODEL, type SequenceModel } from './decode';
+import { learnedScores, lexicalFeatures, strongestFeatures, type LayerWeights } from './features';
+import { LAYER_WEIGHTS } from './layer-model.generated';
 import { LAYERS, layerName, perLayer, type Layer } from './layers';
 import { findMarker, type Marker } from './markers';
 import type { SentenceEvidence } from './types';
@@ -32,6 +34,23 @@ const MAX_CUE_SCORE = 5;
 /** How much cue evidence counts against the story-flow preferences of the decoder. */
 const EMISSION_SCALE = 1.2;
 const BIAS: Record<Layer, number> = perLayer((l) => (l === 'other' ? -1.2 : 0));
+/** How much the learned word model counts next to the cues (chosen by cross-validation). */
+export const LEARNED_SCALE = 0.75;
+
+/** The parts of the classifier that are estimated from labelled stories (swappable for cross-validation). */
+export interface ClassifierModel {
+  sequence: SequenceModel;
+  weights: LayerWeights | null;
+  learnedScale: number;
+  cueScale: number;
+}
+
+export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = {
+  sequence: DEFAULT_SEQUENCE_MODEL,
+  weights: LAYER_WEIGHTS,
+  learnedScale: LEARNED_SCALE,
+  cueScale: EMISSION_SCALE,
+};
 
 interface SentenceFeatures {
   normalized: string;
@@ -53,17 +72,21 @@ const RULED_OUT = -1e6;
 export function classifySentences(
   texts: readonly string[],
   overrides: Readonly<Record<number, Layer>> = {},
+  model: ClassifierModel = DEFAULT_CLASSIFIER_MODEL,
 ): ClassifiedSentence[] {
   const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length));
+  const words = features.map((f, i) => (model.weights ? lexicalFeatures(f.normalized, i, texts.length) : []));
   const emissions = features.map((f, i) => {
     const fixed = overrides[i];
     if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
-    return LAYERS.map((l) => {
+    const learned = model.weights ? centred(learnedScores(words[i] ?? [], model.weights)) : null;
+    return LAYERS.map((l, k) => {
       const marker = f.marker?.layer === l ? f.markerWeight : 0;
-      return BIAS[l] + EMISSION_SCALE * f.cueScore[l] + marker + f.position[l];
+      const word = learned ? model.learnedScale * (learned[k] ?? 0) : 0;
+      return BIAS[l] + model.cueScale * f.cueScore[l] + marker + f.position[l] + word;
     });
   });
-  const { path, posteriors } = decode(emissions);
+  const { path, posteriors } = decode(emissions, model.sequence);
   return features.map((f, i) => {
     const layer = path[i] ?? 'other';
     const post = posteriors[i] ?? [];
@@ -75,7 +98,7 @@ export function classifySentences(
       explicitMarker: f.marker?.layer ?? null,
       evidence: overrides[i]
         ? [{ kind: 'corrected', text: `You set this sentence to ${layerName(layer)} by hand.`, layer }]
-        : explain(f, layer, path, i),
+        : explain(f, layer, path, i, post[LAYERS.indexOf(layer)] ?? 0, learnedWords(words[i] ?? [], model, layer)),
       hits: f.hits,
       normalized: f.normalized,
     };
@@ -85,9 +108,7 @@ export function classifySentences(
 function sentenceFeatures(text: string, index: number, count: number): SentenceFeatures {
   const normalized = normalize(text);
   const hits = matchCues(normalized);
-  const cueScore = perLayer(() => 0);
-  for (const hit of hits) cueScore[hit.cue.layer] += hit.weight;
-  for (const l of LAYERS) cueScore[l] = Math.min(MAX_CUE_SCORE, cueScore[l]);
+  const cueScore = layerScores(hits);
 
   const marker = findMarker(normalized);
   let markerWeight = 0;
@@ -121,7 +142,39 @@ function sentenceFeatures(text: string, index: number, count: number): SentenceF
   return { normalized, hits, cueScore, marker, markerWeight, position, positionNote };
 }
 
-function explain(f: SentenceFeatures, layer: Layer, path: readonly Layer[], i: number): SentenceEvidence[] {
+/**
+ * Sums cue weights per layer, counting the same words once: when a phrase cue and a frame (or
+ * two frames) of one layer match overlapping text, only the stronger counts. Capped per layer.
+ */
+export function layerScores(hits: readonly CueHit[]): Record<Layer, number> {
+  const score = perLayer(() => 0);
+  const taken = perLayer((): Array<[number, number]> => []);
+  for (const hit of [...hits].sort((a, b) => b.weight - a.weight)) {
+    const spans = taken[hit.cue.layer];
+    if (spans.some(([a, b]) => hit.index < b && a < hit.end)) continue;
+    spans.push([hit.index, hit.end]);
+    score[hit.cue.layer] += hit.weight;
+  }
+  for (const l of LAYERS) score[l] = Math.min(MAX_CUE_SCORE, score[l]);
+  return score;
+}
+
+/** Below this posterior a label is called a low-confidence guess in the evidence. */
+export const LOW_CONFIDENCE = 0.6;
+
+/** The words that made the learned model favour `layer`, when it did. */
+function learnedWords(features: readonly string[], model: ClassifierModel, layer: Layer): string[] {
+  return model.weights ? strongestFeatures(features, model.weights, layer) : [];
+}
+
+function explain(
+  f: SentenceFeatures,
+  layer: Layer,
+  path: readonly Layer[],
+  i: number,
+  confidence: number,
+  words: readonly string[],
+): SentenceEvidence[] {
   const evidence: SentenceEvidence[] = [];
   if (f.marker) {
     if (f.marker.layer === layer) {
@@ -156,19 +209,29 @@ function explain(f: SentenceFeatures, layer: Layer, path: readonly Layer[], i: n
     evidence.push({ kind: 'position', text: `It is the ${f.positionNote}.`, layer });
   }
   const ownScore = f.cueScore[layer];
+  if (ownScore < 1 && words.length > 0) {
+    evidence.push({
+      kind: 'cue',
+      text: `Its wording is typical of ${layerName(layer)} in labelled answers (${words.map((w) => `"${w}"`).join(', ')}).`,
+      phrase: words[0] as string,
+      layer,
+    });
+  }
   if (ownScore < 1 && !(f.marker && f.marker.layer === layer)) {
     const prev = path[i - 1];
     const next = path[i + 1];
+    const guess =
+      confidence < LOW_CONFIDENCE ? ' No phrase in it names a layer, so this is a low-confidence guess.' : '';
     if (prev === layer || next === layer) {
       evidence.push({
         kind: 'context',
-        text: `It continues the ${layerName(layer)} part of your answer around it.`,
+        text: `It continues the ${layerName(layer)} part of your answer around it.${guess}`,
         layer,
       });
-    } else if (evidence.length === 0) {
+    } else if (evidence.length === 0 || guess) {
       evidence.push({
         kind: 'context',
-        text: `No clear cue; ${layerName(layer)} fits best where it sits in your story.`,
+        text: `No clear cue; ${layerName(layer)} fits best where it sits in your story.${guess ? ' This is a low-confidence guess.' : ''}`,
         layer,
       });
     }
@@ -184,6 +247,11 @@ function explain(f: SentenceFeatures, layer: Layer, path: readonly Layer[], i: n
     });
   }
   return evidence;
+}
+
+function centred(xs: readonly number[]): number[] {
+  const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  return xs.map((x) => x - mean);
 }
 
 function capitalize(s: string): string {

@@ -9,6 +9,7 @@
  * "the alert pages the on-call" describes a lasting change (structural fix).
  */
 import type { Layer } from './layers';
+import { FRAME_CUES } from './frames';
 import { normalize, phrase } from './normalize';
 
 export { normalize };
@@ -19,6 +20,14 @@ export interface Cue {
   weight: number;
   re: RegExp;
   why: string;
+  /**
+   * Optional conditions on the words just before a match (tested on up to 80 characters ending
+   * at the match, so they end with `$`): `before` must match, `notBefore` must not. Matching the
+   * verb first and then looking back at its subject is much cheaper than a pattern that starts
+   * at every subject-like word.
+   */
+  before?: RegExp;
+  notBefore?: RegExp;
 }
 
 const WORD = "[\\w'-]+";
@@ -47,7 +56,7 @@ export const CUES: readonly Cue[] = [
     'headline.impact',
     'headline',
     1.0,
-    `(?:\\$\\s?\\d[\\d,.]*(?:k|m|bn)?|\\b\\d[\\d,.]*\\s?(?:%|(?:percent|million|billion|k)\\b)|\\b\\d{1,3}(?:,\\d{3})+ (?:users|customers|people|accounts|orders|transactions|requests|applications|sellers|merchants)\\b|\\b(?:affected|impacted) [\\w-]+ (?:were|was) (?:about |roughly )?\\d|\\bmillions?\\b|\\b(?:fell|dropped|rose|spiked|jumped|slipped|climbed|increased|decreased|doubled|tripled|halved|went (?:up|down)) (?:by |from |to )?(?:about |roughly |almost |nearly |over |under |something like )?(?:\\d|${NUM} (?:points|percent))|\\b(?:lost|losing) (?:bookings|revenue|money|customers|users|traffic)|write-?offs?|\\bturned down\\b|\\boverpaid\\b|\\boutage\\b|\\bwent down\\b|\\b(?:affected|impacted) (?:about |roughly |some )?\\d)`,
+    `(?:\\$\\s?\\d[\\d,.]*(?:k|m|bn)?|\\b\\d[\\d,.]*\\s?(?:%|(?:percent|million|billion|k)\\b)|\\b\\d[\\d,]{2,} (?:[\\w']+ )?(?:users|customers|people|accounts|orders|transactions|requests|applications|sellers|merchants|patients|drivers|riders|listings|items|payments|messages|emails|calls|quotes|claims|devices|sites|stores|files|records|tickets|refunds|sessions|bookings|rides|trips|videos|uploads|documents|descriptions)\\b|\\b(?:affected|impacted) [\\w-]+ (?:were|was) (?:about |roughly )?\\d|\\bmillions?\\b|\\b(?:fell|dropped|rose|spiked|jumped|slipped|climbed|increased|decreased|doubled|tripled|halved|went (?:up|down)) (?:by |from |to )?(?:about |roughly |almost |nearly |over |under |something like )?(?:\\d|${NUM} (?:points|percent))|\\b(?:lost|losing) (?:bookings|revenue|money|customers|users|traffic)|write-?offs?|\\bturned down\\b|\\boverpaid\\b|\\boutage\\b|\\bwent down\\b|\\b(?:affected|impacted) (?:about |roughly |some )?\\d)`,
     'states the impact',
   ),
   cue(
@@ -381,7 +390,7 @@ export const CUES: readonly Cue[] = [
     'other.opening',
     'other',
     3.0,
-    `^(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm)\\b[\\s,.]*)+(?:let me|i'll|i will|i'd|that's|this one|i can think|i'm going to|i think i'll)`,
+    `^(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm)\\b[\\s,.]*)+(?:let me|let's|i'll|i will|i'd|that's|this one|that one|i can (?:think|do|talk|tell|share|go)|i could|i'm going to|i think i'll|there's (?:one|a good one|a story)|i have (?:one|a good one|a story))`,
     'an opening remark',
   ),
   cue(
@@ -400,9 +409,15 @@ export const CUES: readonly Cue[] = [
   ),
 ];
 
+/** Phrase cues and semantic frames together (frames.ts). */
+export const ALL_CUES: readonly Cue[] = [...CUES, ...FRAME_CUES];
+
 export interface CueHit {
   cue: Cue;
   phrase: string;
+  /** Where the phrase starts and ends in the normalised sentence. */
+  index: number;
+  end: number;
   /** Weight after context: backgrounded clauses count less, a short lead before a colon more. */
   weight: number;
 }
@@ -412,20 +427,49 @@ const BACKGROUND_CLAUSE = /\b(?:once|when|after|as soon as|by the time|before|wh
 /** A short lead before a colon or dash states the topic ("It also wasn't the first warning:"). */
 const LEAD_CLAUSE = /^([^:—–]{3,60})[:—–]/;
 
+const GLOBAL = new WeakMap<Cue, RegExp>();
+
+/** The first match of a cue whose preceding words satisfy its before/notBefore conditions. */
+function matchInContext(c: Cue, text: string): RegExpExecArray | null {
+  let re = GLOBAL.get(c);
+  if (!re) {
+    re = new RegExp(c.re.source, `${c.re.flags}g`);
+    GLOBAL.set(c, re);
+  }
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const left = text.slice(Math.max(0, m.index - 80), m.index);
+    if (c.notBefore?.test(left)) continue;
+    if (c.before) {
+      const b = c.before.exec(left);
+      if (!b) continue;
+      // Report the subject with the verb ("a radiologist at that site raised it").
+      const whole = Object.assign([left.slice(b.index) + m[0]], {
+        index: m.index - (left.length - b.index),
+        input: text,
+      });
+      return whole as unknown as RegExpExecArray;
+    }
+    return m;
+  }
+  return null;
+}
+
+/** Every cue that matches the normalised sentence. */
 export function matchCues(normalized: string): CueHit[] {
   const background: Array<[number, number]> = [];
   for (const m of normalized.matchAll(BACKGROUND_CLAUSE)) background.push([m.index, m.index + m[0].length]);
   const lead = LEAD_CLAUSE.exec(normalized);
   const leadEnd = lead ? (lead[1] ?? '').length : -1;
   const hits: CueHit[] = [];
-  for (const c of CUES) {
-    const m = c.re.exec(normalized);
+  for (const c of ALL_CUES) {
+    const m = c.before || c.notBefore ? matchInContext(c, normalized) : c.re.exec(normalized);
     if (!m) continue;
     let weight = c.weight;
     const at = m.index;
     if (background.some(([a, b]) => at >= a && at < b)) weight *= 0.5;
     else if (at < leadEnd) weight *= 1.4;
-    hits.push({ cue: c, phrase: m[0].trim(), weight });
+    hits.push({ cue: c, phrase: m[0].trim(), index: at, end: at + m[0].length, weight });
   }
   return hits;
 }

@@ -5,12 +5,16 @@
  * from the cue features. Viterbi gives the labels; forward-backward gives each label's
  * posterior probability, used as its confidence.
  */
+import { LAYER_SEQUENCE_COUNTS } from './layer-model.generated';
 import { LAYERS, LAYER_INFO, type Layer } from './layers';
 
 const N = LAYERS.length;
 const INDEX: Record<Layer, number> = Object.fromEntries(LAYERS.map((l, i) => [l, i])) as Record<Layer, number>;
 
-/** Unnormalised transition preference from `a` to `b`. */
+/**
+ * Unnormalised hand-written preference for a move from `a` to `b`: the prior of the transition
+ * model, which the labelled stories then update (buildSequenceModel).
+ */
 function transitionWeight(a: Layer, b: Layer): number {
   if (a === b) return 4;
   if (a === 'other') return b === 'headline' ? 2 : 0.6;
@@ -47,22 +51,83 @@ function logNormalizedRow(weights: number[]): number[] {
   return weights.map((w) => Math.log(w / total));
 }
 
-export const LOG_TRANSITION: readonly (readonly number[])[] = LAYERS.map((a) =>
-  logNormalizedRow(LAYERS.map((b) => transitionWeight(a, b))),
-);
-export const LOG_START: readonly number[] = logNormalizedRow(LAYERS.map(startWeight));
+/** Transition and start log-probabilities of the decoder. */
+export interface SequenceModel {
+  logStart: readonly number[];
+  logTransition: readonly (readonly number[])[];
+  /** Used for the first EARLY_SENTENCES transitions (a move back to the headline is cheap). */
+  logTransitionEarly: readonly (readonly number[])[];
+}
+
+/** Counts of labelled layer sequences (see bench/train-layer-model.ts). */
+export interface SequenceCounts {
+  start: Readonly<Record<Layer, number>>;
+  transitions: Readonly<Record<Layer, Readonly<Record<Layer, number>>>>;
+}
 
 /**
- * In the first sentences a move to the headline is cheap from anywhere: stories that open with
- * the fix, the lesson or the rollback then back-fill what happened.
+ * Pseudo-count of the hand-written preferences in each row: the labelled stories decide where
+ * they have evidence, the preferences fill in moves the stories rarely show. Every row is a
+ * proper distribution, so no layer is stickier than the data says.
  */
-const EARLY_SENTENCES = 3;
-export const LOG_TRANSITION_EARLY: readonly (readonly number[])[] = LAYERS.map((a) =>
-  logNormalizedRow(LAYERS.map((b) => (b === 'headline' && a !== 'headline' ? 1.5 : transitionWeight(a, b)))),
+export const PRIOR_STRENGTH = 12;
+/** In the first sentences the headline is this many times as likely as the row says. */
+const EARLY_HEADLINE_BOOST = 3;
+
+export function buildSequenceModel(counts: SequenceCounts | null, strength = PRIOR_STRENGTH): SequenceModel {
+  const smooth = (prior: number[], observed: number[]): number[] => {
+    const p = prior.reduce((a, b) => a + b, 0);
+    const n = observed.reduce((a, b) => a + b, 0);
+    return prior.map((w, k) => ((observed[k] ?? 0) + (strength * w) / p) / (n + strength));
+  };
+  const rows = LAYERS.map((a) =>
+    smooth(
+      LAYERS.map((b) => transitionWeight(a, b)),
+      LAYERS.map((b) => counts?.transitions[a][b] ?? 0),
+    ),
+  );
+  const start = smooth(
+    LAYERS.map(startWeight),
+    LAYERS.map((l) => counts?.start[l] ?? 0),
+  );
+  return {
+    logStart: start.map((p) => Math.log(p)),
+    logTransition: rows.map((row) => row.map((p) => Math.log(p))),
+    logTransitionEarly: rows.map((row, j) =>
+      logNormalizedRow(
+        row.map((p, k) => (LAYERS[k] === 'headline' && j !== INDEX.headline ? p * EARLY_HEADLINE_BOOST : p)),
+      ),
+    ),
+  };
+}
+
+/**
+ * How much the story-flow preferences count against the evidence of each sentence (a
+ * temperature on the log-probabilities). Below 1, clear sentence evidence overrides the flow more
+ * easily; chosen by leave-one-story-out cross-validation (bench/cv-layer-model.ts).
+ */
+export const TRANSITION_WEIGHT = 0.6;
+
+export const DEFAULT_SEQUENCE_MODEL: SequenceModel = weighted(
+  buildSequenceModel(LAYER_SEQUENCE_COUNTS),
+  TRANSITION_WEIGHT,
 );
 
-function transitionsAt(t: number): readonly (readonly number[])[] {
-  return t < EARLY_SENTENCES ? LOG_TRANSITION_EARLY : LOG_TRANSITION;
+/** Multiplies every log-probability of the model by `w`. */
+export function weighted(m: SequenceModel, w: number): SequenceModel {
+  const scale = (row: readonly number[]) => row.map((x) => x * w);
+  return {
+    logStart: scale(m.logStart),
+    logTransition: m.logTransition.map(scale),
+    logTransitionEarly: m.logTransitionEarly.map(scale),
+  };
+}
+
+/** Sentences at the start of the answer where stories that open with the fix or the rollback back-fill. */
+const EARLY_SENTENCES = 3;
+
+function transitionsAt(model: SequenceModel, t: number): readonly (readonly number[])[] {
+  return t < EARLY_SENTENCES ? model.logTransitionEarly : model.logTransition;
 }
 
 export interface DecodeResult {
@@ -75,18 +140,21 @@ export interface DecodeResult {
  * Decodes the most likely layer sequence. `emissions[i][k]` is a log-domain score of sentence i
  * for layer LAYERS[k] (higher = more likely).
  */
-export function decode(emissions: readonly (readonly number[])[]): DecodeResult {
+export function decode(
+  emissions: readonly (readonly number[])[],
+  model: SequenceModel = DEFAULT_SEQUENCE_MODEL,
+): DecodeResult {
   const T = emissions.length;
   if (T === 0) return { path: [], posteriors: [] };
   const delta: Float64Array[] = [];
   const back: Int8Array[] = [];
   const e0 = emissions[0] ?? [];
-  delta.push(Float64Array.from(LAYERS, (_, k) => (LOG_START[k] ?? 0) + (e0[k] ?? 0)));
+  delta.push(Float64Array.from(LAYERS, (_, k) => (model.logStart[k] ?? 0) + (e0[k] ?? 0)));
   back.push(new Int8Array(N));
   for (let t = 1; t < T; t++) {
     const prev = delta[t - 1] as Float64Array;
     const et = emissions[t] ?? [];
-    const trans = transitionsAt(t);
+    const trans = transitionsAt(model, t);
     const d = new Float64Array(N);
     const b = new Int8Array(N);
     for (let k = 0; k < N; k++) {
@@ -116,7 +184,7 @@ export function decode(emissions: readonly (readonly number[])[]): DecodeResult 
   }
   return {
     path: pathIdx.map((k) => LAYERS[k] as Layer),
-    posteriors: forwardBackward(emissions),
+    posteriors: forwardBackward(emissions, model),
   };
 }
 
@@ -129,17 +197,17 @@ function logSumExp(values: ArrayLike<number>): number {
   return max + Math.log(sum);
 }
 
-function forwardBackward(emissions: readonly (readonly number[])[]): number[][] {
+function forwardBackward(emissions: readonly (readonly number[])[], model: SequenceModel): number[][] {
   const T = emissions.length;
   const alpha: Float64Array[] = [];
   const e0 = emissions[0] ?? [];
-  alpha.push(Float64Array.from(LAYERS, (_, k) => (LOG_START[k] ?? 0) + (e0[k] ?? 0)));
+  alpha.push(Float64Array.from(LAYERS, (_, k) => (model.logStart[k] ?? 0) + (e0[k] ?? 0)));
   const tmp = new Float64Array(N);
   for (let t = 1; t < T; t++) {
     const prev = alpha[t - 1] as Float64Array;
     const et = emissions[t] ?? [];
     const a = new Float64Array(N);
-    const trans = transitionsAt(t);
+    const trans = transitionsAt(model, t);
     for (let k = 0; k < N; k++) {
       for (let j = 0; j < N; j++) tmp[j] = (prev[j] ?? 0) + (trans[j]?.[k] ?? 0);
       a[k] = logSumExp(tmp) + (et[k] ?? 0);
@@ -152,7 +220,7 @@ function forwardBackward(emissions: readonly (readonly number[])[]): number[][] 
     const next = beta[t + 1] as Float64Array;
     const en = emissions[t + 1] ?? [];
     const b = new Float64Array(N);
-    const trans = transitionsAt(t + 1);
+    const trans = transitionsAt(model, t + 1);
     for (let j = 0; j < N; j++) {
       for (let k = 0; k < N; k++) tmp[k] = (trans[j]?.[k] ?? 0) + (en[k] ?? 0) + (next[k] ?? 0);
       b[j] = logSumExp(tmp);

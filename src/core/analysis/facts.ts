@@ -4,6 +4,8 @@
  * elsewhere, and how honest the detection account is. The rubric, constraints, common failures,
  * worksheet and feedback all read these, so each judgement is made once, with its quotes.
  */
+import { matchCues, type CueHit } from './cues';
+import { GENERIC_STATEMENT } from './frames';
 import type { Layer } from './layers';
 import { phrase } from './normalize';
 import type { AnalyzedSentence, Quote } from './types';
@@ -12,6 +14,8 @@ export interface StorySentence {
   sentence: AnalyzedSentence;
   /** Normalised text (lower case, straight quotes). */
   text: string;
+  /** The sentence's cue and frame hits (the classifier's); computed here when absent. */
+  hits?: readonly CueHit[];
 }
 
 export interface StoryFacts {
@@ -59,7 +63,7 @@ const VAGUE_FIX = R(
   String.raw`\b(?:(?:more|some|better|extra|additional|a lot more|some more|lots of) (?:monitoring|checks|tests|testing|alerts|alerting|safeguards|validation|guardrails|reviews?|dashboards|observability|care)|improved (?:our|the) (?:[\w-]+ )?(?:planning|monitoring|testing|process|alerting)|more careful|added monitoring\b|some safeguards)`,
 );
 const LATER_CATCHES = R(
-  String.raw`\b(?:(?:has|have|had) (?:since |already |now )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|saved|been (?:invoked|triggered|tripped))|(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected|invoked|tripped) (?:[\w'-]+ ){0,8}(?:since|later|last (?:quarter|year|month)|before (?:it|they|either) (?:ever )?(?:merged|shipped|deployed|touched|reached|got)|in (?:its|the) first)|(?:alert|check|gate|test|canary|contract|guardrail|monitor|fixtures?|pinning|registry|page)s? (?:[\w'-]+ ){0,2}(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected) (?:a|an|another|the next|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)\b|subsequent (?:regressions|incidents|failures|issues)|in the (?:[\w'-]+ ){0,2}(?:months|quarters|years|weeks) since)`,
+  String.raw`\b(?:(?:has|have) (?:since |already |now )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|saved|been (?:invoked|triggered|tripped))|(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected|invoked|tripped) (?:[\w'-]+ ){0,8}(?:since|later|last (?:quarter|year|month)|before (?:it|they|either) (?:ever )?(?:merged|shipped|deployed|touched|reached|got)|in (?:its|the) first)|(?:alert|check|gate|test|canary|contract|guardrail|monitor|fixtures?|pinning|registry|page)s? (?:[\w'-]+ ){0,2}(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected) (?:a|an|another|the next|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)\b|subsequent (?:regressions|incidents|failures|issues)|in the (?:[\w'-]+ ){0,2}(?:months|quarters|years|weeks) since)`,
 );
 const FRAMEWORK = R(
   String.raw`\b(?:tier [0-9]\b|(?:detection[- ]latency|observability|monitoring) hierarchy|consistency ownership model|ownership model|framework|maturity model|(?:slo|error) budget policy)`,
@@ -88,7 +92,9 @@ const MONITORING_CREDIT = R(
   String.raw`\b(?:(?:our|the) (?:[\w-]+ )?(?:monitoring|dashboards?|alerts?|alerting|metrics|systems?|tooling|observability) (?:caught|detected|flagged|picked up|spotted|noticed)|we caught it|caught (?:it|this|the issue) (?:pretty |really )?quickly)`,
 );
 const EXTERNAL_NOTICE = R(
-  String.raw`\b(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|business|support|agents?|analysts?|sales engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|another team|the [\w-]+ team|lawyers?|firms?|regulators?|press|journalists?|drivers?|riders?|hosts?|guests?|listeners?|viewers?|readers?|patients?|shoppers?|buyers?|players?|doctors?)\b.{0,80}\b(?:reported|complained|complaints?|told (?:us|me)|asked (?:us|me|why|about)|asking (?:why|about)|calling|called (?:us|in|our|the|me)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket)|flagged (?:it|this|the (?:issue|problem|drop))|filed|forwarded|tickets?|screenshots?|reviews?|noticed|spotted|caught it|saying|started asking|pinged (?:us|me)|data-access requests?)`,
+  // The report must be the subject's own act, not a relative clause ("the people who noticed
+  // could not log in" describes the people, not who told the team).
+  String.raw`\b(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|business|support|agents?|analysts?|sales engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|another team|the [\w-]+ team|lawyers?|firms?|regulators?|press|journalists?|drivers?|riders?|hosts?|guests?|listeners?|viewers?|readers?|patients?|shoppers?|buyers?|players?|doctors?)\b(?:(?! who | that | which ).){0,80}?\b(?:reported|complained|complaints?|told (?:us|me)|asked (?:us|me|why|about)|asking (?:why|about)|calling|called (?:us|in|our|the|me)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket)|flagged (?:it|this|the (?:issue|problem|drop))|filed|forwarded|tickets?|screenshots?|reviews?|noticed|spotted|caught it|saying|started asking|pinged (?:us|me)|data-access requests?)`,
 );
 const OWN_GAP = R(
   String.raw`\b(?:(?:we|i) (?:did not|didn't) (?:catch|detect|notice|see)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check)|(?:did not|didn't) detect it through|nothing (?:we'd|we had) built|(?:was|is) not great|paged no ?one|never (?:left|crossed|fired)|stayed (?:inside|within)|(?:looked|were|stayed|had been|been) (?:healthy|green)|barely moved|diluted|nobody (?:noticed|caught|looked|acted)|(?:misread|ignored|dismissed|silenced|snoozed|muted) (?:it|the alert|the page|the signal)|did(?:n't| not) act (?:on it )?until|(?:noticed|spotted|caught|reported) (?:it|this) (?:before we did|before us|first)|before (?:we|our (?:monitoring|alerts?|dashboards?)) did|(?:lagged|trailed) (?:behind )?(?:customers|users|support)|before (?:our|any) (?:alert|monitoring|dashboard)|only knew because)`,
@@ -96,8 +102,48 @@ const OWN_GAP = R(
 const CORRECTION = R(
   String.raw`\b(?:actually,? no|honestly|to be honest|if i'?m honest|to be fair|truthfully|i have to (?:admit|own))`,
 );
-const NEAR_MISS = R(
-  String.raw`\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal)|the (?:second|third) time (?:the same|this|we'd|we had|it)|near-?miss|warning (?:sign|signal)|(?:months?|weeks?|years?|a year) (?:earlier|before|prior)|had happened before|we'd seen (?:this|it|the same)|(?:i|we) (?:wrote it off|dismissed it|ignored it|accepted it|closed the ticket|brushed it off|didn't push|underweighted it|treated it as a one-?(?:off|time))|as a one-?(?:off|time)|that first one|the first miss|(?:i|we) should have (?:treated|caught|built|fixed))`,
+/** Saying the failure had happened before (a recurrence is an owned earlier miss by itself). */
+const RECURRENCE = R(
+  String.raw`\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal|incident|occurrence)|the (?:second|third|\d+(?:nd|rd|th)) time (?:the same|this|we'd|we had|it|that|in)|near ?miss(?:es)?|warning signs?|had happened (?:once )?before|(?:we'd|we had|i'd|i had) seen (?:this|it|the same|a smaller|something (?:similar|like))|same (?:thing|failure|class of \w+|problem|bug|issue) (?:had )?(?:happened|hit us|bit us)|that first one|the first miss)`,
+);
+/** An earlier event: "a year earlier", "the first time", "last spring". */
+const EARLIER_EVENT = R(
+  // "Two weeks before one of their leads asked" is a delay, not an earlier event: "before"
+  // counts only at the end of its phrase.
+  String.raw`\b(?:(?:\d+|a|an|one|a few|a couple of|several|some) (?:months?|weeks?|years?|quarters?) (?:earlier|prior|ago|before(?=[,.;:—]|$| (?:that|this|the (?:incident|outage))\b))|the (?:year|month|quarter|week) before(?=[,.;:—]|$| (?:that|this)\b)|last (?:year|quarter|spring|summer|autumn|fall|winter)|the (?:first|previous|last|other) time|earlier that (?:year|month|quarter)|back in (?:\d+|the spring|the summer|q\d))`,
+);
+/** Owning that an earlier signal was played down. */
+const DISMISSAL = R(
+  String.raw`\b(?:wrote (?:it|that|them) off|written off|dismissed|ignored|brushed (?:it |that )?off|closed the ticket|filed (?:it|that) (?:as|under)|treated (?:it|that|them) as|called it (?:a|an)|chalked (?:it |that )?up|put it down to|let it (?:go|slide)|moved on|(?:didn't|did not) (?:push|follow up|dig|look into|escalate|prioriti[sz]e|act|take it seriously|ask)|never followed up|deprioriti[sz]ed|underweighted|wasn't worth|(?:i|we) should (?:have|'ve)|(?:i|we) shouldn't have|accepted it|without asking|(?:i|we) (?:also )?(?:have to|need to|must) own|as a (?:one ?off|one time|fluke|quirk|blip|glitch)|(?:model|data) quirk|being the model|(?:i|we) own (?:that|it))`,
+);
+/** A time of a day or more before anyone saw it (not "within a day", not an earlier event). */
+const DAY_OR_MORE = R(
+  String.raw`\b(?<!within (?:about |roughly )?)(?:(?:\d+|a|an|one|a few|a couple of|several|many) (?:full |whole )?(?:days?|weeks?|months?|quarters?)(?! (?:earlier|before|prior|ago|later,? (?:we|i) (?:rolled|reverted|fixed)))|(?:on |by )?the (?:next|following|second|third|fourth) (?:day|morning|week)|only (?:weekly|monthly)|(?:weekly|monthly) (?:readout|report|dashboard|review|number|metric))`,
+);
+/**
+ * A long latency is no gap when the speaker says the designed mechanism caught it as soon as it
+ * could ("the earliest point anyone measured", "a mechanism built for exactly that purpose").
+ */
+const AS_DESIGNED = R(
+  String.raw`\b(?:earliest (?:point|time|moment|we could)|built (?:for|to catch) (?:exactly )?(?:that|this|it)|by design|as designed|designed (?:for|to catch)|(?:exactly|precisely) (?:what|the purpose)|(?:mechanism|check|holdout|readout) built for)`,
+);
+/** Artifact nouns of a structural fix. */
+const ARTIFACT_NOUN = R(
+  String.raw`\b(?:gates?|checks?|tests?|suites?|alerts?|alerting|alarms?|monitors?|contracts?|runbooks?|playbooks?|checklists?|registr(?:y|ies)|validators?|validation|filters?|linters?|lint|budgets?|limits?|caps?|quotas?|thresholds?|canar(?:y|ies)|rollouts?|flags?|kill switch|circuit breakers?|reviews?|sign ?offs?|polic(?:y|ies)|schemas?|allow ?lists?|deny ?lists?|fixtures?|golden sets?|replays?|fuzz\w*|simulations?|backups?|snapshots?|drills?|audits?|guards?|guardrails?|rules?|engines?|librar(?:y|ies)|rotations?|dashboards?|metrics?|paging|timeouts?|rate limits?|locks?|quarantine|holdouts?|shadow (?:mode|traffic)|dry runs?)`,
+);
+/** What makes an artifact specific: its trigger, threshold, scope, action or owner. */
+const ARTIFACT_QUALIFIER = R(
+  String.raw`\b(?:if|when|whenever|unless|before (?:it|any|a|the|each|every|they) |more than|less than|above|below|at least|at most|over \d|under \d|per [\w']+|every [\w']+|each [\w']+|any [\w']+|automatic(?:ally)?|guaranteed|blocks?|refuses?|rejects?|halts?|halting|pages?|fails?|stops?|compares?|replays?|pins?|quarantines?|holds? back|requires?|must|has to|have to|owned by|owns|\d+ ?(?:%|percent|ms|seconds?|minutes?|hours?|points?|x|times))`,
+);
+/** A general statement inside a lesson (see GENERIC_STATEMENT in frames.ts). */
+const GENERIC_LESSON = new RegExp(GENERIC_STATEMENT, 'i');
+/** A fix that now detects the failure (present tense or "would have"), closing a detection gap. */
+const DETECTS_NOW = R(
+  String.raw`\b(?:pages?|paging|alerts? (?:the|us|on|when|if|whenever)|notif(?:y|ies)|fires? (?:when|if|whenever|on)|flags? (?:any|every|a|the)|catch(?:es)? (?:it|this|that|a|any)|would (?:have |'ve )?(?:caught|paged|flagged|fired|shown)|shows? up|rolls? back automatically|halts?|(?:hourly|daily|real ?time) (?:alerts?|alarms?|metrics?|checks?|monitors?))`,
+);
+/** ...and says how fast it would see the failure now (that is what names the detection gap). */
+const DETECTION_SPEED = R(
+  String.raw`\b(?:within|minutes?|hours?|hourly|daily|real ?time|instead of|rather than|before (?:customers|users|anyone|a (?:customer|user|human))|earlier|faster|sooner|immediately|the same day|same hour)`,
 );
 const LATENCY = R(
   String.raw`\b(?:[\w-]+ (?:minutes?|hours?|days?|weeks?|months?) (?:in\b|into it|after|later|before|unnoticed)|after (?:about |roughly |nearly )?[\w-]+ (?:minutes?|hours?|days?|weeks?)|within (?:about )?[\w-]+ (?:minutes?|hours?)|took (?:us )?[\w-]+ (?:minutes|hours|days|weeks)|(?:on|by) the (?:second|third|fourth|next) (?:morning|day)|on the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|for (?:about |roughly )?[\w-]+ (?:days|weeks|hours))`,
@@ -181,9 +227,10 @@ function contentBigrams(text: string): Set<string> {
 /**
  * The fix closes the detection gap when it says so ("closes the three-day gap", "within hours
  * instead of days"), or when a fix sentence about alerting or checks reworks the very mechanism
- * the detection part described (they share a distinctive phrase such as "error-rate alert").
+ * the detection part described (they share a distinctive phrase such as "error-rate alert"), or
+ * when the team admitted a gap and the fix now detects the failure itself.
  */
-function gapClosed(sentences: readonly StorySentence[]): Quote[] {
+function gapClosed(sentences: readonly StorySentence[], gapAdmitted: boolean): Quote[] {
   const detectionBigrams = new Set<string>();
   for (const s of sentences)
     if (s.sentence.layer === 'detection') for (const b of contentBigrams(s.text)) detectionBigrams.add(b);
@@ -193,8 +240,56 @@ function gapClosed(sentences: readonly StorySentence[]): Quote[] {
     const explicit = GAP_CLOSED.test(s.text);
     const reworksDetection =
       DETECTION_WORDS.test(s.text) && [...contentBigrams(s.text)].some((b) => detectionBigrams.has(b));
-    if (explicit || reworksDetection) out.push(quoteOf(s.sentence));
+    // After an admitted gap, a fix that now detects this failure (pages, alerts, would have
+    // caught it) is the gap named as part of the fix.
+    const detectsNow = gapAdmitted && DETECTS_NOW.test(s.text) && DETECTION_SPEED.test(s.text);
+    if (explicit || reworksDetection || detectsNow) out.push(quoteOf(s.sentence));
   }
+  return out;
+}
+
+function hitsOf(s: StorySentence): readonly CueHit[] {
+  return s.hits ?? matchCues(s.text);
+}
+
+/** True when the sentence matched one of the given cues or frames (shared with the classifier). */
+function hasCue(s: StorySentence, ids: readonly string[]): boolean {
+  return hitsOf(s).some((h) => ids.includes(h.cue.id));
+}
+
+/** Sentences of the given layers that match the pattern or one of the cues. */
+function findBy(
+  sentences: readonly StorySentence[],
+  layers: readonly Layer[] | null,
+  re: RegExp | null,
+  cues: readonly string[] = [],
+): Quote[] {
+  return sentences
+    .filter((s) => (!layers || layers.includes(s.sentence.layer)) && ((re?.test(s.text) ?? false) || hasCue(s, cues)))
+    .map((s) => quoteOf(s.sentence));
+}
+
+/** Someone other than the team and its monitoring noticed or told the team. */
+const OUTSIDE_NOTICE_CUES = ['frame.someone_noticed', 'frame.told_us', 'frame.signal_source'];
+/** The speaker says the team's own monitoring did not see it, or why it could not. */
+const OWN_GAP_CUES = ['frame.nothing_fired', 'frame.blind_metric', 'detection.blind_spot'];
+/** The structural fix has caught or acted on later incidents. */
+const LATER_CATCH_CUES = ['frame.since_count', 'frame.artifact_acted_again', 'structural.artifact_caught'];
+
+/**
+ * An owned near-miss: a recurrence ("this wasn't the first time"), or an earlier event together
+ * with its dismissal ("a year earlier ... I filed it as a quirk") in the same or the next
+ * sentence. An earlier event alone ("we had added an alert the year before") is not one.
+ */
+function nearMisses(sentences: readonly StorySentence[]): Quote[] {
+  const layers: readonly Layer[] = ['detection', 'system_learning', 'headline', 'attribution'];
+  const out: Quote[] = [];
+  sentences.forEach((s, i) => {
+    if (!layers.includes(s.sentence.layer)) return;
+    const next = sentences[i + 1];
+    const dismissed = DISMISSAL.test(s.text) || (next !== undefined && DISMISSAL.test(next.text));
+    if (RECURRENCE.test(s.text) || (EARLIER_EVENT.test(s.text) && dismissed)) out.push(quoteOf(s.sentence));
+  });
   return out;
 }
 
@@ -221,7 +316,9 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
   const vagueFix: Quote[] = [];
   for (const s of sfSentences) {
     const vague = VAGUE_FIX.test(s.text);
-    const specific = SPECIFIC_ARTIFACT.test(s.text);
+    // Specific: a named safeguard, or any artifact together with what makes it concrete (its
+    // trigger, threshold, scope, action or owner: "a CPU budget per request").
+    const specific = SPECIFIC_ARTIFACT.test(s.text) || (ARTIFACT_NOUN.test(s.text) && ARTIFACT_QUALIFIER.test(s.text));
     if (vague) vagueFix.push(quoteOf(s.sentence));
     // A vague sentence that also drops an artifact word ("more checks on the query side")
     // stays vague; specificity needs the artifact without the hedge around it.
@@ -234,7 +331,16 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
 
   const slSentences = sentences.filter((s) => s.sentence.layer === 'system_learning');
   const learningWords = slSentences.reduce((n, s) => n + s.sentence.wordCount, 0);
-  const learningMechanism = find(sentences, sl, LEARNING_MECHANISM);
+  // A mechanism: the phrases of a failure-class lesson, or a general statement about a kind of
+  // system ("a model that retrains on its own users will learn from the loudest").
+  const learningMechanism = findBy(sentences, sl, LEARNING_MECHANISM, ['frame.generic_truth']).concat(
+    findBy(sentences, sl, GENERIC_LESSON).filter(
+      (q) =>
+        !findBy(sentences, sl, LEARNING_MECHANISM, ['frame.generic_truth']).some(
+          (x) => x.sentenceIndex === q.sentenceIndex,
+        ),
+    ),
+  );
   // Specific: names the mechanism of the failure class, or develops the lesson at some length.
   // A single short maxim ("test everything end to end") stays generic.
   const learningSpecific =
@@ -242,8 +348,15 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
 
   const detSentences = sentences.filter((s) => s.sentence.layer === 'detection');
   const monitoringCredited = find(sentences, det, MONITORING_CREDIT);
-  const externalNotice = find(sentences, det, EXTERNAL_NOTICE);
-  const ownGapAdmission = find(sentences, det, OWN_GAP);
+  const externalNotice = findBy(sentences, det, EXTERNAL_NOTICE, OUTSIDE_NOTICE_CUES);
+  // The team's own admission: nothing caught it, the metric could not see it, or it ran for a
+  // day or more before anyone noticed.
+  const ownGapAdmission = findBy(sentences, det, OWN_GAP, OWN_GAP_CUES).concat(
+    sentences
+      .filter((s) => s.sentence.layer === 'detection' && DAY_OR_MORE.test(s.text) && !AS_DESIGNED.test(s.text))
+      .map((s) => quoteOf(s.sentence))
+      .filter((q) => !findBy(sentences, det, OWN_GAP, OWN_GAP_CUES).some((x) => x.sentenceIndex === q.sentenceIndex)),
+  );
   const correction = find(sentences, det, CORRECTION);
   // Polished: the team's monitoring gets the credit while the story itself shows someone else
   // noticed first, and the speaker never corrects it.
@@ -252,21 +365,21 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
     externalNotice.length > 0 &&
     correction.length === 0 &&
     ownGapAdmission.length === 0;
-  const nearMiss = find(sentences, ['detection', 'system_learning', 'headline', 'attribution'], NEAR_MISS);
+  const nearMiss = nearMisses(sentences);
   const gapAdmitted = !polished && (ownGapAdmission.length > 0 || externalNotice.length > 0);
 
   return {
     specificArtifact,
     vagueFix,
-    laterCatches: find(sentences, sf, LATER_CATCHES),
+    laterCatches: findBy(sentences, sf, LATER_CATCHES, LATER_CATCH_CUES),
     framework,
     stillRunning: find(sentences, sf, STILL_RUNNING),
     owner: find(sentences, sf, OWNER),
-    gapClosedInFix: gapClosed(sentences),
+    gapClosedInFix: gapClosed(sentences, gapAdmitted),
     learningWords,
     learningMechanism,
     learningSpecific: slSentences.length > 0 && learningSpecific,
-    appliedElsewhere: find(sentences, sl, APPLIED_ELSEWHERE),
+    appliedElsewhere: findBy(sentences, sl, APPLIED_ELSEWHERE, ['frame.applied_elsewhere']),
     auditLens: find(sentences, sl, AUDIT_LENS),
     detectionPresent: detSentences.length > 0,
     monitoringCredited,

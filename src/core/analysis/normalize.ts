@@ -26,8 +26,6 @@ const LIKE_BEFORE_QUANTITY =
 const KIND_OF_NOUN =
   'a|an|the|this|that|these|those|what|which|some|any|same|different|one|every|each|other|another|new|right|wrong|whatever|that|our|my|their|its';
 const KIND_OF_HEDGE = new RegExp(`(?<!\\b(?:${KIND_OF_NOUN}) )\\b(?:kind|sort) of\\b ?`, 'g');
-/** A restart: the same one to three words said twice ("we, we", "it was, it was"). */
-const RESTART = /\b([\w']+(?: [\w']+){0,2}),? \1\b/g;
 
 const UNITS: Record<string, number> = {
   zero: 0,
@@ -122,18 +120,48 @@ export function normalize(text: string): string {
   t = tidy(t);
   t = t.replace(NUMBER_WORD, (run) => numberRun(run));
   // Restarts last, once fillers between the repeated words are gone ("we, um, we").
-  t = t.replace(RESTART, '$1');
-  return tidy(t);
+  return collapseRestarts(t);
 }
 
 function tidy(t: string): string {
-  return t
-    .replace(/\s+/g, ' ')
-    .replace(/ ([,;:.!?])/g, '$1')
-    .replace(/([,;:])(?:[ ]?[,;:])+/g, '$1')
+  let out = t.replace(/ {2,}/g, ' ');
+  if (out.includes(' ,') || out.includes(' ;') || out.includes(' :') || out.includes(' .')) {
+    out = out.replace(/ ([,;:.!?])/g, '$1');
+  }
+  if (/[,;:] ?[,;:]/.test(out)) out = out.replace(/([,;:])(?:[ ]?[,;:])+/g, '$1');
+  return out
     .replace(/^[\s,;:.—–-]+/, '')
     .replace(/,([.!?])$/, '$1')
     .trim();
+}
+
+/**
+ * A restart says the same one to three words twice ("we, we killed", "it was, it was down"):
+ * keep one copy. Works on words, so punctuation elsewhere is untouched.
+ */
+function collapseRestarts(t: string): string {
+  const words = t.split(' ');
+  const bare = words.map((w) => w.replace(/,$/, ''));
+  const keep: string[] = [];
+  let i = 0;
+  outer: while (i < words.length) {
+    for (let n = 3; n >= 1; n--) {
+      if (i + 2 * n > words.length) continue;
+      let same = true;
+      for (let k = 0; k < n && same; k++) {
+        const a = bare[i + k] as string;
+        // Only the last word of the first copy may carry the comma of a restart.
+        same = a === bare[i + n + k] && (k === n - 1 || !(words[i + k] as string).endsWith(','));
+      }
+      if (same && /[a-z]/.test(bare[i] ?? '')) {
+        i += n;
+        continue outer;
+      }
+    }
+    keep.push(words[i] as string);
+    i++;
+  }
+  return keep.length === words.length ? t : keep.join(' ');
 }
 
 /**

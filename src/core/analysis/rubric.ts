@@ -17,6 +17,13 @@ import {
 
 /** Structural fix "dominates" when it has this many times the time of the largest of headline/L1-L3. */
 export const DOMINANCE_RATIO = 1.4;
+/**
+ * ...or, less clearly ahead in time, at least this ratio together with clearly more sentences
+ * (SOFT_SENTENCE_RATIO times the largest earlier part's). Two measures that agree are more robust
+ * than one cliff: one misplaced long sentence no longer flips the grade.
+ */
+export const SOFT_DOMINANCE_RATIO = 1.2;
+export const SOFT_SENTENCE_RATIO = 1.5;
 /** Mitigation "dominates" when it takes at least this share of speaking time and more than L4. */
 export const MITIGATION_DOMINATES_SHARE = 0.3;
 
@@ -85,21 +92,34 @@ export function assessLayerBalance({
         'layer_balance',
         title,
         'weak',
-        `Mitigation takes ${secs(m)} (${pct(layers.mitigation.share)} of the answer), more than the structural fix (${secs(sf)}).`,
+        `Mitigation takes ${secs(m)} (${pct(layers.mitigation.share)} of the answer, weak from ${pct(MITIGATION_DOMINATES_SHARE)}), more than the structural fix (${secs(sf)}).`,
         layerQuotes(sentences, 'mitigation'),
         'Tell the recovery in at most two sentences and spend the time you free on the structural fix.',
       ),
       closesOnLearning,
     };
   }
-  const dominates = sf >= DOMINANCE_RATIO * early;
+  const earlySentences = Math.max(
+    layers.headline.sentences,
+    layers.detection.sentences,
+    layers.attribution.sentences,
+    layers.mitigation.sentences,
+  );
+  const ratio = early > 0 ? sf / early : Infinity;
+  const dominates =
+    ratio >= DOMINANCE_RATIO ||
+    (ratio >= SOFT_DOMINANCE_RATIO && layers.structural_fix.sentences >= SOFT_SENTENCE_RATIO * earlySentences);
+  // How close the grade is to its threshold, so a user sees a near miss as one.
+  const margin = Number.isFinite(ratio)
+    ? ` The structural fix has ${ratio.toFixed(2)}× the time of the longest earlier part; it dominates from ${DOMINANCE_RATIO}× (or ${SOFT_DOMINANCE_RATIO}× with clearly more sentences).`
+    : '';
   if (!dominates) {
     return {
       ...score(
         'layer_balance',
         title,
         'passing',
-        `Layers 1-4 get similar time: structural fix ${secs(sf)} against up to ${secs(early)} for the earlier parts.`,
+        `Layers 1-4 get similar time: structural fix ${secs(sf)} against up to ${secs(early)} for the earlier parts.${margin}`,
         layerQuotes(sentences, 'structural_fix', 2),
         `Make the structural fix clearly the longest part: trim headline, detection, attribution and mitigation to a sentence or two each and aim for at least ${secs(DOMINANCE_RATIO * early)} on the fix.`,
       ),
@@ -112,7 +132,7 @@ export function assessLayerBalance({
         'layer_balance',
         title,
         'staff_bar',
-        `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the story closes on a system-level lesson.`,
+        `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the story closes on a system-level lesson.${margin}`,
         [...layerQuotes(sentences, 'structural_fix', 2), ...layerQuotes(sentences, 'system_learning', 1)],
         'Keep this shape; rehearse it at your target length so the layers keep their proportions under time pressure.',
       ),
@@ -124,7 +144,7 @@ export function assessLayerBalance({
       'layer_balance',
       title,
       'strong',
-      `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the earlier layers are concise.`,
+      `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the earlier layers are concise.${margin}`,
       layerQuotes(sentences, 'structural_fix', 2),
       layers.system_learning.sentences === 0
         ? 'Close the story on a system-level lesson: what this class of failure taught you and where you have applied it since.'

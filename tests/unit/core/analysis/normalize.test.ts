@@ -57,6 +57,8 @@ describe('cue phrases end at word boundaries', () => {
   });
 
   it('matches spoken variants of the same phrase', () => {
-    expect(cueIds('I was on-call that night and got paged.')).toEqual(cueIds('I was on call that night and got paged.'));
+    expect(cueIds('I was on-call that night and got paged.')).toEqual(
+      cueIds('I was on call that night and got paged.'),
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisSchema } from '../../../../src/core/analysis/schema';
+import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import { transcriptFromText } from '../../../../src/core/transcript/from-text';
 import { analyzeSentences } from './helpers';
 
 const SENIOR = [
@@ -92,5 +94,30 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(a.feedback.outline.steps.reduce((n, s) => n + s.targetSeconds, 0)).toBe(120);
     expect(a.feedback.followUp.layer).toBe('mitigation');
     expect(analyzeSentences(L7).feedback.followUp.layer).toBe('detection');
+  });
+});
+
+describe('layer balance near its threshold', () => {
+  // Layers set by hand (as corrections do) so the proportions are exact.
+  const lines: Array<[string, string]> = [
+    ['headline', 'Our pricing service quoted stale fares on the mobile app for most of a long afternoon yesterday.'],
+    ['detection', 'A travel agent phoned our support desk about the fares before any of our alerts fired.'],
+    ['attribution', 'A cache key had dropped the currency, so fares in one currency were served in another.'],
+    ['mitigation', 'We flushed the cache within the hour.'],
+    ['structural_fix', 'Every cache key now carries the currency.'],
+    ['structural_fix', 'A contract test fails any key without it.'],
+    ['structural_fix', 'The fares on-call owns that test now.'],
+  ];
+  const text = lines.map(([, t]) => t).join('\n\n');
+  const overrides = Object.fromEntries(lines.map(([l], i) => [i, l])) as Record<number, never>;
+
+  it('counts a fix with clearly more sentences as dominant a little below the time ratio, and says how close it is', () => {
+    const a = analyzeTranscript(transcriptFromText(text), { segmentsAreSentences: true, layerOverrides: overrides });
+    const early = Math.max(a.layers.headline.seconds, a.layers.detection.seconds, a.layers.attribution.seconds);
+    const ratio = a.layers.structural_fix.seconds / early;
+    expect(ratio).toBeGreaterThan(1.2);
+    expect(ratio).toBeLessThan(1.4);
+    expect(a.rubric.layer_balance.level).toBe('strong');
+    expect(a.rubric.layer_balance.reason).toMatch(/1\.\d\d× the time of the longest earlier part/);
   });
 });

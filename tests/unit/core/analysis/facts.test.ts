@@ -1,0 +1,98 @@
+/**
+ * Story-level judgements by meaning (facts.ts): detection gap, near-miss, later catches,
+ * specific artifact and gap closing. Small invented stories; none comes from a corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSentences } from './helpers';
+
+const HEAD =
+  'I owned the invoice matching service at a logistics company, and for a while it paid some carriers twice.';
+const CAUSE = 'The cause was a retry in the payment client that was not idempotent.';
+const FIX = 'We reversed the duplicate payments the same afternoon.';
+const ARTIFACT =
+  'Every payment call now carries an idempotency key, and the ledger rejects any second payment with the same key.';
+
+function story(detection: string, extra: string[] = []) {
+  return analyzeSentences([HEAD, detection, CAUSE, FIX, ARTIFACT, ...extra]);
+}
+
+describe('detection gap, by meaning', () => {
+  it('counts anyone outside the team noticing first, whatever their role', () => {
+    const a = story('A dispatcher at one of the carriers rang our finance team to ask about a double payment.');
+    expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
+  });
+
+  it('counts a latency of a day or more before anyone saw it', () => {
+    const a = story('Our reconciliation report only showed it on the third day, nine days into the month.');
+    expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
+  });
+
+  it('does not count a long latency the speaker says was the designed earliest check', () => {
+    const a = story('Our monthly audit showed it after three weeks, which was the earliest point anyone reconciled.');
+    expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(false);
+  });
+
+  it('does not read a relative clause about people as someone reporting it', () => {
+    const a = story(
+      'Our payment alert fired within two minutes; the analysts who noticed the spike were already on call.',
+    );
+    expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(false);
+  });
+});
+
+describe('prior near-miss, by meaning', () => {
+  it('needs an earlier event together with its dismissal', () => {
+    const owned = story('Our payment alert fired within two minutes.', [
+      'A year earlier a carrier had reported one double payment, and I filed it as a bank glitch.',
+    ]);
+    expect(owned.worksheet.flatMap((s) => s.items).find((i) => i.id === 'detection.prior_near_miss')?.found).toBe(true);
+    expect(owned.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
+  });
+
+  it('does not take an earlier change without any dismissal as a near-miss', () => {
+    const a = story('Our payment alert fired within two minutes.', [
+      'We had added that alert the year before, after an unrelated outage.',
+    ]);
+    expect(a.worksheet.flatMap((s) => s.items).find((i) => i.id === 'detection.prior_near_miss')?.found).toBe(false);
+    expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(false);
+  });
+});
+
+describe('structural fix: later catches, specificity, gap closing', () => {
+  it('reads "has + participle + count or since" as later catches', () => {
+    for (const since of [
+      'The key check has held back four duplicate batches since.',
+      'Since then the ledger has rejected two retried payments from a new client.',
+    ]) {
+      const a = story('Our payment alert fired within two minutes.', [since]);
+      expect(a.worksheet.flatMap((s) => s.items).find((i) => i.id === 'structural_fix.caught_since')?.found).toBe(true);
+    }
+  });
+
+  it('takes an artifact with its trigger or scope as specific, a hedge as vague', () => {
+    const specific = analyzeSentences([
+      HEAD,
+      'Our payment alert fired within two minutes.',
+      CAUSE,
+      FIX,
+      'After that we added a spending budget per carrier in front of the payment client.',
+    ]);
+    expect(specific.constraints.structural_fix_names_continuing_artifact.met).toBe(true);
+    const vague = analyzeSentences([
+      HEAD,
+      'Our payment alert fired within two minutes.',
+      CAUSE,
+      FIX,
+      'Afterwards we talked about adding more checks.',
+    ]);
+    expect(vague.constraints.structural_fix_names_continuing_artifact.met).toBe(false);
+  });
+
+  it('ties an admitted gap to a fix that now detects the failure fast, not to any alert', () => {
+    const gap = 'A carrier’s accountant emailed us about a double payment eleven days later.';
+    const closed = story(gap, ['A per-carrier duplicate alert now pages the payments on-call within minutes.']);
+    expect(closed.rubric.honesty_about_detection.level).toBe('strong');
+    const notTied = story(gap, ['A weekly report of duplicates now goes to the finance lead.']);
+    expect(notTied.rubric.honesty_about_detection.level).toBe('passing');
+  });
+});
