@@ -23,6 +23,7 @@ import { ModelManager } from './services/models/model-manager';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
 import { ResultsService } from './services/results/results-service';
+import { createWhisperRetranscriber } from './services/results/whisper-retranscriber';
 import { createAppTranscriber } from './services/recording/app-transcriber';
 import { RecordingService } from './services/recording/recording-service';
 import type { Transcriber } from './services/recording/transcriber-port';
@@ -76,13 +77,21 @@ export function createBackend(options: BackendOptions): Backend {
   const sessionHandlers = sessionsHandlers(sessions);
   const history = new HistoryService(sessions);
   const playback = new PlaybackService(sessions);
-  const results = resultsHandlers(sessions, playback, new ResultsService({ sessions, analyze: analyzeTranscript }));
   const historyApi = historyHandlers(history);
   const stories = new StoryStore(options.dataDir);
   const models = new ModelManager({ dataDir: options.dataDir });
   // Whisper with the installed model; tests inject a scripted transcriber (no weights here).
   // (Creating it starts nothing: the worker process starts on first use.)
   const appTranscriber = createAppTranscriber(models, options.transcriberSpawner);
+  const results = resultsHandlers(
+    sessions,
+    playback,
+    new ResultsService({
+      sessions,
+      analyze: analyzeTranscript,
+      retranscribe: createWhisperRetranscriber(models, options.transcriberSpawner),
+    }),
+  );
   const transcriber = options.transcriber ?? appTranscriber.transcriber;
   const recording = new RecordingService({ sessions, transcriber, analyze: analyzeTranscript });
   // Takes a crash left behind are repaired before any recording call is served.

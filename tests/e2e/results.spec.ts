@@ -287,3 +287,23 @@ test('a typed answer shows the same results without waveform or replay; the keys
   expect((await activeSentence(page)).layer).toBe('system_learning');
   await page.screenshot({ path: 'screenshots/results-typed.png' });
 });
+
+test('transcribe again: lists the speech models and says so when none is installed; the recording stays', async ({
+  page,
+  app,
+}) => {
+  const { id } = await seedStory(app.backend, STORY, { id: 'take-0005', story: 'Bureau sentinel' });
+  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.getByRole('button', { name: 'Transcribe again…' }).click();
+  const panel = page.getByTestId('retranscribe-panel');
+  await expect(panel).toContainText('The recording stays as it is');
+  await expect(panel.getByRole('alert')).toContainText('No local speech model is installed');
+  await panel.screenshot({ path: 'screenshots/results-retranscribe.png' });
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toHaveCount(0);
+  // Typed answers have no recording to transcribe.
+  const typed = await seedStory(app.backend, STORY, { id: 'typed-0005', story: 'Bureau sentinel', kind: 'typed' });
+  await page.goto(`${app.server.launchUrl}#/sessions/${typed.id}`);
+  await expect(page.getByTestId('results-view')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Transcribe again…' })).toHaveCount(0);
+});

@@ -136,6 +136,12 @@ export class ResultsService {
         onProgress,
         signal: controller.signal,
       });
+      if (flattenWords(transcript).length === 0) {
+        throw new CoachError(
+          'no_speech',
+          'The new transcription found no words; the take keeps its current transcript.',
+        );
+      }
       const analysis = analyze(transcript, analysisOptionsFor(doc));
       const latest = await sessions.get(id);
       const previous = readCorrections(latest.corrections);
