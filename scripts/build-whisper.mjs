@@ -32,7 +32,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'build', 'whisper-native');
+/** WHISPER_NATIVE_OUT: another output folder (tests of the fallback path use one). */
+const OUT = process.env.WHISPER_NATIVE_OUT ? path.resolve(process.env.WHISPER_NATIVE_OUT) : path.join(ROOT, 'build', 'whisper-native');
 const CMAKE_PROJECT = path.join(ROOT, 'scripts', 'whisper-native');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
@@ -47,6 +48,8 @@ const CORE_FILES = [
   'ggml-backend-reg.cpp', 'ggml-backend-dl.cpp', 'ggml-backend-dl.h', 'ggml-backend-impl.h',
   'ggml-impl.h', 'ggml-common.h', 'ggml-feats.h',
 ];
+/** Bump when the source assembly below changes (it is part of the build cache key). */
+const BUILD_RECIPE = 2;
 /** Headers present in both packages: must be identical after un-prefixing (version check). */
 const CHECK_HEADERS = ['ggml.h', 'ggml-backend.h', 'ggml-cpu.h', 'gguf.h', 'ggml-alloc.h'];
 
@@ -260,7 +263,7 @@ async function main() {
       fugoodVersion, CORE_INTEGRITY, archFlags: opts.archFlags, cpu: cpu.flagsHash, cxx: tc.cxxVersion,
       cmakeLists: fs.readFileSync(path.join(CMAKE_PROJECT, 'CMakeLists.txt'), 'utf8'),
       sysInfo: fs.readFileSync(path.join(CMAKE_PROJECT, 'wn_system_info.cpp'), 'utf8'),
-      script: fs.readFileSync(fileURLToPath(import.meta.url), 'utf8'), node: process.versions.modules,
+      recipe: BUILD_RECIPE, node: process.versions.modules,
     });
     const cacheRoot = process.env.WHISPER_NATIVE_CACHE || path.join(os.homedir(), '.cache', 'postmortem-coach');
     const cached = path.join(cacheRoot, 'whisper-native', key);
