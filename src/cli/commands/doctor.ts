@@ -63,4 +63,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** Registered by services that have something to report; kept here so doctor stays one command. */
-export const doctorProbes: DoctorProbe[] = [];
+export const doctorProbes: DoctorProbe[] = [
+  async () => (await import('../../main/services/whisper/doctor-probe')).whisperBuildReport(),
+];
