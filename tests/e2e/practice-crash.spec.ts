@@ -158,3 +158,53 @@ test('SIGKILL of the back end mid-take: acknowledged audio survives, the take re
     await rm(work, { recursive: true, force: true });
   }
 });
+
+test('the page and the back end both die mid-take: the next start repairs the take and offers it', async () => {
+  test.setTimeout(120_000);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'coach-crash2-e2e-'));
+  const dataDir = path.join(work, 'data');
+  const story = await loadStory('dev-16-eta-daylight-saving.json');
+  const speech = await renderSpeech(story.text, work, 'story');
+  const port = await freePort();
+  const token = randomBytes(18).toString('base64url');
+  let shell = await startShell(port, dataDir, token);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(speech.fakeMicWav) });
+  try {
+    const first = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
+    const page = await first.newPage();
+    await page.goto(`http://127.0.0.1:${port}/?token=${token}`);
+    await page.getByLabel('New story name').fill('Power cut story');
+    await page.getByRole('button', { name: 'Add story' }).click();
+    await page.getByTestId('start-recording').click();
+    await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
+    await page.waitForTimeout(3_000);
+    // Everything dies at once (a power cut, an OS crash): the back end first, then the page.
+    shell.kill('SIGKILL');
+    await new Promise((r) => shell.once('exit', r));
+    const ackedSec = Number(await page.getByTestId('saved').getAttribute('data-seconds'));
+    await first.close();
+
+    shell = await startShell(port, dataDir, token);
+    const second = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
+    const next = await second.newPage();
+    await next.goto(`http://127.0.0.1:${port}/?token=${token}`);
+    const offer = next.getByTestId('interrupted-takes');
+    await expect(offer).toContainText('A recording was interrupted');
+    await expect(offer).toContainText('Power cut story');
+    await next.screenshot({ path: 'screenshots/practice-interrupted-offer.png' });
+    const [id] = await readdir(path.join(dataDir, 'sessions'));
+    const doc = await readSession(dataDir, id ?? '');
+    expect(doc.status).toBe('interrupted');
+    expect(doc.recording?.recoveredSec ?? 0).toBeGreaterThanOrEqual(ackedSec - 0.001);
+    const bytes = await readFile(path.join(dataDir, 'sessions', id ?? '', 'audio.wav'));
+    expect(bytes.length).toBe(44 + parseWavHeader(bytes).declaredDataBytes);
+
+    await offer.getByRole('button', { name: 'Discard' }).click();
+    await expect(offer).toBeHidden();
+    expect(await readdir(path.join(dataDir, 'sessions'))).toEqual([]);
+  } finally {
+    await browser.close();
+    shell.kill('SIGTERM');
+    await rm(work, { recursive: true, force: true });
+  }
+});

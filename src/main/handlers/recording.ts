@@ -29,14 +29,10 @@ export function recordingHandlers(service: RecordingService, ready: Promise<Inte
       await ready;
       return service.cancel(input);
     },
-    resume: async (input: { sessionId: string }, ctx: Ctx) => {
+    // (The recording screen itself tells the user the take was resumed after a restart.)
+    resume: async (input: { sessionId: string }) => {
       await ready;
-      const result = await service.resume(input);
-      ctx.emit('app.notice', {
-        level: 'warning',
-        message: `The back end restarted during your recording. The ${formatClock(result.writtenSamples / 16_000)} saved before the restart was recovered and the take goes on.`,
-      });
-      return result;
+      return service.resume(input);
     },
     interrupted: async (_input: Record<string, never>, ctx: Ctx) => {
       await ready;

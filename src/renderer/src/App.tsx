@@ -1,3 +1,4 @@
+import { Notices } from './components/Notices';
 import { useNavigation, type View } from './stores/navigation';
 import { CompareView } from './views/CompareView';
 import { PracticeView } from './views/PracticeView';
@@ -46,6 +47,7 @@ export function App() {
         {route.view === 'compare' && <CompareView key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
         {route.view === 'settings' && <SettingsView />}
       </main>
+      <Notices />
     </div>
   );
 }
