@@ -86,7 +86,7 @@ export function classifySentences(
       return BIAS[l] + model.cueScale * f.cueScore[l] + marker + f.position[l] + word;
     });
   });
-  const { path, posteriors } = decode(emissions, model.sequence);
+  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, model);
   return features.map((f, i) => {
     const layer = path[i] ?? 'other';
     const post = posteriors[i] ?? [];
@@ -157,6 +157,57 @@ export function layerScores(hits: readonly CueHit[]): Record<Layer, number> {
   }
   for (const l of LAYERS) score[l] = Math.min(MAX_CUE_SCORE, score[l]);
   return score;
+}
+
+/** An aside needs at least this much "other" cue evidence... */
+export const ASIDE_LEVEL = 2.5;
+/** ...ahead of any layer's own evidence by this margin. */
+export const ASIDE_MARGIN = 1.0;
+
+/**
+ * True when a sentence is plainly an aside ("Side note, ...", "Okay, I'll take the one from
+ * ...", a remark about how people behaved): strong "other" evidence and no comparable sign of a
+ * layer. Asides are taken out of the sequence before decoding, because an aside does not change
+ * where the story is: the sentence after it continues from the sentence before it.
+ */
+function isAside(f: SentenceFeatures): boolean {
+  if (f.marker && f.marker.layer !== 'other') return false;
+  const other = f.cueScore.other;
+  const best = Math.max(...LAYERS.filter((l) => l !== 'other').map((l) => f.cueScore[l]));
+  return other >= ASIDE_LEVEL && other - best >= ASIDE_MARGIN;
+}
+
+/** Decodes the story without its asides, then puts them back as Other. */
+function decodeAroundAsides(
+  emissions: readonly (readonly number[])[],
+  features: readonly SentenceFeatures[],
+  overrides: Readonly<Record<number, Layer>>,
+  model: ClassifierModel,
+): { path: Layer[]; posteriors: number[][] } {
+  const keep = features.map((f, i) => overrides[i] !== undefined || !isAside(f));
+  const kept = emissions.filter((_, i) => keep[i]);
+  const inner = decode(kept, model.sequence);
+  const path: Layer[] = [];
+  const posteriors: number[][] = [];
+  let j = 0;
+  emissions.forEach((e, i) => {
+    if (keep[i]) {
+      path.push(inner.path[j] ?? 'other');
+      posteriors.push(inner.posteriors[j] ?? []);
+      j++;
+    } else {
+      path.push('other');
+      posteriors.push(softmax(e));
+    }
+  });
+  return { path, posteriors };
+}
+
+function softmax(xs: readonly number[]): number[] {
+  const max = Math.max(...xs);
+  const exps = xs.map((x) => Math.exp(x - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((x) => x / total);
 }
 
 /** Below this posterior a label is called a low-confidence guess in the evidence. */

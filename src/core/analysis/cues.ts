@@ -86,7 +86,7 @@ export const CUES: readonly Cue[] = [
     'detection.found_out',
     'detection',
     2.0,
-    `\\b(?:found out|find out|found (?:it|this|the (?:issue|problem|bug)) (?:through|via|from|because|when|in)|learn(?:ed|t) (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop))|first (?:heard|learned|noticed|saw|signal)|became aware|how we (?:actually )?(?:found out|learned|noticed|caught|knew)|the way we (?:found out|learned|noticed|caught)|(?:only |first )?knew (?:because|when|from|about it)|came to (?:our|my) attention|(?:noticed|spotted|caught|reported|flagged) (?:it|this|the \\w+) (?:before we did|before us|first)|before (?:we|our (?:monitoring|alerts?|dashboards?)) did|tipped (?:us|me) off|(?:we|i|they|nobody|no one|someone) (?:first )?(?:noticed|spotted|discovered that|caught (?:it|this|the \\w+)))`,
+    `\\b(?:found out|find out|found (?:it|this|the (?:issue|problem|bug)) (?:through|via|from|because|when|in)|learn(?:ed|t) (?:about|of) (?:it|this|the (?:issue|problem|incident|bug|regression|drop))|first (?:heard|learned|noticed|saw|signal)|the first (?:i|we|anyone) (?:heard|knew|saw|learned)|became aware|how we (?:actually )?(?:found out|learned|noticed|caught|knew)|the way we (?:found out|learned|noticed|caught)|(?:only |first )?knew (?:because|when|from|about it)|came to (?:our|my) attention|(?:noticed|spotted|caught|reported|flagged) (?:it|this|the \\w+) (?:before we did|before us|first)|before (?:we|our (?:monitoring|alerts?|dashboards?)) did|tipped (?:us|me) off|(?:we|i|they|nobody|no one|someone) (?:first )?(?:noticed|spotted|discovered that|caught (?:it|this|the \\w+)))`,
     'says how the team found out',
   ),
   cue(
@@ -121,7 +121,7 @@ export const CUES: readonly Cue[] = [
     'detection.blind_spot',
     'detection',
     1.5,
-    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed|had been|been) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)s?|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
+    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed|had been|been) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:looked|stayed|seemed|remained|was|were) (?:\\w+ )?(?:normal|healthy|green|fine|flat) (?:the whole time|throughout|all along|the entire time|the whole way)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)s?|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
     'explains why monitoring did not catch it',
   ),
   cue(
@@ -246,7 +246,7 @@ export const CUES: readonly Cue[] = [
     'structural.announce',
     'structural_fix',
     1.8,
-    `\\b(?:what i spent (?:the )?(?:next|following) (?:month|quarter|weeks|months)|(?:spent|spend) (?:most of )?(?:the )?(?:next|following) (?:month|quarter|weeks|months|year)|(?:impossible|hard|harder) to (?:ship|happen|recur|repeat)|most of my (?:effort|time) (?:afterwards|after|went)|the (?:part|bit) i (?:actually |really )?want to (?:spend time on|talk about|focus on)|the (?:real|lasting|bigger|structural|long-term) (?:fix|change)|closing (?:that|the) (?:gap|blind spot|hole)|the (?:first|second|third|other) (?:piece|change|fix|part) (?:was|is)|(?:is|was) about,? (?:about )?the \\w+ (?:days|hours))`,
+    `\\b(?:what i spent (?:the )?(?:next|following) (?:month|quarter|weeks|months)|(?:spent|spend) (?:most of )?(?:the )?(?:next|following) (?:month|quarter|weeks|months|year)|(?:impossible|hard|harder) to (?:ship|happen|recur|repeat)|most of my (?:effort|time) (?:afterwards|after|went)|the (?:part|bit) i (?:actually |really )?want to (?:spend time on|talk about|focus on)|the (?:part|bit) i'?d (?:actually |really )?(?:spend|focus|dwell)(?: [\\w']+){0,4} on|what (?:we |i )?changed (?:after|afterwards|since|for good)|the (?:real|lasting|bigger|structural|long-term) (?:fix|change)|closing (?:that|the) (?:gap|blind spot|hole)|the (?:first|second|third|other) (?:piece|change|fix|part) (?:was|is)|(?:is|was) about,? (?:about )?the \\w+ (?:days|hours))`,
     'introduces the lasting change',
   ),
   cue(
@@ -295,7 +295,7 @@ export const CUES: readonly Cue[] = [
     'structural.owner',
     'structural_fix',
     1.2,
-    `\\b(?:owns (?:the|that|it|this)|(?:is |are )?owned by|single owner|the owner of|now owns?|ownership (?:of|moved|doesn't)|(?:the )?\\w+ team owns|records an owner)`,
+    `\\b(?:owns (?:the|that|it|this)|(?:is |are )?owned by|single owner|(?:got|gets|has|have|now has) (?:a |an )?(?:named |single |clear )?(?:owner|dri)\\b|the owner of|now owns?|ownership (?:of|moved|doesn't)|(?:the )?\\w+ team owns|records an owner)`,
     'names who owns it going forward',
   ),
   cue(
@@ -397,7 +397,7 @@ export const CUES: readonly Cue[] = [
     'other.closing',
     'other',
     3.0,
-    `\\b(?:that's (?:the|it|about it|the one|the story|the incident|the core|all|that)|happy to (?:go|talk|dig|expand)|i can go (?:deeper|into)|stop me if|any questions|if that's useful|let me (?:take|tell you about|think)|end to end\\.?$)`,
+    `\\b(?:that's (?:it|about it|all|that|the one|the story|the incident|my story|the short version|the whole (?:thing|story)|(?:roughly |basically )?the (?:[\\w']+ ){1,3}of it)\\b(?! (?:i|we) (?:\\w+ )?(?:learned|changed|built|would|'d))|happy to (?:go|talk|dig|expand)|i can go (?:deeper|into)|stop me if|any questions|if that's useful|let me (?:take|tell you about|think)|end to end\\.?$)`,
     'an aside or wrap-up',
   ),
   cue(

@@ -105,3 +105,54 @@ describe('layer classifier traps', () => {
     }
   });
 });
+
+describe('order, headings and asides', () => {
+  it('takes an aside out of the story flow: it is Other and its neighbours keep their layers', () => {
+    const a = analyzeSentences([
+      'Our route planner sent delivery vans to a closed bridge for most of a Tuesday.',
+      'Drivers kept phoning dispatch about it before any of our checks noticed.',
+      'A map vendor had marked the bridge open after a data refresh.',
+      'We pinned the previous map version that afternoon.',
+      'By the way, the dispatch team were brilliant about the whole thing.',
+      'Every map refresh now runs a diff against road closures, and a refresh that reopens a closed road is rejected.',
+    ]);
+    expect(layerOf(a, 'By the way')).toBe('other');
+    expect(layerOf(a, 'We pinned the previous map')).toBe('mitigation');
+    expect(layerOf(a, 'Every map refresh now')).toBe('structural_fix');
+  });
+
+  it('reads a short heading before a colon as a marker, wherever it sits', () => {
+    const a = analyzeSentences([
+      'Context: our translation service returned English for Polish requests for two days.',
+      'Root cause: a language-code table had dropped the Polish entry in a refactor.',
+      'What I took away: a lookup table that silently falls back to a default hides its own gaps.',
+      'Resolution: we restored the table from the previous release.',
+      'What we changed: the table loader now refuses to start when any configured language is missing.',
+    ]);
+    expect(layerOf(a, 'What I took away')).toBe('system_learning');
+    expect(layerOf(a, 'What we changed')).toBe('structural_fix');
+    expect(a.sentences[2]?.explicitMarker).toBe('system_learning');
+  });
+
+  it('does not read a change of practice ("stopped trusting") as a one-off restore', () => {
+    const a = analyzeSentences([
+      'Our nightly export silently wrote empty files for a week.',
+      'The cause was a permissions change on the export bucket.',
+      'We re-ran the exports by hand.',
+      'We stopped trusting that an export exists and started checking that it loads: a job now restores every export into a scratch table and compares row counts.',
+    ]);
+    expect(layerOf(a, 'We stopped trusting')).toBe('structural_fix');
+  });
+
+  it('tells a closing remark from a lesson that starts with "that\'s the"', () => {
+    const a = analyzeSentences([
+      'Our search index served stale prices for a day.',
+      'We rebuilt the index that evening.',
+      'Every index build now checks price freshness before it is swapped in.',
+      'That’s the part I would do differently: I should have asked for a freshness check a year earlier.',
+      'Anyway, that’s the gist of it.',
+    ]);
+    expect(layerOf(a, 'That’s the part')).toBe('system_learning');
+    expect(layerOf(a, 'that’s the gist')).toBe('other');
+  });
+});
