@@ -24,7 +24,7 @@ export interface WhisperTranscriberOptions {
   /** child_process.fork by default; the Electron shell passes a utilityProcess spawner. */
   spawner?: WorkerSpawner;
   threads?: number;
-  streaming?: Pick<StreamingOptions, 'language' | 'prompt' | 'vadIntervalSec' | 'cuts' | 'vad'>;
+  streaming?: Pick<StreamingOptions, 'language' | 'prompt' | 'temperatureInc' | 'vadIntervalSec' | 'cuts' | 'vad'>;
   onEvent?: (event: HostEvent) => void;
 }
 
