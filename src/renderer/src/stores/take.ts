@@ -134,7 +134,11 @@ export const useTake = create<TakeState>((set, get) => {
       // Capture starts at once: people talk as they press Space, and creating the take on disk
       // takes a moment. Audio captured meanwhile is held and sent first.
       const early: Int16Array[] = [];
+      let lostEarly = false;
       captureSinks.onChunk = (samples) => early.push(samples);
+      captureSinks.onDeviceLost = () => {
+        lostEarly = true;
+      };
       capture.startRecording();
       let started;
       try {
@@ -180,6 +184,11 @@ export const useTake = create<TakeState>((set, get) => {
       captureSinks.onChunk = (samples) => active.push(samples);
       captureSinks.onDeviceLost = () => void get().stopRecording('device_lost');
       set({ phase: 'recording', take });
+      if (lostEarly) {
+        // Unplugged while the take was being created: end it like any lost device.
+        void get().stopRecording('device_lost');
+        return;
+      }
       ticker = setInterval(() => {
         const current = get();
         if (current.phase !== 'recording' || !current.take) return;
