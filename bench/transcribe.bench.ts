@@ -80,7 +80,9 @@ function whisperCppBench(modelPath: string, flashAttn: boolean): number | null {
   if (!existsSync(exe)) {
     if (!existsSync(cmakeDir)) return null;
     spawnSync('cmake', [cmakeDir], { encoding: 'utf8' }); // re-configure: the target may be newer than the cache
-    const b = spawnSync('cmake', ['--build', cmakeDir, '--target', 'whisper-bench', '--parallel', '2'], { encoding: 'utf8' });
+    const b = spawnSync('cmake', ['--build', cmakeDir, '--target', 'whisper-bench', '--parallel', '2'], {
+      encoding: 'utf8',
+    });
     if (b.status !== 0 || !existsSync(exe)) return null;
   }
   const r = spawnSync(exe, ['-m', modelPath, '-t', String(threads), ...(flashAttn ? [] : ['-nfa'])], {
@@ -93,7 +95,12 @@ function whisperCppBench(modelPath: string, flashAttn: boolean): number | null {
 
 /** espeak-ng speech of corpus stories, joined with 1.5 s pauses, cut to `seconds`. */
 function answer(seconds: number, name: string): Int16Array {
-  const files = ['dev-01-credit-bureau-sentinel.json', 'dev-02-search-stemmer-change.json', 'dev-03-feed-candidate-cache-ttl.json', 'dev-15-keyboard-quantized-model.json'];
+  const files = [
+    'dev-01-credit-bureau-sentinel.json',
+    'dev-02-search-stemmer-change.json',
+    'dev-03-feed-candidate-cache-ttl.json',
+    'dev-15-keyboard-quantized-model.json',
+  ];
   const parts: Int16Array[] = [];
   let total = 0;
   for (let i = 0; total < seconds * 16000; i++) {
@@ -116,16 +123,30 @@ function summarise(r: StreamingResult, wallMs: number, audioSec: number, encodeM
   const words = r.transcript.segments.reduce((a, s) => a + (s.words?.length ?? 0), 0);
   const speechSec = r.utterances.reduce((a, u) => a + u.speechSec, 0);
   const estimateMs = r.utterances.length * encodeMs + speechSec * TOKENS_PER_SPEECH_SEC * decodeMs;
-  return { utterances: r.utterances.length, words, rtf: wallMs / 1000 / audioSec, estimateRtf: estimateMs / 1000 / audioSec, estimateMs };
+  return {
+    utterances: r.utterances.length,
+    words,
+    rtf: wallMs / 1000 / audioSec,
+    estimateRtf: estimateMs / 1000 / audioSec,
+    estimateMs,
+  };
 }
 
 async function main(): Promise<void> {
   out(`# Whisper engine benchmark — ${new Date().toISOString()}`);
-  out(`CPU: ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; threads ${threads}`);
+  out(
+    `CPU: ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; threads ${threads}`,
+  );
   const native = nativeBuildProblem(defaultNativeDir());
   out(`Native build: ${native.problem ?? `ok (${native.info?.archFlags}, built in ${native.info?.durationSec} s)`}`);
   if (native.info?.systemInfo) out(`  ${native.info.systemInfo}`);
-  const builds: ('native' | 'prebuilt')[] = [...(native.problem ? [] : ['native' as const]), ...(flag('skip-prebuilt') ? [] : ['prebuilt' as const])];
+  const builds: ('native' | 'prebuilt')[] = [
+    ...(native.problem ? [] : ['native' as const]),
+    ...(flag('skip-prebuilt') ? [] : ['prebuilt' as const]),
+  ];
 
   const models: Record<string, string> = {};
   for (const shape of shapes) models[shape] = await randomModel(`bench-${shape}`, shape, 1);
@@ -141,14 +162,20 @@ async function main(): Promise<void> {
       const r = await benchEncoder(model, build, true);
       rows[build] = r.encodeMs;
       if (build === builds[0]) enc[shape] = { encodeMs: r.encodeMs, decodeMs: r.decodeMs };
-      out(`| ${shape} | ${r.build} | ${ms(r.encodeMs)} | ${r.decodeMs.toFixed(2)} ms | ${ms(r.promptMs)} | ${ms(r.loadMs)} |`);
+      out(
+        `| ${shape} | ${r.build} | ${ms(r.encodeMs)} | ${r.decodeMs.toFixed(2)} ms | ${ms(r.promptMs)} | ${ms(r.loadMs)} |`,
+      );
     }
     if (builds.includes('native')) {
       const noFa = await benchEncoder(model, 'native', false);
-      out(`| ${shape} | native, flash attention off | ${ms(noFa.encodeMs)} | ${noFa.decodeMs.toFixed(2)} ms | ${ms(noFa.promptMs)} | |`);
+      out(
+        `| ${shape} | native, flash attention off | ${ms(noFa.encodeMs)} | ${noFa.decodeMs.toFixed(2)} ms | ${ms(noFa.promptMs)} | |`,
+      );
       const ref = whisperCppBench(model, true);
-      if (ref !== null) out(`| ${shape} | whisper.cpp whisper-bench (same sources, -march=native) | ${ms(ref)} | | | |`);
-      if (ref !== null && rows.native) out(`  → loaded addon / whisper.cpp built natively: ${(rows.native / ref).toFixed(2)}×`);
+      if (ref !== null)
+        out(`| ${shape} | whisper.cpp whisper-bench (same sources, -march=native) | ${ms(ref)} | | | |`);
+      if (ref !== null && rows.native)
+        out(`  → loaded addon / whisper.cpp built natively: ${(rows.native / ref).toFixed(2)}×`);
     }
     if (rows.native && rows.prebuilt) out(`  → prebuilt / native: ${(rows.prebuilt / rows.native).toFixed(1)}× slower`);
   }
@@ -166,13 +193,17 @@ async function main(): Promise<void> {
     await h.dispose();
     const e = enc[shape] ?? { encodeMs: 0, decodeMs: 0 };
     const s = summarise(r, wall, answerSec, e.encodeMs, e.decodeMs);
-    out(`| ${shape} | ${s.utterances} | ${s.words} | ${ms(wall)} | ${s.rtf.toFixed(3)} | ${s.estimateRtf.toFixed(3)} |`);
+    out(
+      `| ${shape} | ${s.utterances} | ${s.words} | ${ms(wall)} | ${s.rtf.toFixed(3)} | ${s.estimateRtf.toFixed(3)} |`,
+    );
   }
 
   if (!flag('skip-stream')) {
     out(`\n## 4. Stop → final transcript, ${streamSec}-s answer fed in 100-ms chunks at ${pace}× real time`);
     const long = answer(streamSec, 'bench-stream');
-    out('| shape | streaming: stop→final | utterances left at stop | batch: stop→final | estimate real model, streaming tail |');
+    out(
+      '| shape | streaming: stop→final | utterances left at stop | batch: stop→final | estimate real model, streaming tail |',
+    );
     out('|---|---|---|---|---|');
     for (const shape of shapes) {
       const h = host(models[shape] as string, 'auto');
@@ -192,12 +223,15 @@ async function main(): Promise<void> {
       const streamMs = performance.now() - tStop;
       const tail = streamed.utterances.slice(before);
       const e = enc[shape] ?? { encodeMs: 0, decodeMs: 0 };
-      const tailEstimate = tail.length * e.encodeMs + tail.reduce((a, u) => a + u.speechSec, 0) * TOKENS_PER_SPEECH_SEC * e.decodeMs;
+      const tailEstimate =
+        tail.length * e.encodeMs + tail.reduce((a, u) => a + u.speechSec, 0) * TOKENS_PER_SPEECH_SEC * e.decodeMs;
       const tb = performance.now();
       await transcribePcm(h, long, { temperatureInc: 0 });
       const batchMs = performance.now() - tb;
       await h.dispose();
-      out(`| ${shape} | ${ms(streamMs)} | ${streamed.utterances.length - before} of ${streamed.utterances.length} | ${ms(batchMs)} | ${ms(tailEstimate)} |`);
+      out(
+        `| ${shape} | ${ms(streamMs)} | ${streamed.utterances.length - before} of ${streamed.utterances.length} | ${ms(batchMs)} | ${ms(tailEstimate)} |`,
+      );
     }
   }
 

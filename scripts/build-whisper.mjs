@@ -33,7 +33,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** WHISPER_NATIVE_OUT: another output folder (tests of the fallback path use one). */
-const OUT = process.env.WHISPER_NATIVE_OUT ? path.resolve(process.env.WHISPER_NATIVE_OUT) : path.join(ROOT, 'build', 'whisper-native');
+const OUT = process.env.WHISPER_NATIVE_OUT
+  ? path.resolve(process.env.WHISPER_NATIVE_OUT)
+  : path.join(ROOT, 'build', 'whisper-native');
 const CMAKE_PROJECT = path.join(ROOT, 'scripts', 'whisper-native');
 const require = createRequire(path.join(ROOT, 'package.json'));
 
@@ -43,10 +45,24 @@ const CORE_INTEGRITY =
   'sha512-9MyWFoRmUWHDHLhjm4dZgZzxG2fFNuClOPE/Ne5KXlm0vSi4It5oS2xZi9WfPEfUGHcgPMiVviv9t18zC4BSNw==';
 /** ggml core files missing from the @fugood/whisper.node tarball (ggml/src/). */
 const CORE_FILES = [
-  'ggml.c', 'ggml.cpp', 'ggml-alloc.c', 'ggml-backend.cpp', 'ggml-backend-meta.cpp', 'ggml-opt.cpp',
-  'ggml-threading.cpp', 'ggml-threading.h', 'ggml-quants.c', 'ggml-quants.h', 'gguf.cpp',
-  'ggml-backend-reg.cpp', 'ggml-backend-dl.cpp', 'ggml-backend-dl.h', 'ggml-backend-impl.h',
-  'ggml-impl.h', 'ggml-common.h', 'ggml-feats.h',
+  'ggml.c',
+  'ggml.cpp',
+  'ggml-alloc.c',
+  'ggml-backend.cpp',
+  'ggml-backend-meta.cpp',
+  'ggml-opt.cpp',
+  'ggml-threading.cpp',
+  'ggml-threading.h',
+  'ggml-quants.c',
+  'ggml-quants.h',
+  'gguf.cpp',
+  'ggml-backend-reg.cpp',
+  'ggml-backend-dl.cpp',
+  'ggml-backend-dl.h',
+  'ggml-backend-impl.h',
+  'ggml-impl.h',
+  'ggml-common.h',
+  'ggml-feats.h',
 ];
 /** Bump when the source assembly below changes (it is part of the build cache key). */
 const BUILD_RECIPE = 2;
@@ -205,14 +221,20 @@ function assembleSources(srcDir, fugoodDir, rnCpp) {
     ),
   );
   // Export whisper_print_system_info() as addon.systemInfo() (see wn_system_info.cpp).
-  writeIfChanged(path.join(srcDir, 'src', 'wn_system_info.cpp'), fs.readFileSync(path.join(CMAKE_PROJECT, 'wn_system_info.cpp')));
+  writeIfChanged(
+    path.join(srcDir, 'src', 'wn_system_info.cpp'),
+    fs.readFileSync(path.join(CMAKE_PROJECT, 'wn_system_info.cpp')),
+  );
   const text = fs.readFileSync(path.join(fugoodDir, 'src', 'addons.cc'), 'utf8');
   const anchor = '  return exports;\n}';
   if (!text.includes(anchor)) throw new Error('addons.cc changed: cannot register systemInfo');
   writeIfChanged(
     path.join(srcDir, 'src', 'addons.cc'),
     text
-      .replace('#include <napi.h>', '#include <napi.h>\nvoid wn_register_system_info(Napi::Env env, Napi::Object exports);')
+      .replace(
+        '#include <napi.h>',
+        '#include <napi.h>\nvoid wn_register_system_info(Napi::Env env, Napi::Object exports);',
+      )
       .replace(anchor, '  wn_register_system_info(env, exports);\n' + anchor),
   );
 }
@@ -260,16 +282,25 @@ async function main() {
       /GGML_VERSION_MAJOR (\d+)\)[\s\S]*?GGML_VERSION_MINOR (\d+)\)[\s\S]*?GGML_VERSION_PATCH (\d+)\)/,
     );
     const key = cacheKey({
-      fugoodVersion, CORE_INTEGRITY, archFlags: opts.archFlags, cpu: cpu.flagsHash, cxx: tc.cxxVersion,
+      fugoodVersion,
+      CORE_INTEGRITY,
+      archFlags: opts.archFlags,
+      cpu: cpu.flagsHash,
+      cxx: tc.cxxVersion,
       cmakeLists: fs.readFileSync(path.join(CMAKE_PROJECT, 'CMakeLists.txt'), 'utf8'),
       sysInfo: fs.readFileSync(path.join(CMAKE_PROJECT, 'wn_system_info.cpp'), 'utf8'),
-      recipe: BUILD_RECIPE, node: process.versions.modules,
+      recipe: BUILD_RECIPE,
+      node: process.versions.modules,
     });
     const cacheRoot = process.env.WHISPER_NATIVE_CACHE || path.join(os.homedir(), '.cache', 'postmortem-coach');
     const cached = path.join(cacheRoot, 'whisper-native', key);
     const target = path.join(OUT, 'index.node');
 
-    if (!opts.force && fs.existsSync(path.join(cached, 'index.node')) && fs.existsSync(path.join(cached, 'build-info.json'))) {
+    if (
+      !opts.force &&
+      fs.existsSync(path.join(cached, 'index.node')) &&
+      fs.existsSync(path.join(cached, 'build-info.json'))
+    ) {
       fs.mkdirSync(OUT, { recursive: true });
       fs.copyFileSync(path.join(cached, 'index.node'), target + '.tmp');
       fs.renameSync(target + '.tmp', target);
@@ -281,19 +312,34 @@ async function main() {
       return 0;
     }
 
-    log(`compiling @fugood/whisper.node ${fugoodVersion} (whisper.cpp ${whisperCpp}, ggml ${ggml}) with ${opts.archFlags}, ${opts.jobs} jobs — takes several minutes on 2 cores`);
+    log(
+      `compiling @fugood/whisper.node ${fugoodVersion} (whisper.cpp ${whisperCpp}, ggml ${ggml}) with ${opts.archFlags}, ${opts.jobs} jobs — takes several minutes on 2 cores`,
+    );
     const rnCpp = fetchCoreSources(OUT);
     const srcDir = path.join(OUT, 'src');
     assembleSources(srcDir, fugoodDir, rnCpp);
     const cmakeDir = path.join(OUT, 'cmake');
     const conf = run(tc.cmake, [
-      '-S', CMAKE_PROJECT, '-B', cmakeDir, '-G', tc.generator, '-DCMAKE_BUILD_TYPE=Release',
-      `-DCMAKE_C_COMPILER=${tc.cc}`, `-DCMAKE_CXX_COMPILER=${tc.cxx}`,
-      `-DWN_SRC=${srcDir}`, `-DNODE_INC=${tc.nodeInc}`, `-DNAPI_INC=${napiDir}`,
-      `-DWN_ARCH_FLAGS=${opts.archFlags}`, `-DWN_VERSION=${whisperCpp}`, `-DWN_GGML_VERSION=${ggml}`,
+      '-S',
+      CMAKE_PROJECT,
+      '-B',
+      cmakeDir,
+      '-G',
+      tc.generator,
+      '-DCMAKE_BUILD_TYPE=Release',
+      `-DCMAKE_C_COMPILER=${tc.cc}`,
+      `-DCMAKE_CXX_COMPILER=${tc.cxx}`,
+      `-DWN_SRC=${srcDir}`,
+      `-DNODE_INC=${tc.nodeInc}`,
+      `-DNAPI_INC=${napiDir}`,
+      `-DWN_ARCH_FLAGS=${opts.archFlags}`,
+      `-DWN_VERSION=${whisperCpp}`,
+      `-DWN_GGML_VERSION=${ggml}`,
     ]);
     if (conf.status !== 0) throw new Error(`cmake configure failed:\n${(conf.stdout + conf.stderr).slice(-3000)}`);
-    const build = run(tc.cmake, ['--build', cmakeDir, '--parallel', String(opts.jobs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const build = run(tc.cmake, ['--build', cmakeDir, '--parallel', String(opts.jobs)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (build.status !== 0) throw new Error(`compile failed:\n${(build.stdout + build.stderr).slice(-4000)}`);
 
     const built = path.join(cmakeDir, 'index.node');

@@ -65,7 +65,8 @@ export function parseTranscribeArgs(argv: string[]): TranscribeArgs {
     else if (a === '--no-prompt') out.prompt = '';
     else if (a === '--threads' || a === '-t') {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--threads must be a whole number from 1 to 64.');
+      if (!Number.isInteger(n) || n < 1 || n > 64)
+        throw new UsageError('--threads must be a whole number from 1 to 64.');
       out.threads = n;
     } else if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}.`);
     else if (audio === undefined) audio = a;
@@ -81,7 +82,10 @@ const clock = (sec: number) => {
 };
 
 export function renderTranscriptText(t: Transcript): string {
-  return t.segments.map((s) => `[${clock(s.start)} → ${clock(s.end)}] ${s.text}`).join('\n') + (t.segments.length ? '\n' : '');
+  return (
+    t.segments.map((s) => `[${clock(s.start)} → ${clock(s.end)}] ${s.text}`).join('\n') +
+    (t.segments.length ? '\n' : '')
+  );
 }
 
 /**
@@ -93,11 +97,15 @@ export async function transcribeForCli(
   io: Pick<CliIo, 'stderr'>,
   deps: TranscribeCommandDeps = {},
 ): Promise<TranscribeFileResult> {
-  const manager = deps.manager ?? new ModelManager({ dataDir: deps.dataDir ?? defaultDataDir(process.platform, process.env, os.homedir()) });
+  const manager =
+    deps.manager ??
+    new ModelManager({ dataDir: deps.dataDir ?? defaultDataDir(process.platform, process.env, os.homedir()) });
   const model = await manager.resolveModel(args.model);
   const vadModelPath = args.vad ?? (await manager.vadModelPath());
   if (!vadModelPath) {
-    throw new UsageError('No voice-activity (VAD) model is installed: run "coach models download silero-v6.2.0" (0.9 MB) or pass --vad FILE.');
+    throw new UsageError(
+      'No voice-activity (VAD) model is installed: run "coach models download silero-v6.2.0" (0.9 MB) or pass --vad FILE.',
+    );
   }
   let lastPct = -1;
   return transcribeAudioFile(args.audio, {
@@ -121,7 +129,10 @@ export async function transcribeForCli(
 /** The user's mistake (file, model, option), as opposed to an engine failure. */
 export function isInputProblem(error: unknown): boolean {
   if (error instanceof UsageError || error instanceof AudioDecodeError) return true;
-  return isCoachError(error) && ['not_found', 'model_missing', 'model_invalid', 'invalid_input', 'unsupported'].includes(error.code);
+  return (
+    isCoachError(error) &&
+    ['not_found', 'model_missing', 'model_invalid', 'invalid_input', 'unsupported'].includes(error.code)
+  );
 }
 
 /** Maps the user's mistakes to exit code 2 with one line on stderr; null for anything else. */

@@ -19,7 +19,13 @@ describe('coach transcribe AUDIO', () => {
   const dir = tmpDir('cli');
 
   beforeAll(async () => {
-    wav = speak('We paged the on-call engineer, and she rolled back the release within ten minutes.', 'cli-speech', 0.5, 0.5, dir).wav;
+    wav = speak(
+      'We paged the on-call engineer, and she rolled back the release within ten minutes.',
+      'cli-speech',
+      0.5,
+      0.5,
+      dir,
+    ).wav;
     model = await chattyModel();
     // The generated test model has no official shape; the manager accepts it only when told to.
     manager = new ModelManager({ dataDir: dir, allowCustomShapes: true });
@@ -27,7 +33,9 @@ describe('coach transcribe AUDIO', () => {
 
   it('--json prints a Transcript with word times; status goes to stderr', async () => {
     const io = capture();
-    const code = await runTranscribe([wav, '--model', model, '--vad', VAD_MODEL, '--json', '--threads', '2'], io, { manager });
+    const code = await runTranscribe([wav, '--model', model, '--vad', VAD_MODEL, '--json', '--threads', '2'], io, {
+      manager,
+    });
     expect(io.err).toMatch(/Whisper: (native build|prebuilt binary)/);
     expect(code).toBe(0);
     const t = JSON.parse(io.out) as Transcript;
@@ -55,7 +63,9 @@ describe('coach transcribe AUDIO', () => {
 
   it('bad input: exit 2 with a specific message', async () => {
     const io = capture();
-    expect(await runTranscribe([path.join(dir, 'missing.wav'), '--model', model, '--vad', VAD_MODEL], io, { manager })).toBe(2);
+    expect(
+      await runTranscribe([path.join(dir, 'missing.wav'), '--model', model, '--vad', VAD_MODEL], io, { manager }),
+    ).toBe(2);
     expect(io.err).toContain('Audio file not found');
     const io2 = capture();
     expect(await runTranscribe([wav, '--speed', '2'], io2, { manager })).toBe(2);
@@ -81,7 +91,8 @@ describe('coach analyze AUDIO', () => {
     const io = capture();
     const code = await runAnalyze([wav, '--model', model, '--vad', VAD_MODEL, '--json'], io);
     expect(io.err).toMatch(/Whisper: (native build|prebuilt binary)/);
-    if (code === 2) expect(io.err).toContain('No speech detected'); // a random model may say nothing usable
+    if (code === 2)
+      expect(io.err).toContain('No speech detected'); // a random model may say nothing usable
     else {
       expect(code).toBe(0);
       const analysis = JSON.parse(io.out) as Record<string, unknown>;

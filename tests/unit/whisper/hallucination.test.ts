@@ -8,7 +8,9 @@ describe('hallucination filter', () => {
   it('drops "Thank you." when there was (almost) no speech, keeps it when someone said it', () => {
     expect(filterHallucinations({ words: words('Thank you.'), speechSec: 0.4 }).words).toEqual([]);
     expect(texts(filterHallucinations({ words: words('Thank you.'), speechSec: 2.5 }).words)).toBe('Thank you.');
-    expect(texts(filterHallucinations({ words: words('Thank you for the page.'), speechSec: 0.4 }).words)).toBe('Thank you for the page.');
+    expect(texts(filterHallucinations({ words: words('Thank you for the page.'), speechSec: 0.4 }).words)).toBe(
+      'Thank you for the page.',
+    );
   });
 
   it('removes non-speech annotations anywhere', () => {

@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineCrashedError, ModelLoadError, TranscriptionCancelledError } from '../../../src/main/services/whisper/errors';
+import {
+  EngineCrashedError,
+  ModelLoadError,
+  TranscriptionCancelledError,
+} from '../../../src/main/services/whisper/errors';
 import { forkSpawner } from '../../../src/main/services/whisper/spawner';
 import { TranscriberHost, type HostEvent } from '../../../src/main/services/whisper/transcriber-host';
 import { tokensToWords } from '../../../src/main/services/whisper/words';
@@ -26,8 +30,19 @@ describe('TranscriberHost (real worker, random-weights model)', () => {
   let sentence: ReturnType<typeof speak>;
 
   beforeAll(async () => {
-    sentence = speak('The database failover started at two in the morning and the pager woke me up.', 'host-sentence', 0.5, 0.5);
-    host = new TranscriberHost({ modelPath: await chattyModel(), vadModelPath: VAD_MODEL, threads: 2, spawner, onEvent: (e) => events.push(e) });
+    sentence = speak(
+      'The database failover started at two in the morning and the pager woke me up.',
+      'host-sentence',
+      0.5,
+      0.5,
+    );
+    host = new TranscriberHost({
+      modelPath: await chattyModel(),
+      vadModelPath: VAD_MODEL,
+      threads: 2,
+      spawner,
+      onEvent: (e) => events.push(e),
+    });
   }, 120_000);
 
   afterAll(async () => {

@@ -2,7 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cpuKey } from '../../../src/main/services/whisper/cpu-key';
-import { describeAddon, loadWhisperAddon, nativeBuildProblem, prebuiltPackageName } from '../../../src/main/services/whisper/load-addon';
+import {
+  describeAddon,
+  loadWhisperAddon,
+  nativeBuildProblem,
+  prebuiltPackageName,
+} from '../../../src/main/services/whisper/load-addon';
 import { tmpDir } from './support';
 
 const CPUINFO = 'processor : 0\nmodel name : Test CPU 9000\nflags : fpu sse2 avx2 avx\n';
@@ -28,14 +33,21 @@ describe('native build selection', () => {
   it('explains why a native build cannot be used', () => {
     const here = cpuKey();
     expect(nativeBuildProblem(buildDir('none', null, false)).problem).toMatch(/npm run build:whisper/);
-    expect(nativeBuildProblem(buildDir('failed', { ok: false, reason: 'missing cmake' })).problem).toMatch(/failed: missing cmake/);
-    expect(nativeBuildProblem(buildDir('other-cpu', { ok: true, cpu: { model: 'Other', flagsHash: 'x' } })).problem).toMatch(/another CPU \(Other\)/);
+    expect(nativeBuildProblem(buildDir('failed', { ok: false, reason: 'missing cmake' })).problem).toMatch(
+      /failed: missing cmake/,
+    );
+    expect(
+      nativeBuildProblem(buildDir('other-cpu', { ok: true, cpu: { model: 'Other', flagsHash: 'x' } })).problem,
+    ).toMatch(/another CPU \(Other\)/);
     expect(nativeBuildProblem(buildDir('no-binary', { ok: true, cpu: here }, false)).problem).toMatch(/missing/);
     expect(nativeBuildProblem(buildDir('good', { ok: true, cpu: here })).problem).toBeNull();
   });
 
   it('falls back to the prebuilt binary, saying why', () => {
-    const loaded = loadWhisperAddon({ nativeDir: buildDir('fallback', { ok: false, reason: 'no toolchain' }), env: {} });
+    const loaded = loadWhisperAddon({
+      nativeDir: buildDir('fallback', { ok: false, reason: 'no toolchain' }),
+      env: {},
+    });
     expect(loaded.build).toBe('prebuilt');
     expect(loaded.file).toContain(prebuiltPackageName());
     expect(loaded.fallbackReason).toMatch(/no toolchain/);
@@ -49,7 +61,9 @@ describe('native build selection', () => {
     const loaded = loadWhisperAddon({ nativeDir: dir, env: {} });
     expect(loaded.build).toBe('prebuilt');
     expect(loaded.fallbackReason).toMatch(/failed to load/);
-    expect(() => loadWhisperAddon({ nativeDir: dir, env: { COACH_WHISPER_BUILD: 'native' } })).toThrow(/failed to load/);
+    expect(() => loadWhisperAddon({ nativeDir: dir, env: { COACH_WHISPER_BUILD: 'native' } })).toThrow(
+      /failed to load/,
+    );
     expect(() => loadWhisperAddon({ env: { COACH_WHISPER_BUILD: 'fast' } })).toThrow(/native, prebuilt or auto/);
   });
 

@@ -11,7 +11,14 @@ describe('planCuts', () => {
   });
 
   it('cuts finished speech once it is long enough, padded, and marks it consumed', () => {
-    const plan = planCuts([{ start: 1, end: 5 }, { start: 5.5, end: 10 }], 12, live);
+    const plan = planCuts(
+      [
+        { start: 1, end: 5 },
+        { start: 5.5, end: 10 },
+      ],
+      12,
+      live,
+    );
     expect(plan.utterances).toEqual([{ start: 0.75, end: 10.25, speechSec: 8.5 }]);
     expect(plan.consumedSec).toBe(11); // silence after it, minus the 1-s lookback
   });
@@ -24,7 +31,10 @@ describe('planCuts', () => {
     expect(plan.utterances).toEqual([{ start: 0, end: 23.25, speechSec: 20 }]);
     expect(plan.consumedSec).toBe(23.25);
     const atStop = planCuts(spans, 40, final);
-    expect(atStop.utterances.map((u) => [u.start, u.end])).toEqual([[0, 23.25], [23.75, 29.25]]);
+    expect(atStop.utterances.map((u) => [u.start, u.end])).toEqual([
+      [0, 23.25],
+      [23.75, 29.25],
+    ]);
     for (const u of atStop.utterances) expect(u.end - u.start).toBeLessThanOrEqual(DEFAULT_CUTS.maxSec);
   });
 
@@ -36,7 +46,10 @@ describe('planCuts', () => {
   });
 
   it('on stop takes everything, however short; silence only gives nothing', () => {
-    expect(planCuts([{ start: 2, end: 2.8 }], 4, final)).toEqual({ utterances: [{ start: 1.75, end: 3.05, speechSec: 0.8 }], consumedSec: 4 });
+    expect(planCuts([{ start: 2, end: 2.8 }], 4, final)).toEqual({
+      utterances: [{ start: 1.75, end: 3.05, speechSec: 0.8 }],
+      consumedSec: 4,
+    });
     expect(planCuts([], 4, final)).toEqual({ utterances: [], consumedSec: 4 });
     // no speech while recording: consume all but the lookback
     expect(planCuts([], 10, live)).toEqual({ utterances: [], consumedSec: 9 });

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transcript } from '../../../src/core/transcript/types';
 import { forkSpawner } from '../../../src/main/services/whisper/spawner';
-import { StreamingTranscription, transcribePcm, type UtteranceInfo } from '../../../src/main/services/whisper/streaming';
+import {
+  StreamingTranscription,
+  transcribePcm,
+  type UtteranceInfo,
+} from '../../../src/main/services/whisper/streaming';
 import { TranscriberHost, type SpeechSpan } from '../../../src/main/services/whisper/transcriber-host';
 import { chattyModel, corpusStory, sleep, speak, VAD_MODEL, type Speech } from './support';
 
@@ -52,7 +56,11 @@ describe('streaming transcription while recording', () => {
   beforeAll(async () => {
     const { text } = corpusStory('dev-01-credit-bureau-sentinel.json');
     story = speak(text, 'story-dev-01', 0.5, 1);
-    host = new TranscriberHost({ modelPath: await chattyModel(), vadModelPath: VAD_MODEL, spawner: forkSpawner({ stderr: 'ignore' }) });
+    host = new TranscriberHost({
+      modelPath: await chattyModel(),
+      vadModelPath: VAD_MODEL,
+      spawner: forkSpawner({ stderr: 'ignore' }),
+    });
     await host.start();
     reference = await host.detectSpeech(story.pcm);
   }, 180_000);
@@ -61,7 +69,11 @@ describe('streaming transcription while recording', () => {
     await host?.dispose();
   });
 
-  async function record(session: StreamingTranscription, pcm: Int16Array, onChunk?: (sec: number) => void): Promise<void> {
+  async function record(
+    session: StreamingTranscription,
+    pcm: Int16Array,
+    onChunk?: (sec: number) => void,
+  ): Promise<void> {
     for (let i = 0; i < pcm.length; i += CHUNK) {
       session.push(pcm.slice(i, i + CHUNK));
       onChunk?.(session.durationSec);

@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeRandomWhisperModel, type RandomModelShape, type WriteRandomModelOptions } from '../../fixtures/ggml/write-random-model';
+import {
+  writeRandomWhisperModel,
+  type RandomModelShape,
+  type WriteRandomModelOptions,
+} from '../../fixtures/ggml/write-random-model';
 
 /** Test helpers for the Whisper engine: generated models, the real VAD model, espeak-ng speech. */
 export const SAMPLE_RATE = 16000;
@@ -91,11 +95,38 @@ export function speak(text: string, name: string, padBefore = 0, padAfter = 0, d
   writeFileSync(textFile, text);
   execFileSync('espeak-ng', ['-s', '170', '-w', raw, '-f', textFile]);
   // silence 1 0.02 0.5% : drop leading audio below 0.5 % for 20 ms; reverse twice for the tail.
-  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', trimmed, 'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse']);
+  execFileSync('sox', [
+    raw,
+    '-r',
+    '16000',
+    '-c',
+    '1',
+    '-b',
+    '16',
+    '-e',
+    'signed-integer',
+    trimmed,
+    'silence',
+    '1',
+    '0.02',
+    '0.5%',
+    'reverse',
+    'silence',
+    '1',
+    '0.02',
+    '0.5%',
+    'reverse',
+  ]);
   execFileSync('sox', [trimmed, out, 'pad', String(padBefore), String(padAfter)]);
   const speechLen = pcmOfWav(readFileSync(trimmed)).length / SAMPLE_RATE;
   const pcm = pcmOfWav(readFileSync(out));
-  return { pcm, speechStart: padBefore, speechEnd: padBefore + speechLen, durationSec: pcm.length / SAMPLE_RATE, wav: out };
+  return {
+    pcm,
+    speechStart: padBefore,
+    speechEnd: padBefore + speechLen,
+    durationSec: pcm.length / SAMPLE_RATE,
+    wav: out,
+  };
 }
 
 export interface CorpusSentence {

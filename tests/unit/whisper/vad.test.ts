@@ -8,7 +8,11 @@ describe('VAD with the real Silero model', () => {
   let host: TranscriberHost;
 
   beforeAll(async () => {
-    host = new TranscriberHost({ modelPath: await quietModel(), vadModelPath: VAD_MODEL, spawner: forkSpawner({ stderr: 'ignore' }) });
+    host = new TranscriberHost({
+      modelPath: await quietModel(),
+      vadModelPath: VAD_MODEL,
+      spawner: forkSpawner({ stderr: 'ignore' }),
+    });
     await host.start();
   }, 120_000);
 
@@ -17,7 +21,12 @@ describe('VAD with the real Silero model', () => {
   });
 
   it('finds the speech between 2 s and 3 s of padding within 0.3 s', async () => {
-    const s = speak('We rolled back the deploy, and the error rate went back to normal within ten minutes.', 'vad-padded', 2, 3);
+    const s = speak(
+      'We rolled back the deploy, and the error rate went back to normal within ten minutes.',
+      'vad-padded',
+      2,
+      3,
+    );
     const spans = await host.detectSpeech(s.pcm);
     expect(spans.length).toBeGreaterThanOrEqual(1);
     expect(Math.abs((spans[0]?.start ?? -1) - s.speechStart)).toBeLessThanOrEqual(0.3);

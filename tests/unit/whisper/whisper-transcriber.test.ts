@@ -12,9 +12,18 @@ describe('WhisperTranscriber (port adapter)', () => {
   let speech: ReturnType<typeof speak>;
 
   beforeAll(async () => {
-    speech = speak('First we paged the database team. Then we failed over to the replica, and errors stopped.', 'port-speech', 0.5, 1);
+    speech = speak(
+      'First we paged the database team. Then we failed over to the replica, and errors stopped.',
+      'port-speech',
+      0.5,
+      1,
+    );
     paths = { modelPath: await chattyModel(), vadModelPath: VAD_MODEL };
-    transcriber = new WhisperTranscriber({ resolveModels: async () => paths, spawner: forkSpawner({ stderr: 'ignore' }), streaming: { temperatureInc: 0 } });
+    transcriber = new WhisperTranscriber({
+      resolveModels: async () => paths,
+      spawner: forkSpawner({ stderr: 'ignore' }),
+      streaming: { temperatureInc: 0 },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -36,7 +45,10 @@ describe('WhisperTranscriber (port adapter)', () => {
 
   it('transcribeFile: the same path for a WAV on disk; a new default model restarts the worker', async () => {
     const pid = transcriber.engineInfo?.pid;
-    const t = await transcriber.transcribeFile(speech.wav, { onProgress: () => undefined, signal: new AbortController().signal });
+    const t = await transcriber.transcribeFile(speech.wav, {
+      onProgress: () => undefined,
+      signal: new AbortController().signal,
+    });
     expect(t.segments.length).toBeGreaterThan(0);
     expect(transcriber.engineInfo?.pid).toBe(pid); // same model: worker kept
     paths = { modelPath: await quietModel(), vadModelPath: VAD_MODEL };
@@ -49,7 +61,9 @@ describe('WhisperTranscriber (port adapter)', () => {
     const stream = transcriber.openStream({ onPartial: () => undefined });
     stream.push(speech.pcm);
     controller.abort();
-    await expect(stream.finish({ onProgress: () => undefined, signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(stream.finish({ onProgress: () => undefined, signal: controller.signal })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
 
     const none = new WhisperTranscriber({
       resolveModels: async () => {
@@ -58,7 +72,9 @@ describe('WhisperTranscriber (port adapter)', () => {
     });
     const s = none.openStream({ onPartial: () => undefined });
     s.push(speech.pcm); // recording is never blocked
-    await expect(s.finish({ onProgress: () => undefined, signal: new AbortController().signal })).rejects.toMatchObject({ code: 'model_missing' });
+    await expect(s.finish({ onProgress: () => undefined, signal: new AbortController().signal })).rejects.toMatchObject(
+      { code: 'model_missing' },
+    );
     await none.dispose();
   }, 120_000);
 });

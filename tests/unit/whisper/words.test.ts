@@ -6,7 +6,14 @@ const tok = (text: string, t0: number, t1: number) => ({ text, t0, t1 });
 describe('tokensToWords (one whisper segment per token → words)', () => {
   it('joins sub-word pieces and punctuation into the word before, offsets times', () => {
     const words = tokensToWords(
-      [tok(' The', 0, 200), tok(' fail', 200, 400), tok('over', 400, 700), tok(',', 700, 720), tok(' um', 900, 1100), tok('.', 1100, 1120)],
+      [
+        tok(' The', 0, 200),
+        tok(' fail', 200, 400),
+        tok('over', 400, 700),
+        tok(',', 700, 720),
+        tok(' um', 900, 1100),
+        tok('.', 1100, 1120),
+      ],
       { offsetSec: 10, durationSec: 5 },
     );
     expect(words).toEqual([
@@ -25,7 +32,10 @@ describe('tokensToWords (one whisper segment per token → words)', () => {
   });
 
   it('skips empty pieces and keeps start times non-decreasing', () => {
-    const words = tokensToWords([tok(' x', 500, 600), tok('  ', 600, 700), tok(' y', 300, 400)], { offsetSec: 0, durationSec: 2 });
+    const words = tokensToWords([tok(' x', 500, 600), tok('  ', 600, 700), tok(' y', 300, 400)], {
+      offsetSec: 0,
+      durationSec: 2,
+    });
     expect(words.map((w) => w.text)).toEqual(['x', 'y']);
     expect(words[1]?.start).toBeGreaterThanOrEqual(words[0]?.start ?? Infinity);
   });
@@ -34,7 +44,13 @@ describe('tokensToWords (one whisper segment per token → words)', () => {
 describe('wordsToSegments', () => {
   it('splits at sentence ends and at pauses of a second or more', () => {
     const w = (text: string, start: number, end: number) => ({ text, start, end });
-    const segments = wordsToSegments([w('We', 0, 0.2), w('paged.', 0.2, 0.5), w('Then', 0.7, 0.9), w('nothing', 1, 1.3), w('later', 2.5, 2.8)]);
+    const segments = wordsToSegments([
+      w('We', 0, 0.2),
+      w('paged.', 0.2, 0.5),
+      w('Then', 0.7, 0.9),
+      w('nothing', 1, 1.3),
+      w('later', 2.5, 2.8),
+    ]);
     expect(segments.map((s) => [s.text, s.start, s.end])).toEqual([
       ['We paged.', 0, 0.5],
       ['Then nothing', 0.7, 1.3],

@@ -66,7 +66,13 @@ function dropAnnotations(words: TranscriptWord[], removed: Removed[]): Transcrip
       let j = i;
       while (j < words.length && j < i + 5 && !words[j]?.text.replace(/[.,!?]+$/u, '').endsWith(close)) j++;
       if (j < words.length && j < i + 5) {
-        removed.push({ reason: 'annotation', text: words.slice(i, j + 1).map((x) => x.text).join(' ') });
+        removed.push({
+          reason: 'annotation',
+          text: words
+            .slice(i, j + 1)
+            .map((x) => x.text)
+            .join(' '),
+        });
         i = j;
         continue;
       }
@@ -88,9 +94,19 @@ export function collapseRepetitions(words: TranscriptWord[], removed: Removed[] 
     const next: TranscriptWord[] = [];
     let i = 0;
     while (i < out.length) {
-      const gram = out.slice(i, i + n).map(key).join(' ');
+      const gram = out
+        .slice(i, i + n)
+        .map(key)
+        .join(' ');
       let reps = 1;
-      while (i + (reps + 1) * n <= out.length && out.slice(i + reps * n, i + (reps + 1) * n).map(key).join(' ') === gram) reps++;
+      while (
+        i + (reps + 1) * n <= out.length &&
+        out
+          .slice(i + reps * n, i + (reps + 1) * n)
+          .map(key)
+          .join(' ') === gram
+      )
+        reps++;
       if (reps > limit && gram.trim()) {
         next.push(...out.slice(i, i + n * (n === 1 ? limit : 1)));
         removed.push({ reason: 'repetition', text: `${gram} ×${reps}` });

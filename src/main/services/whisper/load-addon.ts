@@ -86,7 +86,10 @@ function parsePreference(value: string | undefined): WhisperBuildPreference | un
 }
 
 /** Why the native build in `dir` can't be used here, or null when it can. */
-export function nativeBuildProblem(dir: string | null, currentCpu = cpuKey()): { problem: string | null; info?: NativeBuildInfo } {
+export function nativeBuildProblem(
+  dir: string | null,
+  currentCpu = cpuKey(),
+): { problem: string | null; info?: NativeBuildInfo } {
   if (dir === null) return { problem: 'project folder not found' };
   const file = path.join(dir, 'index.node');
   const infoFile = path.join(dir, 'build-info.json');
@@ -100,7 +103,10 @@ export function nativeBuildProblem(dir: string | null, currentCpu = cpuKey()): {
   if (!info.ok) return { problem: `native build failed: ${info.reason ?? 'unknown reason'}`, info };
   if (!existsSync(file)) return { problem: `native build missing ${file}`, info };
   if (info.cpu?.flagsHash !== currentCpu.flagsHash) {
-    return { problem: `native build was made for another CPU (${info.cpu?.model ?? '?'}); rebuild with "npm run build:whisper"`, info };
+    return {
+      problem: `native build was made for another CPU (${info.cpu?.model ?? '?'}); rebuild with "npm run build:whisper"`,
+      info,
+    };
   }
   return { problem: null, info };
 }
@@ -111,7 +117,9 @@ function loadPrebuilt(fallbackReason: string, buildInfo?: NativeBuildInfo): Load
   try {
     file = require.resolve(name);
   } catch {
-    throw new Error(`no Whisper binary for ${process.platform}-${process.arch}: ${name} is not installed and ${fallbackReason}`);
+    throw new Error(
+      `no Whisper binary for ${process.platform}-${process.arch}: ${name} is not installed and ${fallbackReason}`,
+    );
   }
   const addon = require(file) as WhisperAddon;
   return {
@@ -148,13 +156,15 @@ export function loadWhisperAddon(options: LoadAddonOptions = {}): LoadedWhisperA
     };
   } catch (error) {
     const reason = `native build failed to load: ${error instanceof Error ? error.message : String(error)}`;
-    if (prefer === 'native') throw new Error(reason);
+    if (prefer === 'native') throw new Error(reason, { cause: error });
     return loadPrebuilt(reason, info);
   }
 }
 
 /** One line for logs, `coach doctor` and Settings. */
-export function describeAddon(loaded: Pick<LoadedWhisperAddon, 'build' | 'file' | 'systemInfo' | 'fallbackReason'>): string {
+export function describeAddon(
+  loaded: Pick<LoadedWhisperAddon, 'build' | 'file' | 'systemInfo' | 'fallbackReason'>,
+): string {
   const what = loaded.build === 'native' ? 'native build (this CPU)' : `prebuilt ${prebuiltPackageName()}`;
   const features = loaded.systemInfo ?? 'CPU features not reported by this binary';
   const why = loaded.fallbackReason ? ` — ${loaded.fallbackReason}` : '';

@@ -1,4 +1,10 @@
-import type { NativeBenchResult, NativeSegment, NativeTranscribeResult, NativeVadOptions, NativeVadSegment } from './addon-types';
+import type {
+  NativeBenchResult,
+  NativeSegment,
+  NativeTranscribeResult,
+  NativeVadOptions,
+  NativeVadSegment,
+} from './addon-types';
 import type { WhisperBuildKind } from './load-addon';
 
 /**

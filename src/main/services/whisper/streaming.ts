@@ -71,7 +71,6 @@ export interface StreamingResult {
 }
 
 interface Job extends UtteranceInfo {
-  promise: Promise<UtteranceResult>;
   progress: number;
 }
 
@@ -83,6 +82,8 @@ export class StreamingTranscription {
   private vadAt = 0;
   private vadRunning: Promise<void> | null = null;
   private readonly jobs: Job[] = [];
+  /** Outcome of each job, same order as `jobs`. */
+  private readonly outcomes: Promise<UtteranceResult>[] = [];
   private readonly done: UtteranceResult[] = [];
   private failure: Error | null = null;
   private stopped = false;
@@ -140,7 +141,7 @@ export class StreamingTranscription {
       this.throwIfFailed();
       this.stopJobs = this.jobs.filter((j) => j.progress < 1);
       this.reportStopProgress();
-      const results = await Promise.all(this.jobs.map((j) => j.promise));
+      const results = await Promise.all(this.outcomes);
       this.throwIfFailed();
       const transcript = this.buildTranscript();
       return {
@@ -192,7 +193,10 @@ export class StreamingTranscription {
       return;
     }
     const window = this.audio.slice(from, end);
-    const vadOptions: NativeVadOptions = { maxSpeechDurationS: this.cuts.maxSec - 2 * this.cuts.padSec, ...this.options.vad };
+    const vadOptions: NativeVadOptions = {
+      maxSpeechDurationS: this.cuts.maxSec - 2 * this.cuts.padSec,
+      ...this.options.vad,
+    };
     let spans: SpeechSpan[];
     try {
       spans = await this.engine.detectSpeech(window, vadOptions);
@@ -206,17 +210,27 @@ export class StreamingTranscription {
     for (const u of plan.utterances) {
       const startSample = from + Math.round(u.start * SAMPLE_RATE);
       const endSample = from + Math.round(u.end * SAMPLE_RATE);
-      this.enqueue({ index: this.jobs.length, start: startSample / SAMPLE_RATE, end: endSample / SAMPLE_RATE, speechSec: u.speechSec }, startSample, endSample);
+      this.enqueue(
+        {
+          index: this.jobs.length,
+          start: startSample / SAMPLE_RATE,
+          end: endSample / SAMPLE_RATE,
+          speechSec: u.speechSec,
+        },
+        startSample,
+        endSample,
+      );
     }
     this.cutPos = Math.max(this.cutPos, from + Math.round(plan.consumedSec * SAMPLE_RATE));
   }
 
   private enqueue(info: UtteranceInfo, startSample: number, endSample: number): void {
-    const job: Job = { ...info, progress: 0, promise: Promise.resolve(null as unknown as UtteranceResult) };
-    job.promise = this.run(job, startSample, endSample);
+    const job: Job = { ...info, progress: 0 };
+    const outcome = this.run(job, startSample, endSample);
     // Failures surface through fail()/stop(); keep Node from reporting them as unhandled here.
-    job.promise.catch(() => undefined);
+    outcome.catch(() => undefined);
     this.jobs.push(job);
+    this.outcomes.push(outcome);
     this.options.onUtterance?.(info);
   }
 

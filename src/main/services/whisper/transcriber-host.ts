@@ -133,7 +133,10 @@ export class TranscriberHost {
           resolve(m);
           this.pump();
         } else if (m.type === 'init-error') {
-          const tail = m.log.filter((l) => l.trim()).slice(-3).join(' | ');
+          const tail = m.log
+            .filter((l) => l.trim())
+            .slice(-3)
+            .join(' | ');
           reject(new ModelLoadError(`Could not load the speech model: ${m.message}${tail ? ` (${tail})` : ''}`));
           worker.kill();
         } else {
@@ -143,13 +146,23 @@ export class TranscriberHost {
       worker.onExit((code, signal) => {
         // Dying while loading the model is not retried (it would just crash again).
         if (!loaded) {
-          reject(new EngineCrashedError(`it exited while loading the model: ${signal ? `signal ${signal}` : `exit code ${code}`}`, false));
+          reject(
+            new EngineCrashedError(
+              `it exited while loading the model: ${signal ? `signal ${signal}` : `exit code ${code}`}`,
+              false,
+            ),
+          );
           return;
         }
         this.onWorkerExit(worker, code, signal);
       });
     });
-    const init: HostToWorker = { type: 'init', modelPath: this.options.modelPath, threads: this.threads, flashAttn: this.options.flashAttn ?? true };
+    const init: HostToWorker = {
+      type: 'init',
+      modelPath: this.options.modelPath,
+      threads: this.threads,
+      flashAttn: this.options.flashAttn ?? true,
+    };
     if (this.options.vadModelPath) init.vadModelPath = this.options.vadModelPath;
     worker.postMessage(init);
     // A failed start leaves no worker behind; the next call starts afresh.
@@ -293,7 +306,10 @@ export class TranscriberHost {
         this.pump();
       } else if (m.type === 'error') {
         const cancelled = m.cancelled || job.options.signal?.aborted === true;
-        this.finish(job, cancelled ? new TranscriptionCancelledError() : new Error(`Transcription failed: ${m.message}`));
+        this.finish(
+          job,
+          cancelled ? new TranscriptionCancelledError() : new Error(`Transcription failed: ${m.message}`),
+        );
         this.pump();
       }
       return;

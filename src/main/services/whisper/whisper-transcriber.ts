@@ -5,7 +5,13 @@ import type { NativeVadOptions } from './addon-types';
 import type { WorkerReady } from './protocol';
 import type { WorkerSpawner } from './spawner';
 import { StreamingTranscription, transcribePcm, type SpeechEngine, type StreamingOptions } from './streaming';
-import { TranscriberHost, type HostEvent, type SpeechSpan, type TranscribeJobOptions, type TranscribeJobResult } from './transcriber-host';
+import {
+  TranscriberHost,
+  type HostEvent,
+  type SpeechSpan,
+  type TranscribeJobOptions,
+  type TranscribeJobResult,
+} from './transcriber-host';
 
 /**
  * The app's transcription engine behind the recording/processing port (transcriber-port.ts): one
@@ -71,25 +77,35 @@ export class WhisperTranscriber implements Transcriber {
   /** A SpeechEngine that resolves the host lazily, so openStream() never blocks the recorder. */
   private lazyEngine(): SpeechEngine {
     return {
-      detectSpeech: async (pcm: Int16Array, o?: NativeVadOptions): Promise<SpeechSpan[]> => (await this.engine()).detectSpeech(pcm, o),
-      transcribe: async (pcm: Int16Array, o?: TranscribeJobOptions): Promise<TranscribeJobResult> => (await this.engine()).transcribe(pcm, o),
+      detectSpeech: async (pcm: Int16Array, o?: NativeVadOptions): Promise<SpeechSpan[]> =>
+        (await this.engine()).detectSpeech(pcm, o),
+      transcribe: async (pcm: Int16Array, o?: TranscribeJobOptions): Promise<TranscribeJobResult> =>
+        (await this.engine()).transcribe(pcm, o),
     };
   }
 
   openStream(options: { onPartial(transcript: Transcript): void }): TranscriptionStream {
-    const session = new StreamingTranscription(this.lazyEngine(), { ...this.options.streaming, onPartial: options.onPartial });
+    const session = new StreamingTranscription(this.lazyEngine(), {
+      ...this.options.streaming,
+      onPartial: options.onPartial,
+    });
     // Start the worker now so the first utterance doesn't wait for the model to load.
     this.engine().catch(() => undefined);
     return {
       push: (samples) => session.push(samples),
-      finish: async (job: TranscriptionJobOptions) => (await session.stop({ signal: job.signal, onProgress: job.onProgress })).transcript,
+      finish: async (job: TranscriptionJobOptions) =>
+        (await session.stop({ signal: job.signal, onProgress: job.onProgress })).transcript,
       cancel: () => session.cancel(),
     };
   }
 
   async transcribeFile(wavFile: string, job: TranscriptionJobOptions): Promise<Transcript> {
     const audio = await decodeAudioFileToPcm16(wavFile);
-    const result = await transcribePcm(this.lazyEngine(), audio.samples, { ...this.options.streaming, signal: job.signal, onProgress: job.onProgress });
+    const result = await transcribePcm(this.lazyEngine(), audio.samples, {
+      ...this.options.streaming,
+      signal: job.signal,
+      onProgress: job.onProgress,
+    });
     return result.transcript;
   }
 

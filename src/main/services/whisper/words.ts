@@ -21,7 +21,8 @@ export interface WordOptions {
 
 export function tokensToWords(tokens: NativeSegment[], { offsetSec, durationSec }: WordOptions): TranscriptWord[] {
   const words: TranscriptWord[] = [];
-  const clamp = (ms: number) => Math.min(offsetSec + durationSec, Math.round((offsetSec + Math.max(0, ms / 1000)) * 1000) / 1000);
+  const clamp = (ms: number) =>
+    Math.min(offsetSec + durationSec, Math.round((offsetSec + Math.max(0, ms / 1000)) * 1000) / 1000);
   for (const token of tokens) {
     const raw = token.text;
     const text = raw.trim();

@@ -76,7 +76,8 @@ async function handle(msg: HostToWorker): Promise<void> {
         const t0 = performance.now();
         whisper = new addon.WhisperContext({ filePath: msg.modelPath, useGpu: false, useFlashAttn: msg.flashAttn });
         const modelLoadMs = performance.now() - t0;
-        if (msg.vadModelPath) vad = new addon.WhisperVadContext({ filePath: msg.vadModelPath, useGpu: false, nThreads: msg.threads });
+        if (msg.vadModelPath)
+          vad = new addon.WhisperVadContext({ filePath: msg.vadModelPath, useGpu: false, nThreads: msg.threads });
         port.send({
           type: 'ready',
           build: loaded.build,
