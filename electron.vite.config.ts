@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The transcriber runs in its own process (utilityProcess): a native crash can't take the app down.
+          worker: resolve('src/main/services/whisper/worker.ts'),
+        },
       },
     },
   },

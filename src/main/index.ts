@@ -2,7 +2,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow } from 'electron';
 import { createBackend } from './backend';
-import { electronOpenDialog } from './electron-adapters';
+import { electronOpenDialog, utilityProcessSpawner } from './electron-adapters';
 import { electronPdfRenderer, electronSaveDialog } from './export-electron';
 import { wireIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -17,6 +17,7 @@ registerAppScheme();
 const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const transcriberWorker = fileURLToPath(new URL('./worker.js', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 
 void app.whenReady().then(() => {
@@ -30,6 +31,7 @@ void app.whenReady().then(() => {
     chooseModelFile: electronOpenDialog(() => mainWindow, 'Import a Whisper or VAD model', [{ name: 'ggml model', extensions: ['bin'] }]),
     saveDialog: electronSaveDialog(() => mainWindow),
     pdfRenderer: electronPdfRenderer(),
+    transcriberSpawner: utilityProcessSpawner(transcriberWorker),
   });
   serveRenderer(rendererDir);
   wireIpc(backend, () => mainWindow, devServerUrl);
