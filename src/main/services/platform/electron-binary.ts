@@ -15,10 +15,10 @@ export interface ElectronBinary {
  * `require('electron')` would start a download when the binary is missing.
  */
 export function findElectronBinary(fromDir: string = process.cwd()): ElectronBinary {
-  const require = createRequire(path.join(fromDir, 'package.json'));
+  const requireFrom = createRequire(path.join(fromDir, 'package.json'));
   let pkgDir: string;
   try {
-    pkgDir = path.dirname(require.resolve('electron/package.json'));
+    pkgDir = path.dirname(requireFrom.resolve('electron/package.json'));
   } catch {
     return { installed: false, executable: null, version: null, reason: 'the electron package is not installed' };
   }

@@ -53,7 +53,8 @@ export interface LoadAddonOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite injects its own `require` shim into ESM bundles.
+const requireHere = createRequire(import.meta.url);
 
 export function prebuiltPackageName(platform: string = process.platform, arch: string = process.arch): string {
   return `@fugood/node-whisper-${platform}-${arch}`;
@@ -115,13 +116,13 @@ function loadPrebuilt(fallbackReason: string, buildInfo?: NativeBuildInfo): Load
   const name = prebuiltPackageName();
   let file: string;
   try {
-    file = require.resolve(name);
+    file = requireHere.resolve(name);
   } catch {
     throw new Error(
       `no Whisper binary for ${process.platform}-${process.arch}: ${name} is not installed and ${fallbackReason}`,
     );
   }
-  const addon = require(file) as WhisperAddon;
+  const addon = requireHere(file) as WhisperAddon;
   return {
     addon,
     build: 'prebuilt',
@@ -145,7 +146,7 @@ export function loadWhisperAddon(options: LoadAddonOptions = {}): LoadedWhisperA
   }
   const file = path.join(dir, 'index.node');
   try {
-    const addon = require(file) as WhisperAddon;
+    const addon = requireHere(file) as WhisperAddon;
     return {
       addon,
       build: 'native',
