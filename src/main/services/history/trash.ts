@@ -87,7 +87,12 @@ export class SessionTrash {
       try {
         deletedAt = (await readFile(path.join(folder, DELETED_AT_FILE), 'utf8')).trim();
       } catch {
-        deletedAt = (await stat(folder)).mtime.toISOString();
+        try {
+          deletedAt = (await stat(folder)).mtime.toISOString();
+        } catch {
+          // Purged (or restored) while listing: it is not in the trash any more.
+          continue;
+        }
       }
       let story = '';
       let title: string | null = null;

@@ -1,10 +1,8 @@
 import { create } from 'zustand';
-import { analyzeTranscript } from '../../../core/analysis/analyze';
 import type { Layer } from '../../../core/analysis/layers';
 import { AnalysisSchema } from '../../../core/analysis/schema';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
 import {
-  analyzeWithCorrections,
   editSentenceText,
   mergeWithNext,
   readCorrections,
@@ -22,6 +20,7 @@ import type { Transcript } from '../../../core/transcript/types';
 import { flattenWords, type TimedWord } from '../../../core/transcript/words';
 import type { SessionDocument } from '../../../shared/session-document';
 import { call, messageOf } from '../coach';
+import { createRecomputer, SupersededError, type Recomputer } from '../results/recompute-protocol';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -70,30 +69,41 @@ function optionsFor(doc: SessionDocument): AnalysisOptions {
 
 let saveChain: Promise<void> = Promise.resolve();
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
+/** The engine runs in a worker (created with the first take opened). */
+let recomputer: Recomputer | null = null;
+function engine(): Recomputer {
+  recomputer ??= createRecomputer();
+  return recomputer;
+}
+/** The corrections whose analysis is on screen (restored when a newer edit fails). */
+let lastGood: Corrections | null = null;
 
 export const useResults = create<ResultsState>((set, get) => {
-  /** Applies new corrections: recompute at once, then persist (debounced, in order). */
+  /**
+   * Applies new corrections: shown at once (the worker re-analyses in milliseconds for a normal
+   * take, a few hundred for a 30-minute one, without blocking the page), then persisted.
+   */
   const apply = (next: Corrections): void => {
-    const { transcript, doc, original } = get();
+    const { transcript, doc, original, id } = get();
     if (!transcript || !doc || !original) return;
-    const started = performance.now();
-    let result;
-    try {
-      result = analyzeWithCorrections(analyzeTranscript, transcript, next, optionsFor(doc), original);
-    } catch (error) {
-      set({ editError: messageOf(error) });
-      return;
-    }
-    set({
-      corrections: next,
-      corrected: result.corrected,
-      sentences: result.sentences,
-      applied: result.applied,
-      showing: 'corrected',
-      editError: null,
-      recomputeMs: Math.round((performance.now() - started) * 10) / 10,
-    });
-    scheduleSave();
+    set({ corrections: next, showing: 'corrected', editError: null });
+    engine()
+      .apply(next)
+      .then((result) => {
+        if (get().id !== id || get().corrections !== next) return;
+        lastGood = next;
+        set({
+          corrected: result.corrected,
+          sentences: result.sentences,
+          applied: result.applied,
+          recomputeMs: result.ms,
+        });
+        scheduleSave();
+      })
+      .catch((error: unknown) => {
+        if (error instanceof SupersededError || get().id !== id) return;
+        set({ editError: messageOf(error), corrections: lastGood });
+      });
   };
 
   const scheduleSave = (): void => {
@@ -172,22 +182,23 @@ export const useResults = create<ResultsState>((set, get) => {
         const transcript = parsedTranscript.data;
         const words = flattenWords(transcript);
         try {
-          const started = performance.now();
-          const result = analyzeWithCorrections(analyzeTranscript, transcript, corrections, optionsFor(doc));
+          const result = await engine().load(transcript, optionsFor(doc), corrections);
+          if (get().id !== id) return;
+          lastGood = corrections;
           if (result.stale) notices.push('Corrections made on an earlier transcript of this take were not applied.');
           set({
             status: 'ready',
             doc,
             transcript,
             words,
-            original: result.original,
+            original: result.original ?? result.corrected,
             corrected: result.corrected,
             sentences: result.sentences,
             corrections: corrections ?? null,
             applied: result.applied,
             readOnly: false,
             notices,
-            recomputeMs: Math.round((performance.now() - started) * 10) / 10,
+            recomputeMs: result.ms,
           });
           if (
             corrections &&
@@ -195,11 +206,16 @@ export const useResults = create<ResultsState>((set, get) => {
             Object.keys(corrections.worksheet).length > 0
           ) {
             // Keep worksheet ticks, drop the stale transcript corrections for good.
-            const kept = revertTranscriptCorrections({ words, base: result.original.sentences, corrections });
+            const kept = revertTranscriptCorrections({
+              words,
+              base: (result.original ?? result.corrected).sentences,
+              corrections,
+            });
             set({ corrections: kept });
           }
           return;
         } catch (error) {
+          if (error instanceof SupersededError || get().id !== id) return;
           notices.push(`The transcript could not be analysed again: ${messageOf(error)}`);
         }
       } else if (parsedTranscript && !parsedTranscript.success) {
