@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -44,7 +44,10 @@ export async function randomModel(
     .digest('hex');
   const key = JSON.stringify({ shape, seed, options, writer });
   if (existsSync(file) && existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return file;
-  await writeRandomWhisperModel(file, shape, seed, options);
+  // Test files run in parallel: write aside and rename, so no one ever loads a half-written model.
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeRandomWhisperModel(tmp, shape, seed, options);
+  renameSync(tmp, file);
   writeFileSync(stamp, key);
   return file;
 }
