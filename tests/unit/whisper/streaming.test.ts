@@ -145,7 +145,9 @@ describe('streaming transcription while recording', () => {
     expect(killed).toBe(true);
     expect(host.restarts).toBeGreaterThan(restarts);
     expectOrderedWithin(result.utterances, part.length / 16000);
-    expect(result.utterances.filter((u) => u.words.length > 0).length).toBeGreaterThanOrEqual(0.8 * result.utterances.length);
+    expect(result.utterances.filter((u) => u.words.length > 0).length).toBeGreaterThanOrEqual(
+      0.8 * result.utterances.length,
+    );
   }, 300_000);
 
   it('silence: no utterances, "no speech"', async () => {
