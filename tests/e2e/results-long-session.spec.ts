@@ -183,4 +183,15 @@ test('a 30-minute take stays smooth: frame times while playing with the transcri
     `[results bench] layer correction on the 30-min take: recomputed in ${recompute} ms, visible after ${Date.now() - before} ms (includes Playwright round trips)`,
   );
   await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 20_000 });
+
+  // 5. Frame times while correcting during playback (the engine runs in a worker).
+  await page.getByTestId('play-toggle').click();
+  await startFrames(page);
+  for (const layer of ['mitigation', 'structural_fix', 'detection', 'system_learning']) {
+    await page.getByTestId('layer-select').selectOption(layer);
+    await expect(page.locator('[data-testid="sentence"][aria-selected="true"]')).toHaveAttribute('data-layer', layer);
+    await page.waitForTimeout(500);
+  }
+  report('playing while changing a layer 4 times (30-min take)', await stopFrames(page));
+  await page.getByTestId('play-toggle').click();
 });
