@@ -4,7 +4,7 @@
 import type { Transcript } from '../transcript/types';
 import { assessCommonFailures, assessConstraints, assessTier } from './assess';
 import { budgetForLength, MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS, nearestStandardLength } from './budget';
-import { classifySentences } from './classify';
+import { classifySentences, DEFAULT_CLASSIFIER_MODEL } from './classify';
 import { measureDelivery } from './delivery';
 import { readFacts } from './facts';
 import { buildFeedback } from './feedback';
@@ -28,6 +28,8 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
   const classified = classifySentences(
     raw.map((s) => s.text),
     options.layerOverrides ?? {},
+    DEFAULT_CLASSIFIER_MODEL,
+    raw.map((s) => s.continues === true),
   );
   const sentences: AnalyzedSentence[] = raw.map((s, i) => {
     const c = classified[i];
@@ -51,7 +53,12 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
   const layers = layerStats(sentences);
   const timeline = buildTimeline(sentences, layers, transcript.durationSec);
   const facts = readFacts(
-    sentences.map((s, i) => ({ sentence: s, text: classified[i]?.normalized ?? '', hits: classified[i]?.hits ?? [] })),
+    sentences.map((s, i) => ({
+      sentence: s,
+      text: classified[i]?.normalized ?? '',
+      hits: classified[i]?.hits ?? [],
+      continues: raw[i]?.continues === true,
+    })),
   );
   const { rubric } = assessRubric({ sentences, layers, facts });
   const constraints = assessConstraints(sentences, layers, facts);

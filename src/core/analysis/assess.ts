@@ -24,7 +24,8 @@ export function assessConstraints(
   layers: Record<Layer, LayerStats>,
   facts: StoryFacts,
 ): Constraints {
-  const mitigation = sentences.filter((s) => s.layer === 'mitigation').map(quoteOf);
+  // Spoken sentences of mitigation (facts count a piece of a long run with the piece before it).
+  const mitigation = facts.mitigationAction;
   const n = mitigation.length;
   return {
     mitigation_at_most_two_sentences: {

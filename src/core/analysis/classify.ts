@@ -73,6 +73,7 @@ export function classifySentences(
   texts: readonly string[],
   overrides: Readonly<Record<number, Layer>> = {},
   model: ClassifierModel = DEFAULT_CLASSIFIER_MODEL,
+  continues: readonly boolean[] = [],
 ): ClassifiedSentence[] {
   const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length));
   const words = features.map((f, i) => (model.weights ? lexicalFeatures(f.normalized, i, texts.length) : []));
@@ -86,7 +87,7 @@ export function classifySentences(
       return BIAS[l] + model.cueScale * f.cueScore[l] + marker + f.position[l] + word;
     });
   });
-  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, model);
+  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, model, continues);
   return features.map((f, i) => {
     const layer = path[i] ?? 'other';
     const post = posteriors[i] ?? [];
@@ -98,7 +99,9 @@ export function classifySentences(
       explicitMarker: f.marker?.layer ?? null,
       evidence: overrides[i]
         ? [{ kind: 'corrected', text: `You set this sentence to ${layerName(layer)} by hand.`, layer }]
-        : explain(f, layer, path, i, post[LAYERS.indexOf(layer)] ?? 0, learnedWords(words[i] ?? [], model, layer)),
+        : explain(f, layer, path, i, post[LAYERS.indexOf(layer)] ?? 0, () =>
+            learnedWords(words[i] ?? [], model, layer),
+          ),
       hits: f.hits,
       normalized: f.normalized,
     };
@@ -183,10 +186,15 @@ function decodeAroundAsides(
   features: readonly SentenceFeatures[],
   overrides: Readonly<Record<number, Layer>>,
   model: ClassifierModel,
+  continues: readonly boolean[],
 ): { path: Layer[]; posteriors: number[][] } {
   const keep = features.map((f, i) => overrides[i] !== undefined || !isAside(f));
   const kept = emissions.filter((_, i) => keep[i]);
-  const inner = decode(kept, model.sequence);
+  const inner = decode(
+    kept,
+    model.sequence,
+    continues.filter((_, i) => keep[i]),
+  );
   const path: Layer[] = [];
   const posteriors: number[][] = [];
   let j = 0;
@@ -224,7 +232,7 @@ function explain(
   path: readonly Layer[],
   i: number,
   confidence: number,
-  words: readonly string[],
+  learned: () => readonly string[],
 ): SentenceEvidence[] {
   const evidence: SentenceEvidence[] = [];
   if (f.marker) {
@@ -260,7 +268,9 @@ function explain(
     evidence.push({ kind: 'position', text: `It is the ${f.positionNote}.`, layer });
   }
   const ownScore = f.cueScore[layer];
-  if (ownScore < 1 && words.length > 0) {
+  // Only worth looking up when the cues do not explain the label.
+  const words = ownScore < 1 ? learned() : [];
+  if (words.length > 0) {
     evidence.push({
       kind: 'cue',
       text: `Its wording is typical of ${layerName(layer)} in labelled answers (${words.map((w) => `"${w}"`).join(', ')}).`,

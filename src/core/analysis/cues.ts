@@ -455,6 +455,11 @@ function matchInContext(c: Cue, text: string): RegExpExecArray | null {
   return null;
 }
 
+/** True when the cue matches the normalised text, with its before/notBefore conditions. */
+export function cueMatches(c: Cue, normalized: string): boolean {
+  return (c.before || c.notBefore ? matchInContext(c, normalized) : c.re.exec(normalized)) !== null;
+}
+
 /** Every cue that matches the normalised sentence. */
 export function matchCues(normalized: string): CueHit[] {
   const background: Array<[number, number]> = [];

@@ -126,7 +126,35 @@ export function weighted(m: SequenceModel, w: number): SequenceModel {
 /** Sentences at the start of the answer where stories that open with the fix or the rollback back-fill. */
 const EARLY_SENTENCES = 3;
 
-function transitionsAt(model: SequenceModel, t: number): readonly (readonly number[])[] {
+/**
+ * A sentence that only exists because a long unpunctuated run was cut (segment.ts, `continues`)
+ * most likely keeps the layer of the piece before it: staying is this many times as likely as
+ * the model says.
+ */
+export const CONTINUATION_STAY_BOOST = 6;
+
+const CONTINUATION = new WeakMap<SequenceModel, readonly (readonly number[])[]>();
+
+function continuationTransitions(model: SequenceModel): readonly (readonly number[])[] {
+  let t = CONTINUATION.get(model);
+  if (!t) {
+    const boost = Math.log(CONTINUATION_STAY_BOOST);
+    t = model.logTransition.map((row, j) => {
+      const raised = row.map((x, k) => (k === j ? x + boost : x));
+      const z = Math.log(raised.reduce((a, b) => a + Math.exp(b), 0));
+      return raised.map((x) => x - z);
+    });
+    CONTINUATION.set(model, t);
+  }
+  return t;
+}
+
+function transitionsAt(
+  model: SequenceModel,
+  t: number,
+  continues?: readonly boolean[],
+): readonly (readonly number[])[] {
+  if (continues?.[t]) return continuationTransitions(model);
   return t < EARLY_SENTENCES ? model.logTransitionEarly : model.logTransition;
 }
 
@@ -143,6 +171,7 @@ export interface DecodeResult {
 export function decode(
   emissions: readonly (readonly number[])[],
   model: SequenceModel = DEFAULT_SEQUENCE_MODEL,
+  continues?: readonly boolean[],
 ): DecodeResult {
   const T = emissions.length;
   if (T === 0) return { path: [], posteriors: [] };
@@ -154,7 +183,7 @@ export function decode(
   for (let t = 1; t < T; t++) {
     const prev = delta[t - 1] as Float64Array;
     const et = emissions[t] ?? [];
-    const trans = transitionsAt(model, t);
+    const trans = transitionsAt(model, t, continues);
     const d = new Float64Array(N);
     const b = new Int8Array(N);
     for (let k = 0; k < N; k++) {
@@ -184,7 +213,7 @@ export function decode(
   }
   return {
     path: pathIdx.map((k) => LAYERS[k] as Layer),
-    posteriors: forwardBackward(emissions, model),
+    posteriors: forwardBackward(emissions, model, continues),
   };
 }
 
@@ -197,7 +226,11 @@ function logSumExp(values: ArrayLike<number>): number {
   return max + Math.log(sum);
 }
 
-function forwardBackward(emissions: readonly (readonly number[])[], model: SequenceModel): number[][] {
+function forwardBackward(
+  emissions: readonly (readonly number[])[],
+  model: SequenceModel,
+  continues?: readonly boolean[],
+): number[][] {
   const T = emissions.length;
   const alpha: Float64Array[] = [];
   const e0 = emissions[0] ?? [];
@@ -207,7 +240,7 @@ function forwardBackward(emissions: readonly (readonly number[])[], model: Seque
     const prev = alpha[t - 1] as Float64Array;
     const et = emissions[t] ?? [];
     const a = new Float64Array(N);
-    const trans = transitionsAt(model, t);
+    const trans = transitionsAt(model, t, continues);
     for (let k = 0; k < N; k++) {
       for (let j = 0; j < N; j++) tmp[j] = (prev[j] ?? 0) + (trans[j]?.[k] ?? 0);
       a[k] = logSumExp(tmp) + (et[k] ?? 0);
@@ -220,7 +253,7 @@ function forwardBackward(emissions: readonly (readonly number[])[], model: Seque
     const next = beta[t + 1] as Float64Array;
     const en = emissions[t + 1] ?? [];
     const b = new Float64Array(N);
-    const trans = transitionsAt(model, t + 1);
+    const trans = transitionsAt(model, t + 1, continues);
     for (let j = 0; j < N; j++) {
       for (let k = 0; k < N; k++) tmp[k] = (trans[j]?.[k] ?? 0) + (en[k] ?? 0) + (next[k] ?? 0);
       b[j] = logSumExp(tmp);

@@ -4,7 +4,7 @@
  * elsewhere, and how honest the detection account is. The rubric, constraints, common failures,
  * worksheet and feedback all read these, so each judgement is made once, with its quotes.
  */
-import { matchCues, type CueHit } from './cues';
+import { ALL_CUES, cueMatches, matchCues, type CueHit } from './cues';
 import { GENERIC_STATEMENT } from './frames';
 import type { Layer } from './layers';
 import { phrase } from './normalize';
@@ -16,6 +16,8 @@ export interface StorySentence {
   text: string;
   /** The sentence's cue and frame hits (the classifier's); computed here when absent. */
   hits?: readonly CueHit[];
+  /** Cut off the previous sentence only because an unpunctuated run was too long (segment.ts). */
+  continues?: boolean;
 }
 
 export interface StoryFacts {
@@ -136,7 +138,10 @@ const ARTIFACT_QUALIFIER = R(
   String.raw`\b(?:if|when|whenever|unless|before (?:it|any|a|the|each|every|they) |more than|less than|above|below|at least|at most|over \d|under \d|per [\w']+|every [\w']+|each [\w']+|any [\w']+|automatic(?:ally)?|guaranteed|blocks?|refuses?|rejects?|halts?|halting|pages?|fails?|stops?|compares?|replays?|pins?|quarantines?|holds? back|requires?|must|has to|have to|owned by|owns|\d+ ?(?:%|percent|ms|seconds?|minutes?|hours?|points?|x|times))`,
 );
 /** A general statement inside a lesson (see GENERIC_STATEMENT in frames.ts). */
-const GENERIC_LESSON = new RegExp(GENERIC_STATEMENT, 'i');
+const GENERIC_LESSON = new RegExp(
+  `${GENERIC_STATEMENT}|\\b(?:a|an|any|every|each) [\\w']+(?: [\\w']+)? (?:that|which|who|whose|where) (?:[\\w']+ ){1,8}?(?:is|are|will|won't|can't|cannot|doesn't|don't|needs?|has to|tends to|always|never|inevitably|eventually)\\b`,
+  'i',
+);
 /** A fix that now detects the failure (present tense or "would have"), closing a detection gap. */
 const DETECTS_NOW = R(
   String.raw`\b(?:pages?|paging|alerts? (?:the|us|on|when|if|whenever)|notif(?:y|ies)|fires? (?:when|if|whenever|on)|flags? (?:any|every|a|the)|catch(?:es)? (?:it|this|that|a|any)|would (?:have |'ve )?(?:caught|paged|flagged|fired|shown)|shows? up|rolls? back automatically|halts?|(?:hourly|daily|real ?time) (?:alerts?|alarms?|metrics?|checks?|monitors?))`,
@@ -248,6 +253,22 @@ function gapClosed(sentences: readonly StorySentence[], gapAdmitted: boolean): Q
   return out;
 }
 
+/**
+ * The text of the run of same-layer sentences around sentence i, plus pieces that continue it
+ * (a thought split in pieces by an unpunctuated transcript).
+ */
+function passage(sentences: readonly StorySentence[], i: number): string {
+  const layer = sentences[i]?.sentence.layer;
+  let a = i;
+  let b = i;
+  while (a > 0 && (sentences[a - 1]?.sentence.layer === layer || sentences[a]?.continues)) a--;
+  while (b + 1 < sentences.length && (sentences[b + 1]?.sentence.layer === layer || sentences[b + 1]?.continues)) b++;
+  return sentences
+    .slice(a, b + 1)
+    .map((s) => s.text)
+    .join(' ');
+}
+
 function hitsOf(s: StorySentence): readonly CueHit[] {
   return s.hits ?? matchCues(s.text);
 }
@@ -257,7 +278,38 @@ function hasCue(s: StorySentence, ids: readonly string[]): boolean {
   return hitsOf(s).some((h) => ids.includes(h.cue.id));
 }
 
-/** Sentences of the given layers that match the pattern or one of the cues. */
+/**
+ * The sentence's text, joined with the following same-layer pieces when the transcript shows
+ * no sentence break between them (a piece cut off a long run, or one that starts in lower case
+ * in an unpunctuated transcript): a phrase split across pieces is still one phrase.
+ */
+function withContinuation(sentences: readonly StorySentence[], i: number): string {
+  const self = sentences[i];
+  if (!self) return '';
+  let text = self.text;
+  for (let j = i + 1; j < Math.min(sentences.length, i + 3); j++) {
+    const next = sentences[j];
+    if (!next || next.sentence.layer !== self.sentence.layer) break;
+    if (!(next.continues || /^[a-z]/.test(next.sentence.text))) break;
+    text += ` ${next.text}`;
+  }
+  return text;
+}
+
+const CUE_BY_ID = new Map(ALL_CUES.map((c) => [c.id, c]));
+
+/** True when one of the cues (by id) matches the text. */
+function cuesMatch(text: string, ids: readonly string[]): boolean {
+  return ids.some((id) => {
+    const c = CUE_BY_ID.get(id);
+    return c !== undefined && cueMatches(c, text);
+  });
+}
+
+/**
+ * Sentences of the given layers that match the pattern or one of the cues, on their own or
+ * joined with the pieces that continue them.
+ */
 function findBy(
   sentences: readonly StorySentence[],
   layers: readonly Layer[] | null,
@@ -265,7 +317,12 @@ function findBy(
   cues: readonly string[] = [],
 ): Quote[] {
   return sentences
-    .filter((s) => (!layers || layers.includes(s.sentence.layer)) && ((re?.test(s.text) ?? false) || hasCue(s, cues)))
+    .filter((s, i) => {
+      if (layers && !layers.includes(s.sentence.layer)) return false;
+      if ((re?.test(s.text) ?? false) || hasCue(s, cues)) return true;
+      const joined = withContinuation(sentences, i);
+      return joined !== s.text && ((re?.test(joined) ?? false) || cuesMatch(joined, cues));
+    })
     .map((s) => quoteOf(s.sentence));
 }
 
@@ -298,12 +355,7 @@ export function quoteOf(s: AnalyzedSentence): Quote {
 }
 
 function find(sentences: readonly StorySentence[], layers: readonly Layer[] | null, re: RegExp): Quote[] {
-  const out: Quote[] = [];
-  for (const s of sentences) {
-    if (layers && !layers.includes(s.sentence.layer)) continue;
-    if (re.test(s.text)) out.push(quoteOf(s.sentence));
-  }
-  return out;
+  return findBy(sentences, layers, re);
 }
 
 export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
@@ -353,7 +405,10 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
   // day or more before anyone noticed.
   const ownGapAdmission = findBy(sentences, det, OWN_GAP, OWN_GAP_CUES).concat(
     sentences
-      .filter((s) => s.sentence.layer === 'detection' && DAY_OR_MORE.test(s.text) && !AS_DESIGNED.test(s.text))
+      .filter(
+        (s, i) =>
+          s.sentence.layer === 'detection' && DAY_OR_MORE.test(s.text) && !AS_DESIGNED.test(passage(sentences, i)),
+      )
       .map((s) => quoteOf(s.sentence))
       .filter((q) => !findBy(sentences, det, OWN_GAP, OWN_GAP_CUES).some((x) => x.sentenceIndex === q.sentenceIndex)),
   );
@@ -393,7 +448,14 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
     causeStated: find(sentences, ['attribution'], CAUSE),
     causeOrigin: find(sentences, ['attribution'], ORIGIN),
     causeOwnership: find(sentences, ['attribution'], CAUSE_OWNER),
-    mitigationAction: sentences.filter((s) => s.sentence.layer === 'mitigation').map((s) => quoteOf(s.sentence)),
+    // One action per spoken sentence: a piece cut off a long unpunctuated run counts with the
+    // piece before it.
+    mitigationAction: sentences
+      .filter(
+        (s, i) =>
+          s.sentence.layer === 'mitigation' && !(s.continues && sentences[i - 1]?.sentence.layer === 'mitigation'),
+      )
+      .map((s) => quoteOf(s.sentence)),
     mitigationTime: find(sentences, ['mitigation'], TIME_TO_MITIGATE),
     peoplePulledIn: find(sentences, ['mitigation'], PEOPLE),
     currentPractice: find(sentences, ['structural_fix', 'system_learning'], CURRENT),

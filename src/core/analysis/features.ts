@@ -93,16 +93,18 @@ const BLAND = new Set(
 );
 
 function meaningful(feature: string): boolean {
-  const words = feature.slice(2).split('_');
-  return words.some((w) => !BLAND.has(w));
+  const sep = feature.indexOf('_', 2);
+  if (sep < 0) return !BLAND.has(feature.slice(2));
+  return !BLAND.has(feature.slice(2, sep)) || !BLAND.has(feature.slice(sep + 1));
 }
 
 /** The learned words behind a layer's score, strongest first (for the evidence text). */
 export function strongestFeatures(features: readonly string[], weights: LayerWeights, layer: Layer, n = 3): string[] {
   const k = LAYERS.indexOf(layer);
+  const map = compiled(weights);
   return features
     .filter((f) => (f.startsWith('u:') || f.startsWith('b:')) && meaningful(f))
-    .map((f) => [f, weights.features[f]?.[k] ?? 0] as const)
+    .map((f) => [f, map.get(f)?.[k] ?? 0] as const)
     .filter(([, w]) => w > 0.15)
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)

@@ -15,6 +15,11 @@ export interface Sentence {
   /** Flattened-word range [wordStart, wordEnd). */
   wordStart: number;
   wordEnd: number;
+  /**
+   * True when the sentence was cut off the previous one only because that run was too long
+   * (no punctuation or pause ended it): it most likely continues the same thought.
+   */
+  continues?: boolean;
 }
 
 export interface SegmentOptions {
@@ -35,7 +40,54 @@ const CLOSERS = /["'”’)\]]+$/u;
 /** Dotted abbreviations (a.m., e.g., U.S.) and common titles do not end a sentence. */
 const DOTTED_ABBREV = /^(?:[a-z]\.){2,}$/i;
 const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'vs.', 'approx.', 'no.', 'inc.', 'jr.', 'sr.', 'prof.']);
+/** Unpunctuated pieces of at most this many words are treated as fragments of the one before. */
+const FRAGMENT_WORDS = 6;
 const CONJUNCTION_START = /^(and|so|but|then|because|which|while|after|once|when)$/i;
+
+/**
+ * Without punctuation, words decide as much as pauses. A sentence does not end on an article,
+ * a possessive, a preposition, a conjunction, an auxiliary or a subject pronoun ("... moved the",
+ * "... and we"), and it rarely starts with a relative word or preposition ("which", "of").
+ * Spoken answers often start sentences with discourse words ("so", "then", "honestly", "we").
+ */
+const NO_END = new Set(
+  'a an the our my your their his her its this these those that to of in on at for with from by into onto about as and or but nor so because if when while which who whose than then is was were are be been being had has have do did does will would can could should i we they you he she it very more most less any every each no not just also like um uh'.split(
+    ' ',
+  ),
+);
+const NO_START = new Set('of to than which whose who whom for with by from at into onto as is was were are'.split(' '));
+const STARTERS = new Set(
+  'so then we i our after afterwards since every honestly okay yeah first second third finally also now there this what how when looking in the overall anyway eventually luckily later'.split(
+    ' ',
+  ),
+);
+
+function bareWord(w: TimedWord | undefined): string {
+  return (w?.text ?? '').toLowerCase().replace(/^["'“‘(]+|[.,!?;:"'”’)\]—–-]+$/gu, '');
+}
+
+/**
+ * How much longer (or shorter) than the usual sentence pause a silence must be to end a sentence
+ * between these two words, when the transcript has no punctuation: never after a word that
+ * cannot end one unless the silence is very long, more easily before a typical sentence opener.
+ */
+function lexicalGapFactor(word: TimedWord, next: TimedWord, after: TimedWord | undefined): number {
+  const prev = bareWord(word);
+  const nxt = bareWord(next);
+  if (NO_END.has(prev)) return 4;
+  if (NO_START.has(nxt)) return 1.6;
+  if (OPENING.test(`${nxt} ${bareWord(after)}`)) return 0.5;
+  if (STARTERS.has(nxt)) return 0.8;
+  return 1;
+}
+
+/**
+ * Two-word openings that almost always begin a new sentence in a spoken answer: a discourse
+ * marker with a subject ("afterwards we", "so i"), a speaker's own verb ("i learned", "we
+ * rolled"), a topic lead ("the lesson", "the cause", "it turned").
+ */
+const OPENING =
+  /^(?:(?:afterwards|afterward|after|since|then|so|eventually|honestly|luckily|later|meanwhile|anyway|overall|basically|first|second|third|finally|also|now|today|looking) (?:we|i|the|our|it|they|everything|that|this|every)|(?:i|we) (?:learned|realized|realised|think|took|now|also|then|rolled|reverted|added|built|shipped|found|noticed|pinned|paused|disabled|killed|wrote|made|moved|started|spent|had|didn't|never|still|always)|the (?:lesson|cause|root|fix|problem|issue|bigger|real|structural|first|second|third|deeper|general|takeaway|incident|part|thing)|what (?:i|we)|it turned|turned out|(?:detection|attribution|mitigation|remediation|resolution|summary|impact|context|lessons|action) \S*|layer (?:one|two|three|four|five|\d))$/;
 
 export function segmentTranscript(transcript: Transcript, options: SegmentOptions = {}): Segmentation {
   const words = flattenWords(transcript);
@@ -56,14 +108,22 @@ export function segmentTranscript(transcript: Transcript, options: SegmentOption
     const next = words[i + 1];
     if (!word) continue;
     const longEnough = i + 1 - begin >= 4;
-    if (!next || (endsSentence(word, next, pauseGap, punctuated) && (punctuated || longEnough))) {
+    if (!next || (endsSentence(word, next, pauseGap, punctuated, words[i + 2]) && (punctuated || longEnough))) {
       ranges.push([begin, i + 1]);
       begin = i + 1;
     }
   }
-  const limit = punctuated ? maxWords : Math.min(maxWords, 40);
-  const split = ranges.flatMap(([a, b]) => splitLong(words, a, b, limit));
-  const sentences = split.map(([a, b], index) => makeSentence(words, a, b, index));
+  const limit = punctuated ? maxWords : Math.min(maxWords, 30);
+  const sentences: Sentence[] = [];
+  for (const [a, b] of ranges) {
+    splitLong(words, a, b, limit).forEach(([x, y], piece) => {
+      const sentence = makeSentence(words, x, y, sentences.length);
+      // Without punctuation, a very short piece between pauses is most often a fragment of the
+      // sentence before it ("... on the query side so yeah").
+      if (piece > 0 || (!punctuated && sentences.length > 0 && y - x <= FRAGMENT_WORDS)) sentence.continues = true;
+      sentences.push(sentence);
+    });
+  }
   return { words, sentences };
 }
 
@@ -80,7 +140,13 @@ function sentencesBySegment(words: TimedWord[]): Sentence[] {
   return sentences;
 }
 
-function endsSentence(word: TimedWord, next: TimedWord, gapSec: number, punctuated: boolean): boolean {
+function endsSentence(
+  word: TimedWord,
+  next: TimedWord,
+  gapSec: number,
+  punctuated: boolean,
+  after?: TimedWord,
+): boolean {
   const bare = word.text.replace(CLOSERS, '');
   const gap = next.start - word.end;
   if (/[.!?]$/.test(bare) || /…$/.test(bare)) {
@@ -89,15 +155,17 @@ function endsSentence(word: TimedWord, next: TimedWord, gapSec: number, punctuat
     if (DOTTED_ABBREV.test(lower) || TITLES.has(lower)) return gap >= gapSec && startsLikeSentence(next);
     return true;
   }
-  if (gap >= gapSec * 2.5 && !/,$/.test(bare)) return true;
   if (gap >= gapSec * 4) return true;
   if (punctuated) {
+    if (gap >= gapSec * 2.5 && !/,$/.test(bare)) return true;
     // A long silence before a capitalised word, without a comma asking for more.
     return gap >= gapSec && startsLikeSentence(next) && !/[,;:]$/.test(bare);
   }
-  if (gap >= gapSec) return true;
+  // Unpunctuated: a hesitation after "the" or "and we" is not a sentence end.
+  const factor = lexicalGapFactor(word, next, after);
+  if (gap >= gapSec * factor) return true;
   // A recogniser cut that coincides with a clear pause.
-  return word.segmentEnd && gap >= gapSec * 0.6;
+  return word.segmentEnd && gap >= gapSec * 0.6 * factor;
 }
 
 function adaptiveGap(words: readonly TimedWord[], gapSec: number): number {
@@ -134,6 +202,10 @@ function splitLong(words: TimedWord[], a: number, b: number, maxWords: number): 
     else if (/,$/.test(prev.text)) score += 1;
     if (CONJUNCTION_START.test(cur.text.replace(/[,.]$/, ''))) score += 1.2;
     if (prev.segmentEnd) score += 0.8;
+    if (NO_END.has(bareWord(prev))) score -= 2;
+    if (NO_START.has(bareWord(cur))) score -= 1;
+    else if (OPENING.test(`${bareWord(cur)} ${bareWord(words[i + 1])}`)) score += 1.2;
+    else if (STARTERS.has(bareWord(cur))) score += 0.6;
     // Prefer balanced pieces slightly.
     score -= Math.abs(i - (a + b) / 2) / (b - a);
     if (score > bestScore) {

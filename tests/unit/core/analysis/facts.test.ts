@@ -3,6 +3,8 @@
  * specific artifact and gap closing. Small invented stories; none comes from a corpus.
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import type { Transcript, TranscriptWord } from '../../../../src/core/transcript/types';
 import { analyzeSentences } from './helpers';
 
 const HEAD =
@@ -94,5 +96,40 @@ describe('structural fix: later catches, specificity, gap closing', () => {
     expect(closed.rubric.honesty_about_detection.level).toBe('strong');
     const notTied = story(gap, ['A weekly report of duplicates now goes to the finance lead.']);
     expect(notTied.rubric.honesty_about_detection.level).toBe('passing');
+  });
+});
+
+describe('story facts on unpunctuated transcripts', () => {
+  /** Words at 0.3 s; a 1.2 s pause after each sentence of `parts`, lower case, no punctuation. */
+  function rawTranscript(parts: string[]): Transcript {
+    const words: TranscriptWord[] = [];
+    let t = 0;
+    for (const part of parts) {
+      for (const w of part
+        .toLowerCase()
+        .replace(/[.,;:]/g, '')
+        .split(' ')) {
+        words.push({ text: w, start: t, end: t + 0.28 });
+        t += 0.3;
+      }
+      t += 1.2;
+    }
+    return { segments: [{ start: 0, end: t, text: words.map((w) => w.text).join(' '), words }] };
+  }
+
+  it('reads a phrase split across two pieces of one thought', () => {
+    const a = analyzeTranscript(
+      rawTranscript([
+        'Our billing job double charged about two thousand customers for a day.',
+        'Customers told support before any of our alerts fired.',
+        'A retry in the payment client was not idempotent.',
+        'We refunded everyone the same afternoon.',
+        'Every payment call now carries an idempotency key and the ledger rejects any repeat.',
+        'The general pattern is that any retry that crosses a service boundary will eventually duplicate work.',
+        'After this I went through our other',
+        'payment services.',
+      ]),
+    );
+    expect(a.constraints.system_learning_applied_elsewhere.met).toBe(true);
   });
 });

@@ -78,3 +78,32 @@ describe('segmentTranscript', () => {
     expect(sentences[1]!.end).toBeCloseTo(14);
   });
 });
+
+describe('unpunctuated transcripts: words decide as much as pauses', () => {
+  // Index of each word, so pauses can be placed by word position.
+  const text =
+    'our export job wrote empty files for a week and nobody saw it the cause was a permissions change on the bucket afterwards we added a check that loads every export';
+  const at = (w: string) => text.split(' ').indexOf(w);
+
+  it('does not end a sentence on "the" or "a" even after a long hesitation', () => {
+    const words = timed(text, { [at('the')]: 0.9, [at('it')]: 0.9, [at('bucket')]: 0.9 });
+    const { sentences } = segmentTranscript({ segments: [{ start: 0, end: 99, text, words }] });
+    expect(sentences.some((s) => /\bthe$/.test(s.text))).toBe(false);
+  });
+
+  it('ends a sentence at a shorter pause before a typical opening ("afterwards we")', () => {
+    // 0.25 s pauses: below the usual sentence pause, but enough before "afterwards we".
+    const words = timed(text, { [at('it')]: 0.9, [at('bucket')]: 0.25 });
+    const { sentences } = segmentTranscript({ segments: [{ start: 0, end: 99, text, words }] });
+    expect(sentences.map((s) => s.text.split(' ')[0])).toContain('afterwards');
+  });
+
+  it('marks a piece cut off a long run, and a tiny fragment, as continuing the sentence before', () => {
+    const long = Array.from({ length: 70 }, (_, i) => (i % 10 === 9 ? 'and' : `word${i}`)).join(' ');
+    const words = timed(long);
+    const { sentences } = segmentTranscript({ segments: [{ start: 0, end: 99, text: long, words }] });
+    expect(sentences.length).toBeGreaterThan(1);
+    expect(sentences.slice(1).every((s) => s.continues === true)).toBe(true);
+    expect(sentences[0]?.continues).toBeUndefined();
+  });
+});
