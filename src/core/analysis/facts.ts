@@ -116,7 +116,7 @@ const EARLIER_EVENT = R(
 );
 /** Owning that an earlier signal was played down. */
 const DISMISSAL = R(
-  String.raw`\b(?:wrote (?:it|that|them) off|written off|dismissed|ignored|brushed (?:it |that )?off|closed the ticket|filed (?:it|that) (?:as|under)|treated (?:it|that|them) as|called it (?:a|an)|chalked (?:it |that )?up|put it down to|let it (?:go|slide)|moved on|(?:didn't|did not) (?:push|follow up|dig|look into|escalate|prioriti[sz]e|act|take it seriously|ask)|never followed up|deprioriti[sz]ed|underweighted|wasn't worth|(?:i|we) should (?:have|'ve)|(?:i|we) shouldn't have|accepted it|without asking|(?:i|we) (?:also )?(?:have to|need to|must) own|as a (?:one ?off|one time|fluke|quirk|blip|glitch)|(?:model|data) quirk|being the model|(?:i|we) own (?:that|it))`,
+  String.raw`\b(?:wrote (?:it|that|them) off|written off|dismissed|ignored|brushed (?:it |that )?off|closed the ticket|filed (?:it|that) (?:as|under)|treated (?:it|that|them) as|called it (?:a|an)|chalked (?:it |that )?up|put it down to|let it (?:go|slide)|moved on|(?:didn't|did not) (?:push|follow up|dig|look into|escalate|prioriti[sz]e|act|take it seriously|ask)|never followed up|deprioriti[sz]ed|underweighted|wasn't worth|(?:i|we) should (?:have|'ve)|(?:i|we) shouldn't have|accepted it|without asking|(?:i|we) (?:also )?(?:have to|need to|must) own|as a (?:one ?off|one time|fluke|quirk|blip|glitch)|(?:i|we) own (?:that|it))`,
 );
 /** A time of a day or more before anyone saw it (not "within a day", not an earlier event). */
 const DAY_OR_MORE = R(
