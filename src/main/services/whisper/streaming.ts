@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Transcript, TranscriptSegment, TranscriptWord } from '../../../core/transcript/types';
 import type { NativeVadOptions } from './addon-types';
 import { DEFAULT_FILLER_PROMPT, DEFAULT_LANGUAGE, SAMPLE_RATE } from './defaults';
@@ -98,6 +99,8 @@ export class StreamingTranscription {
     private readonly options: StreamingOptions = {},
   ) {
     this.cuts = { ...DEFAULT_CUTS, ...options.cuts };
+    // Every queued utterance listens to this signal (a 5-minute take queues ~25).
+    setMaxListeners(0, this.abort.signal);
   }
 
   get durationSec(): number {
