@@ -9,6 +9,7 @@
  * "the alert pages the on-call" describes a lasting change (structural fix).
  */
 import type { Layer } from './layers';
+import { buildIndex, candidates } from './dispatch';
 import { FRAME_CUES } from './frames';
 import { normalize, phrase } from './normalize';
 
@@ -438,19 +439,51 @@ function matchInContext(c: Cue, text: string): RegExpExecArray | null {
   }
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const left = text.slice(Math.max(0, m.index - 80), m.index);
-    if (c.notBefore?.test(left)) continue;
-    if (c.before) {
-      const b = c.before.exec(left);
-      if (!b) continue;
-      // Report the subject with the verb ("a radiologist at that site raised it").
-      const whole = Object.assign([left.slice(b.index) + m[0]], {
-        index: m.index - (left.length - b.index),
-        input: text,
-      });
-      return whole as unknown as RegExpExecArray;
-    }
-    return m;
+    const checked = acceptContext(c, text, m);
+    if (checked) return checked;
+  }
+  return null;
+}
+
+/** The match if the words before it pass the cue's conditions (subject included in the phrase), else null. */
+function acceptContext(c: Cue, text: string, m: RegExpExecArray): RegExpExecArray | null {
+  const left = text.slice(Math.max(0, m.index - 80), m.index);
+  if (c.notBefore?.test(left)) return null;
+  if (c.before) {
+    const b = c.before.exec(left);
+    if (!b) return null;
+    // Report the subject with the verb ("a radiologist at that site raised it").
+    const whole = Object.assign([left.slice(b.index) + m[0]], {
+      index: m.index - (left.length - b.index),
+      input: text,
+    });
+    return whole as unknown as RegExpExecArray;
+  }
+  return m;
+}
+
+/** Cues indexed by the characters their matches can start with (dispatch.ts). */
+const INDEX = buildIndex(ALL_CUES, (c) => c.re.source);
+const ALWAYS = new Set(INDEX.always);
+const STICKY = new Map<Cue, RegExp>(ALL_CUES.map((c) => [c, new RegExp(c.re.source, `${c.re.flags}y`)]));
+
+/**
+ * The cue's first acceptable match, trying only the positions where it can start: the same
+ * result as `exec` (leftmost match; for context cues, the first match whose preceding words
+ * pass, skipping matches that overlap a rejected one as a global search would).
+ */
+function matchAt(c: Cue, text: string, positions: readonly number[]): RegExpExecArray | null {
+  const re = STICKY.get(c) as RegExp;
+  let from = 0;
+  for (const p of positions) {
+    if (p < from) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (!m) continue;
+    if (!(c.before || c.notBefore)) return m;
+    const checked = acceptContext(c, text, m);
+    if (checked) return checked;
+    from = m.index + Math.max(1, m[0].length);
   }
   return null;
 }
@@ -460,15 +493,24 @@ export function cueMatches(c: Cue, normalized: string): boolean {
   return (c.before || c.notBefore ? matchInContext(c, normalized) : c.re.exec(normalized)) !== null;
 }
 
-/** Every cue that matches the normalised sentence. */
-export function matchCues(normalized: string): CueHit[] {
+/**
+ * Every cue that matches the normalised sentence. `dispatch: false` runs every pattern over the
+ * whole sentence (tests use it to check that dispatching by first characters changes nothing).
+ */
+export function matchCues(normalized: string, options: { dispatch?: boolean } = {}): CueHit[] {
+  const dispatch = options.dispatch !== false;
+  const starts = dispatch ? candidates(INDEX, normalized) : null;
   const background: Array<[number, number]> = [];
   for (const m of normalized.matchAll(BACKGROUND_CLAUSE)) background.push([m.index, m.index + m[0].length]);
   const lead = LEAD_CLAUSE.exec(normalized);
   const leadEnd = lead ? (lead[1] ?? '').length : -1;
   const hits: CueHit[] = [];
   for (const c of ALL_CUES) {
-    const m = c.before || c.notBefore ? matchInContext(c, normalized) : c.re.exec(normalized);
+    let m: RegExpExecArray | null;
+    if (starts && !ALWAYS.has(c)) {
+      const positions = starts.get(c);
+      m = positions ? matchAt(c, normalized, positions) : null;
+    } else m = c.before || c.notBefore ? matchInContext(c, normalized) : c.re.exec(normalized);
     if (!m) continue;
     let weight = c.weight;
     const at = m.index;

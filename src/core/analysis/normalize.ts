@@ -113,11 +113,13 @@ export function normalize(text: string): string {
     .trim();
   // Hyphens inside words (and "3-day") become spaces; dashes between words stay.
   t = t.replace(/([\p{L}\d])[-‐‑]+(?=[\p{L}\d])/gu, '$1 ');
+  // Each pass runs only when its trigger word is there (most sentences have no fillers).
+  const before = t.length;
   t = t.replace(ALWAYS_FILLER, '');
-  t = t.replace(LIKE_BEFORE_QUANTITY, '');
-  t = t.replace(KIND_OF_HEDGE, '');
+  if (t.includes('like ')) t = t.replace(LIKE_BEFORE_QUANTITY, '');
+  if (t.includes('kind of') || t.includes('sort of')) t = t.replace(KIND_OF_HEDGE, '');
   t = t.replace(PARENTHETICAL, '$1');
-  t = tidy(t);
+  if (t.length !== before) t = tidy(t);
   t = t.replace(NUMBER_WORD, (run) => numberRun(run));
   // Restarts last, once fillers between the repeated words are gone ("we, um, we").
   return collapseRestarts(t);
@@ -141,7 +143,13 @@ function tidy(t: string): string {
  */
 function collapseRestarts(t: string): string {
   const words = t.split(' ');
-  const bare = words.map((w) => w.replace(/,$/, ''));
+  const bare = words.map((w) => (w.endsWith(',') ? w.slice(0, -1) : w));
+  // Quick exit: no word is repeated within four words of itself.
+  let repeated = false;
+  for (let i = 1; i < bare.length && !repeated; i++) {
+    for (let k = 1; k <= 3 && k <= i; k++) if (bare[i] === bare[i - k]) repeated = true;
+  }
+  if (!repeated) return t;
   const keep: string[] = [];
   let i = 0;
   outer: while (i < words.length) {
