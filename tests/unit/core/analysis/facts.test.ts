@@ -133,3 +133,33 @@ describe('story facts on unpunctuated transcripts', () => {
     expect(a.constraints.system_learning_applied_elsewhere.met).toBe(true);
   });
 });
+
+describe('mitigation sentences on unpunctuated transcripts', () => {
+  it('counts a long spoken sentence cut in pieces as one mitigation sentence', () => {
+    const words: TranscriptWord[] = [];
+    let t = 0;
+    const say = (text: string, pauseAfter: number) => {
+      for (const w of text.split(' ')) {
+        words.push({ text: w, start: t, end: t + 0.28 });
+        t += 0.3;
+      }
+      t += pauseAfter;
+    };
+    say('our checkout service rejected valid cards for an hour', 1.2);
+    say('support noticed it before any alert fired', 1.2);
+    say('the cause was an expired certificate on the payment gateway', 1.2);
+    // One run of 36 words with no pause long enough to end it: segmentation cuts it in two.
+    say(
+      'we rolled the gateway back to the previous certificate bundle and restarted every payment worker and then we replayed the failed payments from the queue so that no customer had to retry by hand',
+      1.2,
+    );
+    say('every certificate now has an expiry alert that pages the payments on call thirty days ahead', 0);
+    const a = analyzeTranscript({
+      segments: [{ start: 0, end: t, text: words.map((w) => w.text).join(' '), words }],
+    });
+    const pieces = a.sentences.filter((s) => s.layer === 'mitigation');
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(a.constraints.mitigation_at_most_two_sentences.evidence).toHaveLength(1);
+    expect(a.constraints.mitigation_at_most_two_sentences.met).toBe(true);
+  });
+});
