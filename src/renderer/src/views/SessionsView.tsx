@@ -3,6 +3,7 @@ import { RUBRIC_DIMENSIONS } from '../../../core/analysis/types';
 import { groupByStory, storyNames, type StoryGroup } from '../../../core/history/group';
 import { LEVEL_NAMES, TIER_NAMES } from '../../../core/results/panels';
 import type { HistoryEntry } from '../../../shared/channels/history';
+import { ImportSessionButton } from '../components/history/ImportSessionButton';
 import { ProgressChart } from '../components/history/ProgressChart';
 import { layerVar } from '../results/layers';
 import { UNDO_SECONDS, useHistory } from '../stores/history';
@@ -46,6 +47,7 @@ export function SessionsView() {
       <header className="view-header">
         <h1 id="sessions-title">Sessions</h1>
         <p className="muted">Every take you record or type, grouped by the incident story it tells.</p>
+        <ImportSessionButton onImported={() => void load()} />
       </header>
       {status === 'loading' && <p role="status">Loading sessions…</p>}
       {status === 'error' && (
