@@ -116,7 +116,7 @@ export function createBackend(options: BackendOptions): Backend {
   const exportApi = exportHandlers(exporter);
   const modelsApi = modelsHandlers(models, options.chooseModelFile ?? null);
   const handlers: BackendHandlers = {
-    'app.about': aboutHandler(options),
+    'app.about': aboutHandler(options, () => appTranscriber.engineInfo()),
     'sessions.list': sessionHandlers.list,
     'results.get': results.get,
     'results.audio': results.audio,

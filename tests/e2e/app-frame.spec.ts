@@ -82,3 +82,10 @@ test('a bad input from the page gets a typed error, not a crash', async ({ page,
   expect(result.unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   expect(result.after).toMatchObject({ ok: true });
 });
+
+test('Settings says which Whisper build will transcribe on this machine', async ({ page, app }) => {
+  await page.goto(`${app.server.launchUrl}#/settings`);
+  // Either build is legitimate (a machine without a toolchain gets the prebuilt one); the app must say which.
+  await expect(page.getByTestId('about-whisper')).toHaveText(/whisper\.cpp (built for this CPU|prebuilt binary)/);
+  await expect(page.getByTestId('about-whisper')).toContainText('loads on first use');
+});

@@ -1,8 +1,29 @@
-import type { AboutInfo } from '../../shared/channels/app';
+import type { AboutInfo, WhisperEngineInfo } from '../../shared/channels/app';
 import { packageInfo } from '../services/platform/app-info';
+import { defaultNativeDir, nativeBuildProblem } from '../services/whisper/load-addon';
+import type { WorkerReady } from '../services/whisper/protocol';
 import type { BackendOptions } from '../backend';
 
-export function aboutHandler(options: BackendOptions) {
+/**
+ * Which Whisper build transcribes: the running worker's own report, or (before first use) what
+ * the loader will pick, read from the native build's record without loading native code here.
+ */
+export function whisperEngineInfo(running: WorkerReady | null): WhisperEngineInfo {
+  if (running) {
+    return {
+      build: running.build,
+      running: true,
+      cpuFeatures: running.systemInfo,
+      fallbackReason: running.fallbackReason || null,
+    };
+  }
+  const { problem, info } = nativeBuildProblem(defaultNativeDir());
+  return problem === null
+    ? { build: 'native', running: false, cpuFeatures: info?.systemInfo ?? null, fallbackReason: null }
+    : { build: 'prebuilt', running: false, cpuFeatures: null, fallbackReason: problem };
+}
+
+export function aboutHandler(options: BackendOptions, runningEngine: () => WorkerReady | null) {
   return async (): Promise<AboutInfo> => {
     const pkg = packageInfo();
     return {
@@ -10,6 +31,7 @@ export function aboutHandler(options: BackendOptions) {
       appVersion: pkg.version,
       shell: options.shell,
       dataDir: options.dataDir,
+      whisper: whisperEngineInfo(runningEngine()),
       versions: {
         node: process.versions.node,
         electron: options.electronVersion,

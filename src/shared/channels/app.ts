@@ -2,11 +2,23 @@ import { z } from 'zod';
 
 export const shellKind = z.enum(['electron', 'web']);
 
+export const whisperEngineInfo = z.object({
+  build: z.enum(['native', 'prebuilt']),
+  /** True when this comes from the running transcriber; false: what will load on first use. */
+  running: z.boolean(),
+  /** whisper.cpp's system info (CPU features compiled in), when known. */
+  cpuFeatures: z.string().nullable(),
+  /** Why the native build is not used, when it is not. */
+  fallbackReason: z.string().nullable(),
+});
+export type WhisperEngineInfo = z.infer<typeof whisperEngineInfo>;
+
 export const aboutInfo = z.object({
   appName: z.string(),
   appVersion: z.string(),
   shell: shellKind,
   dataDir: z.string(),
+  whisper: whisperEngineInfo,
   versions: z.object({
     node: z.string(),
     electron: z.string().nullable(),
@@ -16,6 +28,7 @@ export const aboutInfo = z.object({
     arch: z.string(),
   }),
 });
+
 export type AboutInfo = z.infer<typeof aboutInfo>;
 
 export const appChannels = {

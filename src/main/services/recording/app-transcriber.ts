@@ -1,5 +1,6 @@
 import { CoachError, isCoachError } from '../../../shared/coach-error';
 import type { ModelManager } from '../models/model-manager';
+import type { WorkerReady } from '../whisper/protocol';
 import type { WorkerSpawner } from '../whisper/spawner';
 import { WhisperTranscriber, type ModelPaths } from '../whisper/whisper-transcriber';
 import type { Transcriber } from './transcriber-port';
@@ -16,7 +17,7 @@ const NO_MODEL =
 export function createAppTranscriber(
   models: ModelManager,
   spawner?: WorkerSpawner,
-): { transcriber: Transcriber; dispose(): Promise<void> } {
+): { transcriber: Transcriber; engineInfo(): WorkerReady | null; dispose(): Promise<void> } {
   const resolveModels = async (): Promise<ModelPaths> => {
     let modelPath: string;
     try {
@@ -43,6 +44,7 @@ export function createAppTranscriber(
       openStream: (options) => whisper.openStream(options),
       transcribeFile: (file, job) => whisper.transcribeFile(file, job),
     },
+    engineInfo: () => whisper.engineInfo,
     dispose: () => whisper.dispose(),
   };
 }

@@ -29,6 +29,19 @@ export function AboutPanel() {
           <dd>
             <code data-testid="about-data-dir">{info.dataDir}</code>
           </dd>
+          <dt>Speech engine</dt>
+          <dd data-testid="about-whisper">
+            {info.whisper.build === 'native'
+              ? 'whisper.cpp built for this CPU'
+              : 'whisper.cpp prebuilt binary (generic, much slower)'}
+            {info.whisper.running ? ' — running' : ' — loads on first use'}
+            {info.whisper.fallbackReason && <span className="muted small"> ({info.whisper.fallbackReason})</span>}
+            {info.whisper.cpuFeatures && (
+              <div className="muted small">
+                <code>{info.whisper.cpuFeatures}</code>
+              </div>
+            )}
+          </dd>
           <dt>Node.js</dt>
           <dd>{info.versions.node}</dd>
           <dt>Electron</dt>
