@@ -20,6 +20,7 @@ import { packageInfo } from './services/platform/app-info';
 import { decodeAudioFileToPcm16 } from './services/audio/decode-audio';
 import { ImportService } from './services/imports/import-service';
 import { ModelManager } from './services/models/model-manager';
+import { createWhisperBenchmarker } from './services/whisper/whisper-benchmarker';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
 import { ResultsService } from './services/results/results-service';
@@ -114,7 +115,11 @@ export function createBackend(options: BackendOptions): Backend {
     generator: `Postmortem Coach ${packageInfo().version}`,
   });
   const exportApi = exportHandlers(exporter);
-  const modelsApi = modelsHandlers(models, options.chooseModelFile ?? null);
+  const modelsApi = modelsHandlers(
+    models,
+    options.chooseModelFile ?? null,
+    createWhisperBenchmarker(options.transcriberSpawner ? { spawner: options.transcriberSpawner } : {}),
+  );
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options, () => appTranscriber.engineInfo()),
     'sessions.list': sessionHandlers.list,
@@ -160,6 +165,7 @@ export function createBackend(options: BackendOptions): Backend {
     'models.setDefault': modelsApi.setDefault,
     'models.setMirror': modelsApi.setMirror,
     'models.importChoose': modelsApi.importChoose,
+    'models.bench': modelsApi.bench,
   };
   return {
     handlers,

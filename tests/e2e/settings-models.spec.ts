@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { writeRandomWhisperModel } from '../fixtures/ggml/write-random-model';
 import { expect, test } from './support/web-app';
 
 test('Settings lists the speech models and explains a failed download with a way out', async ({ page, app }) => {
@@ -45,5 +48,22 @@ test('a mirror that serves the wrong file is refused against the pinned checksum
     expect(served.some((url) => url.includes('tiny.en'))).toBe(true);
   } finally {
     await new Promise<void>((resolve) => mirror.close(() => resolve()));
+  }
+});
+
+test('an imported model is measured on this machine and recommended as the default', async ({ page, app }) => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'coach-bench-'));
+  try {
+    const file = path.join(dir, 'ggml-tiny.en.bin');
+    await writeRandomWhisperModel(file, 'tiny.en', 5);
+    await app.backend.services.models.importFile(file, { id: 'my-tiny' });
+    await page.goto(`${app.server.launchUrl}#/settings`);
+    const panel = page.getByTestId('models-panel');
+    await expect(panel.getByTestId('model-my-tiny')).toContainText('Installed');
+    await panel.getByRole('button', { name: 'Measure this machine' }).click();
+    await expect(panel.getByRole('status')).toContainText(/real time|recommend/i, { timeout: 120_000 });
+    await expect(panel.getByTestId('models-default')).toContainText('my-tiny');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });

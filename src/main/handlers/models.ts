@@ -1,5 +1,6 @@
 import { CoachError } from '../../shared/coach-error';
 import type { ModelManager } from '../services/models/model-manager';
+import type { ModelBenchmarker } from '../services/models/recommend';
 
 /** Desktop shell only: the system's open-file dialog for a model file; null when cancelled. */
 export type ChooseModelFile = () => Promise<string | null>;
@@ -12,7 +13,7 @@ interface Emitter {
  * Handlers for `src/shared/channels/models.ts`. To wire: merge `modelsChannels` / `modelsEvents`
  * into the contract, create one `ModelManager({ dataDir })` in createBackend and register these.
  */
-export function modelsHandlers(manager: ModelManager, chooseModelFile: ChooseModelFile | null) {
+export function modelsHandlers(manager: ModelManager, chooseModelFile: ChooseModelFile | null, benchmarker: ModelBenchmarker) {
   return {
     list: async () => {
       const [models, def, settings, usage] = await Promise.all([manager.list(), manager.getDefault(), manager.settings(), manager.diskUsage()]);
@@ -44,6 +45,7 @@ export function modelsHandlers(manager: ModelManager, chooseModelFile: ChooseMod
       await manager.setMirror(input.url);
       return {};
     },
+    bench: async (input: { force?: boolean | undefined }) => manager.runBench(benchmarker, { force: input.force === true }),
     importChoose: async () => {
       if (!chooseModelFile) {
         throw new CoachError('unsupported', 'Importing a model file needs the desktop app; from a terminal run "coach models import FILE".');

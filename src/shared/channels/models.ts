@@ -61,6 +61,14 @@ export const modelsChannels = {
   /** null = follow the bench recommendation. */
   'models.setDefault': { input: z.object({ id: modelId.nullable() }).strict(), output: z.object({}) },
   'models.setMirror': { input: z.object({ url: z.string().url().nullable() }).strict(), output: z.object({}) },
+  /**
+   * Measures the installed models on this machine (once per CPU and engine build unless `force`)
+   * and records the recommended default: the largest model at or under 0.3x real time.
+   */
+  'models.bench': {
+    input: z.object({ force: z.boolean().optional() }).strict(),
+    output: z.object({ modelId: z.string().nullable(), realTimeFactor: z.number().nullable(), reason: z.string() }),
+  },
   /** Desktop only: pick a ggml file with the system dialog, validate and import it. */
   'models.importChoose': {
     input: z.object({}).strict(),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelsHandlers } from '../../../src/main/handlers/models';
+import { createWhisperBenchmarker } from '../../../src/main/services/whisper/whisper-benchmarker';
 import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/main/services/models/catalog';
 import { hashFile } from '../../../src/main/services/models/hashing';
 import { ModelManager } from '../../../src/main/services/models/model-manager';
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 describe('models channel handlers', () => {
   it('return what the contract schemas accept and emit progress events', async () => {
-    const h = modelsHandlers(manager, async () => null);
+    const h = modelsHandlers(manager, async () => null, createWhisperBenchmarker({ threads: 1 }));
     const events: unknown[] = [];
     const out = await h.download({ id: 'tt.en' }, { emit: (_e, p) => events.push(p) });
     expect(modelsChannels['models.download'].output.parse(out).model.status).toBe('installed');
@@ -48,6 +49,11 @@ describe('models channel handlers', () => {
     expect(list.models.map((m) => m.id)).toEqual(['tt.en', 'silero-v6.2.0']);
 
     expect(modelsChannels['models.importChoose'].output.parse(await h.importChoose())).toEqual({ chosen: false });
+    // The real engine measures the installed model on this machine and records a recommendation.
+    const bench = modelsChannels['models.bench'].output.parse(await h.bench({ force: true }));
+    expect(bench.reason.length).toBeGreaterThan(10);
+    expect((await h.list()).recommendation?.reason).toBe(bench.reason);
+
     await h.setDefault({ id: 'tt.en' });
     expect((await h.list()).default?.chosenBy).toBe('user');
     await h.remove({ id: 'tt.en' });
@@ -55,7 +61,7 @@ describe('models channel handlers', () => {
   });
 
   it('refuses the dialog import in the web shell', async () => {
-    await expect(modelsHandlers(manager, null).importChoose()).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(modelsHandlers(manager, null, createWhisperBenchmarker()).importChoose()).rejects.toMatchObject({ code: 'unsupported' });
   });
 
   it('validates channel inputs', () => {

@@ -98,6 +98,9 @@ function ModelRow({ model }: { model: ModelEntry }) {
 export function ModelsPanel() {
   const { overview, loadError, load, notice, importFile, setMirror, setDefault } = useModels();
   const importError = useModels((s) => s.errors.import);
+  const benchError = useModels((s) => s.errors.bench);
+  const benching = useModels((s) => s.busy.bench === true);
+  const bench = useModels((s) => s.bench);
   useEffect(() => {
     void load();
     return subscribeModelProgress();
@@ -161,6 +164,19 @@ export function ModelsPanel() {
             <button type="button" onClick={() => void importFile()}>
               Import a model file…
             </button>
+            <button
+              type="button"
+              disabled={benching || !overview.models.some((m) => m.kind === 'whisper' && m.status === 'installed')}
+              onClick={() => void bench()}
+              title="Times each installed model on this machine and recommends the largest that keeps up"
+            >
+              {benching ? 'Measuring…' : 'Measure this machine'}
+            </button>
+            {benchError && (
+              <span role="alert" className="error">
+                {benchError.message}
+              </span>
+            )}
             {notice && <span role="status">{notice}</span>}
             {importError && (
               <span role="alert" className="error">

@@ -27,6 +27,7 @@ interface ModelsState {
   setDefault(id: string | null): Promise<void>;
   setMirror(url: string | null): Promise<void>;
   importFile(): Promise<void>;
+  bench(): Promise<void>;
 }
 
 function infoOf(error: unknown): CoachErrorInfo {
@@ -66,6 +67,13 @@ export const useModels = create<ModelsState>((set, get) => {
     remove: (id) => act(id, () => call('models.remove', { id })),
     setDefault: (id) => act(id ?? 'default', () => call('models.setDefault', { id })),
     setMirror: (url) => act('mirror', () => call('models.setMirror', { url })),
+    bench: async () => {
+      set({ notice: null });
+      await act('bench', async () => {
+        const result = await call('models.bench', { force: true });
+        set({ notice: result.reason });
+      });
+    },
     importFile: async () => {
       set({ notice: null });
       await act('import', async () => {
