@@ -296,7 +296,7 @@ export const CUES: readonly Cue[] = [
     'structural.owner',
     'structural_fix',
     1.2,
-    `\\b(?:owns (?:the|that|it|this)|(?:is |are )?owned by|single owner|(?:got|gets|has|have|now has) (?:a |an )?(?:named |single |clear )?(?:owner|dri)\\b|the owner of|now owns?|ownership (?:of|moved|doesn't)|(?:the )?\\w+ team owns|records an owner)`,
+    `\\b(?:owns (?:the|that|it|this)|(?:is |are )?owned by|single owner|(?:got|gets|has|have|now has) (?:a |an )?(?:named |single |clear )?(?:owner|dri)\\b|the owner of|now owns?|ownership (?:of|moved|doesn't)|team owns|records an owner)`,
     'names who owns it going forward',
   ),
   cue(

@@ -121,10 +121,10 @@ class PrefixParser {
     if (this.src[this.i] === '?') this.i++; // lazy
     if (atom === 'zero' || atom === 'text' || atom === 'boundary') return optional ? 'zero' : atom;
     if (atom === null) return null;
-    // A repeated atom is known for its first occurrence only; what follows is unknown, which
-    // the caller handles by ending short prefixes (safe: keys only need to be prefixes).
-    if (repeats) return null;
-    return optional ? ['', ...atom] : atom;
+    // A repeated atom is known for its first occurrence only: what follows it is unknown, so
+    // its strings are closed (keys only need to be prefixes of a match).
+    const present = repeats ? atom.map((a) => (a.endsWith(CLOSED) ? a : a + CLOSED)) : atom;
+    return optional ? ['', ...present] : present;
   }
 
   private atom(): string[] | 'zero' | 'text' | 'boundary' | null {
@@ -150,7 +150,8 @@ class PrefixParser {
       this.i += 2;
       if (next === 'b') return 'boundary';
       if (next === 'B') return 'zero';
-      if (/[dDwWsSpPuxck0-9]/.test(next)) return null;
+      if (next === 'd') return [...'0123456789'];
+      if (/[DwWsSpPuxck0-9]/.test(next)) return null;
       if (next === 'n' || next === 't' || next === 'r') return null;
       return [next.toLowerCase()];
     }
@@ -192,6 +193,7 @@ export interface DispatchIndex<T> {
   atWordStart: Map<number, T[]>;
   /** Keys of word-boundary patterns that start with another character ("'d"): looked up there. */
   atOther: Map<number, T[]>;
+  otherFirst: Set<number>;
   /** Other patterns: looked up at every position whose character can start one of their keys. */
   anywhere: Map<number, T[]>;
   anywhereFirst: Set<number>;
@@ -219,6 +221,7 @@ export function buildIndex<T>(items: readonly T[], sourceOf: (item: T) => string
     atTextStart: new Map(),
     atWordStart: new Map(),
     atOther: new Map(),
+    otherFirst: new Set(),
     anywhere: new Map(),
     anywhereFirst: new Set(),
     always: [],
@@ -240,6 +243,7 @@ export function buildIndex<T>(items: readonly T[], sourceOf: (item: T) => string
             : index.atOther
           : index.anywhere;
       if (map === index.anywhere) index.anywhereFirst.add(b.charCodeAt(0));
+      if (map === index.atOther) index.otherFirst.add(b.charCodeAt(0));
       const key = keyOf(b);
       const list = map.get(key);
       if (!list) map.set(key, [item]);
@@ -265,7 +269,7 @@ export function candidates<T>(index: DispatchIndex<T>, text: string): Map<T, num
     const anywhere = index.anywhereFirst.has(code);
     const word = isWordUnit(code);
     const wordStart = word && (p === 0 || !isWordUnit(text.charCodeAt(p - 1)));
-    const other = !word && p > 0 && isWordUnit(text.charCodeAt(p - 1));
+    const other = !word && p > 0 && index.otherFirst.has(code) && isWordUnit(text.charCodeAt(p - 1));
     if (!wordStart && !other && !anywhere && p > 0) continue;
     let h = 0x811c9dc5;
     for (let len = 1; len <= KEY && p + len <= n; len++) {

@@ -292,7 +292,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'frame.aside_marker',
     'other',
     3.0,
-    `^(?:(?:sorry|oh|and|but|also|just),? )?(?:side note|as an aside|by the way|btw|incidentally|fun fact|funnily enough|funny enough|on a tangent|unrelated(?:ly)?|tangent)\\b|,? but anyway[.!]?$|^anyway,? (?:[\\w']+ ){0,6}[\\w']+[.!]?$`,
+    `^(?:(?:sorry|oh|and|but|also|just),? )?(?:side note|as an aside|by the way|btw|incidentally|fun fact|funnily enough|funny enough|on a tangent|unrelated(?:ly)?|tangent)\\b|\\bbut anyway[.!]?$|^anyway,? (?:[\\w']+ ){0,6}[\\w']+[.!]?$`,
     'an aside',
   ),
   frame(

@@ -10,7 +10,8 @@ describe('first-character dispatch of cue patterns', () => {
     expect(startKeys(String.raw`\b(?:rolled back|reverted)`)?.sort()).toEqual(['\u0002rever', '\u0002rolle']);
     expect(startKeys(String.raw`^(?:so )?first`)?.sort()).toEqual(['\u0001first', '\u0001so fi']);
     // A prefix followed by something unknown stops there; a wildcard start cannot be read.
-    expect(startKeys(String.raw`\ball (?:\d+|three) still`)).toEqual(['\u0002all ']);
+    expect(startKeys(String.raw`\ball (?:\w+|three) still`)).toEqual(['\u0002all ']);
+    expect(startKeys(String.raw`\b\d+ days`)).toHaveLength(10);
     expect(startKeys(String.raw`\b\w+ team owns`)).toBeNull();
   });
 
