@@ -123,3 +123,25 @@ export function whisperLike(story: CorpusStory, offset = 0, options: { raw?: boo
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** A long answer made by telling corpus stories one after another (about 150 words a minute). */
+export function transcriptOfMinutes(minutes: number): Transcript {
+  const stories = loadCorpus();
+  const segments: Transcript['segments'] = [];
+  let offset = 0;
+  for (let i = 0; offset < minutes * 60; i++) {
+    const story = stories[i % stories.length];
+    if (!story) break;
+    const { transcript } = whisperLike(story, offset);
+    // Cut at the target length so each size holds about minutes × 150 words.
+    segments.push(...transcript.segments.filter((s) => s.end <= minutes * 60));
+    offset = (transcript.segments[transcript.segments.length - 1]?.end ?? offset) + 1;
+  }
+  return { segments, language: 'en', durationSec: minutes * 60 };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+}

@@ -5,31 +5,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeTranscript } from '../src/core/analysis/analyze';
-import type { Transcript } from '../src/core/transcript/types';
 import { ChromiumPdfRenderer, findChromium, isExecutableFile } from '../src/main/services/export/chromium-pdf';
 import { renderExport, type ExportFormat, type ExportInput } from '../src/main/services/export/render-export';
 import { SESSION_SCHEMA_VERSION, type SessionDocument } from '../src/shared/session-document';
-import { loadCorpus, whisperLike } from './corpus';
+import { median, transcriptOfMinutes } from './corpus';
 
-function transcriptOfMinutes(minutes: number): Transcript {
-  const stories = loadCorpus();
-  const segments: Transcript['segments'] = [];
-  let offset = 0;
-  for (let i = 0; offset < minutes * 60; i++) {
-    const story = stories[i % stories.length];
-    if (!story) break;
-    const { transcript } = whisperLike(story, offset);
-    segments.push(...transcript.segments.filter((s) => s.end <= minutes * 60));
-    offset = (transcript.segments[transcript.segments.length - 1]?.end ?? offset) + 1;
-  }
-  return { segments, language: 'en', durationSec: minutes * 60 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 function session(minutes: number): ExportInput {
   const transcript = transcriptOfMinutes(minutes);

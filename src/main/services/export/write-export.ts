@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
-import { asDiskError, writeFileAtomic } from '../platform/atomic-write';
+import { asDiskError, syncDir, writeFileAtomic } from '../platform/atomic-write';
 
 export class FileExistsError extends CoachError {
   readonly file: string;
@@ -32,18 +32,6 @@ export async function fileExists(file: string): Promise<boolean> {
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* folders cannot be opened on Windows; the rename/link is still atomic */
-  }
-}
 
 export async function writeExportFile(
   file: string,

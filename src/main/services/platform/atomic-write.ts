@@ -27,7 +27,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** Makes a rename or link in `dir` durable (Linux); a no-op where folders can't be opened. */
+export async function syncDir(dir: string): Promise<void> {
   // Directory fsync makes the rename durable on Linux; Windows can't open folders, which is fine.
   try {
     const handle = await open(dir, 'r');
