@@ -11,7 +11,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
@@ -28,16 +31,36 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'fs', 'path', 'os', 'child_process', 'react', 'react-dom'], message: 'src/core must stay pure.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'os', 'child_process', 'react', 'react-dom'],
+              message: 'src/core must stay pure.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
     },
   },
   {
     // Back-end services run under plain Node too.
-    files: ['src/main/services/**/*.ts', 'src/main/handlers/**/*.ts', 'src/main/backend.ts', 'src/web/*.ts', 'src/cli/**/*.ts'],
+    files: [
+      'src/main/services/**/*.ts',
+      'src/main/handlers/**/*.ts',
+      'src/main/backend.ts',
+      'src/web/*.ts',
+      'src/cli/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services never import electron: put Electron code in the thin shell.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Services never import electron: put Electron code in the thin shell.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
 import { analyzeTranscript } from '../src/core/analysis/analyze';
 import { median, transcriptOfMinutes } from './corpus';
 
-
 const sizes = [1, 5, 15, 60];
 // Warm the JIT and regex caches once on a mid-size input so the first size is not penalised.
 for (let i = 0; i < 5; i++) analyzeTranscript(transcriptOfMinutes(5));

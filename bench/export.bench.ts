@@ -10,7 +10,6 @@ import { renderExport, type ExportFormat, type ExportInput } from '../src/main/s
 import { SESSION_SCHEMA_VERSION, type SessionDocument } from '../src/shared/session-document';
 import { median, transcriptOfMinutes } from './corpus';
 
-
 function session(minutes: number): ExportInput {
   const transcript = transcriptOfMinutes(minutes);
   const analysis = analyzeTranscript(transcript);

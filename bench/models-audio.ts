@@ -48,11 +48,30 @@ try {
     console.log('decode 60 s, 44.1 kHz stereo → 16 kHz mono');
     for (const ext of ['wav', 'mp3', 'flac']) {
       const f = join(dir, `speech.${ext}`);
-      execFileSync('sox', ['-n', '-r', '44100', '-c', '2', ...(ext === 'wav' ? ['-b', '16'] : []), f, 'synth', '60', 'pinknoise', 'vol', '0.3'], { stdio: 'ignore' });
+      execFileSync(
+        'sox',
+        [
+          '-n',
+          '-r',
+          '44100',
+          '-c',
+          '2',
+          ...(ext === 'wav' ? ['-b', '16'] : []),
+          f,
+          'synth',
+          '60',
+          'pinknoise',
+          'vol',
+          '0.3',
+        ],
+        { stdio: 'ignore' },
+      );
       const size = (await stat(f)).size;
       await decodeAudioFile(f); // warm-up (wasm compile)
       const [d, ms] = await time(() => decodeAudioFile(f));
-      console.log(`  ${ext.padEnd(4)} ${(size / 1e6).toFixed(1).padStart(5)} MB  ${ms.toFixed(0).padStart(5)} ms  (${(60000 / ms).toFixed(0)}× real time, ${d.samples.length} samples)`);
+      console.log(
+        `  ${ext.padEnd(4)} ${(size / 1e6).toFixed(1).padStart(5)} MB  ${ms.toFixed(0).padStart(5)} ms  (${(60000 / ms).toFixed(0)}× real time, ${d.samples.length} samples)`,
+      );
     }
   } catch (error) {
     console.log(`  audio decode skipped: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,12 +3,27 @@ import { EXIT_BAD_INPUT, processIo, type CliCommand, type CliIo } from './io';
 
 /** Subcommands load lazily so `coach --version` never pays for the Whisper engine. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
-  analyze: { summary: 'Coach an incident story: layers, time per layer, rubric, fixes', load: () => import('./commands/analyze') },
+  analyze: {
+    summary: 'Coach an incident story: layers, time per layer, rubric, fixes',
+    load: () => import('./commands/analyze'),
+  },
   doctor: { summary: 'Check Node/Electron, the data folder and CPU features', load: () => import('./commands/doctor') },
-  export: { summary: 'Export a coached transcript: md, html, pdf, json, vtt (with redaction)', load: () => import('./commands/export') },
-  import: { summary: 'Import a session exported as JSON into the data folder', load: () => import('./commands/import') },
-  models: { summary: 'Whisper/VAD models: list, download, import, remove, default', load: () => import('./commands/models') },
-  transcribe: { summary: 'Transcribe a WAV/MP3/FLAC file locally with Whisper (text or --json)', load: () => import('./commands/transcribe') },
+  export: {
+    summary: 'Export a coached transcript: md, html, pdf, json, vtt (with redaction)',
+    load: () => import('./commands/export'),
+  },
+  import: {
+    summary: 'Import a session exported as JSON into the data folder',
+    load: () => import('./commands/import'),
+  },
+  models: {
+    summary: 'Whisper/VAD models: list, download, import, remove, default',
+    load: () => import('./commands/models'),
+  },
+  transcribe: {
+    summary: 'Transcribe a WAV/MP3/FLAC file locally with Whisper (text or --json)',
+    load: () => import('./commands/transcribe'),
+  },
 };
 
 function usage(): string {

@@ -54,7 +54,8 @@ async function transcribeAudio(path: string, options: TranscriptInputOptions): P
       { audio: path, ...(options.model ? { model: options.model } : {}), ...(options.vad ? { vad: options.vad } : {}) },
       { stderr: (line) => options.onStatus?.(line.trimEnd()) },
     );
-    if (result.noSpeech) throw new InputError(`No speech detected in ${path}: the audio is silent or too quiet to transcribe.`);
+    if (result.noSpeech)
+      throw new InputError(`No speech detected in ${path}: the audio is silent or too quiet to transcribe.`);
     return result.transcript;
   } catch (error) {
     if (isInputProblem(error)) throw new InputError((error as Error).message);

@@ -11,7 +11,10 @@ import type { HostToWorker, WorkerToHost } from './services/whisper/protocol';
 /** The transcriber worker as an Electron utilityProcess (a native crash can't take the app down). */
 export function utilityProcessSpawner(entry: string): WorkerSpawner {
   return () => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'Postmortem Coach transcriber', stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = utilityProcess.fork(entry, [], {
+      serviceName: 'Postmortem Coach transcriber',
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     let exited = false;
     return {
       get pid() {

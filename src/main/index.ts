@@ -27,8 +27,12 @@ void app.whenReady().then(() => {
     shell: 'electron',
     electronVersion: process.versions.electron ?? null,
     chromeVersion: process.versions.chrome ?? null,
-    chooseAudioFile: electronOpenDialog(() => mainWindow, 'Import a recording', [{ name: 'Audio', extensions: ['wav', 'mp3', 'flac'] }]),
-    chooseModelFile: electronOpenDialog(() => mainWindow, 'Import a Whisper or VAD model', [{ name: 'ggml model', extensions: ['bin'] }]),
+    chooseAudioFile: electronOpenDialog(() => mainWindow, 'Import a recording', [
+      { name: 'Audio', extensions: ['wav', 'mp3', 'flac'] },
+    ]),
+    chooseModelFile: electronOpenDialog(() => mainWindow, 'Import a Whisper or VAD model', [
+      { name: 'ggml model', extensions: ['bin'] },
+    ]),
     saveDialog: electronSaveDialog(() => mainWindow),
     pdfRenderer: electronPdfRenderer(),
     transcriberSpawner: utilityProcessSpawner(transcriberWorker),

@@ -101,7 +101,11 @@ export function isAllowedNavigation(currentUrl: string, targetUrl: string): bool
 }
 
 /** IPC is accepted only from the app's own top-level page. */
-export function isTrustedSender(senderFrameUrl: string | undefined, isMainFrame: boolean, devServerUrl?: string | null): boolean {
+export function isTrustedSender(
+  senderFrameUrl: string | undefined,
+  isMainFrame: boolean,
+  devServerUrl?: string | null,
+): boolean {
   if (!isMainFrame || senderFrameUrl === undefined) return false;
   return isAppUrl(senderFrameUrl, devServerUrl);
 }

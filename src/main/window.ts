@@ -12,7 +12,9 @@ export function createMainWindow(preloadPath: string, devServerUrl: string | nul
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    callback(isAllowedPermission(permission, details.requestingUrl || webContents.getURL(), { mediaTypes }, devServerUrl));
+    callback(
+      isAllowedPermission(permission, details.requestingUrl || webContents.getURL(), { mediaTypes }, devServerUrl),
+    );
   });
   ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
     isAllowedPermissionCheck(permission, requestingOrigin, details.mediaType, devServerUrl),

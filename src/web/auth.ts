@@ -14,8 +14,7 @@ export interface RequestFacts {
 }
 
 export type AuthDecision =
-  | { allow: true; via: 'header' | 'query' | 'cookie' }
-  | { allow: false; status: 401 | 403; reason: string };
+  { allow: true; via: 'header' | 'query' | 'cookie' } | { allow: false; status: 401 | 403; reason: string };
 
 function sameToken(expected: string, given: string | undefined | null): boolean {
   if (!given) return false;

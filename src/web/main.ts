@@ -16,7 +16,9 @@ const { values } = parseArgs({
 
 const rendererDir = values['renderer-dir'] ?? fileURLToPath(new URL('../../out/renderer', import.meta.url));
 if (!existsSync(`${rendererDir}/index.html`)) {
-  console.error(`The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first, or use "npm run web".`);
+  console.error(
+    `The renderer is not built (${rendererDir}/index.html is missing): run "npm run build" first, or use "npm run web".`,
+  );
   process.exit(2);
 }
 const port = Number(values.port ?? process.env.COACH_PORT ?? 0);

@@ -86,7 +86,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         port,
       );
       if (!decision.allow) {
-        send(res, decision.status, decision.status === 401 ? 'Unauthorized: missing or wrong token.\n' : `Forbidden: ${decision.reason}.\n`);
+        send(
+          res,
+          decision.status,
+          decision.status === 401 ? 'Unauthorized: missing or wrong token.\n' : `Forbidden: ${decision.reason}.\n`,
+        );
         return;
       }
 
@@ -98,11 +102,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           channel = body.channel;
           input = body.input;
         } catch {
-          send(res, 400, encodeWire({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }), 'application/json');
+          send(
+            res,
+            400,
+            encodeWire({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }),
+            'application/json',
+          );
           return;
         }
         if (typeof channel !== 'string') {
-          send(res, 400, encodeWire({ ok: false, error: { code: 'invalid_input', message: 'The channel name must be a string.' } }), 'application/json');
+          send(
+            res,
+            400,
+            encodeWire({ ok: false, error: { code: 'invalid_input', message: 'The channel name must be a string.' } }),
+            'application/json',
+          );
           return;
         }
         const result = await dispatch(channel, input, ctx);
@@ -111,7 +125,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
 
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));

@@ -44,7 +44,10 @@ test('a session written to the data folder shows up in the Sessions view', async
   await expect(page.getByTestId('sessions-table')).toContainText('Bureau sentinel');
 });
 
-test('the web shell refuses requests without the token, with a wrong token, or from a foreign origin', async ({ request, app }) => {
+test('the web shell refuses requests without the token, with a wrong token, or from a foreign origin', async ({
+  request,
+  app,
+}) => {
   const base = app.server.url;
   expect((await request.get(base)).status()).toBe(401);
   expect((await request.get(`${base}?token=wrong`)).status()).toBe(401);

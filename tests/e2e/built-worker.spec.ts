@@ -16,7 +16,10 @@ test('the built transcriber worker starts, loads a model and reports its build',
   try {
     const modelPath = path.join(dir, 'tiny-tiny.bin');
     await writeRandomWhisperModel(modelPath, 'tiny-tiny', 3);
-    const child = fork('out/main/worker.js', [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = fork('out/main/worker.js', [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     const ready = await new Promise<WorkerToHost>((resolve, reject) => {
       child.on('message', (m) => resolve(m as WorkerToHost));
       child.on('exit', (code) => reject(new Error(`worker exited with ${String(code)} before answering`)));

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { corpusSession, STORY_IDS } from '../unit/report/corpus-fixture';
 import { expect, test } from './support/web-app';
 
-test('a session exported as JSON imports back from the Sessions view, and a broken file is explained', async ({ page, app }) => {
+test('a session exported as JSON imports back from the Sessions view, and a broken file is explained', async ({
+  page,
+  app,
+}) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'coach-import-json-'));
   try {
     const doc = { ...corpusSession(STORY_IDS[0]).document };

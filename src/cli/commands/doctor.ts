@@ -20,7 +20,12 @@ export async function collectDoctor(probes: DoctorProbe[] = []): Promise<DoctorS
       title: 'Runtime',
       rows: [
         ['Node.js', process.versions.node],
-        ['Electron', electron.installed ? `${electron.version ?? '?'} (${electron.executable ?? ''})` : `not available: ${electron.reason ?? 'unknown'} — use "npm run web"`],
+        [
+          'Electron',
+          electron.installed
+            ? `${electron.version ?? '?'} (${electron.executable ?? ''})`
+            : `not available: ${electron.reason ?? 'unknown'} — use "npm run web"`,
+        ],
         ['Platform', `${process.platform} ${process.arch}`],
       ],
     },
@@ -41,7 +46,10 @@ export async function collectDoctor(probes: DoctorProbe[] = []): Promise<DoctorS
     try {
       sections.push(await probe());
     } catch (error) {
-      sections.push({ title: 'Probe failed', rows: [['error', error instanceof Error ? error.message : String(error)]] });
+      sections.push({
+        title: 'Probe failed',
+        rows: [['error', error instanceof Error ? error.message : String(error)]],
+      });
     }
   }
   return sections;

@@ -54,7 +54,11 @@ function renderList(list: ModelListEntry[]): string {
   ]);
   const head = ['  MODEL', 'KIND', 'STATUS', 'SIZE', 'MEMORY', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
   return [line(head), ...rows.map(line)].join('\n');
 }
 
@@ -99,8 +103,12 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
           return 0;
         }
         io.stdout(`${renderList(list)}\n\n`);
-        io.stdout(`Default: ${def ? `${def.id} (${def.chosenBy === 'user' ? 'your choice' : def.chosenBy === 'recommendation' ? 'recommended for this machine' : 'first installed'})` : 'none installed — run "coach models download base.en"'}\n`);
-        io.stdout(`Disk use: ${formatBytes(usage.totalBytes)} in ${usage.modelsDir}${usage.partialBytes > 0 ? ` (${formatBytes(usage.partialBytes)} in partial downloads)` : ''}\n`);
+        io.stdout(
+          `Default: ${def ? `${def.id} (${def.chosenBy === 'user' ? 'your choice' : def.chosenBy === 'recommendation' ? 'recommended for this machine' : 'first installed'})` : 'none installed — run "coach models download base.en"'}\n`,
+        );
+        io.stdout(
+          `Disk use: ${formatBytes(usage.totalBytes)} in ${usage.modelsDir}${usage.partialBytes > 0 ? ` (${formatBytes(usage.partialBytes)} in partial downloads)` : ''}\n`,
+        );
         return 0;
       }
       case 'download': {
@@ -116,7 +124,9 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
           if (!done && t - lastAt < every) return;
           lastAt = t;
           const pct = p.totalBytes ? ` (${Math.floor((100 * p.receivedBytes) / p.totalBytes)}%)` : '';
-          io.stderr(`${name}  ${formatBytes(p.receivedBytes)} / ${formatBytes(p.totalBytes)}${pct}  ${formatBytes(p.bytesPerSec)}/s  ETA ${formatEta(p.etaSec)}\n`);
+          io.stderr(
+            `${name}  ${formatBytes(p.receivedBytes)} / ${formatBytes(p.totalBytes)}${pct}  ${formatBytes(p.bytesPerSec)}/s  ETA ${formatEta(p.etaSec)}\n`,
+          );
         };
         const e = await manager.download(name, { ...(mirror !== undefined ? { mirrorUrl: mirror } : {}), onProgress });
         io.stdout(`Installed ${e.id} (${formatBytes(e.bytes)}) at ${e.path ?? '?'}; checksum verified.\n`);
@@ -128,7 +138,9 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
         const file = args[0];
         if (!file) return bad('which file? e.g. "coach models import ~/Downloads/ggml-base.en.bin"');
         const e = await manager.importFile(file, id !== undefined ? { id } : {});
-        io.stdout(`Imported ${file} as ${e.id} (${e.source === 'official' ? 'matches the official checksum' : 'custom model'}, ${formatBytes(e.bytes)}).\n`);
+        io.stdout(
+          `Imported ${file} as ${e.id} (${e.source === 'official' ? 'matches the official checksum' : 'custom model'}, ${formatBytes(e.bytes)}).\n`,
+        );
         return 0;
       }
       case 'remove': {
@@ -171,7 +183,9 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
       if (error instanceof ModelDownloadError && error.offerImport) {
         io.stderr('Tip: download the file on another machine, then run "coach models import FILE".\n');
       }
-      return error.code === 'invalid_input' || error.code === 'not_found' || error.code === 'model_invalid' ? EXIT_BAD_INPUT : 1;
+      return error.code === 'invalid_input' || error.code === 'not_found' || error.code === 'model_invalid'
+        ? EXIT_BAD_INPUT
+        : 1;
     }
     throw error;
   }

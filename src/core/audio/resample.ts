@@ -216,7 +216,12 @@ export function createResampler(fromRate: number, toRate: number, options: Resam
 }
 
 /** One-shot conversion of a whole signal; output length is ceil(input × to / from). */
-export function resample(input: Float32Array, fromRate: number, toRate: number, options: ResamplerOptions = {}): Float32Array {
+export function resample(
+  input: Float32Array,
+  fromRate: number,
+  toRate: number,
+  options: ResamplerOptions = {},
+): Float32Array {
   const r = createResampler(fromRate, toRate, options);
   const a = r.process(input);
   const b = r.flush();

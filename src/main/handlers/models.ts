@@ -6,21 +6,46 @@ import type { ModelBenchmarker } from '../services/models/recommend';
 export type ChooseModelFile = () => Promise<string | null>;
 
 interface Emitter {
-  emit(event: 'models.progress', payload: { id: string; receivedBytes: number; totalBytes: number | null; bytesPerSec: number; etaSec: number | null; resumedFromBytes: number }): void;
+  emit(
+    event: 'models.progress',
+    payload: {
+      id: string;
+      receivedBytes: number;
+      totalBytes: number | null;
+      bytesPerSec: number;
+      etaSec: number | null;
+      resumedFromBytes: number;
+    },
+  ): void;
 }
 
 /**
  * Handlers for `src/shared/channels/models.ts`. To wire: merge `modelsChannels` / `modelsEvents`
  * into the contract, create one `ModelManager({ dataDir })` in createBackend and register these.
  */
-export function modelsHandlers(manager: ModelManager, chooseModelFile: ChooseModelFile | null, benchmarker: ModelBenchmarker) {
+export function modelsHandlers(
+  manager: ModelManager,
+  chooseModelFile: ChooseModelFile | null,
+  benchmarker: ModelBenchmarker,
+) {
   return {
     list: async () => {
-      const [models, def, settings, usage] = await Promise.all([manager.list(), manager.getDefault(), manager.settings(), manager.diskUsage()]);
+      const [models, def, settings, usage] = await Promise.all([
+        manager.list(),
+        manager.getDefault(),
+        manager.settings(),
+        manager.diskUsage(),
+      ]);
       return {
         models,
         default: def ? { id: def.id, chosenBy: def.chosenBy } : null,
-        recommendation: settings.bench ? { modelId: settings.bench.recommended, reason: settings.bench.reason, measuredAt: settings.bench.measuredAt } : null,
+        recommendation: settings.bench
+          ? {
+              modelId: settings.bench.recommended,
+              reason: settings.bench.reason,
+              measuredAt: settings.bench.measuredAt,
+            }
+          : null,
         diskUsage: { modelsDir: usage.modelsDir, totalBytes: usage.totalBytes, partialBytes: usage.partialBytes },
         mirrorUrl: settings.mirrorUrl,
       };
@@ -45,10 +70,14 @@ export function modelsHandlers(manager: ModelManager, chooseModelFile: ChooseMod
       await manager.setMirror(input.url);
       return {};
     },
-    bench: async (input: { force?: boolean | undefined }) => manager.runBench(benchmarker, { force: input.force === true }),
+    bench: async (input: { force?: boolean | undefined }) =>
+      manager.runBench(benchmarker, { force: input.force === true }),
     importChoose: async () => {
       if (!chooseModelFile) {
-        throw new CoachError('unsupported', 'Importing a model file needs the desktop app; from a terminal run "coach models import FILE".');
+        throw new CoachError(
+          'unsupported',
+          'Importing a model file needs the desktop app; from a terminal run "coach models import FILE".',
+        );
       }
       // The path comes from the dialog the user just answered, never from the page.
       const file = await chooseModelFile();

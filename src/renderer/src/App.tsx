@@ -20,7 +20,9 @@ export function App() {
     <div className="app-frame">
       <nav className="app-nav" aria-label="Main">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span>
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
           <span>Postmortem Coach</span>
         </div>
         <ul>

@@ -30,16 +30,31 @@ export function createWebCoach(token: string, base = ''): CoachBridge {
         body: encodeWire({ channel, input }),
       });
     } catch {
-      return { ok: false, error: { code: 'offline', message: 'The Postmortem Coach back end is not reachable. Is "npm run web" still running?' } };
+      return {
+        ok: false,
+        error: {
+          code: 'offline',
+          message: 'The Postmortem Coach back end is not reachable. Is "npm run web" still running?',
+        },
+      };
     }
     const text = await response.text();
     if (response.status === 401 || response.status === 403) {
-      return { ok: false, error: { code: 'forbidden', message: 'The back end refused this page: reopen the URL that "npm run web" printed.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'The back end refused this page: reopen the URL that "npm run web" printed.',
+        },
+      };
     }
     try {
       return decodeWire(text) as Result<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `Unexpected answer from the back end (HTTP ${response.status}).` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Unexpected answer from the back end (HTTP ${response.status}).` },
+      };
     }
   };
 

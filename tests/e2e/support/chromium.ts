@@ -26,6 +26,8 @@ export function chromiumArgs(fakeAudioWav?: string): string[] {
 
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (".ci/run" does).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (".ci/run" does).`,
+    );
   }
 }

@@ -74,7 +74,8 @@ function wav16(channels: Int16Array[], rate: number, opts: { dataSize?: number; 
   const frames = channels[0]?.length ?? 0;
   const nch = channels.length;
   const data = Buffer.alloc(frames * nch * 2);
-  for (let i = 0; i < frames; i++) for (let c = 0; c < nch; c++) data.writeInt16LE((channels[c] as Int16Array)[i] as number, (i * nch + c) * 2);
+  for (let i = 0; i < frames; i++)
+    for (let c = 0; c < nch; c++) data.writeInt16LE((channels[c] as Int16Array)[i] as number, (i * nch + c) * 2);
   const fmt = Buffer.alloc(24);
   fmt.write('fmt ', 0, 'latin1');
   fmt.writeUInt32LE(16, 4);
@@ -144,7 +145,9 @@ describe.skipIf(!haveSox)('audio import decoding (WAV, MP3, FLAC → 16 kHz mono
   });
 
   it('downmixes by averaging channels (opposite-phase channels cancel)', async () => {
-    const left = Int16Array.from({ length: 16000 }, (_, i) => Math.round(16000 * Math.sin((2 * Math.PI * 500 * i) / 16000)));
+    const left = Int16Array.from({ length: 16000 }, (_, i) =>
+      Math.round(16000 * Math.sin((2 * Math.PI * 500 * i) / 16000)),
+    );
     const right = left.map((v) => -v);
     const file = join(dir, 'antiphase.wav');
     await writeFile(file, wav16([left, right], 16000));
@@ -221,7 +224,11 @@ describe.skipIf(!haveSox)('audio import decoding (WAV, MP3, FLAC → 16 kHz mono
 
     it('Ogg Vorbis (unsupported container, named)', async () => {
       const file = toneFile('ogg', '-r 44100 -c 1', 0.5, 440);
-      await expectProblem(decodeAudioFile(file), 'unsupported_format', /Ogg Vorbis audio.*Supported: WAV, MP3 and FLAC/);
+      await expectProblem(
+        decodeAudioFile(file),
+        'unsupported_format',
+        /Ogg Vorbis audio.*Supported: WAV, MP3 and FLAC/,
+      );
     });
 
     it('a text file renamed to .mp3', async () => {

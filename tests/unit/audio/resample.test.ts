@@ -95,7 +95,8 @@ describe('windowed-sinc resampler', () => {
     const streamed = concat(parts);
     expect(streamed.length).toBe(whole.length);
     let maxDiff = 0;
-    for (let k = 0; k < whole.length; k++) maxDiff = Math.max(maxDiff, Math.abs((whole[k] as number) - (streamed[k] as number)));
+    for (let k = 0; k < whole.length; k++)
+      maxDiff = Math.max(maxDiff, Math.abs((whole[k] as number) - (streamed[k] as number)));
     expect(maxDiff).toBe(0);
   });
 

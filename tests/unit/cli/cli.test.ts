@@ -33,7 +33,13 @@ describe('coach CLI', () => {
   });
 
   it('reads SIMD flags from /proc/cpuinfo text', () => {
-    expect(parseCpuFlags('processor: 0\nflags\t\t: fpu sse4_2 avx avx2 fma avx512f\n')).toEqual(['sse4_2', 'avx', 'avx2', 'fma', 'avx512f']);
+    expect(parseCpuFlags('processor: 0\nflags\t\t: fpu sse4_2 avx avx2 fma avx512f\n')).toEqual([
+      'sse4_2',
+      'avx',
+      'avx2',
+      'fma',
+      'avx512f',
+    ]);
     expect(parseCpuFlags('Features\t: fp asimd evtstrm\n')).toEqual(['asimd']);
     expect(parseCpuFlags('')).toEqual([]);
   });

@@ -39,14 +39,26 @@ describe('isAllowedPermission', () => {
     expect(isAllowedPermission('media', page, { mediaTypes: ['video'] })).toBe(false);
     expect(isAllowedPermission('media', page, { mediaTypes: ['audio', 'video'] })).toBe(false);
     expect(isAllowedPermission('media', page, { mediaTypes: [] })).toBe(false);
-    for (const p of ['notifications', 'geolocation', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb', 'openExternal', 'fullscreen']) {
+    for (const p of [
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(isAllowedPermission(p, page, { mediaTypes: ['audio'] })).toBe(false);
     }
   });
 
   it('trusts the dev server only when one is configured', () => {
     expect(isAllowedPermission('media', 'http://localhost:5173/', { mediaTypes: ['audio'] })).toBe(false);
-    expect(isAllowedPermission('media', 'http://localhost:5173/', { mediaTypes: ['audio'] }, 'http://localhost:5173')).toBe(true);
+    expect(
+      isAllowedPermission('media', 'http://localhost:5173/', { mediaTypes: ['audio'] }, 'http://localhost:5173'),
+    ).toBe(true);
   });
 
   it('answers permission checks the same way', () => {

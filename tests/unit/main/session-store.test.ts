@@ -44,7 +44,9 @@ describe('SessionStore', () => {
     expect(listing.sessions[0]?.durationSec).toBe(171.5);
     // No temporary files are left beside the document.
     expect(await readdir(path.join(dir, 'sessions', 'take-a'))).toEqual(['session.json']);
-    const json = JSON.parse(await readFile(path.join(dir, 'sessions', 'take-a', 'session.json'), 'utf8')) as { schemaVersion: number };
+    const json = JSON.parse(await readFile(path.join(dir, 'sessions', 'take-a', 'session.json'), 'utf8')) as {
+      schemaVersion: number;
+    };
     expect(json.schemaVersion).toBe(1);
   });
 
@@ -53,7 +55,10 @@ describe('SessionStore', () => {
     await mkdir(path.join(dir, 'sessions', 'take-cut'), { recursive: true });
     await writeFile(path.join(dir, 'sessions', 'take-cut', 'session.json'), '{"schemaVersion": 1, "id": "take-');
     await mkdir(path.join(dir, 'sessions', 'take-future'), { recursive: true });
-    await writeFile(path.join(dir, 'sessions', 'take-future', 'session.json'), JSON.stringify({ ...doc('take-future', 'x'), schemaVersion: 99 }));
+    await writeFile(
+      path.join(dir, 'sessions', 'take-future', 'session.json'),
+      JSON.stringify({ ...doc('take-future', 'x'), schemaVersion: 99 }),
+    );
     const listing = await store.list();
     expect(listing.sessions.map((s) => s.id)).toEqual(['take-good']);
     expect(listing.unreadable).toHaveLength(2);

@@ -11,7 +11,15 @@ describe('resolveStaticAsset', () => {
   });
 
   it('refuses anything that escapes the root', () => {
-    for (const p of ['/../secret', '/assets/../../etc/passwd', '/%2e%2e/secret', '/..%2fsecret', '/a\\..\\b', '/%00', '/%E0%A4%A']) {
+    for (const p of [
+      '/../secret',
+      '/assets/../../etc/passwd',
+      '/%2e%2e/secret',
+      '/..%2fsecret',
+      '/a\\..\\b',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveStaticAsset(root, p)).toBeNull();
     }
   });

@@ -29,10 +29,27 @@ beforeAll(async () => {
   const d = await hashFile(modelFile);
   server = new FileServer();
   base = await server.start();
-  server.routes.set('/m/ggml-tt.en.bin', { body: await readFile(modelFile), trickle: { chunk: 512 * 1024, delayMs: 2 } });
+  server.routes.set('/m/ggml-tt.en.bin', {
+    body: await readFile(modelFile),
+    trickle: { chunk: 512 * 1024, delayMs: 2 },
+  });
   catalog = [
-    { ...(OFFICIAL_CATALOG[0] as CatalogEntry), id: 'tt.en', fileName: 'ggml-tt.en.bin', url: `${base}/m/ggml-tt.en.bin`, bytes: d.bytes, sha1: d.sha1, sha256: d.sha256, shape: null },
-    { ...(OFFICIAL_CATALOG[0] as CatalogEntry), id: 'gone.en', fileName: 'ggml-gone.en.bin', url: `http://127.0.0.1:${closedPort}/ggml-gone.en.bin` },
+    {
+      ...(OFFICIAL_CATALOG[0] as CatalogEntry),
+      id: 'tt.en',
+      fileName: 'ggml-tt.en.bin',
+      url: `${base}/m/ggml-tt.en.bin`,
+      bytes: d.bytes,
+      sha1: d.sha1,
+      sha256: d.sha256,
+      shape: null,
+    },
+    {
+      ...(OFFICIAL_CATALOG[0] as CatalogEntry),
+      id: 'gone.en',
+      fileName: 'ggml-gone.en.bin',
+      url: `http://127.0.0.1:${closedPort}/ggml-gone.en.bin`,
+    },
   ];
 });
 afterAll(async () => {

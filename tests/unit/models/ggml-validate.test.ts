@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRandomWhisperModel, type WrittenModelInfo } from '../../fixtures/ggml/write-random-model';
-import { validateModelFile, validateVadModel, validateWhisperModel } from '../../../src/main/services/models/ggml-validate';
+import {
+  validateModelFile,
+  validateVadModel,
+  validateWhisperModel,
+} from '../../../src/main/services/models/ggml-validate';
 import { ModelValidationError, type ModelFileProblem } from '../../../src/main/services/models/model-errors';
 
 const VAD_MODEL = join(import.meta.dirname, '../../../../shared/models/silero-vad-v6.2.0-ggml.bin');
@@ -37,7 +41,11 @@ async function patchInt32(file: string, offset: number, value: number): Promise<
   await fh.close();
 }
 
-async function expectProblem(p: Promise<unknown>, problem: ModelFileProblem, message?: RegExp): Promise<ModelValidationError> {
+async function expectProblem(
+  p: Promise<unknown>,
+  problem: ModelFileProblem,
+  message?: RegExp,
+): Promise<ModelValidationError> {
   const error = await p.then(
     () => undefined,
     (e: unknown) => e,
@@ -95,7 +103,11 @@ describe('Whisper ggml validation', () => {
   it.each([
     ['GGUF file', Buffer.concat([Buffer.from('GGUF'), Buffer.alloc(60)]), /GGUF/],
     ['HTML error page', Buffer.from('<!DOCTYPE html><html><body>502 Bad Gateway</body></html>'), /HTML web page/],
-    ['Git LFS pointer', Buffer.from('version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 77704715\n'), /Git LFS pointer/],
+    [
+      'Git LFS pointer',
+      Buffer.from('version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 77704715\n'),
+      /Git LFS pointer/,
+    ],
     ['JSON error', Buffer.from('{"error":"Repository not found"}'), /JSON/],
     ['ZIP / PyTorch checkpoint', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]), /ZIP/],
     ['random bytes', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0, 1, 2, 3, 200, 201]), /unrecognised binary/],
@@ -138,13 +150,21 @@ describe('Whisper ggml validation', () => {
     const p = await copyOfTiny();
     const t = tensor('encoder.conv1.weight');
     await patchInt32(p, t.headerOffset + 12 + 4, 81); // ne[1] = n_mels 80 -> 81
-    await expectProblem(validateWhisperModel(p, custom), 'wrong_tensor_shape', /encoder\.conv1\.weight.*\[3, 81, 64\].*\[3, 80, 64\]/);
+    await expectProblem(
+      validateWhisperModel(p, custom),
+      'wrong_tensor_shape',
+      /encoder\.conv1\.weight.*\[3, 81, 64\].*\[3, 80, 64\]/,
+    );
   });
 
   it('refuses hyper-parameters that disagree with the tensors (a wrong-shape model)', async () => {
     const p = await copyOfTiny();
     await patchInt32(p, 4 + 4 * 4, 2); // n_audio_layer 1 -> 2: the table now lacks encoder.blocks.1
-    await expectProblem(validateWhisperModel(p, custom), 'missing_tensors', /lacks tensor 'encoder\.blocks\.1\.attn\.query\.weight'/);
+    await expectProblem(
+      validateWhisperModel(p, custom),
+      'missing_tensors',
+      /lacks tensor 'encoder\.blocks\.1\.attn\.query\.weight'/,
+    );
   });
 
   it('refuses a tensor stored in the wrong type', async () => {

@@ -159,7 +159,9 @@ describe('model download from a local HTTP server', () => {
 
   it('refuses early when the server offers a file of the wrong size', async () => {
     server.routes.set('/hf/ggml-tt.en.bin', { body: model.subarray(0, 1000) });
-    const error = await manager().download('tt.en').catch((e: unknown) => e);
+    const error = await manager()
+      .download('tt.en')
+      .catch((e: unknown) => e);
     expect((error as ModelDownloadError).problem).toBe('size_mismatch');
     expect(await modelsDirFiles()).toEqual([]);
   });
@@ -194,7 +196,9 @@ describe('model download from a local HTTP server', () => {
         s.close(() => resolve(p));
       });
     });
-    const error = await manager({ url: `http://127.0.0.1:${port}/ggml-tt.en.bin` }).download('tt.en').catch((e: unknown) => e);
+    const error = await manager({ url: `http://127.0.0.1:${port}/ggml-tt.en.bin` })
+      .download('tt.en')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelDownloadError);
     expect((error as ModelDownloadError).problem).toBe('offline');
     expect((error as ModelDownloadError).code).toBe('offline');
@@ -209,7 +213,9 @@ describe('model download from a local HTTP server', () => {
     [200, 'text/html; charset=utf-8', 'blocked', /web page instead of the model/],
   ])('HTTP %i (%s) → %s', async (status, contentType, problem, message) => {
     server.routes.set('/hf/ggml-tt.en.bin', { body: Buffer.from('<html>login</html>'), status, contentType });
-    const error = await manager({ bytes: null }).download('tt.en').catch((e: unknown) => e);
+    const error = await manager({ bytes: null })
+      .download('tt.en')
+      .catch((e: unknown) => e);
     expect((error as ModelDownloadError).problem).toBe(problem);
     expect((error as Error).message).toMatch(message);
     expect((error as ModelDownloadError).offerImport).toBe(true);

@@ -26,8 +26,26 @@ beforeAll(async () => {
   const a = await hashFile(fileA);
   // A catalog whose "tt.en" is file A, so importing file A must install it as that official model.
   catalog = [
-    { ...(OFFICIAL_CATALOG[0] as CatalogEntry), id: 'tt.en', fileName: 'ggml-tt.en.bin', bytes: a.bytes, sha1: a.sha1, sha256: a.sha256, shape: null, rank: 1 },
-    { ...(OFFICIAL_CATALOG[2] as CatalogEntry), id: 'tt-base.en', fileName: 'ggml-tt-base.en.bin', bytes: 1, sha1: null, sha256: '0'.repeat(64), shape: null, rank: 2 },
+    {
+      ...(OFFICIAL_CATALOG[0] as CatalogEntry),
+      id: 'tt.en',
+      fileName: 'ggml-tt.en.bin',
+      bytes: a.bytes,
+      sha1: a.sha1,
+      sha256: a.sha256,
+      shape: null,
+      rank: 1,
+    },
+    {
+      ...(OFFICIAL_CATALOG[2] as CatalogEntry),
+      id: 'tt-base.en',
+      fileName: 'ggml-tt-base.en.bin',
+      bytes: 1,
+      sha1: null,
+      sha256: '0'.repeat(64),
+      shape: null,
+      rank: 2,
+    },
     OFFICIAL_CATALOG.find((e) => e.kind === 'vad') as CatalogEntry,
   ];
 });
@@ -61,7 +79,12 @@ describe('model manager: import, list, default, remove, disk use', () => {
     expect(again.id).toBe('other');
     const s = await loadModelSettings(dataDir);
     expect(s.imported).toHaveLength(1);
-    expect(s.imported[0]).toMatchObject({ id: 'other', originalName: 'other.bin', shape: 'custom', importedAt: '2026-01-02T03:04:05.000Z' });
+    expect(s.imported[0]).toMatchObject({
+      id: 'other',
+      originalName: 'other.bin',
+      shape: 'custom',
+      importedAt: '2026-01-02T03:04:05.000Z',
+    });
     await expect(m.importFile(fileC, { id: 'other' })).rejects.toThrow(/already exists/);
     await expect(m.importFile(fileC, { id: 'tt.en' })).rejects.toThrow(/already exists/);
     expect((await m.importFile(fileC, { id: 'mine' })).id).toBe('mine');
@@ -70,7 +93,9 @@ describe('model manager: import, list, default, remove, disk use', () => {
   it('validates before importing and copies nothing on failure', async () => {
     const bad = join(root, 'page.bin');
     await writeFile(bad, '<!DOCTYPE html><html>Sign in</html>');
-    const error = await mm().importFile(bad).catch((e: unknown) => e);
+    const error = await mm()
+      .importFile(bad)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelValidationError);
     expect((error as ModelValidationError).problem).toBe('wrong_magic');
     expect(await readdir(join(dataDir, 'models')).catch(() => [])).toEqual([]);
@@ -130,7 +155,10 @@ describe('model manager: import, list, default, remove, disk use', () => {
     expect(use.partialBytes).toBe(1234);
     expect(use.totalBytes).toBe((a.bytes ?? 0) + 1234);
     expect(use.models).toContainEqual({ id: 'tt.en', bytes: a.bytes });
-    expect((await m.list()).find((e) => e.id === 'tt-base.en')).toMatchObject({ status: 'partial', partialBytes: 1234 });
+    expect((await m.list()).find((e) => e.id === 'tt-base.en')).toMatchObject({
+      status: 'partial',
+      partialBytes: 1234,
+    });
   });
 
   it('marks an installed file of the wrong size as damaged and not usable as default', async () => {
@@ -168,7 +196,10 @@ describe('model manager: import, list, default, remove, disk use', () => {
     const m = mm();
     await m.setMirror('https://mirror.example/whisper');
     const file = modelSettingsPath(dataDir);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 1, mirrorUrl: 'https://mirror.example/whisper' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+      version: 1,
+      mirrorUrl: 'https://mirror.example/whisper',
+    });
     expect((await readdir(join(dataDir, 'settings'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await writeFile(file, '{"version": 1, "defaultModel": ');
     expect((await loadModelSettings(dataDir)).mirrorUrl).toBeNull();
@@ -177,8 +208,12 @@ describe('model manager: import, list, default, remove, disk use', () => {
   });
 
   it('joins mirror URLs with file names', () => {
-    expect(mirrorFileUrl('https://m.example/whisper', 'ggml-base.en.bin')).toBe('https://m.example/whisper/ggml-base.en.bin');
-    expect(mirrorFileUrl('https://m.example/whisper/', 'ggml-base.en.bin')).toBe('https://m.example/whisper/ggml-base.en.bin');
+    expect(mirrorFileUrl('https://m.example/whisper', 'ggml-base.en.bin')).toBe(
+      'https://m.example/whisper/ggml-base.en.bin',
+    );
+    expect(mirrorFileUrl('https://m.example/whisper/', 'ggml-base.en.bin')).toBe(
+      'https://m.example/whisper/ggml-base.en.bin',
+    );
     expect(() => mirrorFileUrl('not a url', 'x')).toThrow(/not a valid URL/);
   });
 });

@@ -25,7 +25,16 @@ beforeAll(async () => {
   const base = await server.start();
   server.routes.set('/ggml-tt.en.bin', { body: await readFile(file), trickle: { chunk: 1 << 20, delayMs: 250 } });
   const catalog: CatalogEntry[] = [
-    { ...(OFFICIAL_CATALOG[0] as CatalogEntry), id: 'tt.en', fileName: 'ggml-tt.en.bin', url: `${base}/ggml-tt.en.bin`, bytes: d.bytes, sha1: d.sha1, sha256: d.sha256, shape: null },
+    {
+      ...(OFFICIAL_CATALOG[0] as CatalogEntry),
+      id: 'tt.en',
+      fileName: 'ggml-tt.en.bin',
+      url: `${base}/ggml-tt.en.bin`,
+      bytes: d.bytes,
+      sha1: d.sha1,
+      sha256: d.sha256,
+      shape: null,
+    },
     OFFICIAL_CATALOG.find((e) => e.kind === 'vad') as CatalogEntry,
   ];
   manager = new ModelManager({ dataDir: join(root, 'data'), catalog, allowCustomShapes: true });
@@ -61,12 +70,16 @@ describe('models channel handlers', () => {
   });
 
   it('refuses the dialog import in the web shell', async () => {
-    await expect(modelsHandlers(manager, null, createWhisperBenchmarker()).importChoose()).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(modelsHandlers(manager, null, createWhisperBenchmarker()).importChoose()).rejects.toMatchObject({
+      code: 'unsupported',
+    });
   });
 
   it('validates channel inputs', () => {
     expect(modelsChannels['models.download'].input.safeParse({ id: '../etc/passwd' }).success).toBe(false);
-    expect(modelsChannels['models.download'].input.safeParse({ id: 'base.en', mirrorUrl: 'notaurl' }).success).toBe(false);
+    expect(modelsChannels['models.download'].input.safeParse({ id: 'base.en', mirrorUrl: 'notaurl' }).success).toBe(
+      false,
+    );
     expect(modelsChannels['models.setDefault'].input.safeParse({ id: null }).success).toBe(true);
   });
 });

@@ -10,7 +10,12 @@ import {
   whisperMelFilters,
   writeRandomWhisperModel,
 } from '../../fixtures/ggml/write-random-model';
-import { GGML_FILE_MAGIC, OFFICIAL_SHAPES, specialTokenIds, whisperTensorTable } from '../../../src/main/services/models/ggml-layout';
+import {
+  GGML_FILE_MAGIC,
+  OFFICIAL_SHAPES,
+  specialTokenIds,
+  whisperTensorTable,
+} from '../../../src/main/services/models/ggml-layout';
 
 let dir = '';
 beforeAll(async () => {

@@ -30,7 +30,13 @@ describe('recommendDefault', () => {
 
   it('uses the best of repeated runs and ignores unknown models, VAD and bad samples', () => {
     const rec = recommendDefault(
-      [r('small.en', 0.5), r('small.en', 0.25), r('mystery', 0.01), r('silero-v6.2.0', 0.001), { modelId: 'large-v3-turbo', audioSec: 0, processingSec: 1 }],
+      [
+        r('small.en', 0.5),
+        r('small.en', 0.25),
+        r('mystery', 0.01),
+        r('silero-v6.2.0', 0.001),
+        { modelId: 'large-v3-turbo', audioSec: 0, processingSec: 1 },
+      ],
       OFFICIAL_CATALOG,
     );
     expect(rec.modelId).toBe('small.en');

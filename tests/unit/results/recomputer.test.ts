@@ -14,7 +14,11 @@ describe('recomputer (the results store’s engine runner)', () => {
     expect(loaded.original).toEqual(analyzeTranscript(transcript, { lengthSeconds: 120 }));
     expect(loaded.applied).toBe(false);
     const original = loaded.original ?? loaded.corrected;
-    const c = relabelSentence({ words: flattenWords(transcript), base: original.sentences, corrections: null }, 0, 'other');
+    const c = relabelSentence(
+      { words: flattenWords(transcript), base: original.sentences, corrections: null },
+      0,
+      'other',
+    );
     const applied = await r.apply(c);
     expect(applied.applied).toBe(true);
     expect(applied.original).toBeNull();

@@ -50,7 +50,8 @@ export async function decodeAudioFile(file: string, options: DecodeAudioOptions 
     size = st.size;
   } catch (error) {
     if (error instanceof AudioDecodeError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AudioDecodeError('not_found', `Audio file not found: ${file}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AudioDecodeError('not_found', `Audio file not found: ${file}`);
     throw error;
   }
   if (size === 0) throw new AudioDecodeError('empty', `${name} is empty (0 bytes).`);
@@ -61,13 +62,20 @@ export async function decodeAudioFile(file: string, options: DecodeAudioOptions 
     await fh.read(head, 0, head.length, 0);
     const sniffed = sniffAudio(head);
     if (sniffed.kind === 'unsupported') {
-      throw new AudioDecodeError('unsupported_format', `${name} is ${sniffed.name}, which cannot be imported. Supported: WAV, MP3 and FLAC.`);
+      throw new AudioDecodeError(
+        'unsupported_format',
+        `${name} is ${sniffed.name}, which cannot be imported. Supported: WAV, MP3 and FLAC.`,
+      );
     }
     const sink = new PcmSink();
     const ctx = { name, onProgress: options.onProgress, signal: options.signal };
     let info: SourceInfo;
     if (sniffed.container === 'wav') {
-      if (size < 44) throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: only ${size} bytes, shorter than a WAV header.`);
+      if (size < 44)
+        throw new AudioDecodeError(
+          'corrupt',
+          `${name} is a damaged WAV file: only ${size} bytes, shorter than a WAV header.`,
+        );
       info = await decodeWav(fh, size, sink, ctx);
     } else if (sniffed.container === 'mp3') {
       info = await decodeMp3(fh, size, sniffed.offset, sink, ctx);
@@ -78,7 +86,12 @@ export async function decodeAudioFile(file: string, options: DecodeAudioOptions 
     const samples = sink.finish();
     const durationSec = samples.length / TARGET_SAMPLE_RATE;
     const sourceDuration = sourceFrames / info.sampleRate;
-    const label = info.container === 'wav' ? `WAV (${info.codec})` : info.container === 'mp3' ? `MP3 (${info.codec})` : `FLAC (${info.bitsPerSample ?? '?'}-bit)`;
+    const label =
+      info.container === 'wav'
+        ? `WAV (${info.codec})`
+        : info.container === 'mp3'
+          ? `MP3 (${info.codec})`
+          : `FLAC (${info.bitsPerSample ?? '?'}-bit)`;
     return {
       samples,
       sampleRate: TARGET_SAMPLE_RATE,
@@ -105,7 +118,9 @@ export function floatToInt16(samples: Float32Array): Int16Array {
  * The shape the session importer (src/main/services/imports) expects: 16 kHz mono 16-bit.
  * Wire it as `decode` of ImportService.
  */
-export async function decodeAudioFileToPcm16(file: string): Promise<{ samples: Int16Array; format: string; description: string }> {
+export async function decodeAudioFileToPcm16(
+  file: string,
+): Promise<{ samples: Int16Array; format: string; description: string }> {
   const d = await decodeAudioFile(file);
   return { samples: floatToInt16(d.samples), format: d.source.container, description: d.description };
 }

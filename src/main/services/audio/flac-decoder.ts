@@ -28,21 +28,41 @@ export function parseFlacStreamInfo(b: Uint8Array): FlacStreamInfo | undefined {
   const sampleRate = ((b[s + 10] as number) << 12) | ((b[s + 11] as number) << 4) | ((b[s + 12] as number) >> 4);
   const channels = (((b[s + 12] as number) >> 1) & 7) + 1;
   const bitsPerSample = ((((b[s + 12] as number) & 1) << 4) | ((b[s + 13] as number) >> 4)) + 1;
-  const totalSamples = ((b[s + 13] as number) & 0x0f) * 2 ** 32 + (((b[s + 14] as number) << 24) >>> 0) + ((b[s + 15] as number) << 16) + ((b[s + 16] as number) << 8) + (b[s + 17] as number);
+  const totalSamples =
+    ((b[s + 13] as number) & 0x0f) * 2 ** 32 +
+    (((b[s + 14] as number) << 24) >>> 0) +
+    ((b[s + 15] as number) << 16) +
+    ((b[s + 16] as number) << 8) +
+    (b[s + 17] as number);
   return { sampleRate, channels, bitsPerSample, totalSamples };
 }
 
-export async function decodeFlac(fh: FileHandle, size: number, offset: number, sink: PcmSink, ctx: DecodeContext): Promise<SourceInfo> {
+export async function decodeFlac(
+  fh: FileHandle,
+  size: number,
+  offset: number,
+  sink: PcmSink,
+  ctx: DecodeContext,
+): Promise<SourceInfo> {
   const head = Buffer.alloc(64);
   await fh.read(head, 0, 64, offset);
   const info = parseFlacStreamInfo(head);
-  if (!info || info.sampleRate === 0) throw new AudioDecodeError('corrupt', `${ctx.name} is a damaged FLAC file: its STREAMINFO header is missing or invalid.`);
+  if (!info || info.sampleRate === 0)
+    throw new AudioDecodeError(
+      'corrupt',
+      `${ctx.name} is a damaged FLAC file: its STREAMINFO header is missing or invalid.`,
+    );
 
   const decoder = new FLACDecoder();
   await decoder.ready;
   let errors = 0;
   let firstError = '';
-  const take = (r: { channelData: Float32Array[]; samplesDecoded: number; sampleRate: number; errors: { message: string }[] }): void => {
+  const take = (r: {
+    channelData: Float32Array[];
+    samplesDecoded: number;
+    sampleRate: number;
+    errors: { message: string }[];
+  }): void => {
     if (r.errors.length > 0) {
       errors += r.errors.length;
       firstError ||= r.errors[0]?.message ?? '';
@@ -51,7 +71,7 @@ export async function decodeFlac(fh: FileHandle, size: number, offset: number, s
   };
   try {
     await withQuietDecoderLogs(async () => {
-      for (let pos = offset; pos < size; ) {
+      for (let pos = offset; pos < size;) {
         if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
         const buf = Buffer.alloc(Math.min(CHUNK, size - pos));
         const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
@@ -66,13 +86,26 @@ export async function decodeFlac(fh: FileHandle, size: number, offset: number, s
     decoder.free();
   }
   if (sink.sourceFrames === 0) {
-    if (info.totalSamples === 0 && errors === 0) throw new AudioDecodeError('no_audio', `${ctx.name} contains no audio (the FLAC stream has 0 samples).`);
-    throw new AudioDecodeError('corrupt', `${ctx.name} is a damaged FLAC file: no frame could be decoded${firstError ? ` (${firstError})` : ''}.`);
+    if (info.totalSamples === 0 && errors === 0)
+      throw new AudioDecodeError('no_audio', `${ctx.name} contains no audio (the FLAC stream has 0 samples).`);
+    throw new AudioDecodeError(
+      'corrupt',
+      `${ctx.name} is a damaged FLAC file: no frame could be decoded${firstError ? ` (${firstError})` : ''}.`,
+    );
   }
   const warnings: string[] = [];
   if (errors > 0) warnings.push(`${errors} damaged FLAC frame(s) were skipped`);
   if (info.totalSamples > 0 && sink.sourceFrames < info.totalSamples * 0.99) {
-    warnings.push(`the file is shorter than its header says (${sink.sourceFrames} of ${info.totalSamples} samples); decoded what is there`);
+    warnings.push(
+      `the file is shorter than its header says (${sink.sourceFrames} of ${info.totalSamples} samples); decoded what is there`,
+    );
   }
-  return { container: 'flac', codec: `FLAC ${info.bitsPerSample}-bit`, sampleRate: info.sampleRate, channels: info.channels, bitsPerSample: info.bitsPerSample, warnings };
+  return {
+    container: 'flac',
+    codec: `FLAC ${info.bitsPerSample}-bit`,
+    sampleRate: info.sampleRate,
+    channels: info.channels,
+    bitsPerSample: info.bitsPerSample,
+    warnings,
+  };
 }

@@ -14,7 +14,13 @@ import type { DecodeContext, SourceInfo } from './source-info';
 
 const CHUNK = 256 * 1024;
 
-export async function decodeMp3(fh: FileHandle, size: number, offset: number, sink: PcmSink, ctx: DecodeContext): Promise<SourceInfo> {
+export async function decodeMp3(
+  fh: FileHandle,
+  size: number,
+  offset: number,
+  sink: PcmSink,
+  ctx: DecodeContext,
+): Promise<SourceInfo> {
   const decoder = new MPEGDecoder();
   await decoder.ready;
   let errors = 0;
@@ -25,7 +31,7 @@ export async function decodeMp3(fh: FileHandle, size: number, offset: number, si
   try {
     await withQuietDecoderLogs(async () => {
       const buf = Buffer.alloc(CHUNK);
-      for (let pos = offset; pos < size; ) {
+      for (let pos = offset; pos < size;) {
         if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
         const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
         if (bytesRead === 0) break;
@@ -33,7 +39,7 @@ export async function decodeMp3(fh: FileHandle, size: number, offset: number, si
         if (channels === 0) {
           for (let i = 0; i + 4 <= chunk.length; i++) {
             if (isMpegFrameHeader(chunk, i)) {
-              channels = ((chunk[i + 3] as number) >> 6) === 3 ? 1 : 2;
+              channels = (chunk[i + 3] as number) >> 6 === 3 ? 1 : 2;
               layer = 4 - (((chunk[i + 1] as number) >> 1) & 3);
               break;
             }
@@ -58,7 +64,11 @@ export async function decodeMp3(fh: FileHandle, size: number, offset: number, si
   }
   const frames = sink.sourceFrames;
   if (frames === 0) {
-    if (errors > 0) throw new AudioDecodeError('corrupt', `${ctx.name} is a damaged MP3 file: no frame could be decoded (${firstError}).`);
+    if (errors > 0)
+      throw new AudioDecodeError(
+        'corrupt',
+        `${ctx.name} is a damaged MP3 file: no frame could be decoded (${firstError}).`,
+      );
     throw new AudioDecodeError('no_audio', `${ctx.name} contains no audio: the MP3 file has no audio frames.`);
   }
   // A few bad frames in a long file are skipped; more failures than good frames means the file
@@ -66,8 +76,18 @@ export async function decodeMp3(fh: FileHandle, size: number, offset: number, si
   const samplesPerFrame = layer === 1 ? 384 : rate > 0 && rate < 32000 && layer === 3 ? 576 : 1152;
   const goodFrames = frames / samplesPerFrame;
   if (errors > 0 && errors >= goodFrames) {
-    throw new AudioDecodeError('corrupt', `${ctx.name} is a damaged MP3 file: ${errors} frames failed to decode (${firstError}).`);
+    throw new AudioDecodeError(
+      'corrupt',
+      `${ctx.name} is a damaged MP3 file: ${errors} frames failed to decode (${firstError}).`,
+    );
   }
   const warnings = errors > 0 ? [`${errors} damaged MP3 frame(s) were skipped`] : [];
-  return { container: 'mp3', codec: `MPEG Layer ${'I'.repeat(Math.max(1, Math.min(3, layer)))}`, sampleRate: rate, channels: channels || 2, bitsPerSample: null, warnings };
+  return {
+    container: 'mp3',
+    codec: `MPEG Layer ${'I'.repeat(Math.max(1, Math.min(3, layer)))}`,
+    sampleRate: rate,
+    channels: channels || 2,
+    bitsPerSample: null,
+    warnings,
+  };
 }

@@ -20,7 +20,8 @@ export class PcmSink {
     if (n === 0) return;
     const mono = downmixToMono(channels.map((c) => (c.length === n ? c : c.subarray(0, n))));
     if (this.resampler && this.resampler.fromRate !== sampleRate) this.add(this.resampler.flush());
-    if (!this.resampler || this.resampler.fromRate !== sampleRate) this.resampler = createResampler(sampleRate, TARGET_SAMPLE_RATE);
+    if (!this.resampler || this.resampler.fromRate !== sampleRate)
+      this.resampler = createResampler(sampleRate, TARGET_SAMPLE_RATE);
     this.sourceFrames += n;
     this.add(this.resampler.process(mono));
   }

@@ -5,13 +5,21 @@
 export type AudioContainer = 'wav' | 'mp3' | 'flac';
 
 export type SniffedAudio =
-  | { kind: 'supported'; container: AudioContainer; /** Byte offset of the audio stream (after an ID3v2 tag). */ offset: number }
+  | {
+      kind: 'supported';
+      container: AudioContainer;
+      /** Byte offset of the audio stream (after an ID3v2 tag). */ offset: number;
+    }
   | { kind: 'unsupported'; name: string };
 
 /** Size of an ID3v2 tag at the start of `head` (0 if none). */
 export function id3v2Size(head: Uint8Array): number {
   if (head.length < 10 || head[0] !== 0x49 || head[1] !== 0x44 || head[2] !== 0x33) return 0; // "ID3"
-  const syncsafe = (((head[6] ?? 0) & 0x7f) << 21) | (((head[7] ?? 0) & 0x7f) << 14) | (((head[8] ?? 0) & 0x7f) << 7) | ((head[9] ?? 0) & 0x7f);
+  const syncsafe =
+    (((head[6] ?? 0) & 0x7f) << 21) |
+    (((head[7] ?? 0) & 0x7f) << 14) |
+    (((head[8] ?? 0) & 0x7f) << 7) |
+    ((head[9] ?? 0) & 0x7f);
   const footer = ((head[5] ?? 0) & 0x10) !== 0 ? 10 : 0;
   return 10 + syncsafe + footer;
 }
@@ -36,7 +44,8 @@ function ascii(b: Uint8Array, at: number, len: number): string {
 
 export function sniffAudio(head: Uint8Array): SniffedAudio {
   const riff = ascii(head, 0, 4);
-  if ((riff === 'RIFF' || riff === 'RF64') && ascii(head, 8, 4) === 'WAVE') return { kind: 'supported', container: 'wav', offset: 0 };
+  if ((riff === 'RIFF' || riff === 'RF64') && ascii(head, 8, 4) === 'WAVE')
+    return { kind: 'supported', container: 'wav', offset: 0 };
   if (riff === 'RIFX') return { kind: 'unsupported', name: 'a big-endian WAV (RIFX) file' };
   if (riff === 'RIFF' && ascii(head, 8, 4) === 'AVI ') return { kind: 'unsupported', name: 'an AVI video' };
 
@@ -46,7 +55,8 @@ export function sniffAudio(head: Uint8Array): SniffedAudio {
     // An ID3 tag is followed by MPEG frames; the tag may be larger than the bytes we sniffed.
     if (id3 >= head.length || isMpegFrameHeader(head, id3)) return { kind: 'supported', container: 'mp3', offset: id3 };
   }
-  if (isMpegFrameHeader(head, 0) && ((head[1] as number) >> 1) & 3) return { kind: 'supported', container: 'mp3', offset: 0 };
+  if (isMpegFrameHeader(head, 0) && ((head[1] as number) >> 1) & 3)
+    return { kind: 'supported', container: 'mp3', offset: 0 };
 
   if (riff === 'OggS') {
     const text = ascii(head, 0, Math.min(head.length, 128));
@@ -56,9 +66,12 @@ export function sniffAudio(head: Uint8Array): SniffedAudio {
     return { kind: 'unsupported', name: 'an Ogg file' };
   }
   if (ascii(head, 4, 4) === 'ftyp') return { kind: 'unsupported', name: 'MP4/M4A (AAC) audio or video' };
-  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return { kind: 'unsupported', name: 'WebM/Matroska audio or video' };
-  if (riff === 'FORM' && (ascii(head, 8, 4) === 'AIFF' || ascii(head, 8, 4) === 'AIFC')) return { kind: 'unsupported', name: 'AIFF audio' };
-  if ((head[0] === 0xff && ((head[1] ?? 0) & 0xf6) === 0xf0)) return { kind: 'unsupported', name: 'raw AAC (ADTS) audio' };
+  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3)
+    return { kind: 'unsupported', name: 'WebM/Matroska audio or video' };
+  if (riff === 'FORM' && (ascii(head, 8, 4) === 'AIFF' || ascii(head, 8, 4) === 'AIFC'))
+    return { kind: 'unsupported', name: 'AIFF audio' };
+  if (head[0] === 0xff && ((head[1] ?? 0) & 0xf6) === 0xf0)
+    return { kind: 'unsupported', name: 'raw AAC (ADTS) audio' };
   if (ascii(head, 0, 5) === '#!AMR') return { kind: 'unsupported', name: 'AMR voice audio' };
   if (ascii(head, 0, 4) === 'MThd') return { kind: 'unsupported', name: 'a MIDI file (notes, not recorded sound)' };
   if (ascii(head, 0, 4) === 'caff') return { kind: 'unsupported', name: 'Core Audio (CAF) audio' };

@@ -50,29 +50,45 @@ async function readAt(fh: FileHandle, at: number, len: number): Promise<Buffer> 
 }
 
 function parseFmt(b: Buffer, name: string): WavFormat {
-  if (b.length < 16) throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: its format chunk is ${b.length} bytes (at least 16 needed).`);
+  if (b.length < 16)
+    throw new AudioDecodeError(
+      'corrupt',
+      `${name} is a damaged WAV file: its format chunk is ${b.length} bytes (at least 16 needed).`,
+    );
   let tag = b.readUInt16LE(0);
   const channels = b.readUInt16LE(2);
   const sampleRate = b.readUInt32LE(4);
   const blockAlign = b.readUInt16LE(12);
   const bits = b.readUInt16LE(14);
   if (tag === EXTENSIBLE) {
-    if (b.length < 40) throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: truncated WAVE_FORMAT_EXTENSIBLE header.`);
+    if (b.length < 40)
+      throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: truncated WAVE_FORMAT_EXTENSIBLE header.`);
     tag = b.readUInt16LE(24); // first two bytes of the sub-format GUID are the format tag
   }
   if (tag !== PCM && tag !== FLOAT) {
     const what = FORMAT_NAMES[tag] ?? `format code 0x${tag.toString(16).padStart(4, '0')}`;
-    throw new AudioDecodeError('unsupported_format', `${name} is a WAV file with ${what} encoding, which is not supported. Convert it to PCM WAV, MP3 or FLAC.`);
+    throw new AudioDecodeError(
+      'unsupported_format',
+      `${name} is a WAV file with ${what} encoding, which is not supported. Convert it to PCM WAV, MP3 or FLAC.`,
+    );
   }
   const encoding = tag === PCM ? 'pcm' : 'float';
   const okBits = encoding === 'pcm' ? [8, 16, 24, 32] : [32, 64];
   if (!okBits.includes(bits)) {
-    throw new AudioDecodeError('unsupported_format', `${name} is a ${bits}-bit ${encoding === 'pcm' ? 'integer' : 'float'} WAV file, which is not supported (PCM 8/16/24/32-bit or float 32/64-bit).`);
+    throw new AudioDecodeError(
+      'unsupported_format',
+      `${name} is a ${bits}-bit ${encoding === 'pcm' ? 'integer' : 'float'} WAV file, which is not supported (PCM 8/16/24/32-bit or float 32/64-bit).`,
+    );
   }
-  if (channels < 1 || channels > 32) throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: ${channels} channels.`);
-  if (sampleRate < 1000 || sampleRate > 768000) throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: sample rate ${sampleRate} Hz.`);
+  if (channels < 1 || channels > 32)
+    throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: ${channels} channels.`);
+  if (sampleRate < 1000 || sampleRate > 768000)
+    throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: sample rate ${sampleRate} Hz.`);
   if (blockAlign !== (channels * bits) / 8) {
-    throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: block size ${blockAlign} does not match ${channels} channels of ${bits} bits.`);
+    throw new AudioDecodeError(
+      'corrupt',
+      `${name} is a damaged WAV file: block size ${blockAlign} does not match ${channels} channels of ${bits} bits.`,
+    );
   }
   return { encoding, channels, sampleRate, bits, blockAlign };
 }
@@ -120,7 +136,10 @@ export async function decodeWav(fh: FileHandle, size: number, sink: PcmSink, ctx
       const rest = size - body;
       let bytes = len;
       if (len === 0xffffffff || len > rest || (len === 0 && rest > 0)) {
-        if (len !== 0xffffffff && len > rest) warnings.push(`the file is shorter than its header says (${rest} of ${len} audio bytes); decoded what is there`);
+        if (len !== 0xffffffff && len > rest)
+          warnings.push(
+            `the file is shorter than its header says (${rest} of ${len} audio bytes); decoded what is there`,
+          );
         bytes = rest;
       }
       data = { at: body, bytes };
@@ -135,7 +154,7 @@ export async function decodeWav(fh: FileHandle, size: number, sink: PcmSink, ctx
   if (data.bytes % fmt.blockAlign !== 0) warnings.push('the last, incomplete sample frame was ignored');
 
   const framesPerBlock = Math.max(1, Math.floor(BLOCK_BYTES / fmt.blockAlign));
-  for (let done = 0; done < frames; ) {
+  for (let done = 0; done < frames;) {
     if (ctx.signal?.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('aborted');
     const n = Math.min(framesPerBlock, frames - done);
     const b = await readAt(fh, data.at + done * fmt.blockAlign, n * fmt.blockAlign);

@@ -32,7 +32,6 @@ export async function fileExists(file: string): Promise<boolean> {
   }
 }
 
-
 export async function writeExportFile(
   file: string,
   data: Uint8Array | string,

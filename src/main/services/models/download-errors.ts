@@ -5,7 +5,17 @@ import type { CoachErrorCode } from '../../../shared/contract-types';
  * Why a model download failed. `offerImport` tells the UI/CLI to offer "import a file instead"
  * (offline, blocked by a proxy, or the server/mirror does not have the file).
  */
-export type DownloadProblem = 'offline' | 'blocked' | 'http' | 'not_found' | 'size_mismatch' | 'checksum_mismatch' | 'not_a_model' | 'cancelled' | 'interrupted' | 'busy';
+export type DownloadProblem =
+  | 'offline'
+  | 'blocked'
+  | 'http'
+  | 'not_found'
+  | 'size_mismatch'
+  | 'checksum_mismatch'
+  | 'not_a_model'
+  | 'cancelled'
+  | 'interrupted'
+  | 'busy';
 
 const CODES: Record<DownloadProblem, CoachErrorCode> = {
   offline: 'offline',
@@ -27,6 +37,11 @@ export class ModelDownloadError extends CoachError {
     super(CODES[problem], message);
     this.name = 'ModelDownloadError';
     this.problem = problem;
-    this.offerImport = problem === 'offline' || problem === 'blocked' || problem === 'not_found' || problem === 'interrupted' || problem === 'http';
+    this.offerImport =
+      problem === 'offline' ||
+      problem === 'blocked' ||
+      problem === 'not_found' ||
+      problem === 'interrupted' ||
+      problem === 'http';
   }
 }

@@ -49,7 +49,18 @@ export interface DownloadResult {
   resumedFromBytes: number;
 }
 
-const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+const UNREACHABLE = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
 
 function errorCode(error: unknown): string | undefined {
   let e: unknown = error;
@@ -100,7 +111,12 @@ export function parseContentRange(value: string | null): { start: number; total:
   return { start: Number(m[1]), total: m[3] === '*' ? null : Number(m[3]) };
 }
 
-export async function downloadToPart(url: string, partFile: string, expected: ExpectedFile, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadToPart(
+  url: string,
+  partFile: string,
+  expected: ExpectedFile,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   const doFetch = options.fetchImpl ?? fetch;
   const maxAttempts = options.maxAttempts ?? 5;
   const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
@@ -155,7 +171,10 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
     if (userSignal?.aborted) throw cancelled();
     if (expected.bytes !== null && size === expected.bytes) break; // already complete on disk
     if (attempts >= maxAttempts) {
-      throw new ModelDownloadError('interrupted', `The download from ${host} kept failing (${lastFailure}); ${size} bytes are kept and the next attempt resumes from there. You can also import the file.`);
+      throw new ModelDownloadError(
+        'interrupted',
+        `The download from ${host} kept failing (${lastFailure}); ${size} bytes are kept and the next attempt resumes from there. You can also import the file.`,
+      );
     }
     attempts++;
     report(true);
@@ -185,12 +204,20 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
         const code = errorCode(error);
         const cause = (error as { cause?: { message?: unknown } }).cause?.message;
         if (cause === 'bad port' || cause === 'invalid url') {
-          throw new ModelDownloadError('http', `Cannot download from ${url}: ${String(cause)} (browsers' fetch refuses this address).`);
+          throw new ModelDownloadError(
+            'http',
+            `Cannot download from ${url}: ${String(cause)} (browsers' fetch refuses this address).`,
+          );
         }
         if (!idledOut && code && UNREACHABLE.has(code)) {
-          throw new ModelDownloadError('offline', `Cannot reach ${host} (${code}): the computer looks offline or the site is blocked. Download the file elsewhere and import it instead.`);
+          throw new ModelDownloadError(
+            'offline',
+            `Cannot reach ${host} (${code}): the computer looks offline or the site is blocked. Download the file elsewhere and import it instead.`,
+          );
         }
-        lastFailure = idledOut ? `no data for ${idleTimeoutMs / 1000} s` : (code ?? (error instanceof Error ? error.message : String(error)));
+        lastFailure = idledOut
+          ? `no data for ${idleTimeoutMs / 1000} s`
+          : (code ?? (error instanceof Error ? error.message : String(error)));
         await delay(retryDelayMs, userSignal);
         continue;
       }
@@ -204,11 +231,17 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
       }
       if (res.status === 401 || res.status === 403 || res.status === 407 || res.status === 451) {
         await res.body?.cancel();
-        throw new ModelDownloadError('blocked', `${host} refused the download (HTTP ${res.status}): a proxy or firewall may block it. Download the file elsewhere and import it instead.`);
+        throw new ModelDownloadError(
+          'blocked',
+          `${host} refused the download (HTTP ${res.status}): a proxy or firewall may block it. Download the file elsewhere and import it instead.`,
+        );
       }
       if (res.status === 404 || res.status === 410) {
         await res.body?.cancel();
-        throw new ModelDownloadError('not_found', `${host} has no such file (HTTP ${res.status}: ${url}). Check the mirror URL, or import the file.`);
+        throw new ModelDownloadError(
+          'not_found',
+          `${host} has no such file (HTTP ${res.status}: ${url}). Check the mirror URL, or import the file.`,
+        );
       }
       if (res.status >= 500 || res.status === 408 || res.status === 429) {
         await res.body?.cancel();
@@ -223,7 +256,10 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
       const type = res.headers.get('content-type') ?? '';
       if (/text\/html/i.test(type)) {
         await res.body?.cancel();
-        throw new ModelDownloadError('blocked', `${host} returned a web page instead of the model (a login page or captive portal?). Download the file elsewhere and import it instead.`);
+        throw new ModelDownloadError(
+          'blocked',
+          `${host} returned a web page instead of the model (a login page or captive portal?). Download the file elsewhere and import it instead.`,
+        );
       }
 
       if (res.status === 206) {
@@ -243,7 +279,10 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
       if (expected.bytes !== null && total !== null && total !== expected.bytes) {
         await res.body?.cancel();
         await restart();
-        throw new ModelDownloadError('size_mismatch', `${host} serves a ${total}-byte file, but this model is ${expected.bytes} bytes: it is a different or damaged file.`);
+        throw new ModelDownloadError(
+          'size_mismatch',
+          `${host} serves a ${total}-byte file, but this model is ${expected.bytes} bytes: it is a different or damaged file.`,
+        );
       }
       if (!res.body) {
         lastFailure = 'empty response';
@@ -255,7 +294,10 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
           armIdle();
           if (expected.bytes !== null && size + chunk.length > expected.bytes) {
-            throw new ModelDownloadError('size_mismatch', `${host} sent more than the expected ${expected.bytes} bytes: it is a different or damaged file.`);
+            throw new ModelDownloadError(
+              'size_mismatch',
+              `${host} sent more than the expected ${expected.bytes} bytes: it is a different or damaged file.`,
+            );
           }
           let off = 0;
           while (off < chunk.length) {
@@ -284,7 +326,9 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
       if (userSignal?.aborted) throw cancelled();
       const code = errorCode(error);
       // A cut connection mid-body (undici: "terminated"), an idle timeout, a reset: resume.
-      lastFailure = idledOut ? `no data for ${idleTimeoutMs / 1000} s` : (code ?? (error instanceof Error ? error.message : String(error)));
+      lastFailure = idledOut
+        ? `no data for ${idleTimeoutMs / 1000} s`
+        : (code ?? (error instanceof Error ? error.message : String(error)));
       await delay(retryDelayMs, userSignal);
       continue;
     } finally {
@@ -308,7 +352,10 @@ export async function downloadToPart(url: string, partFile: string, expected: Ex
         : null;
   if (mismatch) {
     await rm(partFile, { force: true });
-    throw new ModelDownloadError('checksum_mismatch', `The file from ${host} does not match the published checksum (${mismatch}). It was deleted; the server or mirror serves a different or corrupted file.`);
+    throw new ModelDownloadError(
+      'checksum_mismatch',
+      `The file from ${host} does not match the published checksum (${mismatch}). It was deleted; the server or mirror serves a different or corrupted file.`,
+    );
   }
   return { bytes: size, sha1: digest1, sha256: digest256, attempts, resumedFromBytes };
 }

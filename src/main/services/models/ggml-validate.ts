@@ -74,7 +74,10 @@ const MIN_HEADER_BYTES = 4 + 11 * 4;
 export async function validateWhisperModel(file: string, options: ValidateOptions = {}): Promise<WhisperModelInfo> {
   const info = await validateModelFile(file, options);
   if (info.kind !== 'whisper') {
-    throw new ModelValidationError('wrong_model_kind', `${path.basename(file)} is a Silero voice-activity (VAD) model, not a Whisper speech model.`);
+    throw new ModelValidationError(
+      'wrong_model_kind',
+      `${path.basename(file)} is a Silero voice-activity (VAD) model, not a Whisper speech model.`,
+    );
   }
   return info;
 }
@@ -83,7 +86,10 @@ export async function validateWhisperModel(file: string, options: ValidateOption
 export async function validateVadModel(file: string, options: ValidateOptions = {}): Promise<VadModelInfo> {
   const info = await validateModelFile(file, options);
   if (info.kind !== 'vad') {
-    throw new ModelValidationError('wrong_model_kind', `${path.basename(file)} is a Whisper speech model, not a Silero voice-activity (VAD) model.`);
+    throw new ModelValidationError(
+      'wrong_model_kind',
+      `${path.basename(file)} is a Whisper speech model, not a Silero voice-activity (VAD) model.`,
+    );
   }
   return info;
 }
@@ -103,7 +109,8 @@ export async function validateModelFile(file: string, options: ValidateOptions =
     }
     throw error;
   }
-  if (size === 0) throw new ModelValidationError('empty', `${name} is empty (0 bytes): the download or copy did not complete.`);
+  if (size === 0)
+    throw new ModelValidationError('empty', `${name} is empty (0 bytes): the download or copy did not complete.`);
 
   const fh = await open(file, 'r');
   try {
@@ -112,16 +119,23 @@ export async function validateModelFile(file: string, options: ValidateOptions =
     await fh.read(head, 0, head.length, 0);
     const sniff = sniffModelBytes(head);
     if (sniff.kind !== 'ggml') {
-      throw new ModelValidationError('wrong_magic', `${name} is not a whisper.cpp model: it looks like ${sniff.description}.`);
+      throw new ModelValidationError(
+        'wrong_magic',
+        `${name} is not a whisper.cpp model: it looks like ${sniff.description}.`,
+      );
     }
     if (size < MIN_HEADER_BYTES) {
-      throw new ModelValidationError('truncated', `${name} is truncated: only ${size} bytes, not even a complete header.`);
+      throw new ModelValidationError(
+        'truncated',
+        `${name} is truncated: only ${size} bytes, not even a complete header.`,
+      );
     }
     await reader.u32();
     // A Whisper file continues with n_vocab (~51,864); a VAD file with the length of its type name.
     const second = head.readInt32LE(4);
     const typeName = second > 0 && second <= 64 ? head.subarray(8, 8 + second) : Buffer.alloc(0);
-    if (typeName.length === second && typeName.every((b) => b >= 0x20 && b < 0x7f)) return await readVad(reader, file, size);
+    if (typeName.length === second && typeName.every((b) => b >= 0x20 && b < 0x7f))
+      return await readVad(reader, file, size);
     return await readWhisper(reader, file, size, options);
   } catch (error) {
     if (error instanceof EndOfFileError) {
@@ -140,7 +154,9 @@ function checkWhisperHParams(h: WhisperHParams, name: string): void {
     throw new ModelValidationError('bad_hparams', `${name} has invalid hyper-parameters: ${msg}.`);
   };
   if (h.n_vocab < 51864 || h.n_vocab > 51866) {
-    bad(`n_vocab = ${h.n_vocab} is not a Whisper vocabulary size (51864 English-only, 51865 multilingual, 51866 large-v3)`);
+    bad(
+      `n_vocab = ${h.n_vocab} is not a Whisper vocabulary size (51864 English-only, 51865 multilingual, 51866 large-v3)`,
+    );
   }
   const ranges: [keyof WhisperHParams, number, number][] = [
     ['n_audio_ctx', 1, 1500],
@@ -154,18 +170,27 @@ function checkWhisperHParams(h: WhisperHParams, name: string): void {
   ];
   for (const [k, lo, hi] of ranges) if (h[k] < lo || h[k] > hi) bad(`${k} = ${h[k]} is outside ${lo}..${hi}`);
   if (h.n_mels !== 80 && h.n_mels !== 128) bad(`n_mels = ${h.n_mels} (Whisper uses 80, or 128 for large-v3)`);
-  if (h.n_audio_state !== h.n_text_state) bad(`n_audio_state (${h.n_audio_state}) differs from n_text_state (${h.n_text_state})`);
-  if (h.n_audio_state % h.n_audio_head !== 0) bad(`n_audio_state ${h.n_audio_state} is not divisible by n_audio_head ${h.n_audio_head}`);
-  if (h.n_text_state % h.n_text_head !== 0) bad(`n_text_state ${h.n_text_state} is not divisible by n_text_head ${h.n_text_head}`);
+  if (h.n_audio_state !== h.n_text_state)
+    bad(`n_audio_state (${h.n_audio_state}) differs from n_text_state (${h.n_text_state})`);
+  if (h.n_audio_state % h.n_audio_head !== 0)
+    bad(`n_audio_state ${h.n_audio_state} is not divisible by n_audio_head ${h.n_audio_head}`);
+  if (h.n_text_state % h.n_text_head !== 0)
+    bad(`n_text_state ${h.n_text_state} is not divisible by n_text_head ${h.n_text_head}`);
   const ftype = h.ftype % GGML_QNT_VERSION_FACTOR;
-  if (h.ftype < 0 || FTYPE_TO_WTYPE[ftype] === undefined) bad(`ftype = ${h.ftype} is not a weight type whisper.cpp supports`);
+  if (h.ftype < 0 || FTYPE_TO_WTYPE[ftype] === undefined)
+    bad(`ftype = ${h.ftype} is not a weight type whisper.cpp supports`);
 }
 
 function describeShape(h: WhisperHParams): string {
   return `width ${h.n_audio_state}, ${h.n_audio_layer} encoder / ${h.n_text_layer} decoder layers, ${h.n_audio_head} heads, vocabulary ${h.n_vocab}, ${h.n_mels} mels`;
 }
 
-async function readWhisper(r: FileReader, file: string, size: number, options: ValidateOptions): Promise<WhisperModelInfo> {
+async function readWhisper(
+  r: FileReader,
+  file: string,
+  size: number,
+  options: ValidateOptions,
+): Promise<WhisperModelInfo> {
   const name = path.basename(file);
   const h = {} as WhisperHParams;
   for (const k of HPARAM_ORDER) h[k] = await r.i32();
@@ -173,21 +198,30 @@ async function readWhisper(r: FileReader, file: string, size: number, options: V
   const official = identifyShape(h);
   if (!official && !options.allowCustomShape) {
     const known = Object.keys(OFFICIAL_SHAPES).join(', ');
-    throw new ModelValidationError('unknown_shape', `${name} has a shape that matches no official Whisper model (${describeShape(h)}). Known: ${known}.`);
+    throw new ModelValidationError(
+      'unknown_shape',
+      `${name} has a shape that matches no official Whisper model (${describeShape(h)}). Known: ${known}.`,
+    );
   }
 
   await section(name, 'mel filters', async () => {
     const nMel = await r.i32();
     const nFft = await r.i32();
     if (nMel !== h.n_mels || nFft !== MEL_N_FFT_BINS) {
-      throw new ModelValidationError('bad_mel_filters', `${name} has a ${nMel}×${nFft} mel filter bank; expected ${h.n_mels}×${MEL_N_FFT_BINS}.`);
+      throw new ModelValidationError(
+        'bad_mel_filters',
+        `${name} has a ${nMel}×${nFft} mel filter bank; expected ${h.n_mels}×${MEL_N_FFT_BINS}.`,
+      );
     }
     const f = await r.f32Array(nMel * nFft);
     let sum = 0;
     for (let i = 0; i < f.length; i++) {
       const v = f[i] as number;
       if (!Number.isFinite(v) || v < 0 || v > 1) {
-        throw new ModelValidationError('bad_mel_filters', `${name} has a corrupt mel filter bank (value ${v} at index ${i}).`);
+        throw new ModelValidationError(
+          'bad_mel_filters',
+          `${name} has a corrupt mel filter bank (value ${v} at index ${i}).`,
+        );
       }
       sum += v;
     }
@@ -197,13 +231,19 @@ async function readWhisper(r: FileReader, file: string, size: number, options: V
   const vocabCount = await section(name, 'vocabulary', async () => {
     const count = await r.i32();
     if (count <= 0 || count > h.n_vocab) {
-      throw new ModelValidationError('bad_vocabulary', `${name} declares ${count} vocabulary entries; expected 1..${h.n_vocab}.`);
+      throw new ModelValidationError(
+        'bad_vocabulary',
+        `${name} declares ${count} vocabulary entries; expected 1..${h.n_vocab}.`,
+      );
     }
     for (let i = 0; i < count; i++) {
       const lenBuf = r.bytesIfBuffered(4) ?? (await r.bytes(4));
       const len = lenBuf.readUInt32LE(0);
       if (len > 1024) {
-        throw new ModelValidationError('bad_vocabulary', `${name} has a corrupt vocabulary: token ${i} claims ${len} bytes.`);
+        throw new ModelValidationError(
+          'bad_vocabulary',
+          `${name} has a corrupt vocabulary: token ${i} claims ${len} bytes.`,
+        );
       }
       if (len > 0 && !r.bytesIfBuffered(len)) await r.bytes(len);
     }
@@ -258,7 +298,10 @@ async function readTensors(r: FileReader, name: string, expected: TensorSpec[], 
   let index = 0;
   while (r.remaining > 0) {
     if (seen.size === expected.length) {
-      throw new ModelValidationError('trailing_data', `${name} has ${r.remaining} unexpected bytes after its last tensor (offset ${r.offset}).`);
+      throw new ModelValidationError(
+        'trailing_data',
+        `${name} has ${r.remaining} unexpected bytes after its last tensor (offset ${r.offset}).`,
+      );
     }
     index++;
     const headerAt = r.offset;
@@ -268,23 +311,41 @@ async function readTensors(r: FileReader, name: string, expected: TensorSpec[], 
       const nameLen = await r.i32();
       const ttype = await r.i32();
       if (nDims < 0 || nDims > 4) {
-        throw new ModelValidationError('bad_tensor_header', `${name} has a corrupt tensor header at offset ${headerAt} (tensor ${tensorName}: ${nDims} dimensions).`);
+        throw new ModelValidationError(
+          'bad_tensor_header',
+          `${name} has a corrupt tensor header at offset ${headerAt} (tensor ${tensorName}: ${nDims} dimensions).`,
+        );
       }
       if (nameLen <= 0 || nameLen > 512) {
-        throw new ModelValidationError('bad_tensor_header', `${name} has a corrupt tensor header at offset ${headerAt} (name length ${nameLen}).`);
+        throw new ModelValidationError(
+          'bad_tensor_header',
+          `${name} has a corrupt tensor header at offset ${headerAt} (name length ${nameLen}).`,
+        );
       }
       const ne: number[] = [];
       for (let i = 0; i < nDims; i++) ne.push(await r.i32());
       tensorName = (await r.bytes(nameLen)).toString('utf8');
       if (ne.some((d) => d <= 0)) {
-        throw new ModelValidationError('bad_tensor_header', `${name}: tensor '${tensorName}' has a non-positive dimension ${fmtNe(ne)}.`, tensorName);
+        throw new ModelValidationError(
+          'bad_tensor_header',
+          `${name}: tensor '${tensorName}' has a non-positive dimension ${fmtNe(ne)}.`,
+          tensorName,
+        );
       }
       const spec = byName.get(tensorName);
       if (!spec) {
-        throw new ModelValidationError('unknown_tensor', `${name} contains tensor '${tensorName}', which is not part of a ${kind} model with these hyper-parameters.`, tensorName);
+        throw new ModelValidationError(
+          'unknown_tensor',
+          `${name} contains tensor '${tensorName}', which is not part of a ${kind} model with these hyper-parameters.`,
+          tensorName,
+        );
       }
       if (seen.has(tensorName)) {
-        throw new ModelValidationError('duplicate_tensor', `${name} contains tensor '${tensorName}' twice.`, tensorName);
+        throw new ModelValidationError(
+          'duplicate_tensor',
+          `${name} contains tensor '${tensorName}' twice.`,
+          tensorName,
+        );
       }
       seen.add(tensorName);
       const got = padNe(ne);
@@ -297,7 +358,11 @@ async function readTensors(r: FileReader, name: string, expected: TensorSpec[], 
         );
       }
       if (!GGML_TYPE_TRAITS[ttype]) {
-        throw new ModelValidationError('bad_tensor_header', `${name}: tensor '${tensorName}' has unknown ggml type ${ttype}.`, tensorName);
+        throw new ModelValidationError(
+          'bad_tensor_header',
+          `${name}: tensor '${tensorName}' has unknown ggml type ${ttype}.`,
+          tensorName,
+        );
       }
       if (ttype !== spec.type) {
         throw new ModelValidationError(
@@ -309,7 +374,11 @@ async function readTensors(r: FileReader, name: string, expected: TensorSpec[], 
       const nel = ne.reduce((a, b) => a * b, 1);
       const bytes = tensorBytes(ttype, nel);
       if (bytes === undefined || !Number.isInteger(bytes)) {
-        throw new ModelValidationError('wrong_tensor_shape', `${name}: tensor '${tensorName}' has ${nel} elements, not a whole number of ${ggmlTypeName(ttype)} blocks.`, tensorName);
+        throw new ModelValidationError(
+          'wrong_tensor_shape',
+          `${name}: tensor '${tensorName}' has ${nel} elements, not a whole number of ${ggmlTypeName(ttype)} blocks.`,
+          tensorName,
+        );
       }
       r.skip(bytes);
       total += bytes;
@@ -359,7 +428,10 @@ async function readVad(r: FileReader, file: string, size: number): Promise<VadMo
     const nContext = await r.i32();
     const nLayers = await r.i32();
     if (nLayers !== VAD_ENCODER_LAYERS) {
-      throw new ModelValidationError('bad_hparams', `${name} declares ${nLayers} VAD encoder layers; whisper.cpp's Silero VAD needs ${VAD_ENCODER_LAYERS}.`);
+      throw new ModelValidationError(
+        'bad_hparams',
+        `${name} declares ${nLayers} VAD encoder layers; whisper.cpp's Silero VAD needs ${VAD_ENCODER_LAYERS}.`,
+      );
     }
     const encoder: VadHParams['encoder'] = [];
     for (let i = 0; i < nLayers; i++) encoder.push({ in: await r.i32(), out: await r.i32(), kernel: await r.i32() });
@@ -379,8 +451,15 @@ async function readVad(r: FileReader, file: string, size: number): Promise<VadMo
     throw new ModelValidationError('bad_hparams', `${name} has invalid VAD hyper-parameters: ${msg}.`);
   };
   if (!/^silero/i.test(h.modelType)) bad(`model type "${h.modelType}" is not a Silero VAD`);
-  if (h.nWindow <= 0 || h.nWindow > 16384 || h.nContext < 0 || h.nContext > h.nWindow) bad(`window ${h.nWindow} / context ${h.nContext}`);
-  const dims = [h.lstmInputSize, h.lstmHiddenSize, h.finalConvIn, h.finalConvOut, ...h.encoder.flatMap((l) => [l.in, l.out, l.kernel])];
+  if (h.nWindow <= 0 || h.nWindow > 16384 || h.nContext < 0 || h.nContext > h.nWindow)
+    bad(`window ${h.nWindow} / context ${h.nContext}`);
+  const dims = [
+    h.lstmInputSize,
+    h.lstmHiddenSize,
+    h.finalConvIn,
+    h.finalConvOut,
+    ...h.encoder.flatMap((l) => [l.in, l.out, l.kernel]),
+  ];
   if (dims.some((d) => d <= 0 || d > 4096)) bad(`a layer size is outside 1..4096 (${dims.join(', ')})`);
   if (h.finalConvOut !== 1) bad(`final_conv_out = ${h.finalConvOut} (a speech probability needs 1)`);
   const expected = vadTensorTable(h);

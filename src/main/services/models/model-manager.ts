@@ -20,7 +20,13 @@ import { downloadToPart, type DownloadOptions, type DownloadProgress } from './d
 import { validateModelFile, type ModelFileInfo, type ValidateOptions } from './ggml-validate';
 import { OFFICIAL_SHAPES, type OfficialShapeName } from './ggml-layout';
 import { hashFile } from './hashing';
-import { loadModelSettings, saveModelSettings, type ImportedModel, type ModelBenchResult, type ModelSettings } from './model-settings';
+import {
+  loadModelSettings,
+  saveModelSettings,
+  type ImportedModel,
+  type ModelBenchResult,
+  type ModelSettings,
+} from './model-settings';
 import { recommendDefault, type ModelBenchmarker, type Recommendation } from './recommend';
 
 export type ModelStatus = 'installed' | 'not_installed' | 'partial' | 'downloading' | 'damaged';
@@ -185,9 +191,11 @@ export class ModelManager {
   private async defaultFrom(settings: ModelSettings, all: CatalogEntry[]): Promise<DefaultModel | null> {
     const installed = await this.installedWhisper(all);
     const user = settings.defaultModel;
-    if (user !== null && installed.has(user)) return { id: user, path: installed.get(user) as string, chosenBy: 'user' };
+    if (user !== null && installed.has(user))
+      return { id: user, path: installed.get(user) as string, chosenBy: 'user' };
     const rec = settings.bench?.recommended ?? null;
-    if (rec !== null && installed.has(rec)) return { id: rec, path: installed.get(rec) as string, chosenBy: 'recommendation' };
+    if (rec !== null && installed.has(rec))
+      return { id: rec, path: installed.get(rec) as string, chosenBy: 'recommendation' };
     const ids = [...FALLBACK_ORDER, ...installed.keys()];
     for (const id of ids) {
       const p = installed.get(id);
@@ -206,8 +214,13 @@ export class ModelManager {
     if (id !== null) {
       const entry = (await this.list()).find((e) => e.id === id);
       if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${this.knownIds()}`);
-      if (entry.kind !== 'whisper') throw new CoachError('invalid_input', `"${id}" is a voice-activity model; the default must be a Whisper model.`);
-      if (entry.status !== 'installed') throw new CoachError('model_missing', `Model "${id}" is not installed. Download or import it first.`);
+      if (entry.kind !== 'whisper')
+        throw new CoachError(
+          'invalid_input',
+          `"${id}" is a voice-activity model; the default must be a Whisper model.`,
+        );
+      if (entry.status !== 'installed')
+        throw new CoachError('model_missing', `Model "${id}" is not installed. Download or import it first.`);
     }
     await this.updateSettings((s) => {
       s.defaultModel = id;
@@ -224,26 +237,46 @@ export class ModelManager {
    * Turn a CLI/UI model reference into a validated file: a path to a .bin file, a catalog or
    * imported id, or undefined for the default model.
    */
-  async resolveModel(ref?: string, validate: ValidateOptions = {}): Promise<{ id: string | null; path: string; info: ModelFileInfo }> {
+  async resolveModel(
+    ref?: string,
+    validate: ValidateOptions = {},
+  ): Promise<{ id: string | null; path: string; info: ModelFileInfo }> {
     let id: string | null = null;
     let file: string;
-    if (ref !== undefined && (ref.includes('/') || ref.includes('\\') || ref.endsWith('.bin')) && (await fileSize(ref)) !== null) {
+    if (
+      ref !== undefined &&
+      (ref.includes('/') || ref.includes('\\') || ref.endsWith('.bin')) &&
+      (await fileSize(ref)) !== null
+    ) {
       file = path.resolve(ref);
     } else if (ref !== undefined) {
       const entry = (await this.list()).find((e) => e.id === ref);
-      if (!entry) throw new CoachError('not_found', `Unknown model "${ref}": not a file and not a model name. ${this.knownIds()}`);
+      if (!entry)
+        throw new CoachError(
+          'not_found',
+          `Unknown model "${ref}": not a file and not a model name. ${this.knownIds()}`,
+        );
       if (entry.status !== 'installed' || !entry.path) {
-        throw new CoachError('model_missing', `Model "${ref}" is not installed. Run "coach models download ${ref}" or import a file with "coach models import FILE".`);
+        throw new CoachError(
+          'model_missing',
+          `Model "${ref}" is not installed. Run "coach models download ${ref}" or import a file with "coach models import FILE".`,
+        );
       }
       id = entry.id;
       file = entry.path;
     } else {
       const def = await this.getDefault();
-      if (!def) throw new CoachError('model_missing', 'No Whisper model is installed. Run "coach models download base.en" (148 MB) or import a ggml file with "coach models import FILE".');
+      if (!def)
+        throw new CoachError(
+          'model_missing',
+          'No Whisper model is installed. Run "coach models download base.en" (148 MB) or import a ggml file with "coach models import FILE".',
+        );
       id = def.id;
       file = def.path;
     }
-    const info = await validateModelFile(file, { allowCustomShape: this.options.allowCustomShapes ?? validate.allowCustomShape ?? false });
+    const info = await validateModelFile(file, {
+      allowCustomShape: this.options.allowCustomShapes ?? validate.allowCustomShape ?? false,
+    });
     return { id, path: file, info };
   }
 
@@ -304,7 +337,8 @@ export class ModelManager {
     // A .part from another file version (catalog changed) must not be resumed.
     const meta: PartMeta = { id, url, sha256: entry.sha256, sha1: entry.sha1, bytes: entry.bytes };
     const old = await readJson<PartMeta>(metaFile);
-    if (old && (old.sha256 !== meta.sha256 || old.sha1 !== meta.sha1 || old.bytes !== meta.bytes)) await rm(part, { force: true });
+    if (old && (old.sha256 !== meta.sha256 || old.sha1 !== meta.sha1 || old.bytes !== meta.bytes))
+      await rm(part, { force: true });
     await writeFile(metaFile, JSON.stringify(meta));
 
     const controller = new AbortController();
@@ -313,22 +347,32 @@ export class ModelManager {
     const state = { controller, progress: null as DownloadProgress | null };
     this.active.set(id, state);
     try {
-      await downloadToPart(url, part, { bytes: entry.bytes, sha1: entry.sha1, sha256: entry.sha256 }, {
-        ...this.options.download,
-        fetchImpl: this.options.fetchImpl,
-        signal: controller.signal,
-        onProgress: (p) => {
-          state.progress = p;
-          options.onProgress?.(p);
+      await downloadToPart(
+        url,
+        part,
+        { bytes: entry.bytes, sha1: entry.sha1, sha256: entry.sha256 },
+        {
+          ...this.options.download,
+          fetchImpl: this.options.fetchImpl,
+          signal: controller.signal,
+          onProgress: (p) => {
+            state.progress = p;
+            options.onProgress?.(p);
+          },
         },
-      });
+      );
       await this.checkKind(part, entry);
       await rename(part, final);
       await syncDir(this.modelsDir);
       await rm(metaFile, { force: true });
     } catch (error) {
       const problem = error instanceof ModelDownloadError ? error.problem : null;
-      if (problem === 'cancelled' || problem === 'checksum_mismatch' || problem === 'size_mismatch' || problem === 'not_a_model') {
+      if (
+        problem === 'cancelled' ||
+        problem === 'checksum_mismatch' ||
+        problem === 'size_mismatch' ||
+        problem === 'not_a_model'
+      ) {
         // Cancel: the user wants nothing left behind. Bad content: never resume from it.
         await rm(part, { force: true });
         await rm(metaFile, { force: true });
@@ -350,12 +394,20 @@ export class ModelManager {
   private async checkKind(file: string, entry: CatalogEntry): Promise<ModelFileInfo> {
     let info: ModelFileInfo;
     try {
-      info = await validateModelFile(file, { allowCustomShape: entry.shape === null || this.options.allowCustomShapes === true });
+      info = await validateModelFile(file, {
+        allowCustomShape: entry.shape === null || this.options.allowCustomShapes === true,
+      });
     } catch (error) {
-      throw new ModelDownloadError('not_a_model', `The downloaded file is not a usable model: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ModelDownloadError(
+        'not_a_model',
+        `The downloaded file is not a usable model: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (info.kind !== entry.kind) {
-      throw new ModelDownloadError('not_a_model', `The downloaded file is a ${info.kind} model, expected ${entry.kind}.`);
+      throw new ModelDownloadError(
+        'not_a_model',
+        `The downloaded file is a ${info.kind} model, expected ${entry.kind}.`,
+      );
     }
     return info;
   }
@@ -372,7 +424,9 @@ export class ModelManager {
     const digests = await hashFile(src);
     await mkdir(this.modelsDir, { recursive: true });
     const official = this.catalog.find(
-      (e) => e.kind === info.kind && ((e.sha256 !== null && e.sha256 === digests.sha256) || (e.sha1 !== null && e.sha1 === digests.sha1)),
+      (e) =>
+        e.kind === info.kind &&
+        ((e.sha256 !== null && e.sha256 === digests.sha256) || (e.sha1 !== null && e.sha1 === digests.sha1)),
     );
     const settings = await this.settings();
     let imported: ImportedModel | null = null;
@@ -383,7 +437,11 @@ export class ModelManager {
       dest = this.fileOf(official);
     } else {
       const wanted = options.id;
-      if (wanted !== undefined && (this.catalog.some((e) => e.id === wanted) || settings.imported.some((m) => m.id === wanted && m.sha256 !== digests.sha256))) {
+      if (
+        wanted !== undefined &&
+        (this.catalog.some((e) => e.id === wanted) ||
+          settings.imported.some((m) => m.id === wanted && m.sha256 !== digests.sha256))
+      ) {
         throw new CoachError('conflict', `A model named "${wanted}" already exists; choose another name.`);
       }
       const same = settings.imported.find((m) => m.sha256 === digests.sha256);
@@ -406,7 +464,8 @@ export class ModelManager {
       try {
         await copyFile(src, tmp);
         const copied = await fileSize(tmp);
-        if (copied !== digests.bytes) throw new CoachError('internal', `copy of ${src} is ${String(copied)} bytes, expected ${digests.bytes}`);
+        if (copied !== digests.bytes)
+          throw new CoachError('internal', `copy of ${src} is ${String(copied)} bytes, expected ${digests.bytes}`);
         await rename(tmp, dest);
         await syncDir(this.modelsDir);
       } catch (error) {
@@ -473,7 +532,10 @@ export class ModelManager {
    * The one-time bench: times every installed Whisper model with the host's benchmarker and
    * stores the recommendation. Skipped when a result for this machine exists (unless `force`).
    */
-  async runBench(benchmarker: ModelBenchmarker, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<Recommendation> {
+  async runBench(
+    benchmarker: ModelBenchmarker,
+    options: { force?: boolean; signal?: AbortSignal } = {},
+  ): Promise<Recommendation> {
     const machine = await benchmarker.machineKey();
     const settings = await this.settings();
     if (!options.force && settings.bench && settings.bench.machine === machine) {
@@ -516,7 +578,10 @@ function slugFromFile(file: string): string {
     .basename(file)
     .replace(/\.bin$/i, '')
     .replace(/^ggml-/i, '');
-  const slug = base.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug === '' ? 'model' : slug;
 }
 
@@ -527,7 +592,8 @@ function parseMirror(url: string): URL {
   } catch {
     throw new CoachError('invalid_input', `Mirror URL "${url}" is not a valid URL.`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new CoachError('invalid_input', `Mirror URL must be http(s), got ${u.protocol}`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new CoachError('invalid_input', `Mirror URL must be http(s), got ${u.protocol}`);
   return u;
 }
 

@@ -41,7 +41,8 @@ export function recommendDefault(
   const candidates = catalog
     .filter((e) => e.kind === 'whisper' && best.has(e.id))
     .map((e) => ({ entry: e, rtf: best.get(e.id) as number }));
-  if (candidates.length === 0) return { modelId: null, realTimeFactor: null, reason: 'No Whisper model has been benchmarked yet.' };
+  if (candidates.length === 0)
+    return { modelId: null, realTimeFactor: null, reason: 'No Whisper model has been benchmarked yet.' };
 
   const order = (a: (typeof candidates)[number], b: (typeof candidates)[number]): number =>
     b.entry.rank - a.entry.rank ||
@@ -71,5 +72,8 @@ export function recommendDefault(
 export interface ModelBenchmarker {
   /** Identifies the machine + engine build, e.g. "AMD EPYC 7B13 | native avx512". */
   machineKey(): Promise<string>;
-  benchModel(modelFile: string, options: { signal?: AbortSignal }): Promise<{ audioSec: number; processingSec: number }>;
+  benchModel(
+    modelFile: string,
+    options: { signal?: AbortSignal },
+  ): Promise<{ audioSec: number; processingSec: number }>;
 }

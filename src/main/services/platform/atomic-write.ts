@@ -45,7 +45,10 @@ export async function syncDir(dir: string): Promise<void> {
 export function asDiskError(error: unknown, file: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new CoachError('disk_full', `The disk is full: could not write ${path.basename(file)}. Free some space and try again.`);
+    return new CoachError(
+      'disk_full',
+      `The disk is full: could not write ${path.basename(file)}. Free some space and try again.`,
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new CoachError('forbidden', `No permission to write ${file}.`);

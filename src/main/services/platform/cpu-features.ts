@@ -2,7 +2,23 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** The SIMD features whisper.cpp's speed depends on, in the order a user cares about. */
-export const INTERESTING_FLAGS = ['sse3', 'ssse3', 'sse4_1', 'sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx512f', 'avx512bw', 'avx512vl', 'avx512_vnni', 'avx_vnni', 'neon', 'asimd'] as const;
+export const INTERESTING_FLAGS = [
+  'sse3',
+  'ssse3',
+  'sse4_1',
+  'sse4_2',
+  'avx',
+  'avx2',
+  'fma',
+  'f16c',
+  'avx512f',
+  'avx512bw',
+  'avx512vl',
+  'avx512_vnni',
+  'avx_vnni',
+  'neon',
+  'asimd',
+] as const;
 
 export interface CpuInfo {
   model: string;

@@ -22,7 +22,8 @@ export function findElectronBinary(fromDir: string = process.cwd()): ElectronBin
   } catch {
     return { installed: false, executable: null, version: null, reason: 'the electron package is not installed' };
   }
-  const version = (JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version?: string }).version ?? null;
+  const version =
+    (JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version?: string }).version ?? null;
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const pathFile = path.join(pkgDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
@@ -30,12 +31,23 @@ export function findElectronBinary(fromDir: string = process.cwd()): ElectronBin
     const exe = path.join(override, relative ?? 'electron');
     return existsSync(exe)
       ? { installed: true, executable: exe, version, reason: null }
-      : { installed: false, executable: null, version, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${relative ?? 'electron'}` };
+      : {
+          installed: false,
+          executable: null,
+          version,
+          reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${relative ?? 'electron'}`,
+        };
   }
   if (relative === null) {
-    return { installed: false, executable: null, version, reason: 'the Electron binary was never downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD or offline)' };
+    return {
+      installed: false,
+      executable: null,
+      version,
+      reason: 'the Electron binary was never downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD or offline)',
+    };
   }
   const exe = path.join(pkgDir, 'dist', relative);
-  if (!existsSync(exe)) return { installed: false, executable: null, version, reason: `the Electron binary is missing (${exe})` };
+  if (!existsSync(exe))
+    return { installed: false, executable: null, version, reason: `the Electron binary is missing (${exe})` };
   return { installed: true, executable: exe, version, reason: null };
 }

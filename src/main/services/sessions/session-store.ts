@@ -78,9 +78,7 @@ export class SessionStore {
     await rm(this.folderOf(id), { recursive: true, force: true });
   }
 
-  private async readFile(
-    file: string,
-  ): Promise<{ ok: true; doc: SessionDocument } | { ok: false; reason: string }> {
+  private async readFile(file: string): Promise<{ ok: true; doc: SessionDocument } | { ok: false; reason: string }> {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -102,7 +100,8 @@ export class SessionStore {
       };
     }
     const parsed = sessionDocument.safeParse(json);
-    if (!parsed.success) return { ok: false, reason: `invalid session document: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    if (!parsed.success)
+      return { ok: false, reason: `invalid session document: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
     return { ok: true, doc: parsed.data };
   }
 }

@@ -19,7 +19,10 @@ export function ImportSessionButton({ onImported }: { onImported: (id: string) =
     setMessage(null);
     try {
       const result = await call('export.importJson', { json: await file.text() });
-      setMessage({ kind: 'ok', text: `${STATUS_TEXT[result.status]}: ${result.session.title ?? result.session.story}` });
+      setMessage({
+        kind: 'ok',
+        text: `${STATUS_TEXT[result.status]}: ${result.session.title ?? result.session.story}`,
+      });
       onImported(result.id);
     } catch (error) {
       setMessage({ kind: 'error', text: `${file.name} could not be imported: ${messageOf(error)}` });
@@ -44,7 +47,10 @@ export function ImportSessionButton({ onImported }: { onImported: (id: string) =
         }}
       />
       {message && (
-        <span role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
+        <span
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'error' : 'muted'}
+        >
           {message.text}
         </span>
       )}
