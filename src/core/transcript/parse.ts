@@ -32,6 +32,7 @@ export const TranscriptSchema = z.object({
   language: z.string().optional(),
   durationSec: time.optional(),
   timesEstimated: z.boolean().optional(),
+  model: z.string().optional(),
 });
 
 const WhisperCppToken = z.object({

@@ -24,6 +24,8 @@ export interface Transcript {
   language?: string;
   /** Length of the audio (may exceed the last segment's end when the speaker trails off). */
   durationSec?: number;
+  /** Which speech model produced it (e.g. "base.en"); shown in exports and results. */
+  model?: string;
   /** True when times were estimated from a speaking rate (typed answers), not measured. */
   timesEstimated?: boolean;
 }

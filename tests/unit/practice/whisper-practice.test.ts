@@ -119,8 +119,11 @@ describe('practice with the Whisper engine', () => {
     const transcript = doc.transcript as {
       segments: { start: number; end: number; words?: unknown[] }[];
       durationSec: number;
+      model?: string;
     };
     expect(transcript.segments.length).toBeGreaterThan(0);
+    // The transcript names the model it came from (exports print it in their header).
+    expect(transcript.model).toBe('random-tiny');
     // Word times are offset to the take: inside the spoken part (1 s of silence before it).
     for (const s of transcript.segments) {
       expect(s.start).toBeGreaterThanOrEqual(speech.speechStart - 0.6);

@@ -3,6 +3,7 @@ import type { ModelManager } from '../models/model-manager';
 import type { WorkerReady } from '../whisper/protocol';
 import type { WorkerSpawner } from '../whisper/spawner';
 import { WhisperTranscriber, type ModelPaths } from '../whisper/whisper-transcriber';
+import type { Transcript } from '../../../core/transcript/types';
 import type { Transcriber } from './transcriber-port';
 
 const NO_MODEL =
@@ -18,10 +19,14 @@ export function createAppTranscriber(
   models: ModelManager,
   spawner?: WorkerSpawner,
 ): { transcriber: Transcriber; engineInfo(): WorkerReady | null; dispose(): Promise<void> } {
+  // The model a transcript came from is recorded with it (exports and results name it).
+  let modelId: string | null = null;
   const resolveModels = async (): Promise<ModelPaths> => {
     let modelPath: string;
     try {
-      modelPath = (await models.resolveModel()).path;
+      const resolved = await models.resolveModel();
+      modelPath = resolved.path;
+      modelId = resolved.id;
     } catch (error) {
       if (isCoachError(error) && error.code === 'model_missing') throw new CoachError('model_missing', NO_MODEL);
       throw error;
@@ -35,14 +40,22 @@ export function createAppTranscriber(
     }
     return { modelPath, vadModelPath };
   };
+  const withModel = (transcript: Transcript): Transcript => (modelId ? { ...transcript, model: modelId } : transcript);
   const whisper = new WhisperTranscriber({ resolveModels, ...(spawner ? { spawner } : {}) });
   return {
     transcriber: {
       prepare: async () => {
         await resolveModels();
       },
-      openStream: (options) => whisper.openStream(options),
-      transcribeFile: (file, job) => whisper.transcribeFile(file, job),
+      openStream: (options) => {
+        const stream = whisper.openStream(options);
+        return {
+          push: (samples) => stream.push(samples),
+          cancel: () => stream.cancel(),
+          finish: async (job) => withModel(await stream.finish(job)),
+        };
+      },
+      transcribeFile: async (file, job) => withModel(await whisper.transcribeFile(file, job)),
     },
     engineInfo: () => whisper.engineInfo,
     dispose: () => whisper.dispose(),
