@@ -75,7 +75,7 @@ export function classifySentences(
   model: ClassifierModel = DEFAULT_CLASSIFIER_MODEL,
   continues: readonly boolean[] = [],
 ): ClassifiedSentence[] {
-  const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length));
+  const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length, continues[i] === true));
   const words = features.map((f, i) => (model.weights ? lexicalFeatures(f.normalized, i, texts.length) : []));
   const emissions = features.map((f, i) => {
     const fixed = overrides[i];
@@ -108,7 +108,7 @@ export function classifySentences(
   });
 }
 
-function sentenceFeatures(text: string, index: number, count: number): SentenceFeatures {
+function sentenceFeatures(text: string, index: number, count: number, continues: boolean): SentenceFeatures {
   const normalized = normalize(text);
   const hits = matchCues(normalized);
   const cueScore = layerScores(hits);
@@ -133,12 +133,13 @@ function sentenceFeatures(text: string, index: number, count: number): SentenceF
     position.headline += 0.5;
   }
   if (rel > 0.35 && count > 4) position.headline -= 1.5;
-  if (index === count - 1 && count > 3 && wordCount <= 14) {
+  // A piece that continues the previous sentence is a fragment, not a closing remark.
+  if (index === count - 1 && count > 3 && wordCount <= 14 && !continues) {
     position.other += 1.0;
     positionNote = 'closing sentence of the answer';
   }
   const anyCue = hits.length > 0 || marker !== null;
-  if (!anyCue && wordCount <= 3) {
+  if (!anyCue && wordCount <= 3 && !continues) {
     position.other += 3.0;
     positionNote = 'a very short remark';
   }

@@ -40,9 +40,27 @@ const REPORTERS =
 const REPORT_VERBS =
   '(?:reported|complained|complaints?|told (?:us|me|them)|asked (?:us|me|why|about|whether)|asking (?:why|about|whether)|calling|called (?:us|in|me|our|the)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket|an issue)|flagged it|filed (?:a |an )?(?:ticket|bug|complaint)|forwarded|tickets?|screenshots?|reviews?|one-star|noticed|saying|pinged (?:us|me))';
 
-function cue(id: string, layer: Layer, weight: number, pattern: string, why: string): Cue {
-  return { id, layer, weight, re: phrase(pattern), why };
+function cue(
+  id: string,
+  layer: Layer,
+  weight: number,
+  pattern: string,
+  why: string,
+  context: { notBefore?: string } = {},
+): Cue {
+  return {
+    id,
+    layer,
+    weight,
+    re: phrase(pattern),
+    why,
+    ...(context.notBefore !== undefined ? { notBefore: new RegExp(`${context.notBefore}$`, 'i') } : {}),
+  };
 }
+
+/** A capability or a rule, not a past action: "can be reversed", "would have rolled back", "to restart". */
+const MODAL_BEFORE =
+  "\\b(?:can|could|would|will|should|must|may|might|can't|cannot|to|is|are|be|been|being|automatically)(?: (?:be|have|easily|always|quickly|simply|now))? ";
 
 export const CUES: readonly Cue[] = [
   // ------------------------------------------------------------------ headline
@@ -180,7 +198,7 @@ export const CUES: readonly Cue[] = [
     'attribution.ownership',
     'attribution',
     1.0,
-    `\\b(?:the bug was in|in code (?:my|our) team wrote|(?:within|inside) our (?:team's )?(?:surface|code)|on (?:our|their) side|(?:their|the platform team's|another team's|the \\w+ team's) (?:code|change|deploy|pipeline|repo(?:sitory)?|config)|lived in the \\w+ repo|nobody on (?:the|our) \\w+ team reviewed)`,
+    `\\b(?:the bug was in|in code (?:my|our) team wrote|(?:belonged|belongs) to (?:my|our|their|the [\\w']+|another) (?:own )?team|(?:within|inside) our (?:team's )?(?:surface|code)|on (?:our|their) side|(?:their|the platform team's|another team's|the \\w+ team's) (?:code|change|deploy|pipeline|repo(?:sitory)?|config)|lived in the \\w+ repo|nobody on (?:the|our) \\w+ team reviewed)`,
     'says whose system the cause was in',
   ),
   cue(
@@ -196,14 +214,15 @@ export const CUES: readonly Cue[] = [
     'mitigation.restore',
     'mitigation',
     1.8,
-    `\\b(?:roll(?:ed|ing)? (?:${WORD} ){0,3}back(?! automatically)|revert(?:ed|ing)?|hot-?fix(?:ed)?|patched|flush(?:ed)?|restarted|failed over|drained|paused|halted|(?:disabled|turned off|switched off)(?! by default)|kill switch|(?:switched|pointed|put|moved|pinned|set) (?:${WORD} ){0,5}back|pin(?:ned)? (?:${WORD} ){0,4}to (?:the )?(?:old|previous|prior|last)|capped|throttled|rate-?limited|scaled (?:it |them )?up|added replicas|borrowed (?:capacity|gpus|machines)|re-?decided|re-?scored|re-?processed|re-?ran|purged|cleaned up|cleared (?:the|out)|manual(?:ly)? (?:reversal|reversed|fixed|cleaned|corrected)|reversed|refunded|re-?issued|issued (?:the )?(?:refunds|increases|credits)|honou?r(?:ed)? (?:the|those|them|\\d)|apologi[sz]|status[- ]page|notif(?:ied|y) (?:the )?(?:affected )?(?:users|customers|regulators?|partners)|force-?stop|hand-?boost(?:ed)?|marked down|stopped the (?:bleeding|overcharging|complaints|damage)|restored|recovered|mitigated|stabili[sz]ed|workaround|stop-?gap|band-?aid)`,
+    `\\b(?:roll(?:ed|ing)? (?:${WORD} ){0,3}back(?! automatically)|revert(?:ed|ing)?|hot-?fix(?:ed)?|patched|flush(?:ed)?|restarted|failed over|drained|paused|halted|(?:disabled|turned off|switched off)(?! by default)|kill switch|(?:switched|pointed|put|moved|pinned|set) (?:${WORD} ){0,5}back|pin(?:ned)? (?:${WORD} ){0,4}to (?:the )?(?:old|previous|prior|last)|capped|throttled|rate-?limited|scaled (?:it |them )?up|added replicas|borrowed (?:capacity|gpus|machines)|re-?decided|re-?scored|re-?processed|re-?ran|purged|cleaned up|cleared (?:the|out)|manual(?:ly)? (?:reversal|reversed|fixed|cleaned|corrected)|reversed|refunded|re-?issued|issued (?:the )?(?:refunds|increases|credits)|honou?r(?:ed)? (?:the|those|them|\\d)|apologi[sz]\\w*|(?:posted|put up|updated|published|wrote) (?:a |an |the |our )?(?:\\w+ )?status[- ]page|notif(?:ied|y) (?:the )?(?:affected )?(?:users|customers|regulators?|partners)|force-?stop|hand-?boost(?:ed)?|marked down|stopped the (?:bleeding|overcharging|complaints|damage)|restored|recovered|mitigated|stabili[sz]ed|workaround|stop-?gap|band-?aid)`,
     'restores service (rollback, revert, hotfix, cleanup)',
+    { notBefore: MODAL_BEFORE },
   ),
   cue(
     'mitigation.time',
     'mitigation',
     1.0,
-    `\\b(?:within (?:the |an |about |roughly |the same |a )?(?:hour|day|afternoon|minutes|\\d+ (?:minutes|hours))|(?:took|in) (?:about |maybe |roughly |under |less than )?(?:${NUM} )?(?:minutes|an hour|a day|hours)(?! instead)|by (?:about )?\\d+(?::\\d+)? ?(?:a\\.?m|p\\.?m)|that (?:same )?(?:afternoon|night|evening)|the same (?:day|afternoon|night)|error rate (?:fell|dropped|was back|started to fall|recovered)|back (?:to|under) (?:normal|baseline|where it was|our)|came back (?:to|up)|went back to normal|time to (?:mitigat|recover|restore))`,
+    `\\b(?:within (?:the |an |about |roughly |the same |a )?(?:hour|day|afternoon|minutes|\\d+ (?:minutes|hours))|(?:took|in) (?:about |maybe |roughly |under |less than )?(?:${NUM} )?(?:minutes|an hour|a day|hours)(?! instead)|by (?:about )?\\d+(?::\\d+)? ?(?:a\\.?m|p\\.?m)|that (?:same )?(?:afternoon|night|evening)|the same (?:day|afternoon|night)|error rate (?:fell|dropped|was back|started to fall|recovered)|back (?:to|under) (?:normal|baseline|where it was|our)|came back (?:to|up)|went back to normal|time to (?:mitigat|recover|restore)\\w*|(?:restoring|recovery|restoration|the restore|the rollback|the cleanup|recovering|the backfill) (?:\\w+ )?took)`,
     'says how fast service came back',
   ),
   cue(
@@ -247,14 +266,14 @@ export const CUES: readonly Cue[] = [
     'structural.announce',
     'structural_fix',
     1.8,
-    `\\b(?:what i spent (?:the )?(?:next|following) (?:month|quarter|weeks|months)|(?:spent|spend) (?:most of )?(?:the )?(?:next|following) (?:month|quarter|weeks|months|year)|(?:impossible|hard|harder) to (?:ship|happen|recur|repeat)|most of my (?:effort|time) (?:afterwards|after|went)|the (?:part|bit) i (?:actually |really )?want to (?:spend time on|talk about|focus on)|the (?:part|bit) i'?d (?:actually |really )?(?:spend|focus|dwell)(?: [\\w']+){0,4} on|what (?:we |i )?changed (?:after|afterwards|since|for good)|the (?:real|lasting|bigger|structural|long-term) (?:fix|change)|closing (?:that|the) (?:gap|blind spot|hole)|the (?:first|second|third|other) (?:piece|change|fix|part) (?:was|is)|(?:is|was) about,? (?:about )?the \\w+ (?:days|hours))`,
+    `\\b(?:what i spent (?:the )?(?:next|following) (?:month|quarter|weeks|months)|(?:spent|spend) (?:most of )?(?:the )?(?:next|following) (?:month|quarter|weeks|months|year)|(?:impossible|hard|harder) to (?:ship|happen|recur|repeat)|most of my (?:effort|time) (?:afterwards|after|went)|the (?:part|bit) i (?:actually |really )?want to (?:spend time on|talk about|focus on)|the (?:part|bit) i'?d (?:actually |really )?(?:spend|focus|dwell)(?: [\\w']+){0,4} on|what (?:we |i )?changed (?:after|afterwards|since|for good)|the (?:real|lasting|bigger|structural|long-term) (?:fix|change)|the (?:[\\w']+ )?(?:structural|lasting|long term|permanent) (?:fix|change|piece|part)|the (?:fix|change) that (?:mattered|matters|counted|counts)|closing (?:that|the) (?:gap|blind spot|hole)|the (?:first|second|third|other) (?:piece|change|fix|part) (?:was|is)|(?:is|was) about,? (?:about )?the \\w+ (?:days|hours))`,
     'introduces the lasting change',
   ),
   cue(
     'structural.now',
     'structural_fix',
     1.0,
-    `\\b(?:(?:is|are) now|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|enforces?|expire|expires)|every (?:${WORD} ){0,4}(?:now|must|has to|have to|is required)|(?:going forward|from now on|ever since|these days|today)\\b)`,
+    `\\b(?:(?:is|are) now|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|prevents?|stops?|forbids?|disallows?|rejects?|refuses?|limits?|caps?|guarantees?|ensures?|tolerates?|enforces?|expire|expires)|every (?:${WORD} ){0,4}(?:now|must|has to|have to|is required)|(?:going forward|from now on|ever since|these days|today)\\b)`,
     'describes how things work now',
   ),
   cue(
@@ -310,7 +329,7 @@ export const CUES: readonly Cue[] = [
     'structural.change_verb',
     'structural_fix',
     0.6,
-    `\\b(?:we|i) (?:also )?(?:added|built|shipped|introduced|created|set up|wrote(?! it off)|instituted|adopted|implemented|rebuilt|replaced|moved|made|gave|deleted|required|changed)\\b(?! (?:${WORD} ){0,3}back\\b)`,
+    `\\b(?:we|i) (?:also )?(?:added|built|shipped|introduced|created|set up|wrote(?! (?:it |that |them )?off)|instituted|adopted|implemented|rebuilt|replaced|moved|made|gave|deleted|required|changed|revised|reworked|rewrote|overhauled|redesigned|formali[sz]ed|standardi[sz]ed|automated|invested in|committed to)\\b(?! (?:${WORD} ){0,3}back\\b)`,
     'describes a change the team made',
   ),
   cue(

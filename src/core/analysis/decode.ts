@@ -71,6 +71,12 @@ export interface SequenceCounts {
  * proper distribution, so no layer is stickier than the data says.
  */
 export const PRIOR_STRENGTH = 12;
+/**
+ * Share of every transition row (and of the start) spread evenly over all layers, so that no
+ * move is ever nearly impossible: stories told in an unusual order (the lesson first, the
+ * headline last) still decode when their sentences say so clearly.
+ */
+export const TRANSITION_FLOOR = 0.15;
 /** In the first sentences the headline is this many times as likely as the row says. */
 const EARLY_HEADLINE_BOOST = 3;
 
@@ -78,7 +84,11 @@ export function buildSequenceModel(counts: SequenceCounts | null, strength = PRI
   const smooth = (prior: number[], observed: number[]): number[] => {
     const p = prior.reduce((a, b) => a + b, 0);
     const n = observed.reduce((a, b) => a + b, 0);
-    return prior.map((w, k) => ((observed[k] ?? 0) + (strength * w) / p) / (n + strength));
+    return prior.map(
+      (w, k) =>
+        (1 - TRANSITION_FLOOR) * (((observed[k] ?? 0) + (strength * w) / p) / (n + strength)) +
+        TRANSITION_FLOOR / prior.length,
+    );
   };
   const rows = LAYERS.map((a) =>
     smooth(

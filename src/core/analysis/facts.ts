@@ -68,7 +68,7 @@ const LATER_CATCHES = R(
   String.raw`\b(?:(?:has|have) (?:since |already |now )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|saved|been (?:invoked|triggered|tripped))|(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected|invoked|tripped) (?:[\w'-]+ ){0,8}(?:since|later|last (?:quarter|year|month)|before (?:it|they|either) (?:ever )?(?:merged|shipped|deployed|touched|reached|got)|in (?:its|the) first)|(?:alert|check|gate|test|canary|contract|guardrail|monitor|fixtures?|pinning|registry|page)s? (?:[\w'-]+ ){0,2}(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected) (?:a|an|another|the next|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)\b|subsequent (?:regressions|incidents|failures|issues)|in the (?:[\w'-]+ ){0,2}(?:months|quarters|years|weeks) since)`,
 );
 const FRAMEWORK = R(
-  String.raw`\b(?:tier [0-9]\b|(?:detection[- ]latency|observability|monitoring) hierarchy|consistency ownership model|ownership model|framework|maturity model|(?:slo|error) budget policy)`,
+  String.raw`\b(?:tiers? (?:[0-9]|one|two|three|four|five)\b|(?:detection|latency|alerting|monitoring|severity) tiers|what we call (?:the |our )?(?:[\w']+ ){0,3}(?:tiers?|levels?|model|framework|hierarchy|ladder|policy|matrix)|(?:detection[- ]latency|observability|monitoring) hierarchy|consistency ownership model|ownership model|framework|maturity model|(?:slo|error) budget policy)`,
 );
 /** Names like "Detection Latency Hierarchy" or "Consistency Ownership Model" in the original case. */
 const NAMED_FRAMEWORK = /\b(?:[A-Z][a-z]+ ){1,3}(?:Hierarchy|Model|Framework|Ladder|Pyramid|Matrix)\b/;
@@ -91,7 +91,8 @@ const AUDIT_LENS = R(
   String.raw`\b(?:i (?:now|always|still) (?:ask|audit|look|treat|check|read|assume|start|push|question|review)|now,? for me|changed how i|(?:the|an|my) (?:audit )?lens|lens through which|the first question i ask|in design reviews|proactively|i (?:look|ask) for)`,
 );
 const MONITORING_CREDIT = R(
-  String.raw`\b(?:(?:our|the) (?:[\w-]+ )?(?:monitoring|dashboards?|alerts?|alerting|metrics|systems?|tooling|observability) (?:caught|detected|flagged|picked up|spotted|noticed)|we caught it|caught (?:it|this|the issue) (?:pretty |really )?quickly)`,
+  // Not negated: "nothing in our monitoring flagged it" admits a gap.
+  String.raw`(?<!\b(?:nothing in|none of|not|no|never|nothing from) )\b(?:(?:our|the) (?:[\w-]+ )?(?:monitoring|dashboards?|alerts?|alerting|metrics|systems?|tooling|observability) (?:caught|detected|flagged|picked up|spotted|noticed)|we caught it|caught (?:it|this|the issue) (?:pretty |really )?quickly)`,
 );
 const EXTERNAL_NOTICE = R(
   // The report must be the subject's own act, not a relative clause ("the people who noticed
@@ -106,7 +107,7 @@ const CORRECTION = R(
 );
 /** Saying the failure had happened before (a recurrence is an owned earlier miss by itself). */
 const RECURRENCE = R(
-  String.raw`\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal|incident|occurrence)|the (?:second|third|\d+(?:nd|rd|th)) time (?:the same|this|we'd|we had|it|that|in)|near ?miss(?:es)?|warning signs?|had happened (?:once )?before|(?:we'd|we had|i'd|i had) seen (?:this|it|the same|a smaller|something (?:similar|like))|same (?:thing|failure|class of \w+|problem|bug|issue) (?:had )?(?:happened|hit us|bit us)|that first one|the first miss)`,
+  String.raw`\b(?:(?:wasn't|was not|isn't|is not) the first (?:time|warning|sign|signal|incident|occurrence)|the (?:second|third|\d+(?:nd|rd|th)) time (?:the same|this|we'd|we had|it|that|in)|near ?miss(?:es)?|warning signs?|had happened (?:once )?before|(?:we'd|we had|i'd|i had) seen (?:this|it|the same|a smaller|something (?:similar|like))|same (?:thing|failure|class of \w+|problem|bug|issue) (?:had )?(?:happened|hit us|bit us)|(?:there'd|there had|we'd had|we had had|we had) (?:also )?(?:been )?(?:a|an) (?:smaller|similar|earlier|milder|minor) (?:version|instance|incident|case|blip|one|occurrence)|that first one|the first miss)`,
 );
 /** An earlier event: "a year earlier", "the first time", "last spring". */
 const EARLIER_EVENT = R(
@@ -116,7 +117,7 @@ const EARLIER_EVENT = R(
 );
 /** Owning that an earlier signal was played down. */
 const DISMISSAL = R(
-  String.raw`\b(?:wrote (?:it|that|them) off|written off|dismissed|ignored|brushed (?:it |that )?off|closed the ticket|filed (?:it|that) (?:as|under)|treated (?:it|that|them) as|called it (?:a|an)|chalked (?:it |that )?up|put it down to|let it (?:go|slide)|moved on|(?:didn't|did not) (?:push|follow up|dig|look into|escalate|prioriti[sz]e|act|take it seriously|ask)|never followed up|deprioriti[sz]ed|underweighted|wasn't worth|(?:i|we) should (?:have|'ve)|(?:i|we) shouldn't have|accepted it|without asking|(?:i|we) (?:also )?(?:have to|need to|must) own|as a (?:one ?off|one time|fluke|quirk|blip|glitch)|(?:i|we) own (?:that|it))`,
+  String.raw`\b(?:wrote (?:it |that |them )?off|written off|dismissed|ignored|brushed (?:it |that )?off|closed the ticket|filed (?:it|that) (?:as|under)|treated (?:it|that|them) as|called it (?:a|an)|chalked (?:it |that )?up|put it down to|let it (?:go|slide)|moved on|(?:didn't|did not) (?:push|follow up|dig|look into|escalate|prioriti[sz]e|act|take it seriously|ask)|never followed up|deprioriti[sz]ed|underweighted|wasn't worth|(?:i|we) should (?:have|'ve)|(?:i|we) shouldn't have|accepted it|without asking|(?:i|we) (?:also )?(?:have to|need to|must) own|as a (?:one ?off|one time|fluke|quirk|blip|glitch)|(?:i|we) own (?:that|it))`,
 );
 /** A time of a day or more before anyone saw it (not "within a day", not an earlier event). */
 const DAY_OR_MORE = R(
@@ -131,11 +132,11 @@ const AS_DESIGNED = R(
 );
 /** Artifact nouns of a structural fix. */
 const ARTIFACT_NOUN = R(
-  String.raw`\b(?:gates?|checks?|tests?|suites?|alerts?|alerting|alarms?|monitors?|contracts?|runbooks?|playbooks?|checklists?|registr(?:y|ies)|validators?|validation|filters?|linters?|lint|budgets?|limits?|caps?|quotas?|thresholds?|canar(?:y|ies)|rollouts?|flags?|kill switch|circuit breakers?|reviews?|sign ?offs?|polic(?:y|ies)|schemas?|allow ?lists?|deny ?lists?|fixtures?|golden sets?|replays?|fuzz\w*|simulations?|backups?|snapshots?|drills?|audits?|guards?|guardrails?|rules?|engines?|librar(?:y|ies)|rotations?|dashboards?|metrics?|paging|timeouts?|rate limits?|locks?|quarantine|holdouts?|shadow (?:mode|traffic)|dry runs?)`,
+  String.raw`\b(?:gates?|checks?|tests?|suites?|alerts?|alerting|alarms?|monitors?|contracts?|runbooks?|playbooks?|checklists?|registr(?:y|ies)|validators?|validation|filters?|linters?|lint|budgets?|limits?|caps?|quotas?|thresholds?|canar(?:y|ies)|rollouts?|flags?|kill switch|circuit breakers?|reviews?|sign ?offs?|polic(?:y|ies)|schemas?|allow ?lists?|deny ?lists?|fixtures?|golden sets?|replays?|fuzz\w*|simulations?|backups?|snapshots?|drills?|audits?|guards?|guardrails?|rules?|engines?|librar(?:y|ies)|rotations?|dashboards?|metrics?|paging|timeouts?|rate limits?|locks?|quarantine|holdouts?|shadow (?:mode|traffic)|dry runs?|config(?:uration)?s?|settings?|constraints?|stages?|steps?|retention|windows?|soft delete|approvals?|slices?|hash(?:es)?|drills?|fault injection|chaos)`,
 );
 /** What makes an artifact specific: its trigger, threshold, scope, action or owner. */
 const ARTIFACT_QUALIFIER = R(
-  String.raw`\b(?:if|when|whenever|unless|before (?:it|any|a|the|each|every|they) |more than|less than|above|below|at least|at most|over \d|under \d|per [\w']+|every [\w']+|each [\w']+|any [\w']+|automatic(?:ally)?|guaranteed|blocks?|refuses?|rejects?|halts?|halting|pages?|fails?|stops?|compares?|replays?|pins?|quarantines?|holds? back|requires?|must|has to|have to|owned by|owns|\d+ ?(?:%|percent|ms|seconds?|minutes?|hours?|points?|x|times))`,
+  String.raw`\b(?:if|when|whenever|unless|before (?:it|any|a|the|each|every|they) |more than|less than|above|below|at least|at most|over \d|under \d|per [\w']+|every [\w']+|each [\w']+|any [\w']+|automatic(?:ally)?|guaranteed|blocks?|refuses?|rejects?|halts?|halting|pages?|fails?|stops?|compares?|replays?|pins?|quarantines?|holds? back|requires?|must|has to|have to|owned by|owns|prevents?|forbids?|disallows?|enforces?|ensures?|restricts?|gated|goes through|go through|no longer|can no longer|separately|\d+ ?(?:%|percent|ms|seconds?|minutes?|hours?|points?|x|times))`,
 );
 /** A general statement inside a lesson (see GENERIC_STATEMENT in frames.ts). */
 const GENERIC_LESSON = new RegExp(
@@ -235,10 +236,27 @@ function contentBigrams(text: string): Set<string> {
  * the detection part described (they share a distinctive phrase such as "error-rate alert"), or
  * when the team admitted a gap and the fix now detects the failure itself.
  */
+/**
+ * Monitoring mechanisms a detection gap and the fix that closes it are both about. Only a named
+ * mechanism counts ("our english-centric canary set"), not a generic denial ("no alert", "any
+ * check of ours").
+ */
+const MONITORING_NOUN =
+  /(?<!\b(?:no|any|an?|some|every|other) (?:[\w']+ )?)\b(canary|canaries|alerts?|alarms?|metrics?|dashboards?|checks?|reports?|monitors?|probes?|slos?|thresholds?|readouts?|holdouts?|sample|samples|slices?|evals?|tests?)\b/g;
+
+function monitoringNouns(text: string): Set<string> {
+  return new Set([...text.matchAll(MONITORING_NOUN)].map((m) => (m[1] ?? '').replace(/(?:es|s)$/, '')));
+}
+
 function gapClosed(sentences: readonly StorySentence[], gapAdmitted: boolean): Quote[] {
   const detectionBigrams = new Set<string>();
-  for (const s of sentences)
-    if (s.sentence.layer === 'detection') for (const b of contentBigrams(s.text)) detectionBigrams.add(b);
+  const blindNouns = new Set<string>();
+  for (const s of sentences) {
+    if (s.sentence.layer !== 'detection') continue;
+    for (const b of contentBigrams(s.text)) detectionBigrams.add(b);
+    // The mechanism that failed to see it ("no alert fired", "the canary did not move").
+    if (OWN_GAP.test(s.text) || hasCue(s, OWN_GAP_CUES)) for (const n of monitoringNouns(s.text)) blindNouns.add(n);
+  }
   const out: Quote[] = [];
   for (const s of sentences) {
     if (s.sentence.layer !== 'structural_fix') continue;
@@ -248,7 +266,9 @@ function gapClosed(sentences: readonly StorySentence[], gapAdmitted: boolean): Q
     // After an admitted gap, a fix that now detects this failure (pages, alerts, would have
     // caught it) is the gap named as part of the fix.
     const detectsNow = gapAdmitted && DETECTS_NOW.test(s.text) && DETECTION_SPEED.test(s.text);
-    if (explicit || reworksDetection || detectsNow) out.push(quoteOf(s.sentence));
+    // The fix reworks the very mechanism the story said could not see the failure.
+    const fixesBlindSpot = gapAdmitted && [...monitoringNouns(s.text)].some((n) => blindNouns.has(n));
+    if (explicit || reworksDetection || detectsNow || fixesBlindSpot) out.push(quoteOf(s.sentence));
   }
   return out;
 }

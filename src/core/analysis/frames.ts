@@ -85,6 +85,13 @@ export const FRAME_CUES: readonly Cue[] = [
     { notBefore: '\\b(?:now|will|would|can|could|automatically|every time|whenever|should|to) (?:\\w+ )?' },
   ),
   frame(
+    'frame.mitigation_had_to',
+    'mitigation',
+    1.3,
+    `\\b(?:had to|needed to|went to|decided to|were able to|was able to|managed to|got to|started to|then) (?:\\w+ly )?(?:restore|purge|roll (?:\\w+ ){0,3}back|revert|re ?run|replay|refund|rebuild|re ?process|backfill|flush|clear|pause|disable|kill|stop|drain|patch|hot ?fix|re ?issue|re ?score|redo|clean up|reverse|undo|recover|repair|restart|re ?send|re ?queue|re ?index|regenerate|notify|contact|call)\\b`,
+    'a one-off action that restored service',
+  ),
+  frame(
     'frame.mitigation_passive',
     'mitigation',
     1.2,
@@ -125,7 +132,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'frame.earlier_change',
     'attribution',
     0.8,
-    `\\b(?:had|'d) (?:also |just |recently |previously |quietly |silently |accidentally |already )?(?:been )?(?!(?:noticed|seen|heard|caught|spotted|happened|had)\\b)[a-z]+ed\\b`,
+    `\\b(?:had|'d) (?:also |just |recently |previously |quietly |silently |accidentally |already )?(?:been )?(?!(?:noticed|seen|heard|caught|spotted|happened|had)\\b)(?:[a-z]+ed|written|built|taken|made|set|put|given|done|broken|chosen|driven|left|sent|run|turned)\\b`,
     'something that had been done or changed before it broke',
   ),
   frame(
@@ -181,7 +188,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'frame.nothing_fired',
     'detection',
     1.6,
-    `\\b(?:nothing (?:\\w+ )?(?:fired|alerted|paged|tripped|caught it|flagged it|showed (?:it|up))|no (?:alert|alarm|page|monitor|dashboard|check|test) (?:\\w+ )?(?:fired|went off|caught|showed|flagged|tripped)|none of (?:us|our \\w+|the \\w+) (?:had )?(?:noticed|saw|caught|spotted|knew)|nobody (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|no one (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|(?:went|stayed|ran|sat) (?:\\w+ )?(?:unnoticed|undetected|unseen)|without (?:anyone|any of us|us) (?:noticing|knowing)|(?:we|i) (?:didn't|did not|never|hadn't|had not) (?:notice|know|see|catch|spot|realize|realise))\\b`,
+    `\\b(?:nothing (?:[\\w']+ ){0,4}?(?:fired|alerted|paged|tripped|caught|flagged|showed|told us|noticed|detected)|nobody (?:was|were) (?:looking|watching|checking)|no one (?:was|were) (?:looking|watching|checking)|no (?:alert|alarm|page|monitor|dashboard|check|test) (?:\\w+ )?(?:fired|went off|caught|showed|flagged|tripped)|none of (?:us|our \\w+|the \\w+) (?:had )?(?:noticed|saw|caught|spotted|knew)|nobody (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|no one (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|(?:went|stayed|ran|sat) (?:\\w+ )?(?:unnoticed|undetected|unseen)|without (?:anyone|any of us|us) (?:noticing|knowing)|(?:we|i) (?:didn't|did not|never|hadn't|had not) (?:notice|know|see|catch|spot|realize|realise))\\b`,
     'admits nothing caught it',
   ),
   frame(
@@ -202,7 +209,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'frame.latency',
     'detection',
     1.2,
-    `\\b(?:(?:a (?:full |whole )?|\\d+ |a few |a couple of |several )(?:minutes?|hours?|days?|weeks?|months?) (?:before (?:anyone|we|anybody|somebody|it was|our))|(?:had been|was|were) (?:live|running|broken|going on|happening|wrong|out) for (?:about |roughly |nearly |almost |over |more than )?(?:\\d+|a few|a couple of|several|a) (?:days?|weeks?|months?|hours?)|by then it had|the first (?:sign|signal|indication|hint|clue|symptom|report|ticket|complaint|alert|page|inkling|we heard))\\b`,
+    `\\b(?:(?:a (?:full |whole )?|\\d+ |a few |a couple of |several )(?:minutes?|hours?|days?|weeks?|months?) (?:before (?:anyone|we|anybody|somebody|it was|our))|(?:had been|was|were) (?:live|running|broken|going on|happening|wrong|out) for (?:about |roughly |nearly |almost |over |more than )?(?:\\d+|a few|a couple of|several|a) (?:days?|weeks?|months?|hours?)|(?:had been|it'd been) (?:going|running|broken|happening|live|wrong)(?: on)? since|by then it had|the first (?:sign|signal|indication|hint|clue|symptom|report|ticket|complaint|alert|page|inkling|we heard))\\b`,
     'says how long it ran before anyone saw it',
   ),
   frame(
@@ -250,6 +257,13 @@ export const FRAME_CUES: readonly Cue[] = [
     'a check that applies to every future change',
   ),
   frame(
+    'frame.practice_change',
+    'structural_fix',
+    1.0,
+    `\\b(?:instead of relying on|rather than relying on|no longer rel(?:y|ies) on|(?:stopped|stop) relying on)\\b`,
+    'replaces a practice for good',
+  ),
+  frame(
     'frame.got_after',
     'structural_fix',
     1.2,
@@ -266,10 +280,17 @@ export const FRAME_CUES: readonly Cue[] = [
     'introduces your lesson',
   ),
   frame(
+    'frame.lesson_opening',
+    'system_learning',
+    2.4,
+    `^(?:so,? |and |but |honestly,? )?(?:the|my|our|one|a|another) (?:[\\w']+ )?(?:lesson|takeaway|learning|insight|realisation|realization)s? (?:i|we|here|for me|from|that|was|is|i'd|i've)\\b`,
+    'opens with the lesson',
+  ),
+  frame(
     'frame.applied_elsewhere',
     'system_learning',
     1.6,
-    `\\b(?:changed (?:\\d+|two|three|several|a few|some|all) of them|(?:went through|gone through|been through|audited|checked|reviewed|looked (?:at|through|for)|went looking (?:at|through|for)|combed through|swept|walked) (?:all |every |each |the rest of )?(?:of )?(?:our |the |my )?other (?:[\\w']+ ){0,2}[\\w']+s|found (?:that )?(?:[\\w']+ ){0,6}(?:had|has|with) the same (?:[\\w']+ ){0,2}(?:assumption|problem|flaw|bug|gap|issue|pattern|weakness|blind spot|mistake|hole)|(?:applied|used|brought|took|taken|carried) (?:the same|that|this) (?:[\\w']+ ){0,2}(?:to|across|into|on) (?:our|the|every|all|two|three|\\d+|other|a (?:couple|few))\\b)`,
+    `\\b(?:changed (?:\\d+|two|three|several|a few|some|all) of them|(?:went through|gone through|been through|audited|checked|reviewed|looked (?:at|through|for)|went looking (?:at|through|for)|combed through|swept|walked) (?:all |every |each |the rest of )?(?:of )?(?:our |the |my )?other (?:[\\w']+ ){0,2}[\\w']+s|found (?:that )?(?:[\\w']+ ){0,6}(?:had|has|with) the same (?:[\\w']+ ){0,2}(?:assumption|problem|flaw|bug|gap|issue|pattern|weakness|blind spot|mistake|hole)|(?:applied|used|brought|took|taken|carried|put) (?:the same|that|this) (?:[\\w']+ ){0,4}(?:to|across|into|on) (?:our|the|every|all|two|three|\\d+|other|a (?:couple|few))\\b)`,
     'applies the lesson to other parts of the system',
   ),
   frame(
@@ -292,9 +313,10 @@ export const FRAME_CUES: readonly Cue[] = [
     'frame.aside_marker',
     'other',
     3.0,
-    `^(?:(?:sorry|oh|and|but|also|just),? )?(?:side note|as an aside|by the way|btw|incidentally|fun fact|funnily enough|funny enough|on a tangent|unrelated(?:ly)?|tangent)\\b|\\bbut anyway[.!]?$|^anyway,? (?:[\\w']+ ){0,6}[\\w']+[.!]?$`,
+    `^(?:(?:sorry|oh|and|but|also|just),? )?(?:side note|as an aside|by the way|btw|incidentally|fun fact|funnily enough|funny enough|on a tangent|unrelated(?:ly)?|tangent)\\b|^anyway,? (?:[\\w']+ ){0,6}[\\w']+[.!]?$`,
     'an aside',
   ),
+  frame('frame.aside_tail', 'other', 1.2, `\\bbut anyway[.!]?$`, 'trails off into an aside'),
   frame(
     'frame.feelings',
     'other',

@@ -156,3 +156,18 @@ describe('order, headings and asides', () => {
     expect(layerOf(a, 'that’s the gist')).toBe('other');
   });
 });
+
+describe('unusual order', () => {
+  it('labels a lesson told right after detection as system learning when it says so', () => {
+    const a = analyzeSentences([
+      'Our speech model started transcribing Welsh place names as English words for a week.',
+      'A council clerk emailed support with a list of mangled street names.',
+      'The lesson I drew right then was that a pronunciation lexicon is an interface between teams, not a data detail.',
+      'The cause was a lexicon update that dropped every Welsh entry.',
+      'We rolled the lexicon back that afternoon.',
+      'Every lexicon change now runs a regression set per language, and a change that drops entries is blocked.',
+    ]);
+    expect(layerOf(a, 'The lesson I drew')).toBe('system_learning');
+    expect(layerOf(a, 'The cause was')).toBe('attribution');
+  });
+});

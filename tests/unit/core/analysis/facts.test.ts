@@ -163,3 +163,65 @@ describe('mitigation sentences on unpunctuated transcripts', () => {
     expect(a.constraints.mitigation_at_most_two_sentences.met).toBe(true);
   });
 });
+
+describe('story facts: negation, frameworks, dismissals, named blind spots', () => {
+  const head = 'I ran the ledger service at a payroll company, and for a day some salaries were paid twice.';
+  const cause = 'The cause was a retry in the bank connector that was not idempotent.';
+  const mitigation = 'We reversed the duplicate transfers that evening.';
+
+  it('does not read "nothing in our monitoring flagged it" as crediting monitoring', () => {
+    const a = analyzeSentences([
+      head,
+      'The first signal was an email from a customer; nothing in our own monitoring flagged the duplicates.',
+      cause,
+      mitigation,
+      'Every transfer now carries an idempotency key, and the ledger rejects a repeated key.',
+    ]);
+    expect(a.commonFailures.polished_detection.detected).toBe(false);
+    expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
+  });
+
+  it('reads a named tier scheme as a framework and "wrote off as" with an earlier event as a near-miss', () => {
+    const a = analyzeSentences([
+      head,
+      'Payroll clerks told us before any alert fired.',
+      'There had been a smaller version of this two months before, and I wrote off as a bank glitch.',
+      cause,
+      mitigation,
+      'Every transfer now carries an idempotency key, and the ledger rejects a repeated key; it has caught three retries since.',
+      'We tied that to what we call detection tiers: every tier-one service must detect a duplicate within an hour.',
+    ]);
+    expect(a.rubric.structural_fix_specificity.level).toBe('staff_bar');
+    expect(a.worksheet.flatMap((s) => s.items).find((i) => i.id === 'detection.prior_near_miss')?.found).toBe(true);
+  });
+
+  it('takes a configuration that now prevents something as a specific artifact', () => {
+    const a = analyzeSentences([
+      head,
+      'Our duplicate alert fired within minutes.',
+      cause,
+      mitigation,
+      'The first structural change was to the connector configuration, which now prevents a transfer from being retried without its key.',
+    ]);
+    expect(a.constraints.structural_fix_names_continuing_artifact.met).toBe(true);
+  });
+
+  it('ties the fix to the gap when it reworks the mechanism that missed the failure, not a generic check', () => {
+    const named = analyzeSentences([
+      head,
+      'No alert fired, because the reconciliation report only compared monthly totals; a clerk noticed first.',
+      cause,
+      mitigation,
+      'The reconciliation report now compares every transfer against the bank file each hour.',
+    ]);
+    expect(named.rubric.honesty_about_detection.level).toBe('strong');
+    const generic = analyzeSentences([
+      head,
+      'A clerk noticed first, not any check of ours.',
+      cause,
+      mitigation,
+      'A CI check now rejects any connector change without idempotency tests.',
+    ]);
+    expect(generic.rubric.honesty_about_detection.level).toBe('passing');
+  });
+});

@@ -113,3 +113,16 @@ describe('frames in a whole story', () => {
     expect(layerOf(a, 'We killed the rewrite flag')).toBe('mitigation');
   });
 });
+
+describe('tense and modality', () => {
+  it('does not read a capability ("can be reversed") as a past restore', () => {
+    expect(ids('Deletion now goes through a retention window, so a bad script can be reversed.')).not.toContain(
+      'mitigation.restore',
+    );
+    expect(ids('We reversed the bad script’s deletions by hand.')).toContain('mitigation.restore');
+  });
+
+  it('reads a restore in the base form after "had to" as mitigation', () => {
+    expect(strongest('Then we also had to manually purge the result cache.')).toBe('mitigation');
+  });
+});
