@@ -62,6 +62,10 @@ interface SentenceFeatures {
   positionNote: string | null;
 }
 
+/** "The third was…", "And the second one:" — an item in a list being counted through. */
+const LIST_ITEM =
+  /^(?:and |then )?(?:the )?(?:second|third|fourth|fifth|sixth|seventh|next|other) (?:one |place |system |team |service |case |area )?(?:was|is|:)/;
+
 /** Emission that rules a layer out for a sentence whose layer the user set by hand. */
 const RULED_OUT = -1e6;
 
@@ -87,7 +91,10 @@ export function classifySentences(
       return BIAS[l] + model.cueScale * f.cueScore[l] + marker + f.position[l] + word;
     });
   });
-  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, model, continues);
+  // The next item of a list the speaker is counting through ("The third was our event
+  // pipeline, where...") keeps the list's layer, like a fragment of a cut sentence does.
+  const chained = features.map((f, i) => continues[i] === true || (i > 0 && LIST_ITEM.test(f.normalized)));
+  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, model, chained);
   return features.map((f, i) => {
     const layer = path[i] ?? 'other';
     const post = posteriors[i] ?? [];

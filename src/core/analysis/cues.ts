@@ -140,7 +140,7 @@ export const CUES: readonly Cue[] = [
     'detection.blind_spot',
     'detection',
     1.5,
-    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed|had been|been) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:looked|stayed|seemed|remained|was|were) (?:\\w+ )?(?:normal|healthy|green|fine|flat) (?:the whole time|throughout|all along|the entire time|the whole way)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)s?|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
+    `\\b(?:(?:dashboards?|metrics?|monitoring|alerts?|everything|numbers?|graphs?|engagement|it all) (?:\\w+ )?(?:looked|were|was|stayed|remained|showed|had been|been) (?:\\w+ )?(?:healthy|green|normal|fine|flat)|(?:looked|stayed|seemed|remained|was|were) (?:\\w+ )?(?:normal|healthy|green|fine|flat) (?:the whole time|throughout|all along|the entire time|the whole way)|(?:never|didn't|did not) (?:left|leave|crossed|cross|broke|tripped|trip|moved|move)|(?:inside|within) (?:the |its )?(?:alert )?(?:threshold|band)|(?:inside|within|in|below|under|lost in) (?:the |its |our )?(?:normal |usual |daily |nightly |overnight |weekly |background |day-to-day )*(?:noise|variance|variation|jitter|fluctuations?)\\b|(?:we|i) did have (?:[\\w'-]+ ){0,4}(?:monitoring|telemetry|alerts?|alerting|dashboards?|metrics|checks?)\\b,? but|barely moved|diluted|(?:global|overall|aggregate|top-?line|average) (?:number|metric|rate|dashboard|approval rate|conversion|accuracy)s?|paged no ?one|only (?:got )?(?:computed|ran|run|checked|measured|updated|refreshed) (?:once|weekly|daily|monthly|at the end)|only wrote to a dashboard|nothing (?:fired|alerted|paged)|no alert (?:fired|went off)|didn't (?:fire|alert|page)|(?:we|our \\w+|it) did not (?:catch|detect|notice)|(?:we|our \\w+) didn't (?:catch|detect|notice)|wasn't (?:caught|detected|noticed)|not through (?:any|an|our)|rather than (?:from |through |by )?(?:our|any) |can(?:'t|not) claim|not (?:by|from) (?:our|any) (?:alert|monitor|dashboard|check))`,
     'explains why monitoring did not catch it',
   ),
   cue(
@@ -222,7 +222,7 @@ export const CUES: readonly Cue[] = [
     'mitigation.time',
     'mitigation',
     1.0,
-    `\\b(?:within (?:the |an |about |roughly |the same |a )?(?:hour|day|afternoon|minutes|\\d+ (?:minutes|hours))|(?:took|in) (?:about |maybe |roughly |under |less than )?(?:${NUM} )?(?:minutes|an hour|a day|hours)(?! instead)|by (?:about )?\\d+(?::\\d+)? ?(?:a\\.?m|p\\.?m)|that (?:same )?(?:afternoon|night|evening)|the same (?:day|afternoon|night)|error rate (?:fell|dropped|was back|started to fall|recovered)|back (?:to|under) (?:normal|baseline|where it was|our)|came back (?:to|up)|went back to normal|time to (?:mitigat|recover|restore)\\w*|(?:restoring|recovery|restoration|the restore|the rollback|the cleanup|recovering|the backfill) (?:\\w+ )?took)`,
+    `\\b(?:within (?:the |an |about |roughly |the same |a )?(?:hour|day|afternoon|minutes|\\d+ (?:minutes|hours))|(?:took|in) (?:about |maybe |roughly |under |less than )?(?:${NUM} )?(?:minutes|an hour|a day|hours)(?! instead)|by (?:about )?\\d+(?::\\d+)? ?(?:a\\.?m|p\\.?m)|by (?:about )?\\d{1,2}:\\d{2}\\b(?:,? (?:no|the|every|all|errors?|traffic|service))?|no (?:new|more|further) (?:[\\w-]+ ){0,3}(?:were|was) (?:being )?(?:posted|created|written|sent|served|shown|charged|failing|dropped|coming in)|that (?:same )?(?:afternoon|night|evening)|the same (?:day|afternoon|night)|error rate (?:fell|dropped|was back|started to fall|recovered)|back (?:to|under) (?:normal|baseline|where it was|our)|came back (?:to|up)|went back to normal|time to (?:mitigat|recover|restore)\\w*|(?:restoring|recovery|restoration|the restore|the rollback|the cleanup|recovering|the backfill) (?:\\w+ )?took)`,
     'says how fast service came back',
   ),
   cue(
@@ -384,10 +384,19 @@ export const CUES: readonly Cue[] = [
     'an audit lens you now use',
   ),
   cue(
+    'learning.same_safeguard_elsewhere',
+    'system_learning',
+    2.2,
+    // Putting "the same check" somewhere else is the lesson applied elsewhere, even though the
+    // sentence describes a new safeguard.
+    `\\b(?:added|put|built|used|applied|wired|rolled out|copied|ported|set up|reused|adopted|run|runs|ran) (?:[\\w'-]+ ){0,3}the same (?:[\\w-]+ ){0,3}(?:checks?|contracts?|tests?|guards?|gates?|alerts?|canar(?:y|ies)|rules?|diffs?|lints?|validators?|audits?|recounts?|drills?|safeguards?|reconciliations?)\\b`,
+    'puts the same safeguard on another system',
+  ),
+  cue(
     'learning.hindsight',
     'system_learning',
     2.0,
-    `\\b(?:what i'?d (?:do|change) differently|(?:do|done) (?:one thing |it |anything |things )?differently|what i'?d change|i should (?:have|'ve)|should've|i shouldn't have|in hindsight|looking back|if i'?d do|if i had to (?:name|do|pick)|i wish (?:i|we)|the part i'?d do differently)`,
+    `\\b(?:what i'?d (?:do|change) differently|(?:do|done) (?:one thing |it |anything |things )?differently|what i'?d change|i should (?:have|'ve)|should've|i shouldn't have|in hindsight|looking back|if i'?d do|if i had to (?:name|do|pick)|i wish (?:i|we)|the part i'?d do differently|if i (?:did|were doing|had to do|could do|were to do|ran) (?:it|this|that|the \\w+) (?:all )?(?:again|over)|(?:if|were) i (?:to )?(?:start(?:ed)?|began) (?:it |this |that )?(?:again|over)|next time,? i(?:'d| would| will)|given a do-?over|with (?:the )?benefit of hindsight)`,
     'what you would do differently',
   ),
   cue(
@@ -412,6 +421,15 @@ export const CUES: readonly Cue[] = [
     3.0,
     `^(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm)\\b[\\s,.]*)+(?:let me|let's|i'll|i will|i'd|that's|this one|that one|i can (?:think|do|talk|tell|share|go)|i could|i'm going to|i think i'll|there's (?:one|a good one|a story)|i have (?:one|a good one|a story))`,
     'an opening remark',
+  ),
+  cue(
+    'other.meta_choice',
+    'other',
+    3.0,
+    // Only talk about the answer itself: once the sentence says what happened ("the one I'd pick
+    // is when our ranking model...") it is the headline.
+    `^(?!.*(?:\\b(?:when|where|our|we had|we were|went down|broke|started|failed)\\b|\\d))(?:(?:sure|okay|ok|oh|yeah|yes|right|thanks|thank you|great question|good question|so|um|uh|well|alright|hmm|cool)\\b[\\s,.:;!—–-]*)*(?:(?:i've|i have|i) got (?:a good one|one|a story|an? (?:incident|example|good example))|the one (?:i'd|i'll|i would|i will|i want to|i'm going to) (?:pick|choose|go with|talk about|use|tell)|this is the (?:incident|one|story|outage) (?:i|that)|i'll (?:take|spend) a (?:few|couple of) minutes)`,
+    'talks about the answer rather than the incident',
   ),
   cue(
     'other.closing',

@@ -64,6 +64,17 @@ const SPECIFIC_ARTIFACT = R(
 const VAGUE_FIX = R(
   String.raw`\b(?:(?:more|some|better|extra|additional|a lot more|some more|lots of) (?:monitoring|checks|tests|testing|alerts|alerting|safeguards|validation|guardrails|reviews?|dashboards|observability|care)|improved (?:our|the) (?:[\w-]+ )?(?:planning|monitoring|testing|process|alerting)|more careful|added monitoring\b|some safeguards)`,
 );
+/**
+ * A document touched without saying what it now says ("we updated the runbook"): the artifact
+ * word alone does not make the fix specific.
+ */
+const BARE_DOCUMENT_CHANGE = R(
+  String.raw`\b(?:updated|tweaked|touched up|revisited|refreshed|reviewed|cleaned up|wrote up|added (?:a )?note to|documented (?:it )?in) (?:the|our|a|some) (?:[\w-]+ )?(?:runbooks?|playbooks?|docs?|documentation|wiki(?: page)?|checklists?|process(?:es)?)`,
+);
+/** Talking about it is not a change: "we talked about retries in the retro". */
+const TALKED_ABOUT = R(
+  String.raw`\b(?:talked|chatted|had a (?:chat|conversation|discussion)|discussed|went over) (?:about )?(?:[\w'-]+ ){0,5}(?:in|at|during) (?:the|our) (?:retro|retrospective|postmortem|post-mortem|review|meeting)`,
+);
 const LATER_CATCHES = R(
   String.raw`\b(?:(?:has|have) (?:since |already |now )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|saved|been (?:invoked|triggered|tripped))|(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected|invoked|tripped) (?:[\w'-]+ ){0,8}(?:since|later|last (?:quarter|year|month)|before (?:it|they|either) (?:ever )?(?:merged|shipped|deployed|touched|reached|got)|in (?:its|the) first)|(?:alert|check|gate|test|canary|contract|guardrail|monitor|fixtures?|pinning|registry|page)s? (?:[\w'-]+ ){0,2}(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected) (?:a|an|another|the next|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)\b|subsequent (?:regressions|incidents|failures|issues)|in the (?:[\w'-]+ ){0,2}(?:months|quarters|years|weeks) since)`,
 );
@@ -92,7 +103,7 @@ const AUDIT_LENS = R(
 );
 const MONITORING_CREDIT = R(
   // Not negated: "nothing in our monitoring flagged it" admits a gap.
-  String.raw`(?<!\b(?:nothing in|none of|not|no|never|nothing from) )\b(?:(?:our|the) (?:[\w-]+ )?(?:monitoring|dashboards?|alerts?|alerting|metrics|systems?|tooling|observability) (?:caught|detected|flagged|picked up|spotted|noticed)|we caught it|caught (?:it|this|the issue) (?:pretty |really )?quickly)`,
+  String.raw`(?<!\b(?:nothing in|none of|not|no|never|nothing from) )\b(?:(?:our|the) (?:[\w-]+ ){0,3}(?:monitoring|dashboards?|alerts?|alerting|metrics|systems?|tooling|observability) (?:caught|detected|flagged|picked up|spotted|noticed)|we caught it|caught (?:it|this|the issue) (?:pretty |really )?quickly)`,
 );
 const EXTERNAL_NOTICE = R(
   // The report must be the subject's own act, not a relative clause ("the people who noticed
@@ -387,10 +398,13 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
   const specificArtifact: Quote[] = [];
   const vagueFix: Quote[] = [];
   for (const s of sfSentences) {
-    const vague = VAGUE_FIX.test(s.text);
     // Specific: a named safeguard, or any artifact together with what makes it concrete (its
-    // trigger, threshold, scope, action or owner: "a CPU budget per request").
-    const specific = SPECIFIC_ARTIFACT.test(s.text) || (ARTIFACT_NOUN.test(s.text) && ARTIFACT_QUALIFIER.test(s.text));
+    // trigger, threshold, scope, action or owner: "a CPU budget per request"). A document that
+    // was only "updated" counts for nothing until the sentence says what it now does.
+    const rest = s.text.replace(new RegExp(BARE_DOCUMENT_CHANGE.source, 'gi'), ' ');
+    const bareDocument = rest !== s.text;
+    const specific = SPECIFIC_ARTIFACT.test(rest) || (ARTIFACT_NOUN.test(rest) && ARTIFACT_QUALIFIER.test(rest));
+    const vague = VAGUE_FIX.test(s.text) || (!specific && (bareDocument || TALKED_ABOUT.test(s.text)));
     if (vague) vagueFix.push(quoteOf(s.sentence));
     // A vague sentence that also drops an artifact word ("more checks on the query side")
     // stays vague; specificity needs the artifact without the hedge around it.

@@ -18,12 +18,15 @@ import {
 /** Structural fix "dominates" when it has this many times the time of the largest of headline/L1-L3. */
 export const DOMINANCE_RATIO = 1.4;
 /**
- * ...or, less clearly ahead in time, at least this ratio together with clearly more sentences
- * (SOFT_SENTENCE_RATIO times the largest earlier part's). Two measures that agree are more robust
- * than one cliff: one misplaced long sentence no longer flips the grade.
+ * ...or, less clearly ahead of the longest earlier part, at least this ratio while layers 1-3
+ * together are short: the fix has at least SOFT_EARLY_SUM_RATIO of the time of detection,
+ * attribution and mitigation combined. That is the rubric's own wording ("layer 4 dominates and
+ * layers 1-3 are short"), and two measures that agree are more robust than one cliff. (Between
+ * 1.2x and 1.4x, labelled stories graded strong had 0.60-0.64 of L1-3's time, passing ones
+ * 0.45-0.52.)
  */
 export const SOFT_DOMINANCE_RATIO = 1.2;
-export const SOFT_SENTENCE_RATIO = 1.5;
+export const SOFT_EARLY_SUM_RATIO = 0.56;
 /** Mitigation "dominates" when it takes at least this share of speaking time and more than L4. */
 export const MITIGATION_DOMINATES_SHARE = 0.3;
 
@@ -99,19 +102,13 @@ export function assessLayerBalance({
       closesOnLearning,
     };
   }
-  const earlySentences = Math.max(
-    layers.headline.sentences,
-    layers.detection.sentences,
-    layers.attribution.sentences,
-    layers.mitigation.sentences,
-  );
+  const earlySum = layers.detection.seconds + layers.attribution.seconds + layers.mitigation.seconds;
   const ratio = early > 0 ? sf / early : Infinity;
-  const dominates =
-    ratio >= DOMINANCE_RATIO ||
-    (ratio >= SOFT_DOMINANCE_RATIO && layers.structural_fix.sentences >= SOFT_SENTENCE_RATIO * earlySentences);
+  const sumRatio = earlySum > 0 ? sf / earlySum : Infinity;
+  const dominates = ratio >= DOMINANCE_RATIO || (ratio >= SOFT_DOMINANCE_RATIO && sumRatio >= SOFT_EARLY_SUM_RATIO);
   // How close the grade is to its threshold, so a user sees a near miss as one.
   const margin = Number.isFinite(ratio)
-    ? ` The structural fix has ${ratio.toFixed(2)}× the time of the longest earlier part; it dominates from ${DOMINANCE_RATIO}× (or ${SOFT_DOMINANCE_RATIO}× with clearly more sentences).`
+    ? ` The structural fix has ${ratio.toFixed(2)}× the time of the longest earlier part; it dominates from ${DOMINANCE_RATIO}× (or from ${SOFT_DOMINANCE_RATIO}× when detection, attribution and mitigation together are short: the fix has ${sumRatio.toFixed(2)}× their combined time, short from ${SOFT_EARLY_SUM_RATIO}×).`
     : '';
   if (!dominates) {
     return {

@@ -120,4 +120,37 @@ describe('layer balance near its threshold', () => {
     expect(a.rubric.layer_balance.level).toBe('strong');
     expect(a.rubric.layer_balance.reason).toMatch(/1\.\d\d× the time of the longest earlier part/);
   });
+
+  it('keeps it passing a little below the time ratio when detection, attribution and mitigation are all long', () => {
+    const even: Array<[string, string]> = [
+      ['headline', 'Our pricing service quoted stale fares on the mobile app for a long afternoon.'],
+      [
+        'detection',
+        'A travel agent phoned our support desk about the fares, and our alert on the overall quote error rate never moved because stale fares are not errors at all.',
+      ],
+      [
+        'attribution',
+        'A cache key had dropped the currency in a refactor two weeks earlier, so fares computed in one currency were served to travellers paying in another one.',
+      ],
+      [
+        'mitigation',
+        'We flushed the whole fare cache within the hour, re-quoted the open baskets by hand and refunded the difference to every traveller who had paid a stale fare.',
+      ],
+      ['structural_fix', 'Every cache key now carries the currency, and a contract test fails any key without it.'],
+      [
+        'structural_fix',
+        'The fares on-call owns that test, and it pages them within minutes if a single stale quote is ever served again.',
+      ],
+    ];
+    const a = analyzeTranscript(transcriptFromText(even.map(([, t]) => t).join('\n\n')), {
+      segmentsAreSentences: true,
+      layerOverrides: Object.fromEntries(even.map(([l], i) => [i, l])) as Record<number, never>,
+    });
+    const early = Math.max(a.layers.detection.seconds, a.layers.attribution.seconds, a.layers.mitigation.seconds);
+    const ratio = a.layers.structural_fix.seconds / early;
+    expect(ratio).toBeGreaterThan(1.2);
+    expect(ratio).toBeLessThan(1.4);
+    expect(a.rubric.layer_balance.level).toBe('passing');
+    expect(a.rubric.layer_balance.reason).toMatch(/their combined time, short from 0\.56×/);
+  });
 });
