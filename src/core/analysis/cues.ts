@@ -31,6 +31,9 @@ export interface Cue {
   notBefore?: RegExp;
 }
 
+/** "I've since moved…", "we have since gone through…": what the speaker did after this incident. */
+export const SINCE_APPLIED =
+  "\\b(?:i've|we've|i have|we have) since (?:also )?(?:moved|applied|added|put|pulled|split|built|rolled out|brought|extended|made|gone through|taken|used|reused|changed|audited|reviewed|asked)\\b";
 const WORD = "[\\w'-]+";
 const NUM =
   '(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)';
@@ -219,6 +222,13 @@ export const CUES: readonly Cue[] = [
     { notBefore: MODAL_BEFORE },
   ),
   cue(
+    'mitigation.aftermath',
+    'mitigation',
+    1.6,
+    `\\b(?:days|hours|weeks|a week|a day|a night) of (?:unwinding|cleanup|cleaning up|clean-up|reconcil\\w+|recovery|firefighting|backfilling|refunds?|manual (?:\\w+ )?(?:work|fixes|corrections|review))\\b`,
+    'the clean-up after service came back',
+  ),
+  cue(
     'mitigation.time',
     'mitigation',
     1.0,
@@ -391,6 +401,15 @@ export const CUES: readonly Cue[] = [
     // sentence describes a new safeguard.
     `\\b(?:added|put|built|used|applied|wired|rolled out|copied|ported|set up|reused|adopted|run|runs|ran) (?:[\\w'-]+ ){0,3}the same (?:[\\w-]+ ){0,3}(?:checks?|contracts?|tests?|guards?|gates?|alerts?|canar(?:y|ies)|rules?|diffs?|lints?|validators?|audits?|recounts?|drills?|safeguards?|reconciliations?)\\b`,
     'puts the same safeguard on another system',
+  ),
+  cue(
+    'learning.since_applied',
+    'system_learning',
+    1.6,
+    // "I've since moved the payout caps in our affiliate system…": what the speaker has done
+    // since, beyond this incident's own fix, is where the lesson went next.
+    SINCE_APPLIED,
+    'says where the lesson has gone since',
   ),
   cue(
     'learning.hindsight',

@@ -188,7 +188,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'frame.nothing_fired',
     'detection',
     1.6,
-    `\\b(?:nothing (?:[\\w']+ ){0,4}?(?:fired|alerted|paged|tripped|caught|flagged|showed|told us|noticed|detected)|nobody (?:was|were) (?:looking|watching|checking)|no one (?:was|were) (?:looking|watching|checking)|no (?:alert|alarm|page|monitor|dashboard|check|test) (?:\\w+ )?(?:fired|went off|caught|showed|flagged|tripped)|none of (?:us|our \\w+|the \\w+) (?:had )?(?:noticed|saw|caught|spotted|knew)|nobody (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|no one (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|(?:went|stayed|ran|sat) (?:\\w+ )?(?:unnoticed|undetected|unseen)|without (?:anyone|any of us|us) (?:noticing|knowing)|(?:we|i) (?:didn't|did not|never|hadn't|had not) (?:notice|know|see|catch|spot|realize|realise))\\b`,
+    `\\b(?:nothing (?:[\\w']+ ){0,4}?(?:fired|alerted|paged|tripped|caught|flagged|showed|told us|noticed|detected)|nobody (?:was|were) (?:looking|watching|checking)|no one (?:was|were) (?:looking|watching|checking)|no (?:alert|alarm|page|monitor|dashboard|check|test) (?:\\w+ )?(?:fired|went off|caught|showed|flagged|tripped)|none of (?:us|our \\w+|the \\w+) (?:had )?(?:noticed|saw|caught|spotted|knew|fired|went off|paged|tripped)|nobody (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|no one (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|(?:went|stayed|ran|sat) (?:\\w+ )?(?:unnoticed|undetected|unseen)|without (?:anyone|any of us|us) (?:noticing|knowing)|(?:we|i) (?:didn't|did not|never|hadn't|had not) (?:notice|know|see|catch|spot|realize|realise))\\b`,
     'admits nothing caught it',
   ),
   frame(
@@ -318,10 +318,18 @@ export const FRAME_CUES: readonly Cue[] = [
   ),
   frame('frame.aside_tail', 'other', 1.2, `\\bbut anyway[.!]?$`, 'trails off into an aside'),
   frame(
+    'frame.aside_which',
+    'other',
+    1.6,
+    // "Which, yeah, I think about a lot." — a remark hung on the previous sentence.
+    `^which,? (?:yeah|honestly|frankly|to be fair|to be honest|looking back|in fairness|funnily enough),`,
+    'a remark on the sentence before',
+  ),
+  frame(
     'frame.feelings',
     'other',
     2.6,
-    `\\b(?:(?:was|were) (?:\\w+ ){0,2}(?:good|great|amazing|awesome|gracious|kind|patient|understanding|supportive|helpful|brilliant|fantastic|lovely|nice|cool) (?:about|with|through) (?:it|that|this|all)|pulled together|(?:stressful|chaotic|hectic|exhausting|rough|tough|crazy|wild|intense|scary|humbling|fun|long|awful|miserable) (?:\\w+ )?(?:couple of |few )?(?:days|weeks|night|week|day|time|friday|monday|weekend|period|shift)|not (?:my|our|the team's) (?:favou?rite|finest|best)|(?:kudos|shout ?out|credit|hats off) to|morale|blameless|nobody (?:got|was) blamed|(?:isn't|is not|wasn't|was not|not) (?:really )?about (?:blame|blaming (?:anyone|him|her|them))|(?:not|nobody's|no one's) (?:really )?(?:his|her|their|anyone's|one person's) fault|(?:could|would) have happened to anyone|(?:felt|feel) (?:terrible|awful|bad|sick|horrible))\\b`,
+    `\\b(?:(?:was|were) (?:\\w+ ){0,2}(?:good|great|amazing|awesome|gracious|kind|patient|understanding|supportive|helpful|brilliant|fantastic|lovely|nice|cool) (?:about|with|through) (?:it|that|this|all)|pulled together|(?:stressful|chaotic|hectic|exhausting|rough|tough|crazy|wild|intense|scary|humbling|fun|long|awful|miserable) (?:\\w+ )?(?:couple of |few )?(?:days|weeks|night|week|day|time|friday|monday|weekend|period|shift)|not (?:my|our|the team's) (?:favou?rite|finest|best)|(?:kudos|shout ?out|credit|hats off) to|morale|blameless|nobody (?:got|was) blamed|(?:isn't|is not|wasn't|was not|not) (?:really )?about (?:blame|blaming (?:anyone|him|her|them))|(?:not|nobody's|no one's) (?:really )?(?:his|her|their|anyone's|one person's) fault|(?:could|would) have happened to anyone|(?:felt|feel) (?:terrible|awful|bad|sick|horrible)|i (?:still )?think about (?:that|this|it)(?: one)? (?:a lot|often|all the time|every (?:day|week))|(?:still )?(?:bugs|haunts|stings|annoys|bothers) me|that (?:one )?(?:stung|hurt))\\b`,
     'a remark about people or how it felt, not a layer',
   ),
 

@@ -132,3 +132,82 @@ describe('what makes a fix specific, and honest detection', () => {
     expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(false);
   });
 });
+
+describe('judgements the fresh stories exposed', () => {
+  it('hears a dashboard that was "all green" and a monitor that "only caught it after" as an admitted gap', () => {
+    for (const line of [
+      'Our queue dashboard only tracked failed jobs, and these were not failing, just waiting, so the board was all green.',
+      'Our duplicate monitor only caught it after six hours, because it compared daily totals.',
+    ]) {
+      const a = analyzeSentences([HEAD, line, CAUSE, MITIGATE, FIX_A, FIX_B, LESSON]);
+      expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
+    }
+  });
+
+  it('counts someone who radioed or phoned the team as noticing first', () => {
+    const a = analyzeSentences([
+      HEAD,
+      'A shift supervisor, not us, radioed the control room around midnight.',
+      CAUSE,
+      MITIGATE,
+      FIX_A,
+      LESSON,
+    ]);
+    expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
+  });
+
+  it('owns a near-miss told as "it was also not the first time"', () => {
+    const a = analyzeSentences([
+      HEAD,
+      DETECT,
+      'It was also not the first time: a month earlier a smaller double charge had been refunded and I agreed to call it a one-off.',
+      CAUSE,
+      MITIGATE,
+      FIX_A,
+      'A reconciliation alert now pages the payments on-call within minutes instead of waiting for riders to tell support.',
+      'The key check has blocked two bad client releases since, and it still runs on every deploy.',
+      LESSON,
+    ]);
+    expect(a.rubric.honesty_about_detection.level).toBe('staff_bar');
+  });
+
+  it('counts a safeguard that "turned away" a bad change in the spring as a later catch', () => {
+    const a = analyzeSentences([
+      HEAD,
+      DETECT,
+      CAUSE,
+      MITIGATE,
+      FIX_A,
+      'The key check turned away a client build with the retry back on in the spring, and my team still owns it.',
+      LESSON,
+    ]);
+    expect(a.rubric.structural_fix_specificity.level).toBe('strong');
+  });
+
+  it('reads "days of unwinding" as mitigation and "there was talk about more testing" as a vague fix', () => {
+    const a = analyzeSentences([
+      HEAD,
+      DETECT,
+      CAUSE,
+      'We stopped the charges by hand over most of an hour.',
+      'After that came days of unwinding the duplicate payments with the card networks.',
+      'Afterwards there was talk about better release processes and more testing.',
+    ]);
+    expect(layerOf(a, 'days of unwinding')).toBe('mitigation');
+    expect(a.rubric.structural_fix_specificity.level).toBe('weak');
+  });
+
+  it('reads "I\'ve since moved…" into another system as the lesson applied elsewhere', () => {
+    const a = analyzeSentences([
+      LESSON,
+      "I've since moved the payout limits in our driver app and the coupon caps in marketing tooling out of the services they guard.",
+      HEAD,
+      DETECT,
+      CAUSE,
+      MITIGATE,
+      FIX_A,
+      FIX_B,
+    ]);
+    expect(a.constraints.system_learning_applied_elsewhere.met).toBe(true);
+  });
+});
