@@ -6,7 +6,7 @@ import { exportHandlers } from './handlers/export';
 import { aboutHandler } from './handlers/app';
 import { historyHandlers } from './handlers/history';
 import { importsHandlers, type ChooseAudioFile } from './handlers/imports';
-import { modelsHandlers, type ChooseModelFile } from './handlers/models';
+import { modelUploadHandlers, modelsHandlers, type ChooseModelFile } from './handlers/models';
 import { recordingHandlers } from './handlers/recording';
 import { resultsHandlers } from './handlers/results';
 import { sessionsHandlers } from './handlers/sessions';
@@ -20,6 +20,7 @@ import { packageInfo } from './services/platform/app-info';
 import { decodeAudioFileToPcm16 } from './services/audio/decode-audio';
 import { ImportService } from './services/imports/import-service';
 import { ModelManager } from './services/models/model-manager';
+import { ModelUploadService } from './services/models/model-upload';
 import { createWhisperBenchmarker } from './services/whisper/whisper-benchmarker';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
@@ -103,6 +104,8 @@ export function createBackend(options: BackendOptions): Backend {
   const processing = new ProcessingService({ sessions, recording, transcriber, analyze: analyzeTranscript });
   const imports = new ImportService({ dataDir: options.dataDir, sessions, decode: decodeAudioFileToPcm16 });
   void imports.cleanLeftovers();
+  const modelUploads = new ModelUploadService({ manager: models });
+  void modelUploads.cleanLeftovers();
   const storiesApi = storiesHandlers(stories, sessions);
   const recordingApi = recordingHandlers(recording, recovered);
   const analysisApi = analysisHandlers(processing, analyzeTranscript);
@@ -120,6 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
     options.chooseModelFile ?? null,
     createWhisperBenchmarker(options.transcriberSpawner ? { spawner: options.transcriberSpawner } : {}),
   );
+  const modelUploadApi = modelUploadHandlers(modelUploads);
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options, () => appTranscriber.engineInfo()),
     'sessions.list': sessionHandlers.list,
@@ -166,6 +170,10 @@ export function createBackend(options: BackendOptions): Backend {
     'models.setMirror': modelsApi.setMirror,
     'models.importChoose': modelsApi.importChoose,
     'models.bench': modelsApi.bench,
+    'models.uploadBegin': modelUploadApi.begin,
+    'models.uploadPart': modelUploadApi.part,
+    'models.uploadFinish': modelUploadApi.finish,
+    'models.uploadCancel': modelUploadApi.cancel,
   };
   return {
     handlers,
@@ -174,6 +182,7 @@ export function createBackend(options: BackendOptions): Backend {
       await recording.dispose();
       await appTranscriber.dispose();
       await imports.dispose();
+      await modelUploads.dispose();
     },
   };
 }

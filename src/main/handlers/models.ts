@@ -1,5 +1,6 @@
 import { CoachError } from '../../shared/coach-error';
 import type { ModelManager } from '../services/models/model-manager';
+import type { ModelUploadService } from '../services/models/model-upload';
 import type { ModelBenchmarker } from '../services/models/recommend';
 
 /** Desktop shell only: the system's open-file dialog for a model file; null when cancelled. */
@@ -38,6 +39,7 @@ export function modelsHandlers(
       ]);
       return {
         models,
+        importDialog: chooseModelFile !== null,
         default: def ? { id: def.id, chosenBy: def.chosenBy } : null,
         recommendation: settings.bench
           ? {
@@ -84,5 +86,22 @@ export function modelsHandlers(
       if (file === null) return { chosen: false as const };
       return { chosen: true as const, model: await manager.importFile(file) };
     },
+  };
+}
+
+/**
+ * Handlers for the `models.upload*` channels: the web shell's "Import a file…" (the page uploads
+ * the bytes; the desktop app uses `models.importChoose`). `onInstalled` runs after a model is in.
+ */
+export function modelUploadHandlers(uploads: ModelUploadService, onInstalled: () => void = () => {}) {
+  return {
+    begin: async (input: { fileName: string; size: number }) => uploads.begin(input),
+    part: async (input: { uploadId: string; offset: number; bytes: Uint8Array }) => uploads.part(input),
+    finish: async (input: { uploadId: string }) => {
+      const model = await uploads.finish(input);
+      onInstalled();
+      return { model };
+    },
+    cancel: async (input: { uploadId: string }) => uploads.cancel(input),
   };
 }

@@ -8,6 +8,13 @@ export const modelId = z
   .max(80)
   .regex(/^[a-z0-9][a-z0-9.-]*$/, 'Not a model name.');
 
+/** Largest model file accepted by upload: large-v3 in f16 (3.1 GB) fits. */
+export const MAX_MODEL_UPLOAD_BYTES = 4 * 1024 ** 3;
+/** Bytes per `models.uploadPart` call: the same 2 MB as audio imports keeps each request small. */
+export const MODEL_UPLOAD_PART_BYTES = 2 * 1024 * 1024;
+
+export const modelUploadId = z.string().regex(/^mup-[a-f0-9]{16}$/, 'Not a model upload id.');
+
 export const downloadProgress = z.object({
   receivedBytes: z.number().nonnegative(),
   totalBytes: z.number().nonnegative().nullable(),
@@ -38,6 +45,12 @@ export type ModelEntry = z.infer<typeof modelEntry>;
 
 export const modelsOverview = z.object({
   models: z.array(modelEntry),
+  /**
+   * How "Import a file…" gets the file: true where the back end can show the system's open-file
+   * dialog (desktop: `models.importChoose`, no bytes through the UI), false where the page uploads
+   * it (`models.uploadBegin`…). A capability, so the UI never branches on which shell it runs in.
+   */
+  importDialog: z.boolean(),
   default: z.object({ id: z.string(), chosenBy: z.enum(['user', 'recommendation', 'fallback']) }).nullable(),
   recommendation: z.object({ modelId: z.string().nullable(), reason: z.string(), measuredAt: z.string() }).nullable(),
   diskUsage: z.object({ modelsDir: z.string(), totalBytes: z.number(), partialBytes: z.number() }),
@@ -73,5 +86,48 @@ export const modelsChannels = {
   'models.importChoose': {
     input: z.object({}).strict(),
     output: z.union([z.object({ chosen: z.literal(true), model: modelEntry }), z.object({ chosen: z.literal(false) })]),
+  },
+  /**
+   * Web shell: upload a model file's bytes in parts (the back end never reads a path from the
+   * page), then `models.uploadFinish` validates and installs it exactly like "coach models import".
+   * `size` may be 0 so an empty file gets the validator's own "is empty" message.
+   */
+  'models.uploadBegin': {
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        size: z
+          .number()
+          .int()
+          .nonnegative()
+          .max(MAX_MODEL_UPLOAD_BYTES, `Model files up to ${MAX_MODEL_UPLOAD_BYTES / 1024 ** 3} GB can be imported.`),
+      })
+      .strict(),
+    output: z.object({ uploadId: z.string(), partBytes: z.number().int().positive() }),
+  },
+  /** `offset` must be the number of bytes received so far: parts arrive in order, once each. */
+  'models.uploadPart': {
+    input: z
+      .object({
+        uploadId: modelUploadId,
+        offset: z.number().int().nonnegative(),
+        bytes: z
+          .instanceof(Uint8Array, { message: 'bytes must be binary data.' })
+          .refine(
+            (b) => b.length > 0 && b.length <= MODEL_UPLOAD_PART_BYTES,
+            `Each part holds 1 to ${MODEL_UPLOAD_PART_BYTES} bytes.`,
+          ),
+      })
+      .strict(),
+    output: z.object({ received: z.number().int() }),
+  },
+  /** All bytes sent: validate (same checks and messages as the CLI import) and install. */
+  'models.uploadFinish': {
+    input: z.object({ uploadId: modelUploadId }).strict(),
+    output: z.object({ model: modelEntry }),
+  },
+  'models.uploadCancel': {
+    input: z.object({ uploadId: modelUploadId }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
   },
 };

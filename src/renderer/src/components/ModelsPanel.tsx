@@ -1,5 +1,11 @@
-import { useEffect, useState } from 'react';
-import { subscribeModelProgress, useModels, type ModelEntry, type ModelProgress } from '../stores/models';
+import { useEffect, useRef, useState } from 'react';
+import {
+  subscribeModelProgress,
+  useModels,
+  type ModelEntry,
+  type ModelProgress,
+  type ModelUpload,
+} from '../stores/models';
 
 function formatBytes(bytes: number | null): string {
   if (bytes === null) return '—';
@@ -35,12 +41,39 @@ function ProgressBar({ progress }: { progress: ModelProgress }) {
   );
 }
 
-function ModelRow({ model }: { model: ModelEntry }) {
+/** A model file on its way up from the page: bytes, percent, and a way to stop it. */
+function UploadProgress({ upload, onCancel }: { upload: ModelUpload; onCancel: () => void }) {
+  const pct = upload.totalBytes > 0 ? Math.floor((100 * upload.sentBytes) / upload.totalBytes) : 100;
+  const what =
+    upload.phase === 'checking'
+      ? `Checking ${upload.fileName}…`
+      : upload.phase === 'cancelling'
+        ? `Cancelling the upload of ${upload.fileName}…`
+        : `Uploading ${upload.fileName}…`;
+  return (
+    <div className="download-progress" data-testid="model-upload">
+      {/* Only the phase is announced: a live region on the byte count would talk at every part. */}
+      <span role="status">{what}</span>
+      <progress max={100} value={pct} aria-label={`Upload of ${upload.fileName}`} />
+      <div className="row">
+        <span className="muted" data-testid="model-upload-bytes">
+          {formatBytes(upload.sentBytes)} of {formatBytes(upload.totalBytes)} · {pct}%
+        </span>
+        {upload.phase === 'sending' && (
+          <button type="button" onClick={onCancel}>
+            Cancel upload
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ModelRow({ model, onImport }: { model: ModelEntry; onImport: () => void }) {
   const { download, cancel, remove, setDefault } = useModels();
   const busy = useModels((s) => s.busy[model.id] === true);
   const progress = useModels((s) => s.progress[model.id]);
   const error = useModels((s) => s.errors[model.id]);
-  const importFile = useModels((s) => s.importFile);
   const installed = model.status === 'installed';
   const offerImport = error && ['offline', 'forbidden', 'not_found'].includes(error.code);
   return (
@@ -60,7 +93,7 @@ function ModelRow({ model }: { model: ModelEntry }) {
           <p role="alert" className="error small">
             {error.message}{' '}
             {offerImport && (
-              <button type="button" className="link" onClick={() => void importFile()}>
+              <button type="button" className="link" onClick={onImport}>
                 Import a file…
               </button>
             )}
@@ -101,6 +134,14 @@ export function ModelsPanel() {
   const benchError = useModels((s) => s.errors.bench);
   const benching = useModels((s) => s.busy.bench === true);
   const bench = useModels((s) => s.bench);
+  const { upload, uploadFile, cancelUpload } = useModels();
+  const fileInput = useRef<HTMLInputElement>(null);
+  // The desktop app shows the system dialog (the back end reads the file itself); elsewhere the
+  // page picks the file and uploads its bytes.
+  const chooseModelFile = (): void => {
+    if (overview?.importDialog) void importFile();
+    else fileInput.current?.click();
+  };
   useEffect(() => {
     void load();
     return subscribeModelProgress();
@@ -149,7 +190,7 @@ export function ModelsPanel() {
             </thead>
             <tbody>
               {overview.models.map((m) => (
-                <ModelRow key={m.id} model={m} />
+                <ModelRow key={m.id} model={m} onImport={chooseModelFile} />
               ))}
             </tbody>
           </table>
@@ -161,9 +202,23 @@ export function ModelsPanel() {
             .
           </p>
           <div className="row">
-            <button type="button" onClick={() => void importFile()}>
+            <button type="button" disabled={upload !== null} onClick={chooseModelFile}>
               Import a model file…
             </button>
+            <input
+              ref={fileInput}
+              type="file"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              data-testid="model-upload-input"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                // Cleared at once so choosing the same file again (after fixing it) fires again.
+                event.target.value = '';
+                if (file) void uploadFile(file);
+              }}
+            />
             <button
               type="button"
               disabled={benching || !overview.models.some((m) => m.kind === 'whisper' && m.status === 'installed')}
@@ -184,6 +239,7 @@ export function ModelsPanel() {
               </span>
             )}
           </div>
+          {upload && <UploadProgress upload={upload} onCancel={cancelUpload} />}
           <MirrorForm key={overview.mirrorUrl ?? ''} saved={overview.mirrorUrl ?? ''} onSave={setMirror} />
         </>
       )}

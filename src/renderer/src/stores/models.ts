@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ModelEntry } from '../../../shared/channels/models';
+import { MAX_MODEL_UPLOAD_BYTES, MODEL_UPLOAD_PART_BYTES, type ModelEntry } from '../../../shared/channels/models';
 import type { CoachErrorInfo } from '../../../shared/contract-types';
 import { call, CallError, messageOf } from '../coach';
 
@@ -12,6 +12,15 @@ export interface ModelProgress {
   bytesPerSec: number;
 }
 
+/** A model file going up from the page (web shell) in parts, then checked by the back end. */
+export interface ModelUpload {
+  fileName: string;
+  sentBytes: number;
+  totalBytes: number;
+  /** 'checking': all bytes are in and the back end validates and installs the file. */
+  phase: 'sending' | 'cancelling' | 'checking';
+}
+
 interface ModelsState {
   overview: Overview | null;
   loadError: string | null;
@@ -20,6 +29,7 @@ interface ModelsState {
   progress: Record<string, ModelProgress>;
   busy: Record<string, boolean>;
   notice: string | null;
+  upload: ModelUpload | null;
   load(): Promise<void>;
   download(id: string): Promise<void>;
   cancel(id: string): Promise<void>;
@@ -27,6 +37,9 @@ interface ModelsState {
   setDefault(id: string | null): Promise<void>;
   setMirror(url: string | null): Promise<void>;
   importFile(): Promise<void>;
+  /** Where there is no file dialog: send a file the user picked in the page. */
+  uploadFile(file: File): Promise<void>;
+  cancelUpload(): void;
   bench(): Promise<void>;
 }
 
@@ -35,6 +48,8 @@ function infoOf(error: unknown): CoachErrorInfo {
 }
 
 export const useModels = create<ModelsState>((set, get) => {
+  // Checked between parts: a part already on its way is let through, then the upload stops.
+  let cancelRequested = false;
   const act = async (id: string, work: () => Promise<unknown>): Promise<void> => {
     set((s) => ({ busy: { ...s.busy, [id]: true }, errors: omit(s.errors, id) }));
     try {
@@ -53,6 +68,7 @@ export const useModels = create<ModelsState>((set, get) => {
     progress: {},
     busy: {},
     notice: null,
+    upload: null,
     load: async () => {
       try {
         set({ overview: await call('models.list', {}), loadError: null });
@@ -80,6 +96,54 @@ export const useModels = create<ModelsState>((set, get) => {
         const result = await call('models.importChoose', {});
         if (result.chosen) set({ notice: `Imported ${result.model.label}.` });
       });
+    },
+    uploadFile: async (file) => {
+      if (get().upload) return;
+      set((s) => ({ notice: null, errors: omit(s.errors, 'import') }));
+      if (file.size > MAX_MODEL_UPLOAD_BYTES) {
+        const message = `"${file.name}" is ${(file.size / 1024 ** 3).toFixed(1)} GB; model files up to ${MAX_MODEL_UPLOAD_BYTES / 1024 ** 3} GB can be imported.`;
+        set((s) => ({ errors: { ...s.errors, import: { code: 'invalid_input', message } } }));
+        return;
+      }
+      cancelRequested = false;
+      set({ upload: { fileName: file.name, sentBytes: 0, totalBytes: file.size, phase: 'sending' } });
+      const progress = (patch: Partial<ModelUpload>): void =>
+        set((s) => ({ upload: s.upload ? { ...s.upload, ...patch } : null }));
+      let uploadId: string | null = null;
+      try {
+        const begun = await call('models.uploadBegin', { fileName: file.name, size: file.size });
+        uploadId = begun.uploadId;
+        const step = Math.min(begun.partBytes, MODEL_UPLOAD_PART_BYTES);
+        for (let offset = 0; offset < file.size && !cancelRequested; offset += step) {
+          const bytes = new Uint8Array(await file.slice(offset, offset + step).arrayBuffer());
+          const { received } = await call('models.uploadPart', { uploadId, offset, bytes });
+          progress({ sentBytes: received });
+        }
+        if (cancelRequested) {
+          await call('models.uploadCancel', { uploadId }).catch(() => undefined);
+          uploadId = null;
+          set({ notice: `Upload of ${file.name} cancelled; nothing was kept.` });
+          return;
+        }
+        progress({ phase: 'checking' });
+        const { model } = await call('models.uploadFinish', { uploadId });
+        uploadId = null;
+        set({ notice: `Imported ${model.label}.` });
+      } catch (error) {
+        // The back end drops an upload it refuses for good; a part out of order or a file the
+        // page could not read leaves one behind, so let it go.
+        if (uploadId !== null) await call('models.uploadCancel', { uploadId }).catch(() => undefined);
+        set((s) => ({ errors: { ...s.errors, import: infoOf(error) } }));
+      } finally {
+        set({ upload: null });
+        await get().load();
+      }
+    },
+    cancelUpload: () => {
+      const upload = get().upload;
+      if (!upload || upload.phase !== 'sending') return;
+      cancelRequested = true;
+      set({ upload: { ...upload, phase: 'cancelling' } });
     },
   };
 });
