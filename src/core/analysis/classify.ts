@@ -123,7 +123,13 @@ function sentenceFeatures(text: string, index: number, count: number, continues:
   const marker = findMarker(normalized);
   let markerWeight = 0;
   if (marker) {
-    const own = cueScore[marker.layer];
+    // Cue words inside the marker itself ("for the system learning part") are the label, not
+    // evidence for it: a speaker who mislabels a layer must not be believed on the label's words.
+    const at = normalized.indexOf(marker.phrase);
+    const own =
+      at < 0
+        ? cueScore[marker.layer]
+        : layerScores(hits.filter((h) => !(h.index < at + marker.phrase.length && at < h.end)))[marker.layer];
     const strongestOther = Math.max(...LAYERS.filter((l) => l !== marker.layer).map((l) => cueScore[l]));
     const contradicted = !marker.announcementOnly && own === 0 && strongestOther >= CONTRADICTION_LEVEL;
     markerWeight = contradicted ? MARKER_WEIGHT_CONTRADICTED : MARKER_WEIGHT;

@@ -403,6 +403,13 @@ export const CUES: readonly Cue[] = [
     'puts the same safeguard on another system',
   ),
   cue(
+    'learning.went_looking',
+    'system_learning',
+    2.0,
+    `\\b(?:went|go|going|started) (?:looking|hunting|searching|digging|auditing) (?:for|through|across) (?:other|similar|the same|more|every|all (?:the|our))\\b`,
+    'looks for the same failure elsewhere',
+  ),
+  cue(
     'learning.since_applied',
     'system_learning',
     1.6,
@@ -438,7 +445,8 @@ export const CUES: readonly Cue[] = [
     'other.opening',
     'other',
     3.0,
-    `^(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm)\\b[\\s,.]*)+(?:let me|let's|i'll|i will|i'd|that's|this one|that one|i can (?:think|do|talk|tell|share|go)|i could|i'm going to|i think i'll|there's (?:one|a good one|a story)|i have (?:one|a good one|a story))`,
+    // Not once the sentence says what happened ("So I'll use the 2020 one, when…"): the headline.
+    `^(?!.*(?:\\b(?:when|where|our|we had|we were|went down|broke|started|failed)\\b|\\d))(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm|oh|wow|thanks|thank you|fair warning)\\b[\\s,.]*)+(?:let me|let's|i'll|i will|i'd|that's|this one|that one|i can (?:think|do|talk|tell|share|go)|i could|i'm going to|i think i'll|there's (?:one|a good one|a story)|i have (?:one|a good one|a story))`,
     'an opening remark',
   ),
   cue(
@@ -447,14 +455,14 @@ export const CUES: readonly Cue[] = [
     3.0,
     // Only talk about the answer itself: once the sentence says what happened ("the one I'd pick
     // is when our ranking model...") it is the headline.
-    `^(?!.*(?:\\b(?:when|where|our|we had|we were|went down|broke|started|failed)\\b|\\d))(?:(?:sure|okay|ok|oh|yeah|yes|right|thanks|thank you|great question|good question|so|um|uh|well|alright|hmm|cool)\\b[\\s,.:;!—–-]*)*(?:(?:i've|i have|i) got (?:a good one|one|a story|an? (?:incident|example|good example))|the one (?:i'd|i'll|i would|i will|i want to|i'm going to) (?:pick|choose|go with|talk about|use|tell)|this is the (?:incident|one|story|outage) (?:i|that)|i'll (?:take|spend) a (?:few|couple of) minutes)`,
+    `^(?!.*(?:\\b(?:when|where|our|we had|we were|went down|broke|started|failed)\\b|\\d))(?:(?:sure|okay|ok|oh|wow|yeah|yes|right|thanks|thank you|great question|good question|so|um|uh|well|alright|hmm|cool|fair warning)\\b[\\s,.:;!—–-]*)*(?:(?:i've|i have|i) got (?:a good one|one|a story|an? (?:incident|example|good example))|the one (?:i'd|i'll|i would|i will|i want to|i'm going to) (?:pick|choose|go with|talk about|use|tell)|i (?:kind of |sort of )?(?:have to|'ll|will|would|'d|want to|am going to|'m going to|can|could) (?:pick|choose|go with|use|take|talk about|tell (?:you )?about|tell this one|tell it)\\b|this one(?:'s| is) from|this is the (?:incident|one|story|outage) (?:i|that)|i'll (?:take|spend) a (?:few|couple of) minutes|thanks (?:for|so much for) (?:the question|asking))`,
     'talks about the answer rather than the incident',
   ),
   cue(
     'other.closing',
     'other',
     3.0,
-    `\\b(?:that's (?:it|about it|all|that|the one|the story|the incident|my story|the short version|the whole (?:thing|story)|(?:roughly |basically )?the (?:[\\w']+ ){1,3}of it)\\b(?! (?:i|we) (?:\\w+ )?(?:learned|changed|built|would|'d))|happy to (?:go|talk|dig|expand)|i can go (?:deeper|into)|stop me if|any questions|if that's useful|let me (?:take|tell you about|think)|end to end\\.?$)`,
+    `\\b(?:that's (?:it|about it|all|that|the one|the story|the incident|my story|the short version|the whole (?:thing|story)|(?:roughly |basically )?the (?:[\\w']+ ){1,3}of it)\\b(?! (?:i|we) (?:\\w+ )?(?:learned|changed|built|would|'d))|happy to (?:go|talk|dig|expand|stop)|more than you asked(?: for)?|(?:is|was) (?:that|this) (?:the kind of (?:thing|answer|story|example)|what) you(?:'re| are| were) (?:looking for|asking(?: for)?|after)|does (?:that|this) answer|i can go (?:deeper|into)|stop me if|any questions|if that's useful|let me (?:take|tell you about|think)|end to end\\.?$)`,
     'an aside or wrap-up',
   ),
   cue(

@@ -44,7 +44,10 @@ const NAMED: Array<{ layer: Layer; re: RegExp }> = [
   { layer: 'attribution', re: new RegExp(`${LEAD}(?:for |on )?(?:the )?attribution${SEP}`, 'i') },
   {
     layer: 'mitigation',
-    re: new RegExp(`${LEAD}(?:for |on )?(?:the )?(?:mitigation|remediation|resolution|recovery)${SEP}`, 'i'),
+    re: new RegExp(
+      `${LEAD}(?:for |on )?(?:the )?(?:(?:real|actual|main|immediate|short-term|first)\\s+)?(?:mitigation|remediation|resolution|recovery)${SEP}`,
+      'i',
+    ),
   },
   {
     layer: 'structural_fix',
