@@ -21,6 +21,9 @@ import { decodeAudioFileToPcm16 } from './services/audio/decode-audio';
 import { ImportService } from './services/imports/import-service';
 import { ModelManager } from './services/models/model-manager';
 import { ModelUploadService } from './services/models/model-upload';
+import { BenchScheduler } from './services/models/bench-scheduler';
+import type { ModelBenchmarker } from './services/models/recommend';
+import { EngineActivity, trackRetranscriber, trackTranscriber } from './services/whisper/engine-activity';
 import { createWhisperBenchmarker } from './services/whisper/whisper-benchmarker';
 import { PlaybackService } from './services/playback/playback-service';
 import { ProcessingService } from './services/processing/processing-service';
@@ -51,6 +54,11 @@ export interface BackendOptions {
   saveDialog?: SaveDialog;
   /** Desktop shell: Electron's printToPDF; default: headless Chromium (CLI and web shell). */
   pdfRenderer?: PdfRenderer;
+  /**
+   * The background bench that picks the recommended model (issue 4): on by default; `quietMs` is
+   * how long the engine must be idle first (tests shorten it), `false` turns it off.
+   */
+  autoBench?: false | { quietMs?: number; benchmarker?: ModelBenchmarker };
 }
 
 export interface Backend {
@@ -65,6 +73,7 @@ export interface Backend {
     imports: ImportService;
     exporter: ExportService;
     models: ModelManager;
+    benchScheduler: BenchScheduler;
   };
   dispose(): Promise<void>;
 }
@@ -84,6 +93,8 @@ export function createBackend(options: BackendOptions): Backend {
   const models = new ModelManager({ dataDir: options.dataDir });
   // Whisper with the installed model; tests inject a scripted transcriber (no weights here).
   // (Creating it starts nothing: the worker process starts on first use.)
+  // Every stream and file job counts as engine work: the background bench waits for none.
+  const activity = new EngineActivity();
   const appTranscriber = createAppTranscriber(models, options.transcriberSpawner);
   const results = resultsHandlers(
     sessions,
@@ -91,10 +102,10 @@ export function createBackend(options: BackendOptions): Backend {
     new ResultsService({
       sessions,
       analyze: analyzeTranscript,
-      retranscribe: createWhisperRetranscriber(models, options.transcriberSpawner),
+      retranscribe: trackRetranscriber(createWhisperRetranscriber(models, options.transcriberSpawner), activity),
     }),
   );
-  const transcriber = options.transcriber ?? appTranscriber.transcriber;
+  const transcriber = trackTranscriber(options.transcriber ?? appTranscriber.transcriber, activity);
   const recording = new RecordingService({ sessions, transcriber, analyze: analyzeTranscript });
   // Takes a crash left behind are repaired before any recording call is served.
   const recovered = recording.recoverInterrupted().catch((error: unknown) => {
@@ -118,12 +129,24 @@ export function createBackend(options: BackendOptions): Backend {
     generator: `Postmortem Coach ${packageInfo().version}`,
   });
   const exportApi = exportHandlers(exporter);
-  const modelsApi = modelsHandlers(
-    models,
-    options.chooseModelFile ?? null,
-    createWhisperBenchmarker(options.transcriberSpawner ? { spawner: options.transcriberSpawner } : {}),
-  );
-  const modelUploadApi = modelUploadHandlers(modelUploads);
+  const autoBench = options.autoBench ?? {};
+  const benchmarker =
+    (autoBench !== false ? autoBench.benchmarker : undefined) ??
+    createWhisperBenchmarker(options.transcriberSpawner ? { spawner: options.transcriberSpawner } : {});
+  const benchScheduler = new BenchScheduler({
+    run: async (signal) => {
+      await models.runBench(benchmarker, { signal });
+    },
+    isBusy: () => activity.busy,
+    enabled: autoBench !== false,
+    ...(autoBench !== false && autoBench.quietMs !== undefined ? { quietMs: autoBench.quietMs } : {}),
+    log: (message, error) => console.error(message, error),
+  });
+  activity.onChange((busy) => (busy ? benchScheduler.engineBusy() : benchScheduler.engineIdle()));
+  benchScheduler.request();
+  const modelsApi = modelsHandlers(models, options.chooseModelFile ?? null, benchmarker, benchScheduler);
+  // An uploaded model is measured in the background like one imported through the dialog.
+  const modelUploadApi = modelUploadHandlers(modelUploads, () => benchScheduler.request());
   const handlers: BackendHandlers = {
     'app.about': aboutHandler(options, () => appTranscriber.engineInfo()),
     'sessions.list': sessionHandlers.list,
@@ -177,8 +200,20 @@ export function createBackend(options: BackendOptions): Backend {
   };
   return {
     handlers,
-    services: { sessions, history, playback, stories, recording, processing, imports, exporter, models },
+    services: {
+      sessions,
+      history,
+      playback,
+      stories,
+      recording,
+      processing,
+      imports,
+      exporter,
+      models,
+      benchScheduler,
+    },
     dispose: async () => {
+      await benchScheduler.dispose();
       await recording.dispose();
       await appTranscriber.dispose();
       await imports.dispose();

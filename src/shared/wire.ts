@@ -7,9 +7,13 @@ const BYTES_KEY = '$bytes';
 /** Node's Buffer when running in the back end (no import: this module also runs in the page). */
 const NodeBuffer = (globalThis as { Buffer?: { from(b: Uint8Array): { toString(enc: 'base64'): string } } }).Buffer;
 
+/** Native encoder where the runtime has one (recent Chromium): uploads no longer wait on a JS loop. */
+const nativeToBase64 = (Uint8Array.prototype as unknown as { toBase64?: (this: Uint8Array) => string }).toBase64;
+
 function bytesToBase64(bytes: Uint8Array): string {
   // Node's btoa is a slow JS fallback (7 s for a 30-minute recording); Buffer is native.
   if (NodeBuffer) return NodeBuffer.from(bytes).toString('base64');
+  if (nativeToBase64) return nativeToBase64.call(bytes);
   let binary = '';
   const step = 0x8000;
   for (let i = 0; i < bytes.length; i += step) {

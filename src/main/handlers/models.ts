@@ -1,6 +1,7 @@
 import { CoachError } from '../../shared/coach-error';
 import type { ModelManager } from '../services/models/model-manager';
 import type { ModelUploadService } from '../services/models/model-upload';
+import type { BenchScheduler } from '../services/models/bench-scheduler';
 import type { ModelBenchmarker } from '../services/models/recommend';
 
 /** Desktop shell only: the system's open-file dialog for a model file; null when cancelled. */
@@ -28,6 +29,7 @@ export function modelsHandlers(
   manager: ModelManager,
   chooseModelFile: ChooseModelFile | null,
   benchmarker: ModelBenchmarker,
+  scheduler: BenchScheduler,
 ) {
   return {
     list: async () => {
@@ -50,6 +52,7 @@ export function modelsHandlers(
           : null,
         diskUsage: { modelsDir: usage.modelsDir, totalBytes: usage.totalBytes, partialBytes: usage.partialBytes },
         mirrorUrl: settings.mirrorUrl,
+        benchState: scheduler.state(),
       };
     },
     download: async (input: { id: string; mirrorUrl?: string | null | undefined }, ctx: Emitter) => {
@@ -57,6 +60,7 @@ export function modelsHandlers(
         ...(input.mirrorUrl !== undefined ? { mirrorUrl: input.mirrorUrl } : {}),
         onProgress: (p) => ctx.emit('models.progress', { id: input.id, ...p }),
       });
+      scheduler.request();
       return { model };
     },
     cancelDownload: async (input: { id: string }) => ({ cancelled: manager.cancel(input.id) }),
@@ -72,8 +76,17 @@ export function modelsHandlers(
       await manager.setMirror(input.url);
       return {};
     },
-    bench: async (input: { force?: boolean | undefined }) =>
-      manager.runBench(benchmarker, { force: input.force === true }),
+    bench: async (input: { force?: boolean | undefined }) => {
+      // The user's explicit run replaces a background one: two benches at once would each
+      // measure a machine shared with the other.
+      scheduler.engineBusy();
+      await scheduler.settled();
+      try {
+        return await manager.runBench(benchmarker, { force: input.force === true });
+      } finally {
+        scheduler.engineIdle();
+      }
+    },
     importChoose: async () => {
       if (!chooseModelFile) {
         throw new CoachError(
@@ -84,7 +97,9 @@ export function modelsHandlers(
       // The path comes from the dialog the user just answered, never from the page.
       const file = await chooseModelFile();
       if (file === null) return { chosen: false as const };
-      return { chosen: true as const, model: await manager.importFile(file) };
+      const model = await manager.importFile(file);
+      scheduler.request();
+      return { chosen: true as const, model };
     },
   };
 }

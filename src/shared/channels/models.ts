@@ -55,6 +55,8 @@ export const modelsOverview = z.object({
   recommendation: z.object({ modelId: z.string().nullable(), reason: z.string(), measuredAt: z.string() }).nullable(),
   diskUsage: z.object({ modelsDir: z.string(), totalBytes: z.number(), partialBytes: z.number() }),
   mirrorUrl: z.string().nullable(),
+  /** The background bench of newly installed models: 'waiting' for the engine to be idle. */
+  benchState: z.enum(['idle', 'waiting', 'running']),
 });
 
 export const modelsChannels = {

@@ -192,6 +192,60 @@ describe('model manager: import, list, default, remove, disk use', () => {
     expect(s.bench).toMatchObject({ machine: 'cpu-x|native', recommended: 'tt.en' });
   });
 
+  it('measures only models not yet measured on this machine, and forgets removed ones', async () => {
+    const m = mm();
+    await m.importFile(fileA);
+    const calls: string[] = [];
+    let machine = 'cpu-x|native';
+    const bench: ModelBenchmarker = {
+      machineKey: async () => machine,
+      benchModel: async (file) => {
+        calls.push(file);
+        // tt.en keeps up (0.1x); the imported model is slower but still under 0.3x.
+        return { audioSec: 30, processingSec: file.includes('tt.en') ? 3 : 6 };
+      },
+    };
+    expect((await m.runBench(bench)).modelId).toBe('tt.en');
+    expect(calls).toHaveLength(1);
+
+    await m.importFile(fileB); // installed later: measured alone
+    await m.runBench(bench);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toContain('other');
+    expect((await loadModelSettings(dataDir)).bench?.results.map((r) => r.modelId).sort()).toEqual(['other', 'tt.en']);
+
+    await m.runBench(bench); // nothing new: no run
+    expect(calls).toHaveLength(2);
+
+    await m.remove('tt.en'); // the recommended model is gone: the recommendation moves on
+    const after = await m.runBench(bench);
+    expect(calls).toHaveLength(2);
+    expect(after.modelId).toBe('other');
+    expect((await m.getDefault())?.id).toBe('other');
+
+    machine = 'cpu-y|prebuilt'; // another machine or engine build: everything again
+    await m.runBench(bench);
+    expect(calls).toHaveLength(3);
+    await m.runBench(bench, { force: true });
+    expect(calls).toHaveLength(4);
+  });
+
+  it('stops a bench when its signal aborts and keeps the earlier results', async () => {
+    const m = mm();
+    await m.importFile(fileA);
+    await m.importFile(fileB);
+    const controller = new AbortController();
+    const bench: ModelBenchmarker = {
+      machineKey: async () => 'cpu-x|native',
+      benchModel: async () => {
+        controller.abort();
+        return { audioSec: 30, processingSec: 3 };
+      },
+    };
+    await expect(m.runBench(bench, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    expect((await loadModelSettings(dataDir)).bench).toBeNull();
+  });
+
   it('writes settings atomically and survives a corrupt settings file', async () => {
     const m = mm();
     await m.setMirror('https://mirror.example/whisper');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelsHandlers } from '../../../src/main/handlers/models';
+import { BenchScheduler } from '../../../src/main/services/models/bench-scheduler';
 import { createWhisperBenchmarker } from '../../../src/main/services/whisper/whisper-benchmarker';
 import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/main/services/models/catalog';
 import { hashFile } from '../../../src/main/services/models/hashing';
@@ -46,7 +47,16 @@ afterAll(async () => {
 
 describe('models channel handlers', () => {
   it('return what the contract schemas accept and emit progress events', async () => {
-    const h = modelsHandlers(manager, async () => null, createWhisperBenchmarker({ threads: 1 }));
+    const benchmarker = createWhisperBenchmarker({ threads: 1 });
+    const runs: string[] = [];
+    // A long quiet time: this test sees the request, not the background run.
+    const scheduler = new BenchScheduler({
+      run: async () => void runs.push('bench'),
+      isBusy: () => false,
+      quietMs: 60_000,
+    });
+    const h = modelsHandlers(manager, async () => null, benchmarker, scheduler);
+    expect((await h.list()).benchState).toBe('idle');
     const events: unknown[] = [];
     const out = await h.download({ id: 'tt.en' }, { emit: (_e, p) => events.push(p) });
     expect(modelsChannels['models.download'].output.parse(out).model.status).toBe('installed');
@@ -55,6 +65,8 @@ describe('models channel handlers', () => {
 
     const list = modelsChannels['models.list'].output.parse(await h.list());
     expect(list.default).toEqual({ id: 'tt.en', chosenBy: 'fallback' });
+    // A new model gets measured in the background once the engine is idle.
+    expect(list.benchState).toBe('waiting');
     expect(list.models.map((m) => m.id)).toEqual(['tt.en', 'silero-v6.2.0']);
 
     expect(modelsChannels['models.importChoose'].output.parse(await h.importChoose())).toEqual({ chosen: false });
@@ -67,10 +79,19 @@ describe('models channel handlers', () => {
     expect((await h.list()).default?.chosenBy).toBe('user');
     await h.remove({ id: 'tt.en' });
     expect((await h.list()).default).toBeNull();
+    await scheduler.dispose();
+    expect(runs).toEqual([]);
   });
 
   it('refuses the dialog import in the web shell', async () => {
-    await expect(modelsHandlers(manager, null, createWhisperBenchmarker()).importChoose()).rejects.toMatchObject({
+    await expect(
+      modelsHandlers(
+        manager,
+        null,
+        createWhisperBenchmarker(),
+        new BenchScheduler({ run: async () => undefined, isBusy: () => false }),
+      ).importChoose(),
+    ).rejects.toMatchObject({
       code: 'unsupported',
     });
   });

@@ -27,7 +27,7 @@ import {
   type ModelBenchResult,
   type ModelSettings,
 } from './model-settings';
-import { recommendDefault, type ModelBenchmarker, type Recommendation } from './recommend';
+import { realTimeFactor, recommendDefault, type ModelBenchmarker, type Recommendation } from './recommend';
 
 export type ModelStatus = 'installed' | 'not_installed' | 'partial' | 'downloading' | 'damaged';
 
@@ -539,8 +539,28 @@ export class ModelManager {
   }
 
   /**
-   * The one-time bench: times every installed Whisper model with the host's benchmarker and
-   * stores the recommendation. Skipped when a result for this machine exists (unless `force`).
+   * Installed Whisper models that have no bench result for this machine yet (or all of them with
+   * `force`), and the results still valid: a result is kept only while its model is installed
+   * with the same file size, on the same machine and engine build.
+   */
+  async benchPlan(machine: string, force = false): Promise<{ todo: ModelListEntry[]; kept: ModelBenchResult[] }> {
+    const settings = await this.settings();
+    const installed = (await this.list()).filter((e) => e.kind === 'whisper' && e.status === 'installed' && e.path);
+    const previous = !force && settings.bench?.machine === machine ? settings.bench.results : [];
+    const kept: ModelBenchResult[] = [];
+    const todo: ModelListEntry[] = [];
+    for (const m of installed) {
+      const r = previous.find((p) => p.modelId === m.id && (p.fileBytes === undefined || p.fileBytes === m.bytes));
+      if (r) kept.push(r);
+      else todo.push(m);
+    }
+    return { todo, kept };
+  }
+
+  /**
+   * The one-time bench: times each installed Whisper model not yet measured on this machine with
+   * the host's benchmarker (every model with `force`) and stores the recommendation. Models
+   * already measured are not run again, so installing a model later measures only that one.
    */
   async runBench(
     benchmarker: ModelBenchmarker,
@@ -548,15 +568,23 @@ export class ModelManager {
   ): Promise<Recommendation> {
     const machine = await benchmarker.machineKey();
     const settings = await this.settings();
-    if (!options.force && settings.bench && settings.bench.machine === machine) {
-      return { modelId: settings.bench.recommended, realTimeFactor: null, reason: settings.bench.reason };
+    const { todo, kept } = await this.benchPlan(machine, options.force === true);
+    if (todo.length === 0 && settings.bench?.machine === machine && kept.length === settings.bench.results.length) {
+      const { recommended, reason } = settings.bench;
+      const rtf = kept.find((r) => r.modelId === recommended);
+      return { modelId: recommended, realTimeFactor: rtf ? realTimeFactor(rtf) : null, reason };
     }
-    const installed = (await this.list()).filter((e) => e.kind === 'whisper' && e.status === 'installed' && e.path);
-    const results: ModelBenchResult[] = [];
-    for (const m of installed) {
+    const results: ModelBenchResult[] = [...kept];
+    for (const m of todo) {
       if (options.signal?.aborted) throw new CoachError('cancelled', 'Benchmark cancelled.');
-      const r = await benchmarker.benchModel(m.path as string, { signal: options.signal });
-      results.push({ modelId: m.id, audioSec: r.audioSec, processingSec: r.processingSec });
+      const r = await benchmarker.benchModel(m.path as string, options.signal ? { signal: options.signal } : {});
+      if (options.signal?.aborted) throw new CoachError('cancelled', 'Benchmark cancelled.');
+      results.push({
+        modelId: m.id,
+        audioSec: r.audioSec,
+        processingSec: r.processingSec,
+        ...(m.bytes !== null ? { fileBytes: m.bytes } : {}),
+      });
     }
     return this.recordBench(results, machine);
   }

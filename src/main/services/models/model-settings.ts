@@ -14,6 +14,8 @@ export const benchResultSchema = z.object({
   audioSec: z.number().positive(),
   /** Wall-clock seconds it took. */
   processingSec: z.number().nonnegative(),
+  /** Size of the file measured: an imported id reused for another file is measured again. */
+  fileBytes: z.number().int().nonnegative().optional(),
 });
 export type ModelBenchResult = z.infer<typeof benchResultSchema>;
 

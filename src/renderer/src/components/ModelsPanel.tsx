@@ -146,6 +146,13 @@ export function ModelsPanel() {
     void load();
     return subscribeModelProgress();
   }, [load]);
+  // The back end measures newly installed models in the background; follow it until it is done.
+  const benchState = overview?.benchState ?? 'idle';
+  useEffect(() => {
+    if (benchState === 'idle') return undefined;
+    const timer = setTimeout(() => void load(), 1500);
+    return () => clearTimeout(timer);
+  }, [benchState, overview, load]);
 
   return (
     <section className="panel" aria-labelledby="models-title" data-testid="models-panel">
@@ -175,6 +182,13 @@ export function ModelsPanel() {
             )}
           </p>
           {overview.recommendation && <p className="muted small">{overview.recommendation.reason}</p>}
+          {benchState !== 'idle' && (
+            <p className="muted small" role="status" data-testid="models-bench-state">
+              {benchState === 'running'
+                ? 'Measuring the installed models on this machine to recommend one…'
+                : 'Will measure newly installed models on this machine when nothing is being transcribed.'}
+            </p>
+          )}
           <table className="models-table">
             <thead>
               <tr>
@@ -232,7 +246,11 @@ export function ModelsPanel() {
                 {benchError.message}
               </span>
             )}
-            {notice && <span role="status">{notice}</span>}
+            {notice && (
+              <span role="status" data-testid="models-notice">
+                {notice}
+              </span>
+            )}
             {importError && (
               <span role="alert" className="error">
                 {importError.message}
