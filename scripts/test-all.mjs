@@ -7,6 +7,7 @@ import path from 'node:path';
 const steps = [
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
   ['lint', ['npm', 'run', '--silent', 'lint']],
+  ['formatting (Prettier; `npm run format` fixes it)', ['npx', 'prettier', '--check', '--log-level', 'warn', '.']],
   ['unit tests (Vitest)', ['npx', 'vitest', 'run']],
   ['build (electron-vite)', ['npx', 'electron-vite', 'build']],
   ['end-to-end tests (Playwright, Chromium, web shell)', ['npx', 'playwright', 'test', '-c', 'playwright.config.ts']],

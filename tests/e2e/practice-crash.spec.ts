@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import type { SessionDocument } from '../../src/shared/session-document';
 import { parseWavHeader } from '../../src/main/services/recording/wav-format';
 import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
@@ -70,35 +70,88 @@ async function readSession(dataDir: string, id: string): Promise<SessionDocument
   return JSON.parse(await readFile(path.join(dataDir, 'sessions', id, 'session.json'), 'utf8')) as SessionDocument;
 }
 
-test('SIGKILL of the back end mid-take: acknowledged audio survives, the take resumes without a gap', async () => {
-  test.setTimeout(180_000);
-  const work = await mkdtemp(path.join(os.tmpdir(), 'coach-crash-e2e-'));
+/** One crash scenario's world: a data folder, the spoken story as the fake mic, a shell, a browser. */
+interface CrashRig {
+  work: string;
+  dataDir: string;
+  speech: Awaited<ReturnType<typeof renderSpeech>>;
+  url: string;
+  shell: ChildProcess;
+  browser: Browser;
+  /** Starts the web shell again on the same port, data and token (as after a crash). */
+  restart(): Promise<void>;
+}
+
+async function openRig(prefix: string): Promise<CrashRig> {
+  const work = await mkdtemp(path.join(os.tmpdir(), prefix));
   const dataDir = path.join(work, 'data');
-  await mkdir('screenshots', { recursive: true });
   const story = await loadStory('dev-16-eta-daylight-saving.json');
   const speech = await renderSpeech(story.text, work, 'story');
   const port = await freePort();
   const token = randomBytes(18).toString('base64url');
-  let shell = await startShell(port, dataDir, token);
+  const shell = await startShell(port, dataDir, token);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(speech.fakeMicWav) });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/?token=${token}`);
-    await page.getByLabel('New story name').fill('Crash story');
-    await page.getByRole('button', { name: 'Add story' }).click();
-    await expect(page.getByTestId('start-recording')).toBeEnabled();
-    await page.getByTestId('start-recording').click();
-    const startedAt = Date.now();
-    await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
-    await page.waitForTimeout(5_000);
+  const rig: CrashRig = {
+    work,
+    dataDir,
+    speech,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    shell,
+    browser,
+    restart: async () => {
+      rig.shell = await startShell(port, dataDir, token);
+    },
+  };
+  return rig;
+}
 
-    // kill -9 the back end while chunks are flowing.
-    shell.kill('SIGKILL');
-    await new Promise((r) => shell.once('exit', r));
+async function closeRig(rig: CrashRig): Promise<void> {
+  await rig.browser.close();
+  rig.shell.kill('SIGTERM');
+  await rm(rig.work, { recursive: true, force: true });
+}
+
+async function newPage(rig: CrashRig): Promise<Page> {
+  const context = await rig.browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
+  const page = await context.newPage();
+  await page.goto(rig.url);
+  return page;
+}
+
+/**
+ * Adds a story, records a take for `ms`, then kill -9s the back end while chunks are flowing.
+ * Returns when the take started and the last position the back end acknowledged before dying.
+ */
+async function recordThenKill(
+  rig: CrashRig,
+  page: Page,
+  storyName: string,
+  ms: number,
+): Promise<{ startedAt: number; ackedSec: number }> {
+  await page.getByLabel('New story name').fill(storyName);
+  await page.getByRole('button', { name: 'Add story' }).click();
+  await expect(page.getByTestId('start-recording')).toBeEnabled();
+  await page.getByTestId('start-recording').click();
+  const startedAt = Date.now();
+  await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
+  await page.waitForTimeout(ms);
+  const dying = rig.shell;
+  dying.kill('SIGKILL');
+  await new Promise((r) => dying.once('exit', r));
+  // After the kill nothing more can be acknowledged: this is the last acknowledged position.
+  const ackedSec = Number(await page.getByTestId('saved').getAttribute('data-seconds'));
+  return { startedAt, ackedSec };
+}
+
+test('SIGKILL of the back end mid-take: acknowledged audio survives, the take resumes without a gap', async () => {
+  test.setTimeout(180_000);
+  await mkdir('screenshots', { recursive: true });
+  const rig = await openRig('coach-crash-e2e-');
+  const { dataDir, speech } = rig;
+  try {
+    const page = await newPage(rig);
+    const { startedAt, ackedSec } = await recordThenKill(rig, page, 'Crash story', 5_000);
     const killedAt = Date.now();
-    // After the kill nothing more can be acknowledged: this is the last acknowledged position.
-    const ackedSec = Number(await page.getByTestId('saved').getAttribute('data-seconds'));
     expect(ackedSec).toBeGreaterThan(3.5);
     const [id] = await readdir(path.join(dataDir, 'sessions'));
     expect(id).toBeDefined();
@@ -117,7 +170,7 @@ test('SIGKILL of the back end mid-take: acknowledged audio survives, the take re
     await page.screenshot({ path: 'screenshots/practice-crash-backend-down.png' });
     await page.waitForTimeout(2_000); // the page keeps capturing into memory
 
-    shell = await startShell(port, dataDir, token);
+    await rig.restart();
     console.log(`back end down for ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
     // The restarted back end repaired the file at start-up and marked the take interrupted.
     // (Recovery runs as the back end starts; recording calls wait for it.)
@@ -153,41 +206,22 @@ test('SIGKILL of the back end mid-take: acknowledged audio survives, the take re
     const final = await readSession(dataDir, id ?? '');
     expect(final).toMatchObject({ status: 'draft', recording: { recoveredSec } });
   } finally {
-    await browser.close();
-    shell.kill('SIGTERM');
-    await rm(work, { recursive: true, force: true });
+    await closeRig(rig);
   }
 });
 
 test('the page and the back end both die mid-take: the next start repairs the take and offers it', async () => {
   test.setTimeout(120_000);
-  const work = await mkdtemp(path.join(os.tmpdir(), 'coach-crash2-e2e-'));
-  const dataDir = path.join(work, 'data');
-  const story = await loadStory('dev-16-eta-daylight-saving.json');
-  const speech = await renderSpeech(story.text, work, 'story');
-  const port = await freePort();
-  const token = randomBytes(18).toString('base64url');
-  let shell = await startShell(port, dataDir, token);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(speech.fakeMicWav) });
+  const rig = await openRig('coach-crash2-e2e-');
+  const { dataDir } = rig;
   try {
-    const first = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
-    const page = await first.newPage();
-    await page.goto(`http://127.0.0.1:${port}/?token=${token}`);
-    await page.getByLabel('New story name').fill('Power cut story');
-    await page.getByRole('button', { name: 'Add story' }).click();
-    await page.getByTestId('start-recording').click();
-    await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
-    await page.waitForTimeout(3_000);
+    const page = await newPage(rig);
     // Everything dies at once (a power cut, an OS crash): the back end first, then the page.
-    shell.kill('SIGKILL');
-    await new Promise((r) => shell.once('exit', r));
-    const ackedSec = Number(await page.getByTestId('saved').getAttribute('data-seconds'));
-    await first.close();
+    const { ackedSec } = await recordThenKill(rig, page, 'Power cut story', 3_000);
+    await page.context().close();
 
-    shell = await startShell(port, dataDir, token);
-    const second = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
-    const next = await second.newPage();
-    await next.goto(`http://127.0.0.1:${port}/?token=${token}`);
+    await rig.restart();
+    const next = await newPage(rig);
     const offer = next.getByTestId('interrupted-takes');
     await expect(offer).toContainText('A recording was interrupted');
     await expect(offer).toContainText('Power cut story');
@@ -203,8 +237,6 @@ test('the page and the back end both die mid-take: the next start repairs the ta
     await expect(offer).toBeHidden();
     expect(await readdir(path.join(dataDir, 'sessions'))).toEqual([]);
   } finally {
-    await browser.close();
-    shell.kill('SIGTERM');
-    await rm(work, { recursive: true, force: true });
+    await closeRig(rig);
   }
 });

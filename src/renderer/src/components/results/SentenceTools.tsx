@@ -13,6 +13,20 @@ interface ToolsProps {
   editable: boolean;
 }
 
+/** The submit/cancel pair shared by the edit and split forms. */
+function FormActions({ submitLabel, onCancel }: { submitLabel: string; onCancel: () => void }) {
+  return (
+    <div className="tools-row">
+      <button type="submit" className="primary">
+        {submitLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 /**
  * (Keyed by the sentence index by its parent, so moving to another sentence closes the editor.)
  * Corrections for the current sentence: its layer, its text, merging with the next sentence
@@ -127,14 +141,7 @@ export function SentenceTools({ sentence, working, count, editable }: ToolsProps
             }}
             autoFocus
           />
-          <div className="tools-row">
-            <button type="submit" className="primary">
-              Save text
-            </button>
-            <button type="button" onClick={() => setMode('idle')}>
-              Cancel
-            </button>
-          </div>
+          <FormActions submitLabel="Save text" onCancel={() => setMode('idle')} />
         </form>
       )}
       {mode === 'split' && (
@@ -168,14 +175,7 @@ export function SentenceTools({ sentence, working, count, editable }: ToolsProps
             </span>
             <span>{words.slice(splitAt).join(' ')}</span>
           </p>
-          <div className="tools-row">
-            <button type="submit" className="primary">
-              Split here
-            </button>
-            <button type="button" onClick={() => setMode('idle')}>
-              Cancel
-            </button>
-          </div>
+          <FormActions submitLabel="Split here" onCancel={() => setMode('idle')} />
         </form>
       )}
     </div>
