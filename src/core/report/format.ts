@@ -39,6 +39,13 @@ export function duration(seconds: number): string {
   return s === 0 ? `${m} min` : `${m} min ${s} s`;
 }
 
+/** File sizes a person reads: 74_000_000 → "71 MB", 1.6e9 → "1.49 GB", 0 → "0 kB", 10 → "1 kB". */
+export function byteSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.max(bytes === 0 ? 0 : 1, Math.round(bytes / 1024))} kB`;
+}
+
 /** 0.347 → "35%". */
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;

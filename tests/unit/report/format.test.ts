@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, duration, percent, slug, vttTimestamp } from '../../../src/core/report/format';
+import { byteSize, clock, duration, percent, slug, vttTimestamp } from '../../../src/core/report/format';
 
 describe('report formatters', () => {
   it('prints [mm:ss] clocks, with hours only when needed', () => {
@@ -26,5 +26,15 @@ describe('report formatters', () => {
     expect(slug('../../etc/passwd')).toBe('etc-passwd');
     expect(slug('Café à Zürich')).toBe('cafe-a-zurich');
     expect(slug('   ', 'session')).toBe('session');
+  });
+});
+
+describe('byteSize', () => {
+  it('reads as kB, MB or GB, and an empty file as 0 kB', () => {
+    expect(byteSize(0)).toBe('0 kB');
+    expect(byteSize(10)).toBe('1 kB');
+    expect(byteSize(884_000)).toBe('863 kB');
+    expect(byteSize(77_691_713)).toBe('74 MB');
+    expect(byteSize(1_624_555_275)).toBe('1.51 GB');
   });
 });

@@ -40,12 +40,8 @@ export class BenchScheduler {
   request(): void {
     if (this.disposed || this.options.enabled === false) return;
     this.pending = true;
-    if (this.current) {
-      // A model installed during a run: run again afterwards for the new one.
-      void this.current.done.then(() => this.arm());
-      return;
-    }
-    this.arm();
+    // During a run, the run's end re-arms for the model installed meanwhile.
+    if (!this.current) this.arm();
   }
 
   /** The engine took on work: get out of its way. */

@@ -543,8 +543,11 @@ export class ModelManager {
    * `force`), and the results still valid: a result is kept only while its model is installed
    * with the same file size, on the same machine and engine build.
    */
-  async benchPlan(machine: string, force = false): Promise<{ todo: ModelListEntry[]; kept: ModelBenchResult[] }> {
-    const settings = await this.settings();
+  private async benchPlan(
+    settings: ModelSettings,
+    machine: string,
+    force: boolean,
+  ): Promise<{ todo: ModelListEntry[]; kept: ModelBenchResult[] }> {
     const installed = (await this.list()).filter((e) => e.kind === 'whisper' && e.status === 'installed' && e.path);
     const previous = !force && settings.bench?.machine === machine ? settings.bench.results : [];
     const kept: ModelBenchResult[] = [];
@@ -568,7 +571,7 @@ export class ModelManager {
   ): Promise<Recommendation> {
     const machine = await benchmarker.machineKey();
     const settings = await this.settings();
-    const { todo, kept } = await this.benchPlan(machine, options.force === true);
+    const { todo, kept } = await this.benchPlan(settings, machine, options.force === true);
     if (todo.length === 0 && settings.bench?.machine === machine && kept.length === settings.bench.results.length) {
       const { recommended, reason } = settings.bench;
       const rtf = kept.find((r) => r.modelId === recommended);

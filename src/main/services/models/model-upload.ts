@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rm, stat, statfs, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { byteSize } from '../../../core/report/format';
 import { CoachError } from '../../../shared/coach-error';
 import { MODEL_UPLOAD_PART_BYTES } from '../../../shared/channels/models';
 import { asDiskError } from '../platform/atomic-write';
@@ -86,7 +87,7 @@ export class ModelUploadService {
     if (free !== null && free - pending < input.size) {
       throw new CoachError(
         'disk_full',
-        `Not enough free space for ${fileName}: it needs ${formatBytes(input.size)} and only ${formatBytes(Math.max(0, free - pending))} are free in ${this.modelsDir}. Free some space and try again.`,
+        `Not enough free space for ${fileName}: it needs ${byteSize(input.size)} and only ${byteSize(Math.max(0, free - pending))} are free in ${this.modelsDir}. Free some space and try again.`,
       );
     }
     const dir = path.join(this.modelsDir, `${id}${UPLOAD_SUFFIX}`);
@@ -259,7 +260,7 @@ export function uploadDiskError(
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new CoachError(
       'disk_full',
-      `The disk is full: ${fileName} could not be saved (stopped after ${formatBytes(received)} of ${formatBytes(size)}). Free some space in ${modelsDir} and try again.`,
+      `The disk is full: ${fileName} could not be saved (stopped after ${byteSize(received)} of ${byteSize(size)}). Free some space in ${modelsDir} and try again.`,
     );
   }
   return asDiskError(error, path.join(modelsDir, fileName));
@@ -311,10 +312,4 @@ async function lastModified(entry: string): Promise<number | null> {
     }
   }
   return newest;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
-  return `${Math.max(bytes === 0 ? 0 : 1, Math.round(bytes / 1024))} kB`;
 }

@@ -49,7 +49,13 @@ export class EngineActivity {
 /** The same transcriber, with every stream and file job counted as engine work. */
 export function trackTranscriber(transcriber: Transcriber, activity: EngineActivity): Transcriber {
   return {
-    ...(transcriber.prepare ? { prepare: () => (transcriber.prepare as () => Promise<void>)() } : {}),
+    ...(transcriber.prepare
+      ? {
+          prepare: async () => {
+            await transcriber.prepare?.();
+          },
+        }
+      : {}),
     openStream: (options) => {
       const stream = transcriber.openStream(options);
       const end = activity.begin();

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { byteSize } from '../../../core/report/format';
 import {
   subscribeModelProgress,
   useModels,
@@ -8,10 +9,7 @@ import {
 } from '../stores/models';
 
 function formatBytes(bytes: number | null): string {
-  if (bytes === null) return '—';
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return bytes === null ? '—' : byteSize(bytes);
 }
 
 function formatEta(sec: number | null): string {

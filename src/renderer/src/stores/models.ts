@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { MAX_MODEL_UPLOAD_BYTES, MODEL_UPLOAD_PART_BYTES, type ModelEntry } from '../../../shared/channels/models';
 import type { CoachErrorInfo } from '../../../shared/contract-types';
 import { call, CallError, messageOf } from '../coach';
+import { sendFileInParts } from '../send-file-in-parts';
 
 type Overview = Awaited<ReturnType<typeof call<'models.list'>>>;
 
@@ -113,12 +114,15 @@ export const useModels = create<ModelsState>((set, get) => {
       try {
         const begun = await call('models.uploadBegin', { fileName: file.name, size: file.size });
         uploadId = begun.uploadId;
-        const step = Math.min(begun.partBytes, MODEL_UPLOAD_PART_BYTES);
-        for (let offset = 0; offset < file.size && !cancelRequested; offset += step) {
-          const bytes = new Uint8Array(await file.slice(offset, offset + step).arrayBuffer());
-          const { received } = await call('models.uploadPart', { uploadId, offset, bytes });
-          progress({ sentBytes: received });
-        }
+        await sendFileInParts(
+          file,
+          Math.min(begun.partBytes, MODEL_UPLOAD_PART_BYTES),
+          async (offset, bytes) => {
+            const { received } = await call('models.uploadPart', { uploadId: begun.uploadId, offset, bytes });
+            progress({ sentBytes: received });
+          },
+          () => cancelRequested,
+        );
         if (cancelRequested) {
           await call('models.uploadCancel', { uploadId }).catch(() => undefined);
           uploadId = null;

@@ -7,6 +7,7 @@ import type { CoachErrorInfo } from '../../../shared/contract-types';
 import { ChunkUploader, type UploadState } from '../audio/chunk-uploader';
 import { playGentleSignal } from '../audio/gentle-signal';
 import { call, CallError, messageOf } from '../coach';
+import { sendFileInParts } from '../send-file-in-parts';
 import { captureSinks, currentCapture } from './microphone';
 import { openResults } from './navigation';
 
@@ -325,12 +326,10 @@ export const useTake = create<TakeState>((set, get) => {
       try {
         const begun = await call('imports.begin', { ...setup, fileName: file.name, size: file.size });
         importId = begun.importId;
-        const step = Math.min(begun.partBytes, IMPORT_PART_BYTES);
-        for (let offset = 0; offset < file.size; offset += step) {
-          const bytes = new Uint8Array(await file.slice(offset, offset + step).arrayBuffer());
-          await call('imports.part', { importId, offset, bytes });
+        await sendFileInParts(file, Math.min(begun.partBytes, IMPORT_PART_BYTES), async (offset, bytes) => {
+          await call('imports.part', { importId: begun.importId, offset, bytes });
           onProgress(Math.min(1, (offset + bytes.length) / file.size));
-        }
+        });
         const done = await call('imports.finish', { importId });
         importId = null;
         void get().process(done.session.id, {
