@@ -34,6 +34,11 @@ export interface Cue {
 /** "I've since moved…", "we have since gone through…": what the speaker did after this incident. */
 export const SINCE_APPLIED =
   "\\b(?:i've|we've|i have|we have) since (?:also )?(?:moved|applied|added|put|pulled|split|built|rolled out|brought|extended|made|gone through|taken|used|reused|changed|audited|reviewed|asked)\\b";
+/**
+ * Guard for remarks about the answer itself ("I'll use the inventory one"): once the sentence
+ * says what happened (when, where, our…, a number) it is the headline, not a remark.
+ */
+const ANSWER_TALK_ONLY = '^(?!.*(?:\\b(?:when|where|our|we had|we were|went down|broke|started|failed)\\b|\\d))';
 const WORD = "[\\w'-]+";
 const NUM =
   '(?:\\d[\\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|a couple of|several|many)';
@@ -446,7 +451,7 @@ export const CUES: readonly Cue[] = [
     'other',
     3.0,
     // Not once the sentence says what happened ("So I'll use the 2020 one, when…"): the headline.
-    `^(?!.*(?:\\b(?:when|where|our|we had|we were|went down|broke|started|failed)\\b|\\d))(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm|oh|wow|thanks|thank you|fair warning)\\b[\\s,.]*)+(?:let me|let's|i'll|i will|i'd|that's|this one|that one|i can (?:think|do|talk|tell|share|go)|i could|i'm going to|i think i'll|there's (?:one|a good one|a story)|i have (?:one|a good one|a story))`,
+    `${ANSWER_TALK_ONLY}(?:(?:sure|okay|ok|yeah|yes|right|great question|good question|so|um|uh|well|alright|hmm|oh|wow|thanks|thank you|fair warning)\\b[\\s,.]*)+(?:let me|let's|i'll|i will|i'd|that's|this one|that one|i can (?:think|do|talk|tell|share|go)|i could|i'm going to|i think i'll|there's (?:one|a good one|a story)|i have (?:one|a good one|a story))`,
     'an opening remark',
   ),
   cue(
@@ -455,7 +460,7 @@ export const CUES: readonly Cue[] = [
     3.0,
     // Only talk about the answer itself: once the sentence says what happened ("the one I'd pick
     // is when our ranking model...") it is the headline.
-    `^(?!.*(?:\\b(?:when|where|our|we had|we were|went down|broke|started|failed)\\b|\\d))(?:(?:sure|okay|ok|oh|wow|yeah|yes|right|thanks|thank you|great question|good question|so|um|uh|well|alright|hmm|cool|fair warning)\\b[\\s,.:;!—–-]*)*(?:(?:i've|i have|i) got (?:a good one|one|a story|an? (?:incident|example|good example))|the one (?:i'd|i'll|i would|i will|i want to|i'm going to) (?:pick|choose|go with|talk about|use|tell)|i (?:kind of |sort of )?(?:have to|'ll|will|would|'d|want to|am going to|'m going to|can|could) (?:pick|choose|go with|use|take|talk about|tell (?:you )?about|tell this one|tell it)\\b|this one(?:'s| is) from|this is the (?:incident|one|story|outage) (?:i|that)|i'll (?:take|spend) a (?:few|couple of) minutes|thanks (?:for|so much for) (?:the question|asking))`,
+    `${ANSWER_TALK_ONLY}(?:(?:sure|okay|ok|oh|wow|yeah|yes|right|thanks|thank you|great question|good question|so|um|uh|well|alright|hmm|cool|fair warning)\\b[\\s,.:;!—–-]*)*(?:(?:i've|i have|i) got (?:a good one|one|a story|an? (?:incident|example|good example))|the one (?:i'd|i'll|i would|i will|i want to|i'm going to) (?:pick|choose|go with|talk about|use|tell)|i (?:kind of |sort of )?(?:have to|'ll|will|would|'d|want to|am going to|'m going to|can|could) (?:pick|choose|go with|use|take|talk about|tell (?:you )?about|tell this one|tell it)\\b|this one(?:'s| is) from|this is the (?:incident|one|story|outage) (?:i|that)|i'll (?:take|spend) a (?:few|couple of) minutes|thanks (?:for|so much for) (?:the question|asking))`,
     'talks about the answer rather than the incident',
   ),
   cue(
