@@ -17,7 +17,8 @@ export interface CorpusStory {
   explicit_labels: boolean;
   notes: string;
   sentences: Array<{ text: string; layer: Layer }>;
-  expected: {
+  /** Absent for documents and for the training corpus: those measure sentence labels only. */
+  expected?: {
     tier: Tier;
     rubric: Record<RubricDimension, RubricLevel>;
     constraints: Record<ConstraintKey, boolean>;
@@ -78,7 +79,11 @@ export function storyText(story: CorpusStory): string {
 }
 
 export function goldWordSentences(story: CorpusStory): number[] {
-  return story.sentences.flatMap((s, i) => tokens(s.text).map(() => i));
+  // The typed text is tokenised as one run, so a sentence that opens with a lone dash ("— Marta")
+  // glues that dash to the word before, as the engine's tokeniser does.
+  return story.sentences.flatMap((s, i) =>
+    tokens(s.text).flatMap((t, k) => (k === 0 && i > 0 && /^[\p{P}\p{S}]+$/u.test(t) ? [] : [i])),
+  );
 }
 
 /**
@@ -91,6 +96,12 @@ export function whisperLike(story: CorpusStory, offset = 0, options: { raw?: boo
   let t = offset + 0.3;
   story.sentences.forEach((s, si) => {
     for (const tok of tokens(s.text)) {
+      const last = words[words.length - 1];
+      if (last && /^[\p{P}\p{S}]+$/u.test(tok)) {
+        // A sentence that opens with a lone dash: the recogniser glues it to the word before.
+        last.text += tok;
+        continue;
+      }
       const d = (0.18 + 0.045 * Math.min(12, tok.replace(/\W/g, '').length)) * (0.85 + 0.3 * rand());
       // raw: a recogniser output without punctuation or capitals (the hardest case for segmentation).
       const text = options.raw ? tok.replace(/[.,!?;:]+(?=["'”’)]*$)/u, '').toLowerCase() : tok;

@@ -129,11 +129,20 @@ export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): 
   let constraintOk = 0;
   let constraintN = 0;
   let timeErr = 0;
+  let graded = 0;
   const dimExact = new Map<string, number>();
   const consOk = new Map<string, number>();
   for (const r of results) {
     const ok = r.story.sentences.filter((g, i) => r.predicted[i] === g.layer).length;
     const e = r.story.expected;
+    timeErr += r.timeErrorShare;
+    if (!e) {
+      console.log(
+        `  ${r.story.id.padEnd(38)} ${String(ok).padStart(2)}/${String(r.story.sentences.length).padEnd(2)}  time err ${pct(r.timeErrorShare).padStart(6)}`,
+      );
+      continue;
+    }
+    graded++;
     if (e.tier === r.analysis.tier) tierExact++;
     let rx = 0;
     const diffs: string[] = [];
@@ -155,7 +164,6 @@ export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): 
         consOk.set(c, (consOk.get(c) ?? 0) + 1);
       } else diffs.push(`${c}:${String(e.constraints[c])}→${String(r.analysis.constraints[c].met)}`);
     }
-    timeErr += r.timeErrorShare;
     console.log(
       `  ${r.story.id.padEnd(38)} ${String(ok).padStart(2)}/${String(r.story.sentences.length).padEnd(2)}  time err ${pct(r.timeErrorShare).padStart(6)}  ${e.tier.padEnd(6)}→${r.analysis.tier.padEnd(6)} rubric ${rx}/4${diffs.length > 0 && verbose ? `  [${diffs.join(', ')}]` : ''}`,
     );
