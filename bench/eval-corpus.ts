@@ -148,13 +148,13 @@ export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): 
     const diffs: string[] = [];
     for (const d of RUBRIC_DIMENSIONS) {
       const want = RUBRIC_LEVELS.indexOf(e.rubric[d]);
-      const got = RUBRIC_LEVELS.indexOf(r.analysis.rubric[d].level);
+      const got = r.analysis.rubric ? RUBRIC_LEVELS.indexOf(r.analysis.rubric[d].level) : -9;
       rubricN++;
       if (want === got) {
         rubricExact++;
         rx++;
         dimExact.set(d, (dimExact.get(d) ?? 0) + 1);
-      } else diffs.push(`${d}:${e.rubric[d]}→${r.analysis.rubric[d].level}`);
+      } else diffs.push(`${d}:${e.rubric[d]}→${r.analysis.rubric?.[d].level ?? 'not graded'}`);
       if (Math.abs(want - got) <= 1) rubricWithin++;
     }
     for (const c of CONSTRAINT_KEYS) {
@@ -165,7 +165,7 @@ export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): 
       } else diffs.push(`${c}:${String(e.constraints[c])}→${String(r.analysis.constraints[c].met)}`);
     }
     console.log(
-      `  ${r.story.id.padEnd(38)} ${String(ok).padStart(2)}/${String(r.story.sentences.length).padEnd(2)}  time err ${pct(r.timeErrorShare).padStart(6)}  ${e.tier.padEnd(6)}→${r.analysis.tier.padEnd(6)} rubric ${rx}/4${diffs.length > 0 && verbose ? `  [${diffs.join(', ')}]` : ''}`,
+      `  ${r.story.id.padEnd(38)} ${String(ok).padStart(2)}/${String(r.story.sentences.length).padEnd(2)}  time err ${pct(r.timeErrorShare).padStart(6)}  ${e.tier.padEnd(6)}→${(r.analysis.tier ?? 'none').padEnd(6)} rubric ${rx}/4${diffs.length > 0 && verbose ? `  [${diffs.join(', ')}]` : ''}`,
     );
   }
   const n = results.length;

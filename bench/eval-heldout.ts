@@ -55,19 +55,21 @@ function cueSummary(text: string): string {
 
 /** Prints every rubric level, constraint and tier of `analysis` that disagrees with the labels. */
 function judgementDiffs(story: CorpusStory, analysis: Analysis, indent: string): void {
-  if (analysis.tier !== story.expected.tier) console.log(`${indent}tier: ${story.expected.tier}→${analysis.tier}`);
+  const expected = story.expected;
+  if (!expected) return;
+  if (analysis.tier !== expected.tier) console.log(`${indent}tier: ${expected.tier}→${analysis.tier ?? 'not graded'}`);
+  const rubric = analysis.rubric;
+  if (!rubric) return;
   for (const d of RUBRIC_DIMENSIONS) {
-    const got = analysis.rubric[d];
-    if (got.level !== story.expected.rubric[d]) {
-      console.log(`${indent}rubric ${d}: ${story.expected.rubric[d]}→${got.level} — ${got.reason}`);
+    const got = rubric[d];
+    if (got.level !== expected.rubric[d]) {
+      console.log(`${indent}rubric ${d}: ${expected.rubric[d]}→${got.level} — ${got.reason}`);
     }
   }
   for (const c of CONSTRAINT_KEYS) {
     const got = analysis.constraints[c];
-    if (got.met !== story.expected.constraints[c]) {
-      console.log(
-        `${indent}constraint ${c}: ${String(story.expected.constraints[c])}→${String(got.met)} — ${got.detail}`,
-      );
+    if (got.met !== expected.constraints[c]) {
+      console.log(`${indent}constraint ${c}: ${String(expected.constraints[c])}→${String(got.met)} — ${got.detail}`);
     }
   }
 }
@@ -100,7 +102,7 @@ function explain(stories: CorpusStory[]): void {
   console.log('\n=== Explain (typed mode): wrong sentences and disagreeing judgements ===');
   for (const story of stories) {
     const r = runStory(story, 'typed');
-    console.log(`\n# ${story.id}  tier ${story.expected.tier}→${r.analysis.tier}`);
+    console.log(`\n# ${story.id}  tier ${story.expected?.tier ?? '-'}→${r.analysis.tier}`);
     story.sentences.forEach((g, i) => {
       const got = r.predicted[i];
       if (got === g.layer) return;

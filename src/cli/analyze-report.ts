@@ -16,7 +16,7 @@ const TIER: Record<string, string> = { senior: 'Senior', staff: 'Staff', l7: 'L7
 export function renderReport(a: Analysis): string {
   const out: string[] = [];
   const est = a.timesEstimated ? ' (times estimated from a typed answer)' : '';
-  out.push(`Postmortem Coach — tier: ${TIER[a.tier] ?? a.tier}${est}`);
+  out.push(`Postmortem Coach — ${a.tier ? `tier: ${TIER[a.tier] ?? a.tier}` : 'not graded'}${est}`);
   out.push(a.feedback.summary, '');
   out.push('Time per layer');
   out.push(
@@ -34,6 +34,12 @@ export function renderReport(a: Analysis): string {
   for (const o of a.timeline.outOfOrder) out.push(`  Order: ${o.message}`);
   if (a.timeline.mitigationToStructuralFixRatio !== null) {
     out.push(`  Mitigation / structural fix time: ${a.timeline.mitigationToStructuralFixRatio.toFixed(2)}`);
+  }
+  if (!a.rubric || !a.tierDetail || !a.tier) {
+    // No rubric, checks or tier for an answer that is not a gradable incident story.
+    out.push('', `Not graded: ${a.reason?.message ?? 'this answer cannot be graded.'}`);
+    if (a.reason) out.push(`Next: ${a.reason.next}`);
+    return out.join('\n') + '\n';
   }
   out.push('', 'Rubric');
   for (const r of Object.values(a.rubric)) {

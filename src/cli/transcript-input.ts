@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { transcriptFromText } from '../core/transcript/from-text';
+import { EmptyTranscriptError } from '../core/analysis/analyze';
 import { parseTranscriptJson, TranscriptFormatError } from '../core/transcript/parse';
 import type { Transcript } from '../core/transcript/types';
 
@@ -30,7 +31,7 @@ const LOADERS: Record<string, Loader> = {
   '.json': async (path) => parseTranscriptJson(await readText(path)),
   '.txt': async (path, options) => {
     const text = await readText(path);
-    if (text.trim() === '') throw new TranscriptFormatError('The transcript is empty: the text file has no words.');
+    if (text.trim() === '') throw new EmptyTranscriptError('The transcript is empty: the text file has no words.');
     return transcriptFromText(
       text,
       options.wordsPerMinute !== undefined ? { wordsPerMinute: options.wordsPerMinute } : {},

@@ -94,6 +94,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : renderReport(analysis));
     return 0;
   } catch (error) {
+    if (error instanceof EmptyTranscriptError && argv.includes('--json')) {
+      // A script reading --json gets the same verdict shape as for any ungradable answer.
+      io.stdout(`${JSON.stringify({ gradable: false, reason: EMPTY_REASON, tier: null, rubric: null }, null, 2)}\n`);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof InputError || error instanceof RangeError || error instanceof EmptyTranscriptError) {
       io.stderr(`coach analyze: ${oneLine(error.message)}\n`);
       return EXIT_BAD_INPUT;
@@ -101,6 +106,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
 }
+
+const EMPTY_REASON = {
+  code: 'empty',
+  message: 'The answer has no words to analyse.',
+  next: 'Record or type your incident story, then analyse it again.',
+};
 
 function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ');

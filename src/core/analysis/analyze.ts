@@ -6,8 +6,9 @@ import { assessCommonFailures, assessConstraints, assessTier } from './assess';
 import { budgetForLength, MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS, nearestStandardLength } from './budget';
 import { classifySentences, DEFAULT_CLASSIFIER_MODEL } from './classify';
 import { measureDelivery } from './delivery';
-import { readFacts } from './facts';
-import { buildFeedback } from './feedback';
+import { readFacts, type StoryFacts } from './facts';
+import { buildFeedback, notGradedFeedback } from './feedback';
+import { assessGradability } from './gradable';
 import { assessRubric } from './rubric';
 import { segmentTranscript } from './segment';
 import { buildTimeline, layerStats } from './timeline';
@@ -60,16 +61,66 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
       continues: raw[i]?.continues === true,
     })),
   );
-  const { rubric } = assessRubric({ sentences, layers, facts });
+  const grading = assessGradability(
+    classified.map((c) => ({
+      normalized: c.normalized,
+      storyCueWeight: c.hits
+        .filter((h) => h.cue.layer !== 'other' && h.cue.layer !== 'headline')
+        .reduce((a, h) => a + h.weight, 0),
+    })),
+    words.length,
+  );
   const constraints = assessConstraints(sentences, layers, facts);
-  const commonFailures = assessCommonFailures(sentences, layers, rubric, facts);
-  const tierDetail = assessTier(rubric, facts);
   const timesEstimated = transcript.timesEstimated === true;
   const delivery = measureDelivery(sentences, words, {
     timesEstimated,
     ...(options.pauseThresholdSec !== undefined ? { pauseThresholdSec: options.pauseThresholdSec } : {}),
   });
   const lengthSeconds = chooseLength(options.lengthSeconds, timeline.speakingSeconds);
+  const graded = grading.gradable ? gradeStory(sentences, layers, facts, constraints, delivery, lengthSeconds) : null;
+  const reason =
+    grading.reason && grading.message && grading.next
+      ? { code: grading.reason, message: grading.message, next: grading.next }
+      : null;
+  const commonFailures =
+    graded?.commonFailures ??
+    assessCommonFailures(sentences, layers, assessRubric({ sentences, layers, facts }).rubric, facts);
+  const feedback = graded?.feedback ?? notGradedFeedback(reason, sentences, layers, lengthSeconds, facts);
+
+  return {
+    version: ANALYSIS_VERSION,
+    language: transcript.language ?? null,
+    timesEstimated,
+    lengthSeconds,
+    sentences,
+    layers,
+    timeline,
+    gradable: graded !== null,
+    reason,
+    rubric: graded?.rubric ?? null,
+    constraints,
+    commonFailures,
+    tier: graded?.tierDetail.tier ?? null,
+    tierDetail: graded?.tierDetail ?? null,
+    worksheet: fillWorksheet(sentences, facts),
+    delivery,
+    budget: budgetForLength(lengthSeconds),
+    feedback,
+  };
+}
+
+/** The rubric, tier, common failures and advice of a story that can be graded. */
+function gradeStory(
+  sentences: AnalyzedSentence[],
+  layers: Analysis['layers'],
+  facts: StoryFacts,
+  constraints: Analysis['constraints'],
+  delivery: Analysis['delivery'],
+  lengthSeconds: number,
+) {
+  const { rubric } = assessRubric({ sentences, layers, facts });
+  const commonFailures = assessCommonFailures(sentences, layers, rubric, facts);
+  const tierDetail = assessTier(rubric, facts);
   const feedback = buildFeedback({
     sentences,
     layers,
@@ -81,25 +132,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
     delivery,
     lengthSeconds,
   });
-
-  return {
-    version: ANALYSIS_VERSION,
-    language: transcript.language ?? null,
-    timesEstimated,
-    lengthSeconds,
-    sentences,
-    layers,
-    timeline,
-    rubric,
-    constraints,
-    commonFailures,
-    tier: tierDetail.tier,
-    tierDetail,
-    worksheet: fillWorksheet(sentences, facts),
-    delivery,
-    budget: budgetForLength(lengthSeconds),
-    feedback,
-  };
+  return { rubric, commonFailures, tierDetail, feedback };
 }
 
 function chooseLength(requested: number | undefined, spoken: number): number {

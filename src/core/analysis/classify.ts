@@ -1,14 +1,15 @@
 /**
- * Layer classifier: per-sentence scores from cue phrases, explicit markers and position,
- * decoded over the whole story as a sequence (see decode.ts). Markers are honoured but checked
- * against the content: a sentence announced as "Structural fix —" that only describes a hotfix
- * is labelled Mitigation, with evidence saying so.
+ * Layer classifier: every sentence is scored by the learned layer model (learned-model.ts) over
+ * context features (layer-features.ts: its words, what it does, the hand-written cues and spoken
+ * markers, its neighbours, the kind of text), then the whole story is decoded as a sequence over
+ * layer transitions (decode.ts). The hand-written cues also explain each label to the user.
  */
 import { matchCues, normalize, type CueHit } from './cues';
-import { decode, DEFAULT_SEQUENCE_MODEL, type SequenceModel } from './decode';
-import { learnedScores, lexicalFeatures, strongestFeatures, type LayerWeights } from './features';
-import { LAYER_WEIGHTS } from './layer-model.generated';
+import { buildSequenceModel, decode, weighted, type SequenceModel } from './decode';
+import { storyFeatures, type Feature, type SentenceInput } from './layer-features';
 import { LAYERS, layerName, perLayer, type Layer } from './layers';
+import { layerLogProbabilities, LearnedModelSchema, strongestWords, type LearnedModel } from './learned-model';
+import modelData from './layer-model.json';
 import { findMarker, type Marker } from './markers';
 import type { SentenceEvidence } from './types';
 
@@ -31,26 +32,32 @@ const MARKER_WEIGHT_CONTRADICTED = 0.8;
 const CONTRADICTION_LEVEL = 1.5;
 /** Per-layer cap so one long sentence full of cues does not swamp the sequence. */
 const MAX_CUE_SCORE = 5;
-/** How much cue evidence counts against the story-flow preferences of the decoder. */
-const EMISSION_SCALE = 1.2;
 const BIAS: Record<Layer, number> = perLayer((l) => (l === 'other' ? -1.2 : 0));
-/** How much the learned word model counts next to the cues (chosen by cross-validation). */
-export const LEARNED_SCALE = 0.75;
+
+/** The trained model shipped with the app (checked against its schema once, at load). */
+export const SHIPPED_MODEL: LearnedModel = LearnedModelSchema.parse(modelData);
 
 /** The parts of the classifier that are estimated from labelled stories (swappable for cross-validation). */
 export interface ClassifierModel {
-  sequence: SequenceModel;
-  weights: LayerWeights | null;
-  learnedScale: number;
-  cueScale: number;
+  learned: LearnedModel;
+  /** How much the hand-written rule scores count next to the learned model (0: not at all). */
+  ruleScale: number;
 }
 
-export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = {
-  sequence: DEFAULT_SEQUENCE_MODEL,
-  weights: LAYER_WEIGHTS,
-  learnedScale: LEARNED_SCALE,
-  cueScale: EMISSION_SCALE,
-};
+export const RULE_SCALE = 0.5;
+
+export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = { learned: SHIPPED_MODEL, ruleScale: RULE_SCALE };
+
+const SEQUENCES = new WeakMap<LearnedModel, SequenceModel>();
+
+function sequenceOf(model: LearnedModel): SequenceModel {
+  let seq = SEQUENCES.get(model);
+  if (!seq) {
+    seq = weighted(buildSequenceModel(model.sequence), model.transitionWeight);
+    SEQUENCES.set(model, seq);
+  }
+  return seq;
+}
 
 interface SentenceFeatures {
   normalized: string;
@@ -80,21 +87,17 @@ export function classifySentences(
   continues: readonly boolean[] = [],
 ): ClassifiedSentence[] {
   const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length, continues[i] === true));
-  const words = features.map((f, i) => (model.weights ? lexicalFeatures(f.normalized, i, texts.length) : []));
+  const context = storyFeatures(features.map((f, i) => inputOf(f, continues[i] === true)));
   const emissions = features.map((f, i) => {
     const fixed = overrides[i];
     if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
-    const learned = model.weights ? centred(learnedScores(words[i] ?? [], model.weights)) : null;
-    return LAYERS.map((l, k) => {
-      const marker = f.marker?.layer === l ? f.markerWeight : 0;
-      const word = learned ? model.learnedScale * (learned[k] ?? 0) : 0;
-      return BIAS[l] + model.cueScale * f.cueScore[l] + marker + f.position[l] + word;
-    });
+    const learned = layerLogProbabilities(context[i] ?? [], model.learned);
+    return LAYERS.map((l, k) => (learned[k] ?? 0) + model.ruleScale * ruleScore(f, l));
   });
   // The next item of a list the speaker is counting through ("The third was our event
   // pipeline, where...") keeps the list's layer, like a fragment of a cut sentence does.
   const chained = features.map((f, i) => continues[i] === true || (i > 0 && LIST_ITEM.test(f.normalized)));
-  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, model, chained);
+  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, sequenceOf(model.learned), chained);
   return features.map((f, i) => {
     const layer = path[i] ?? 'other';
     const post = posteriors[i] ?? [];
@@ -107,12 +110,33 @@ export function classifySentences(
       evidence: overrides[i]
         ? [{ kind: 'corrected', text: `You set this sentence to ${layerName(layer)} by hand.`, layer }]
         : explain(f, layer, path, i, post[LAYERS.indexOf(layer)] ?? 0, () =>
-            learnedWords(words[i] ?? [], model, layer),
+            strongestWords(context[i] ?? [], model.learned, layer),
           ),
       hits: f.hits,
       normalized: f.normalized,
     };
   });
+}
+
+/** The hand-written score of a layer for a sentence: cues, spoken marker and position. */
+function ruleScore(f: SentenceFeatures, l: Layer): number {
+  return BIAS[l] + f.cueScore[l] + (f.marker?.layer === l ? f.markerWeight : 0) + f.position[l];
+}
+
+function inputOf(f: SentenceFeatures, continues: boolean): SentenceInput {
+  return { normalized: f.normalized, cueScore: f.cueScore, marker: f.marker?.layer ?? null, continues };
+}
+
+/** What the learned model reads of each sentence before context is added (layer-features.ts). */
+export function sentenceInputs(texts: readonly string[], continues: readonly boolean[] = []): SentenceInput[] {
+  return texts.map((text, i) =>
+    inputOf(sentenceFeatures(text, i, texts.length, continues[i] === true), continues[i] === true),
+  );
+}
+
+/** Context features of a story's sentences, as the classifier reads them (for training). */
+export function contextFeatures(texts: readonly string[], continues: readonly boolean[] = []): Feature[][] {
+  return storyFeatures(sentenceInputs(texts, continues));
 }
 
 function sentenceFeatures(text: string, index: number, count: number, continues: boolean): SentenceFeatures {
@@ -199,14 +223,14 @@ function decodeAroundAsides(
   emissions: readonly (readonly number[])[],
   features: readonly SentenceFeatures[],
   overrides: Readonly<Record<number, Layer>>,
-  model: ClassifierModel,
+  sequence: SequenceModel,
   continues: readonly boolean[],
 ): { path: Layer[]; posteriors: number[][] } {
   const keep = features.map((f, i) => overrides[i] !== undefined || !isAside(f));
   const kept = emissions.filter((_, i) => keep[i]);
   const inner = decode(
     kept,
-    model.sequence,
+    sequence,
     continues.filter((_, i) => keep[i]),
   );
   const path: Layer[] = [];
@@ -234,11 +258,6 @@ function softmax(xs: readonly number[]): number[] {
 
 /** Below this posterior a label is called a low-confidence guess in the evidence. */
 export const LOW_CONFIDENCE = 0.6;
-
-/** The words that made the learned model favour `layer`, when it did. */
-function learnedWords(features: readonly string[], model: ClassifierModel, layer: Layer): string[] {
-  return model.weights ? strongestFeatures(features, model.weights, layer) : [];
-}
 
 function explain(
   f: SentenceFeatures,
@@ -322,11 +341,6 @@ function explain(
     });
   }
   return evidence;
-}
-
-function centred(xs: readonly number[]): number[] {
-  const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  return xs.map((x) => x - mean);
 }
 
 function capitalize(s: string): string {

@@ -5,7 +5,6 @@
  * from the cue features. Viterbi gives the labels; forward-backward gives each label's
  * posterior probability, used as its confidence.
  */
-import { LAYER_SEQUENCE_COUNTS } from './layer-model.generated';
 import { LAYERS, LAYER_INFO, type Layer } from './layers';
 
 const N = LAYERS.length;
@@ -59,7 +58,7 @@ export interface SequenceModel {
   logTransitionEarly: readonly (readonly number[])[];
 }
 
-/** Counts of labelled layer sequences (see bench/train-layer-model.ts). */
+/** Counts of labelled layer sequences (see bench/layer-model/train-lib.ts). */
 export interface SequenceCounts {
   start: Readonly<Record<Layer, number>>;
   transitions: Readonly<Record<Layer, Readonly<Record<Layer, number>>>>;
@@ -114,14 +113,12 @@ export function buildSequenceModel(counts: SequenceCounts | null, strength = PRI
 /**
  * How much the story-flow preferences count against the evidence of each sentence (a
  * temperature on the log-probabilities). Below 1, clear sentence evidence overrides the flow more
- * easily; chosen by leave-one-story-out cross-validation (bench/cv-layer-model.ts).
+ * easily; the trained model carries its own (learned-model.ts).
  */
 export const TRANSITION_WEIGHT = 0.6;
 
-export const DEFAULT_SEQUENCE_MODEL: SequenceModel = weighted(
-  buildSequenceModel(LAYER_SEQUENCE_COUNTS),
-  TRANSITION_WEIGHT,
-);
+/** The story-flow preferences alone; the classifier uses the counts its trained model carries. */
+export const DEFAULT_SEQUENCE_MODEL: SequenceModel = weighted(buildSequenceModel(null), TRANSITION_WEIGHT);
 
 /** Multiplies every log-probability of the model by `w`. */
 export function weighted(m: SequenceModel, w: number): SequenceModel {

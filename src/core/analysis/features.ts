@@ -1,17 +1,9 @@
 /**
- * Word features of a sentence for the learned layer model (a multinomial logistic regression
- * trained by bench/train-layer-model.ts): stemmed words and word pairs of the normalised text,
- * plus where the sentence sits in the answer. The learned scores back up the hand-written cues
- * where the cues are silent: wording they never saw still shares words with labelled sentences
- * of the same layer ("we killed the campaign" with "we paused the campaign").
+ * Word features of a sentence for the learned layer model (layer-features.ts adds the rest):
+ * stemmed words and word pairs of the normalised text, plus where the sentence sits in the
+ * answer. Wording the hand-written cues never saw still shares words with labelled sentences of
+ * the same layer ("we killed the campaign" with "we paused the campaign").
  */
-import { LAYERS, type Layer } from './layers';
-
-/** Learned weights: one score per layer (in LAYERS order) for each feature, plus a bias. */
-export interface LayerWeights {
-  bias: readonly number[];
-  features: Readonly<Record<string, readonly number[]>>;
-}
 
 const TOKEN = /[a-z0-9']+/g;
 
@@ -59,54 +51,4 @@ export function lexicalFeatures(normalized: string, index: number, count: number
   if (index === count - 1 && count > 1) out.add('pos:last');
   out.add(`len:${words.length <= 6 ? 0 : words.length <= 15 ? 1 : words.length <= 30 ? 2 : 3}`);
   return [...out];
-}
-
-/** Weights as a Map (a large object literal is slow to probe with absent keys). */
-const COMPILED = new WeakMap<LayerWeights, Map<string, readonly number[]>>();
-
-function compiled(weights: LayerWeights): Map<string, readonly number[]> {
-  let map = COMPILED.get(weights);
-  if (!map) {
-    map = new Map(Object.entries(weights.features));
-    COMPILED.set(weights, map);
-  }
-  return map;
-}
-
-/** The learned score of every layer (LAYERS order) for a feature set, without the bias. */
-export function learnedScores(features: readonly string[], weights: LayerWeights): number[] {
-  const map = compiled(weights);
-  const scores = LAYERS.map(() => 0);
-  for (const f of features) {
-    const w = map.get(f);
-    if (!w) continue;
-    for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) + (w[k] ?? 0);
-  }
-  return scores;
-}
-
-/** Function words and placeholders that mean nothing to a user as evidence on their own. */
-const BLAND = new Set(
-  '# ^ a an the and or but so of to in on at for by with from as is are was were be been it its this that these those we i our my us me they their he she you your there then than had has have do did not no just also about after before when what which who'.split(
-    ' ',
-  ),
-);
-
-function meaningful(feature: string): boolean {
-  const sep = feature.indexOf('_', 2);
-  if (sep < 0) return !BLAND.has(feature.slice(2));
-  return !BLAND.has(feature.slice(2, sep)) || !BLAND.has(feature.slice(sep + 1));
-}
-
-/** The learned words behind a layer's score, strongest first (for the evidence text). */
-export function strongestFeatures(features: readonly string[], weights: LayerWeights, layer: Layer, n = 3): string[] {
-  const k = LAYERS.indexOf(layer);
-  const map = compiled(weights);
-  return features
-    .filter((f) => (f.startsWith('u:') || f.startsWith('b:')) && meaningful(f))
-    .map((f) => [f, map.get(f)?.[k] ?? 0] as const)
-    .filter(([, w]) => w > 0.15)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([f]) => f.slice(2).replace('^_', '').replace('_', ' '));
 }

@@ -15,6 +15,7 @@ import type {
   FeedbackFix,
   FollowUpQuestion,
   LayerStats,
+  NotGradedReason,
   Outline,
   Quote,
   Rubric,
@@ -336,5 +337,39 @@ export function buildFeedback(input: FeedbackInput): Feedback {
     topFixes: topFixes(input),
     outline: buildOutline(input.sentences, input.layers, input.lengthSeconds, input.facts),
     followUp: followUpQuestion(input.rubric, input.layers, input.facts),
+  };
+}
+
+/**
+ * Advice for an answer that was not graded: what is missing and what to do, the outline of a
+ * story to tell instead, and the question an interviewer would ask first. No rubric, no tier.
+ */
+export function notGradedFeedback(
+  reason: NotGradedReason | null,
+  sentences: readonly AnalyzedSentence[],
+  layers: Record<Layer, LayerStats>,
+  lengthSeconds: number,
+  facts: StoryFacts,
+): Feedback {
+  const message = reason?.message ?? 'This answer was not graded.';
+  const next = reason?.next ?? 'Tell an incident you owned, from what broke to what you changed.';
+  return {
+    summary: `Not graded. ${message}`,
+    topFixes: [
+      {
+        priority: 1,
+        id: 'tell-an-incident',
+        title: 'Tell an incident story',
+        detail: next,
+        dimension: null,
+        evidence: [],
+      },
+    ],
+    outline: buildOutline(sentences, layers, lengthSeconds, facts),
+    followUp: {
+      layer: 'detection',
+      question: 'Which incident are you thinking of, and how did you first find out something was wrong?',
+      why: 'An interviewer starts here when the answer has not yet named an incident.',
+    },
   };
 }

@@ -253,6 +253,12 @@ export const FeedbackSchema = z.object({
   }),
 });
 
+export const NotGradedReasonSchema = z.object({
+  code: z.enum(['too_short', 'not_incident']),
+  message: z.string(),
+  next: z.string(),
+});
+
 export const AnalysisSchema = z.object({
   version: z.literal(ANALYSIS_VERSION),
   language: z.string().nullable(),
@@ -261,11 +267,14 @@ export const AnalysisSchema = z.object({
   sentences: z.array(AnalyzedSentenceSchema),
   layers: layerRecord(LayerStatsSchema),
   timeline: TimelineSchema,
-  rubric: RubricSchema,
+  // Analyses saved before gradability existed were all graded.
+  gradable: z.boolean().default(true),
+  reason: NotGradedReasonSchema.nullable().default(null),
+  rubric: RubricSchema.nullable(),
   constraints: ConstraintsSchema,
   commonFailures: CommonFailuresSchema,
-  tier: TierSchema,
-  tierDetail: TierResultSchema,
+  tier: TierSchema.nullable(),
+  tierDetail: TierResultSchema.nullable(),
   worksheet: WorksheetSchema,
   delivery: DeliverySchema,
   budget: LayerBudgetSchema,

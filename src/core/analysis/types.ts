@@ -336,6 +336,12 @@ export interface Feedback {
 // The whole analysis
 // ---------------------------------------------------------------------------------------------
 
+export interface NotGradedReason {
+  code: 'too_short' | 'not_incident';
+  message: string;
+  next: string;
+}
+
 export interface Analysis {
   version: typeof ANALYSIS_VERSION;
   language: string | null;
@@ -346,11 +352,15 @@ export interface Analysis {
   sentences: AnalyzedSentence[];
   layers: Record<Layer, LayerStats>;
   timeline: Timeline;
-  rubric: Rubric;
+  /** False when the answer is not an incident story or too short to judge: then no rubric and no tier. */
+  gradable: boolean;
+  /** Why the answer was not graded, and what to do (null when graded). */
+  reason: NotGradedReason | null;
+  rubric: Rubric | null;
   constraints: Constraints;
   commonFailures: CommonFailures;
-  tier: Tier;
-  tierDetail: TierResult;
+  tier: Tier | null;
+  tierDetail: TierResult | null;
   worksheet: Worksheet;
   delivery: Delivery;
   budget: LayerBudget;

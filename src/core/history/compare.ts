@@ -55,15 +55,23 @@ export function compareTakes(a: Analysis, b: Analysis): Comparison {
         deltaSeconds: sb.seconds - sa.seconds,
       };
     }),
-    levels: RUBRIC_DIMENSIONS.map((dimension) => ({
-      dimension,
-      title: a.rubric[dimension].title,
-      a: a.rubric[dimension].level,
-      b: b.rubric[dimension].level,
-      change: levelRank(b.rubric[dimension].level) - levelRank(a.rubric[dimension].level),
-    })),
+    levels: rubricChanges(a, b),
     scaleSeconds: Math.max(endOf(a), endOf(b), 1),
   };
+}
+
+/** Level changes per dimension; none when either take was not graded. */
+function rubricChanges(a: Analysis, b: Analysis) {
+  const ra = a.rubric;
+  const rb = b.rubric;
+  if (!ra || !rb) return [];
+  return RUBRIC_DIMENSIONS.map((dimension) => ({
+    dimension,
+    title: ra[dimension].title,
+    a: ra[dimension].level,
+    b: rb[dimension].level,
+    change: levelRank(rb[dimension].level) - levelRank(ra[dimension].level),
+  }));
 }
 
 function endOf(x: Analysis): number {

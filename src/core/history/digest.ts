@@ -26,8 +26,9 @@ export interface LayerDigest {
 }
 
 export interface AnalysisDigest {
-  tier: Tier;
-  levels: Record<RubricDimension, RubricLevel>;
+  /** Null for an answer that was not graded (not an incident story, or too short). */
+  tier: Tier | null;
+  levels: Record<RubricDimension, RubricLevel> | null;
   layers: Record<Layer, LayerDigest>;
   lengthSeconds: number;
   speakingSeconds: number;
@@ -45,13 +46,15 @@ const layerDigest = z.object({
 });
 
 export const AnalysisDigestSchema = z.object({
-  tier: z.enum(TIERS),
-  levels: z.object({
-    layer_balance: z.enum(RUBRIC_LEVELS),
-    structural_fix_specificity: z.enum(RUBRIC_LEVELS),
-    system_learning: z.enum(RUBRIC_LEVELS),
-    honesty_about_detection: z.enum(RUBRIC_LEVELS),
-  }),
+  tier: z.enum(TIERS).nullable(),
+  levels: z
+    .object({
+      layer_balance: z.enum(RUBRIC_LEVELS),
+      structural_fix_specificity: z.enum(RUBRIC_LEVELS),
+      system_learning: z.enum(RUBRIC_LEVELS),
+      honesty_about_detection: z.enum(RUBRIC_LEVELS),
+    })
+    .nullable(),
   layers: z.object(Object.fromEntries(LAYERS.map((l) => [l, layerDigest])) as Record<Layer, typeof layerDigest>),
   lengthSeconds: z.number(),
   speakingSeconds: z.number(),
@@ -62,10 +65,10 @@ export const AnalysisDigestSchema = z.object({
 
 export function digestAnalysis(analysis: Analysis): AnalysisDigest {
   const length = analysis.budget.lengthSeconds;
-  const levels = Object.fromEntries(RUBRIC_DIMENSIONS.map((d) => [d, analysis.rubric[d].level])) as Record<
-    RubricDimension,
-    RubricLevel
-  >;
+  const rubric = analysis.rubric;
+  const levels = rubric
+    ? (Object.fromEntries(RUBRIC_DIMENSIONS.map((d) => [d, rubric[d].level])) as Record<RubricDimension, RubricLevel>)
+    : null;
   return {
     tier: analysis.tier,
     levels,

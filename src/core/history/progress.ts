@@ -32,6 +32,7 @@ export interface ProgressSeries {
 const TIER_RANK = { senior: 0, staff: 1, l7: 2 } as const;
 
 export function progressSeries(attempts: readonly Attempt[]): ProgressSeries {
+  // Ungraded answers have no levels or tier to chart; their attempt numbers keep their place.
   const sorted = [...attempts].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const point = (a: Attempt, i: number, value: number): ProgressPoint => ({
     attempt: i + 1,
@@ -40,7 +41,10 @@ export function progressSeries(attempts: readonly Attempt[]): ProgressSeries {
     value,
   });
   const levels = Object.fromEntries(
-    RUBRIC_DIMENSIONS.map((d) => [d, sorted.map((a, i) => point(a, i, levelRank(a.digest.levels[d])))]),
+    RUBRIC_DIMENSIONS.map((d) => [
+      d,
+      sorted.flatMap((a, i) => (a.digest.levels ? [point(a, i, levelRank(a.digest.levels[d]))] : [])),
+    ]),
   ) as Record<RubricDimension, ProgressPoint[]>;
   const shares = Object.fromEntries(
     OUTLINE_LAYERS.map((l) => [l, sorted.map((a, i) => point(a, i, a.digest.layers[l].share))]),
@@ -48,7 +52,7 @@ export function progressSeries(attempts: readonly Attempt[]): ProgressSeries {
   const budgetShares = Object.fromEntries(
     OUTLINE_LAYERS.map((l) => [l, sorted.map((a, i) => point(a, i, a.digest.layers[l].budgetShare))]),
   ) as Record<OutlineLayer, ProgressPoint[]>;
-  const tiers = sorted.map((a, i) => point(a, i, TIER_RANK[a.digest.tier]));
+  const tiers = sorted.flatMap((a, i) => (a.digest.tier ? [point(a, i, TIER_RANK[a.digest.tier])] : []));
   return { levels, shares, budgetShares, tiers };
 }
 

@@ -121,6 +121,12 @@ function header(source: ReportSource): string {
 }
 
 function verdict(a: Analysis): string {
+  if (!a.tier || !a.rubric) {
+    return `<section id="verdict" aria-labelledby="verdict-h">
+<h2 id="verdict-h">Not graded</h2>
+<p>${esc(a.reason?.message ?? a.feedback.summary)}</p>${a.reason ? `<p><strong>Next:</strong> ${esc(a.reason.next)}</p>` : ''}
+</section>`;
+  }
   const chips = Object.values(a.rubric)
     .map((r) => `<li>${esc(r.title)}: ${level(r.level)}</li>`)
     .join('');
@@ -173,6 +179,7 @@ ${notes.map((t) => `<p>${esc(t)}</p>`).join('\n')}
 }
 
 function rubric(a: Analysis): string {
+  if (!a.rubric) return '';
   const cards = Object.values(a.rubric)
     .map((r) => {
       const next = r.nextLevel === null ? 'To stay at the staff bar' : `To reach ${levelName(r.nextLevel)}`;
@@ -190,6 +197,7 @@ ${cards}
 }
 
 function constraintsAndFailures(a: Analysis): string {
+  if (!a.gradable) return '';
   const constraints = Object.values(a.constraints)
     .map(
       (c) =>
@@ -215,12 +223,16 @@ ${failures}
 </section>`;
 }
 
-function tierAndFixes(a: Analysis): string {
-  const reasons = a.tierDetail.reasons.map((r) => `<li>${esc(r)}</li>`).join('');
+function tierSection(a: Analysis): string {
+  const detail = a.tierDetail;
+  if (!detail) return '';
+  const reasons = detail.reasons.map((r) => `<li>${esc(r)}</li>`).join('');
   const next =
-    a.tierDetail.toReachNext === null
-      ? ''
-      : `<p><strong>To reach the next tier:</strong> ${esc(a.tierDetail.toReachNext)}</p>`;
+    detail.toReachNext === null ? '' : `<p><strong>To reach the next tier:</strong> ${esc(detail.toReachNext)}</p>`;
+  return `<section id="tier" aria-labelledby="tier-h"><h2 id="tier-h">Tier: ${tierName(detail.tier)}</h2><ul>${reasons}</ul>${next}</section>`;
+}
+
+function tierAndFixes(a: Analysis): string {
   const fixes =
     a.feedback.topFixes.length === 0
       ? '<p>Nothing pressing: keep the structure and rehearse it.</p>'
@@ -231,7 +243,7 @@ function tierAndFixes(a: Analysis): string {
           )
           .join('\n')}</ol>`;
   const fu = a.feedback.followUp;
-  return `<section id="tier" aria-labelledby="tier-h"><h2 id="tier-h">Tier: ${tierName(a.tier)}</h2><ul>${reasons}</ul>${next}</section>
+  return `${tierSection(a)}
 <section id="fixes" aria-labelledby="fixes-h"><h2 id="fixes-h">Top fixes</h2>${fixes}</section>
 <section id="follow-up" aria-labelledby="follow-up-h"><h2 id="follow-up-h">Follow-up question</h2>
 <p>An interviewer would probe ${esc(LAYER_INFO[fu.layer].longName)}:</p>

@@ -85,6 +85,7 @@ function layerTable(a: Analysis): string[] {
 }
 
 function rubric(a: Analysis): string[] {
+  if (!a.rubric) return [];
   const lines = ['## Rubric', ''];
   for (const score of Object.values(a.rubric)) {
     lines.push(`### ${mdEscape(score.title)} — ${levelName(score.level)}`, '', mdEscape(score.reason), '');
@@ -101,6 +102,7 @@ function rubric(a: Analysis): string[] {
 }
 
 function constraints(a: Analysis): string[] {
+  if (!a.gradable) return [];
   const lines = ['## Practice constraints', ''];
   for (const c of Object.values(a.constraints)) {
     lines.push(`- [${c.met ? 'x' : ' '}] **${mdEscape(c.title)}** — ${mdEscape(c.detail)}`);
@@ -118,10 +120,19 @@ function constraints(a: Analysis): string[] {
 }
 
 function tier(a: Analysis): string[] {
-  const lines = [`## Tier: ${tierName(a.tier)}`, ''];
-  for (const r of a.tierDetail.reasons) lines.push(`- ${mdEscape(r)}`);
-  if (a.tierDetail.toReachNext !== null)
-    lines.push('', `**To reach the next tier:** ${mdEscape(a.tierDetail.toReachNext)}`);
+  const detail = a.tierDetail;
+  if (!detail) return notGraded(a);
+  const lines = [`## Tier: ${tierName(detail.tier)}`, ''];
+  for (const r of detail.reasons) lines.push(`- ${mdEscape(r)}`);
+  if (detail.toReachNext !== null) lines.push('', `**To reach the next tier:** ${mdEscape(detail.toReachNext)}`);
+  lines.push('');
+  return lines;
+}
+
+/** What an ungraded answer is missing and what to do, in place of the tier. */
+function notGraded(a: Analysis): string[] {
+  const lines = ['## Not graded', ''];
+  if (a.reason) lines.push(mdEscape(a.reason.message), '', `**Next:** ${mdEscape(a.reason.next)}`);
   lines.push('');
   return lines;
 }
@@ -221,7 +232,7 @@ export function renderMarkdown(source: ReportSource, options: RenderOptions = DE
     ...header(source),
     '## Verdict',
     '',
-    `**Tier: ${tierName(a.tier)}** — ${mdEscape(a.feedback.summary)}`,
+    a.tier ? `**Tier: ${tierName(a.tier)}** — ${mdEscape(a.feedback.summary)}` : `**${mdEscape(a.feedback.summary)}**`,
     '',
     ...layerTable(a),
     ...rubric(a),

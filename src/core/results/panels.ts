@@ -114,6 +114,11 @@ export const LEVEL_NAMES: Record<RubricLevel, string> = {
 
 export const TIER_NAMES = { senior: 'Senior', staff: 'Staff', l7: 'L7' } as const;
 
+/** A tier's name, or "Not graded" for an answer that is not a gradable incident story. */
+export function tierLabel(tier: keyof typeof TIER_NAMES | null): string {
+  return tier ? TIER_NAMES[tier] : 'Not graded';
+}
+
 /** Sentences whose layer differs between two analyses of the same sentence list. */
 export function changedLayers(a: Analysis, b: Analysis): number[] {
   if (a.sentences.length !== b.sentences.length) return [];

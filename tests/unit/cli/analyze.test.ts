@@ -35,7 +35,7 @@ describe('coach analyze', () => {
     const json = AnalysisSchema.parse(JSON.parse(r.stdout));
     expect(json.sentences[0]).toHaveProperty('evidence');
     expect(json.layers.structural_fix).toMatchObject({ sentences: 1 });
-    expect(Object.keys(json.rubric)).toEqual([
+    expect(Object.keys(json.rubric ?? {})).toEqual([
       'layer_balance',
       'structural_fix_specificity',
       'system_learning',

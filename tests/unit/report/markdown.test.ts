@@ -91,7 +91,7 @@ describe.each(STORY_IDS)('Markdown export of %s', (id) => {
   });
 
   it('has the rubric advice, constraints, fixes, follow-up, worksheet and outline', () => {
-    for (const score of Object.values(analysis.rubric))
+    for (const score of Object.values(analysis.rubric ?? {}))
       expect(md).toContain(score.advice.replace(/[\\`*[\]<>|]/g, '\\$&').slice(0, 30));
     const checks = lines.filter((l) => /^- \[[x ]\] /.test(l));
     const worksheetItems = analysis.worksheet.flatMap((s) => s.items);

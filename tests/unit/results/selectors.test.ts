@@ -157,6 +157,7 @@ describe('history selectors', () => {
   });
 
   it('builds progress series oldest first and the trend from first to last', () => {
+    if (!digest.levels) throw new Error('the fixture is graded');
     const worse = {
       ...digest,
       levels: { ...digest.levels, system_learning: 'weak' as const },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Analysis } from '../../../core/analysis/types';
 import { compareTakes } from '../../../core/history/compare';
-import { LEVEL_NAMES, TIER_NAMES } from '../../../core/results/panels';
+import { LEVEL_NAMES, tierLabel } from '../../../core/results/panels';
 import { formatClock } from '../../../core/results/playback';
 import type { SessionDocument } from '../../../shared/session-document';
 import { call, messageOf } from '../coach';
@@ -94,7 +94,7 @@ export function CompareView({ a, b }: { a: string; b: string }) {
               <button type="button" className="link" onClick={() => open({ view: 'results', id: t.doc.id })}>
                 {label(t, which)}
               </button>
-              <span className={`tier-badge tier-${t.analysis.tier}`}>{TIER_NAMES[t.analysis.tier]}</span>
+              <span className={`tier-badge tier-${t.analysis.tier ?? 'none'}`}>{tierLabel(t.analysis.tier)}</span>
               <span className="muted small">{formatClock(t.analysis.timeline.totalSeconds)}</span>
             </div>
             <LayerStrip
@@ -177,8 +177,8 @@ export function CompareView({ a, b }: { a: string; b: string }) {
             ))}
             <tr>
               <th scope="row">Tier</th>
-              <td>{TIER_NAMES[ta.analysis.tier]}</td>
-              <td>{TIER_NAMES[tb.analysis.tier]}</td>
+              <td>{tierLabel(ta.analysis.tier)}</td>
+              <td>{tierLabel(tb.analysis.tier)}</td>
               <td />
             </tr>
           </tbody>

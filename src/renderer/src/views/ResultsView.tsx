@@ -149,8 +149,8 @@ export function ResultsView({ id }: { id: string }) {
           </p>
         </div>
         <div className="header-actions">
-          <span className={`tier-badge tier-${analysis.tier}`} data-testid="header-tier">
-            {TIER_NAMES[analysis.tier]} tier
+          <span className={`tier-badge tier-${analysis.tier ?? 'none'}`} data-testid="header-tier">
+            {analysis.tier ? `${TIER_NAMES[analysis.tier]} tier` : 'Not graded'}
           </span>
           <div className="version-switch" role="group" aria-label="Which analysis to show" data-testid="version-switch">
             <span className="muted small" data-testid="correction-state">

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { RUBRIC_DIMENSIONS } from '../../../core/analysis/types';
 import { groupByStory, storyNames, type StoryGroup } from '../../../core/history/group';
-import { LEVEL_NAMES, TIER_NAMES } from '../../../core/results/panels';
+import { LEVEL_NAMES, tierLabel } from '../../../core/results/panels';
 import type { HistoryEntry } from '../../../shared/channels/history';
 import { ImportSessionButton } from '../components/history/ImportSessionButton';
 import { ProgressChart } from '../components/history/ProgressChart';
@@ -202,6 +202,7 @@ function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number
   const open = useNavigation((s) => s.open);
   const { rename, remove, toggleSelected } = useHistory.getState();
   const d = take.digest;
+  const levels = d?.levels;
   const name = take.title ?? `Take ${number}`;
   const mitigation = d?.layers.mitigation.seconds ?? 0;
   const fix = d?.layers.structural_fix.seconds ?? 0;
@@ -289,17 +290,17 @@ function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number
         </div>
       </td>
       <td>{formatDuration(take.durationSec)}</td>
-      <td>{d ? <span className={`tier-badge tier-${d.tier}`}>{TIER_NAMES[d.tier]}</span> : '—'}</td>
+      <td>{d ? <span className={`tier-badge tier-${d.tier ?? 'none'}`}>{tierLabel(d.tier)}</span> : '—'}</td>
       <td>
-        {d ? (
+        {levels ? (
           <ul className="levels">
             {RUBRIC_DIMENSIONS.map((dim) => (
               <li
                 key={dim}
-                className={`level level-${d.levels[dim]}`}
-                title={`${SHORT_DIMENSION[dim]}: ${LEVEL_NAMES[d.levels[dim]]}`}
+                className={`level level-${levels[dim]}`}
+                title={`${SHORT_DIMENSION[dim]}: ${LEVEL_NAMES[levels[dim]]}`}
               >
-                {SHORT_DIMENSION[dim]}: {LEVEL_NAMES[d.levels[dim]]}
+                {SHORT_DIMENSION[dim]}: {LEVEL_NAMES[levels[dim]]}
               </li>
             ))}
           </ul>

@@ -43,7 +43,7 @@ function score(stories: Story[]) {
     if (a.tier === story.expected.tier) tier++;
     const levels = ['weak', 'passing', 'strong', 'staff_bar'];
     for (const [d, want] of Object.entries(story.expected.rubric)) {
-      const got = a.rubric[d as keyof typeof a.rubric].level;
+      const got = a.rubric?.[d as keyof NonNullable<typeof a.rubric>].level ?? 'not graded';
       if (got === want) rubricExact++;
       if (Math.abs(levels.indexOf(got) - levels.indexOf(want)) > 1) rubricFar++;
     }

@@ -93,9 +93,9 @@ describe('structural fix: later catches, specificity, gap closing', () => {
   it('ties an admitted gap to a fix that now detects the failure fast, not to any alert', () => {
     const gap = 'A carrier’s accountant emailed us about a double payment eleven days later.';
     const closed = story(gap, ['A per-carrier duplicate alert now pages the payments on-call within minutes.']);
-    expect(closed.rubric.honesty_about_detection.level).toBe('strong');
+    expect(closed.rubric?.honesty_about_detection.level).toBe('strong');
     const notTied = story(gap, ['A weekly report of duplicates now goes to the finance lead.']);
-    expect(notTied.rubric.honesty_about_detection.level).toBe('passing');
+    expect(notTied.rubric?.honesty_about_detection.level).toBe('passing');
   });
 });
 
@@ -191,7 +191,7 @@ describe('story facts: negation, frameworks, dismissals, named blind spots', () 
       'Every transfer now carries an idempotency key, and the ledger rejects a repeated key; it has caught three retries since.',
       'We tied that to what we call detection tiers: every tier-one service must detect a duplicate within an hour.',
     ]);
-    expect(a.rubric.structural_fix_specificity.level).toBe('staff_bar');
+    expect(a.rubric?.structural_fix_specificity.level).toBe('staff_bar');
     expect(a.worksheet.flatMap((s) => s.items).find((i) => i.id === 'detection.prior_near_miss')?.found).toBe(true);
   });
 
@@ -214,7 +214,7 @@ describe('story facts: negation, frameworks, dismissals, named blind spots', () 
       mitigation,
       'The reconciliation report now compares every transfer against the bank file each hour.',
     ]);
-    expect(named.rubric.honesty_about_detection.level).toBe('strong');
+    expect(named.rubric?.honesty_about_detection.level).toBe('strong');
     const generic = analyzeSentences([
       head,
       'A clerk noticed first, not any check of ours.',
@@ -222,6 +222,6 @@ describe('story facts: negation, frameworks, dismissals, named blind spots', () 
       mitigation,
       'A CI check now rejects any connector change without idempotency tests.',
     ]);
-    expect(generic.rubric.honesty_about_detection.level).toBe('passing');
+    expect(generic.rubric?.honesty_about_detection.level).toBe('passing');
   });
 });

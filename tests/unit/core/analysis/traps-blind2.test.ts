@@ -102,7 +102,7 @@ describe('what makes a fix specific, and honest detection', () => {
       MITIGATE,
       'And afterwards we updated the runbook and talked about retries in the retro.',
     ]);
-    expect(a.rubric.structural_fix_specificity.level).toBe('weak');
+    expect(a.rubric?.structural_fix_specificity.level).toBe('weak');
     expect(a.constraints.structural_fix_names_continuing_artifact.met).toBe(false);
     expect(a.tier).toBe('senior');
   });
@@ -115,7 +115,7 @@ describe('what makes a fix specific, and honest detection', () => {
       MITIGATE,
       'We updated the runbook so the on-call must disable client retries before any refund, and that rule is still in place.',
     ]);
-    expect(a.rubric.structural_fix_specificity.level).not.toBe('weak');
+    expect(a.rubric?.structural_fix_specificity.level).not.toBe('weak');
   });
 
   it('reads credit to "our billing anomaly monitoring" with customers first as a polished detection', () => {
@@ -128,7 +128,7 @@ describe('what makes a fix specific, and honest detection', () => {
       FIX_A,
       LESSON,
     ]);
-    expect(a.rubric.honesty_about_detection.level).toBe('weak');
+    expect(a.rubric?.honesty_about_detection.level).toBe('weak');
     expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(false);
   });
 });
@@ -168,7 +168,7 @@ describe('judgements the fresh stories exposed', () => {
       'The key check has blocked two bad client releases since, and it still runs on every deploy.',
       LESSON,
     ]);
-    expect(a.rubric.honesty_about_detection.level).toBe('staff_bar');
+    expect(a.rubric?.honesty_about_detection.level).toBe('staff_bar');
   });
 
   it('counts a safeguard that "turned away" a bad change in the spring as a later catch', () => {
@@ -181,7 +181,7 @@ describe('judgements the fresh stories exposed', () => {
       'The key check turned away a client build with the retry back on in the spring, and my team still owns it.',
       LESSON,
     ]);
-    expect(a.rubric.structural_fix_specificity.level).toBe('strong');
+    expect(a.rubric?.structural_fix_specificity.level).toBe('strong');
   });
 
   it('reads "days of unwinding" as mitigation and "there was talk about more testing" as a vague fix', () => {
@@ -194,7 +194,7 @@ describe('judgements the fresh stories exposed', () => {
       'Afterwards there was talk about better release processes and more testing.',
     ]);
     expect(layerOf(a, 'days of unwinding')).toBe('mitigation');
-    expect(a.rubric.structural_fix_specificity.level).toBe('weak');
+    expect(a.rubric?.structural_fix_specificity.level).toBe('weak');
   });
 
   it('reads "I\'ve since moved…" into another system as the lesson applied elsewhere', () => {

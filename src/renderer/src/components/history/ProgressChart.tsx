@@ -251,7 +251,7 @@ export function ProgressChart({ story, attempts }: { story: string; attempts: re
                   <td>{i + 1}</td>
                   <td>{new Date(a.createdAt).toLocaleDateString()}</td>
                   {RUBRIC_DIMENSIONS.map((d) => (
-                    <td key={d}>{LEVEL_NAMES[a.digest.levels[d]]}</td>
+                    <td key={d}>{a.digest.levels ? LEVEL_NAMES[a.digest.levels[d]] : '—'}</td>
                   ))}
                   {SHARE_LAYERS.map(({ layer }) => (
                     <td key={layer}>

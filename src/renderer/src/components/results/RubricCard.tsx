@@ -9,26 +9,28 @@ import { QuoteButton } from './QuoteButton';
  * reasons; the three fixes that matter most; the follow-up question an interviewer would ask.
  */
 export const RubricCard = memo(function RubricCard({ analysis }: { analysis: Analysis }) {
+  const { rubric, tierDetail } = analysis;
+  if (!rubric || !tierDetail) return <NotGraded analysis={analysis} />;
   const failures = Object.values(analysis.commonFailures);
   const found = failures.filter((f) => f.detected);
   return (
     <section className="panel rubric" aria-labelledby="rubric-title" data-testid="rubric-card">
       <header className="rubric-head">
         <h2 id="rubric-title">Rubric</h2>
-        <p className={`tier tier-${analysis.tier}`} data-testid="tier">
-          Tier: <strong>{TIER_NAMES[analysis.tier]}</strong>
+        <p className={`tier tier-${tierDetail.tier}`} data-testid="tier">
+          Tier: <strong>{TIER_NAMES[tierDetail.tier]}</strong>
         </p>
       </header>
       <ul className="tier-reasons">
-        {analysis.tierDetail.reasons.map((r) => (
+        {tierDetail.reasons.map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>
-      {analysis.tierDetail.toReachNext && <p className="next-step">Next tier: {analysis.tierDetail.toReachNext}</p>}
+      {tierDetail.toReachNext && <p className="next-step">Next tier: {tierDetail.toReachNext}</p>}
 
       <div className="dimensions">
         {RUBRIC_DIMENSIONS.map((d) => {
-          const score = analysis.rubric[d];
+          const score = rubric[d];
           return (
             <article key={d} className="dimension" data-testid={`dimension-${d}`}>
               <h3>
@@ -115,5 +117,26 @@ function LevelScale({ level }: { level: (typeof SCALE)[number] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** In place of the rubric for an answer that is not a gradable incident story: what is missing and what to do. */
+function NotGraded({ analysis }: { analysis: Analysis }) {
+  return (
+    <section className="panel rubric" aria-labelledby="rubric-title" data-testid="rubric-card">
+      <header className="rubric-head">
+        <h2 id="rubric-title">Not graded</h2>
+        <p className="tier" data-testid="tier">
+          No tier
+        </p>
+      </header>
+      <p data-testid="not-graded-reason">{analysis.reason?.message ?? analysis.feedback.summary}</p>
+      {analysis.reason && (
+        <p className="next-step" data-testid="not-graded-next">
+          <strong>What to do: </strong>
+          {analysis.reason.next}
+        </p>
+      )}
+    </section>
   );
 }

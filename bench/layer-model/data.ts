@@ -1,0 +1,70 @@
+/**
+ * The labelled stories the layer model learns from and is measured on, and their examples.
+ *
+ * - Real third-party texts (../shared/corpus/real-postmortems, real-answers): read from shared,
+ *   never copied into the repository.
+ * - Stories this project wrote: the dev corpus (../shared/corpus/dev), the evaluation sets in
+ *   tests/fixtures that were tuned on after their blind score, and the training corpus in
+ *   corpus/train (each batch scored blind before it joined: see its README).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { contextFeatures } from '../../src/core/analysis/classify';
+import { LAYERS } from '../../src/core/analysis/layers';
+import { defaultCorpusDir, loadCorpus, type CorpusStory } from '../corpus';
+import type { Example } from './fit';
+
+export interface StorySet {
+  name: string;
+  real: boolean;
+  stories: CorpusStory[];
+}
+
+const repo = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+const shared = (rel: string) => fileURLToPath(new URL(`../../../shared/${rel}`, import.meta.url));
+
+/** Fixture sets whose blind scores are recorded in their READMEs and that may be trained on. */
+export const FIXTURE_SETS = ['stories', 'heldout', 'fresh', 'blind', 'blind2', 'blind3'] as const;
+
+/** The newest synthetic blind set stays out of training so it keeps measuring the written voice. */
+export const HELD_OUT_SETS = ['blind4'] as const;
+
+export const REAL_SETS = ['real-postmortems', 'real-answers'] as const;
+
+/** Batches of corpus/train that have a recorded blind score (README "## Blind score" filled in). */
+export function trainBatches(): string[] {
+  const root = repo('corpus/train');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && blindScoreRecorded(join(root, d.name, 'README.md')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** A batch joins training only once its README records the score it got before any training. */
+function blindScoreRecorded(readme: string): boolean {
+  if (!existsSync(readme)) return false;
+  const text = readFileSync(readme, 'utf8');
+  const at = text.indexOf('## Blind score');
+  return at >= 0 && !text.slice(at).includes('to be filled in') && /\d\.\d{3}/.test(text.slice(at));
+}
+
+export function realSets(): StorySet[] {
+  return REAL_SETS.map((name) => ({ name, real: true, stories: loadCorpus(shared(`corpus/${name}`)) }));
+}
+
+export function writtenSets(batches: readonly string[] = trainBatches()): StorySet[] {
+  return [
+    { name: 'dev', real: false, stories: loadCorpus(defaultCorpusDir()) },
+    ...FIXTURE_SETS.map((name) => ({ name, real: false, stories: loadCorpus(repo(`tests/fixtures/${name}`)) })),
+    ...batches.map((b) => ({ name: `train/${b}`, real: false, stories: loadCorpus(join(repo('corpus/train'), b)) })),
+  ];
+}
+
+/** Context features of every sentence of a story, as the classifier builds them. */
+export function storyExamples(story: CorpusStory, weight: number): Example[] {
+  const texts = story.sentences.map((s) => s.text);
+  const features = contextFeatures(texts);
+  return story.sentences.map((s, i) => ({ features: features[i] ?? [], label: LAYERS.indexOf(s.layer), weight }));
+}

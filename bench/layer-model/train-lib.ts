@@ -1,0 +1,85 @@
+/**
+ * Turns labelled story sets into a LearnedModel: examples (real sentences weighted up, since
+ * written stories outnumber them), the logistic regression (fit.ts) and the layer-transition
+ * counts of the decoder.
+ */
+import { createHash } from 'node:crypto';
+import type { SequenceCounts } from '../../src/core/analysis/decode';
+import { LAYERS, type Layer } from '../../src/core/analysis/layers';
+import type { LearnedModel } from '../../src/core/analysis/learned-model';
+import type { CorpusStory } from '../corpus';
+import { storyExamples, type StorySet } from './data';
+import { fit, type Example } from './fit';
+
+export interface TrainConfig {
+  /** Weight of a real sentence against a written one. */
+  realWeight: number;
+  l2: number;
+  minCount: number;
+  iterations: number;
+  learningRate: number;
+  maxFeatures: number;
+  transitionWeight: number;
+}
+
+export const DEFAULT_CONFIG: TrainConfig = {
+  realWeight: 3,
+  l2: 3e-4,
+  minCount: 2,
+  iterations: 120,
+  learningRate: 0.1,
+  maxFeatures: 4000,
+  transitionWeight: 0.4,
+};
+
+export const MODEL_VERSION = 2;
+
+export function examplesFor(sets: readonly StorySet[], config: TrainConfig): Example[] {
+  return sets.flatMap((set) => set.stories.flatMap((s) => storyExamples(s, set.real ? config.realWeight : 1)));
+}
+
+export function countSequences(sets: readonly StorySet[] | readonly CorpusStory[]): SequenceCounts {
+  const stories: CorpusStory[] = (sets as ReadonlyArray<StorySet | CorpusStory>).flatMap((x) =>
+    'sentences' in x ? [x] : x.stories,
+  );
+  const zero = (): Record<Layer, number> => Object.fromEntries(LAYERS.map((l) => [l, 0])) as Record<Layer, number>;
+  const start = zero();
+  const transitions = Object.fromEntries(LAYERS.map((l) => [l, zero()])) as Record<Layer, Record<Layer, number>>;
+  for (const story of stories) {
+    const seq = story.sentences.map((s) => s.layer);
+    const first = seq[0];
+    if (first) start[first]++;
+    for (let i = 1; i < seq.length; i++) transitions[seq[i - 1] as Layer][seq[i] as Layer]++;
+  }
+  return { start, transitions };
+}
+
+/** SHA-256 over every training story's id, sentences and labels, and the options. */
+export function dataHash(sets: readonly StorySet[], config: TrainConfig): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(config));
+  for (const set of sets) {
+    for (const s of set.stories) h.update(JSON.stringify([set.name, s.id, s.sentences]));
+  }
+  return h.digest('hex');
+}
+
+export async function trainModel(
+  examples: readonly Example[],
+  sequence: SequenceCounts,
+  config: TrainConfig,
+  meta: Partial<Pick<LearnedModel, 'training' | 'dataHash' | 'trainedAt'>> = {},
+): Promise<LearnedModel> {
+  const fitted = await fit(examples, config);
+  return {
+    format: 'postmortem-coach/layer-model',
+    version: MODEL_VERSION,
+    trainedAt: meta.trainedAt ?? new Date(0).toISOString(),
+    dataHash: meta.dataHash ?? '0'.repeat(64),
+    training: meta.training ?? { stories: 0, sentences: examples.length, sets: [], options: {} },
+    bias: fitted.bias,
+    weights: fitted.weights,
+    sequence,
+    transitionWeight: config.transitionWeight,
+  };
+}

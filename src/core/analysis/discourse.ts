@@ -1,0 +1,134 @@
+/**
+ * What a sentence does in a story, read from its form rather than its topic: tense and modality
+ * (a plan is "we will add", a lesson is "we should have"), who acts (I, we, customers, an alert),
+ * feelings and apologies, clock times (a timeline line), quantities (impact), fragments (an
+ * action-item bullet) and spoken fillers. Real texts separate their layers by these more than by
+ * vocabulary: "the alert paged me at 03:10" and "we added an alert that pages" share their nouns.
+ *
+ * Input is the normalised sentence (normalize.ts); output is a list of feature names, so the
+ * learned model (layer-features.ts) can weigh them next to the words.
+ */
+
+const TOKEN = /[a-z0-9']+/g;
+
+const FUTURE = /\b(?:will|won't|we'll|i'll|shall|going to|gonna|plan(?:s|ning)? to|intend to|aim to|next step)\b/;
+const MODAL_PAST = /\b(?:should have|should've|could have|could've|would have|would've|might have|must have)\b/;
+const MODAL = /\b(?:should|must|need to|needs to|have to|has to|ought to|would|could|might|may)\b/;
+const PERFECT = /\b(?:have|has|we've|i've|they've)\b(?: \w+)? \w+(?:ed|en|wn|ne|ht|lt)\b/;
+const PROGRESSIVE = /\b(?:am|is|are|was|were|'re|'m)\b (?:\w+ )?\w+ing\b/;
+const PAST =
+  /\b(?:was|were|had|did|went|got|saw|took|made|found|came|began|ran|broke|left|told|thought|knew|realized|realised|noticed|caused|\w{3,}ed)\b/;
+const PRESENT = /\b(?:is|are|am|does|do|has|have|'s|'re)\b/;
+const CLOCK = /\b\d{1,2}:\d{2}\b|\b\d{1,2} ?(?:am|pm)\b|\b(?:utc|gmt|pst|pdt|est|edt|cet|cest|bst|ist)\b/;
+const DATE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
+const DURATION = /\b\d+(?:\.\d+)? ?(?:s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?)\b/;
+const PERCENT = /\d ?%|\bpercent\b/;
+const MONEY = /[$€£]\s?\d|\b\d+ ?(?:k|m|million|billion|dollars|euros|pounds)\b/;
+const BIG_NUMBER = /\b\d{3,}\b|\b\d{1,3}(?:,\d{3})+\b/;
+const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies|apology|mea culpa|regret)\b/;
+const FEELING =
+  /\b(?:felt|feel|feeling|panic\w*|scared|terrified|afraid|nervous|embarrass\w*|ashamed|horrified|mortified|stomach|heart|sweat\w*|cry|cried|shaking|awful|terrible|horrible|worst|nightmare|stress\w*|anxious|proud|relieved|grateful|thankful|thanks|thank|lucky|fun|funny|laugh\w*|lol|haha|joke|hilarious|ugh|oops|yikes|damn|crap|shit|fuck\w*|glad|happy|sad|upset|angry|furious|frustrat\w*|exhausted|tired)\b/;
+const LESSON =
+  /\b(?:lesson|lessons|learn|learned|learnt|learning|takeaway|taught|realised|realized|in hindsight|looking back|the moral|i now|we now|ever since|since then|these days|nowadays|always|never again)\b/;
+const FILLER = /\b(?:um+|uh+|erm|you know|i mean|like,|so yeah|yeah|okay|ok|right\?|anyway)\b/;
+const QUOTE = /["“”]/;
+
+/** Who the sentence is about, by its first subject-like word. */
+const SUBJECTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['i', /^(?:i|i'm|i've|i'd|i'll|me|my)$/],
+  ['we', /^(?:we|we're|we've|we'd|we'll|us|our|team)$/],
+  ['they', /^(?:they|they're|their|he|she|his|her|someone|somebody|colleague|coworker|boss|manager|cto|ceo)$/],
+  ['users', /^(?:customers?|users?|clients?|people|buyers|sellers|players|support|twitter)$/],
+  [
+    'system',
+    /^(?:alert|alerts|alarm|alarms|monitoring|pager|pagerduty|dashboard|dashboards|graphs?|metrics|probe|check|checks)$/,
+  ],
+  ['you', /^(?:you|your)$/],
+  ['it', /^(?:it|it's|this|that|which)$/],
+];
+
+/** Verbs that open an action item written as an instruction ("Add …", "Investigate …"). */
+const IMPERATIVE = new Set(
+  'add adopt alert allow audit automate block build change check clarify clean consider create define delete deploy deprecate design document enable enforce ensure establish evaluate expand explore extend fix freeze implement improve increase introduce investigate limit make migrate monitor move plug prevent provide reduce refactor remove rename replace require restrict review revisit rewrite rotate run schedule separate set ship split standardize standardise start stop switch test track train update upgrade use validate verify write'.split(
+    ' ',
+  ),
+);
+
+/** Words that open a sentence but tell nothing of its role ("so", "and then"). */
+const OPENERS = new Set('so and but then also well now anyway ok okay yeah oh'.split(' '));
+
+function firstContentWord(words: readonly string[]): { word: string; at: number } {
+  let at = 0;
+  while (at < words.length - 1 && OPENERS.has(words[at] ?? '')) at++;
+  return { word: words[at] ?? '', at };
+}
+
+function subjectOf(words: readonly string[]): string | null {
+  for (const w of words.slice(0, 8)) {
+    for (const [name, re] of SUBJECTS) if (re.test(w)) return name;
+  }
+  return null;
+}
+
+function lengthBucket(n: number): string {
+  if (n <= 4) return 'len:tiny';
+  if (n <= 9) return 'len:short';
+  if (n <= 20) return 'len:mid';
+  if (n <= 35) return 'len:long';
+  return 'len:huge';
+}
+
+/** Tense, modality and voice of the sentence (several can hold at once). */
+function tenseFeatures(s: string): string[] {
+  const out: string[] = [];
+  if (FUTURE.test(s)) out.push('t:future');
+  if (MODAL_PAST.test(s)) out.push('t:modal-past');
+  else if (MODAL.test(s)) out.push('t:modal');
+  if (PERFECT.test(s)) out.push('t:perfect');
+  if (PROGRESSIVE.test(s)) out.push('t:progressive');
+  const past = PAST.test(s);
+  if (past) out.push('t:past');
+  if (!past && PRESENT.test(s)) out.push('t:present');
+  if (!past && out.length === 0) out.push('t:none');
+  return out;
+}
+
+/** Times, dates and quantities: timeline lines and impact statements carry them. */
+function quantityFeatures(s: string): string[] {
+  const out: string[] = [];
+  if (CLOCK.test(s)) out.push('q:clock');
+  if (DATE.test(s)) out.push('q:date');
+  if (DURATION.test(s)) out.push('q:duration');
+  if (PERCENT.test(s)) out.push('q:percent');
+  if (MONEY.test(s)) out.push('q:money');
+  if (BIG_NUMBER.test(s)) out.push('q:big-number');
+  return out;
+}
+
+function toneFeatures(s: string): string[] {
+  const out: string[] = [];
+  if (APOLOGY.test(s)) out.push('tone:apology');
+  if (FEELING.test(s)) out.push('tone:feeling');
+  if (LESSON.test(s)) out.push('tone:lesson');
+  if (FILLER.test(s)) out.push('tone:filler');
+  if (QUOTE.test(s)) out.push('tone:quote');
+  if (/\?\s*$/.test(s)) out.push('end:question');
+  else if (/!\s*$/.test(s)) out.push('end:exclaim');
+  else if (!/[.…:;]["”')\]]*\s*$/.test(s)) out.push('end:none');
+  if (/\b(?:not|never|no|n't|nothing|none|nobody)\b|n't\b/.test(s)) out.push('tone:negation');
+  return out;
+}
+
+/** Feature names describing what the normalised sentence does, independent of its topic. */
+export function discourseFeatures(normalized: string): string[] {
+  const words = normalized.match(TOKEN) ?? [];
+  const out = [lengthBucket(words.length), ...tenseFeatures(normalized), ...quantityFeatures(normalized)];
+  out.push(...toneFeatures(normalized));
+  const subject = subjectOf(words);
+  out.push(`subj:${subject ?? 'none'}`);
+  const { word, at } = firstContentWord(words);
+  if (IMPERATIVE.has(word) && at <= 1) out.push('form:imperative');
+  if (/^\d/.test(word)) out.push('form:starts-with-number');
+  return out;
+}

@@ -1,0 +1,104 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../../src/cli/commands/analyze';
+import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import { renderMarkdown } from '../../../../src/core/report/markdown';
+import { transcriptFromText } from '../../../../src/core/transcript/from-text';
+import { loadCorpus, storyText } from '../../../../bench/corpus';
+import { renderHtml } from '../../../../src/core/report/html';
+import { STORY_IDS } from '../../report/corpus-fixture';
+import { reportSource } from '../../report/report-source';
+
+const NOT_GRADABLE = fileURLToPath(new URL('../../../fixtures/not-gradable', import.meta.url));
+const read = (name: string) => readFileSync(join(NOT_GRADABLE, name), 'utf8');
+const analyse = (text: string) => analyzeTranscript(transcriptFromText(text));
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+describe('answers that are not gradable incident stories', () => {
+  it.each([
+    ['recipe.txt', 'not_incident'],
+    ['leadership.txt', 'not_incident'],
+    ['pitch.txt', 'not_incident'],
+    ['lorem.txt', 'not_incident'],
+    ['travel.txt', 'not_incident'],
+    ['music.txt', 'too_short'],
+    ['too-short.txt', 'too_short'],
+  ])('%s gets no tier and no rubric, and says why (%s)', (name, code) => {
+    const a = analyse(read(name));
+    expect(a.gradable).toBe(false);
+    expect(a.reason?.code).toBe(code);
+    expect(a.reason?.next.length).toBeGreaterThan(20);
+    expect(a.tier).toBeNull();
+    expect(a.tierDetail).toBeNull();
+    expect(a.rubric).toBeNull();
+    expect(a.feedback.summary).toMatch(/^Not graded\./);
+    const md = renderMarkdown(reportSource(STORY_IDS[0], a));
+    const html = renderHtml(reportSource(STORY_IDS[0], a));
+    expect(html).toContain('Not graded');
+    expect(html).not.toMatch(/Tier: (Senior|Staff|L7)/);
+    expect(md).toContain('## Not graded');
+    expect(md).not.toMatch(/Tier: (Senior|Staff|L7)/);
+    expect(md).not.toContain('## Rubric');
+  });
+
+  it('reports an ungradable answer in coach analyze --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-gradable-'));
+    const recipe = join(dir, 'recipe.txt');
+    writeFileSync(recipe, read('recipe.txt'));
+    const r = await cli([recipe, '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      gradable: boolean;
+      reason: { code: string } | null;
+      tier: unknown;
+      rubric: unknown;
+    };
+    expect(json.gradable).toBe(false);
+    expect(json.reason?.code).toBe('not_incident');
+    expect(json.tier).toBeNull();
+    expect(json.rubric).toBeNull();
+    const text = await cli([recipe]);
+    expect(text.stdout).toMatch(/not graded/);
+    expect(text.stdout).not.toMatch(/^Rubric$/m);
+  });
+
+  it('reports an empty answer as not gradable in --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coach-gradable-'));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '   \n');
+    const r = await cli([empty, '--json']);
+    const json = JSON.parse(r.stdout) as { gradable: boolean; reason: { code: string } };
+    expect(json.gradable).toBe(false);
+    expect(json.reason.code).toBe('empty');
+  });
+
+  it('grades every labelled incident story of the dev corpus and the fixture sets', () => {
+    const fixtures = fileURLToPath(new URL('../../../fixtures', import.meta.url));
+    const sets = ['stories', 'heldout', 'fresh', 'blind', 'blind2', 'blind3', 'blind4'].map((s) => join(fixtures, s));
+    const stories = [loadCorpus(), ...sets.map((d) => loadCorpus(d))].flat();
+    expect(stories.length).toBeGreaterThan(60);
+    const ungraded = stories.filter((s) => !analyse(storyText(s)).gradable).map((s) => s.id);
+    expect(ungraded).toEqual([]);
+  });
+
+  it('keeps the fixture folder to the texts this test names', () => {
+    expect(readdirSync(NOT_GRADABLE).sort()).toEqual([
+      'leadership.txt',
+      'lorem.txt',
+      'music.txt',
+      'pitch.txt',
+      'recipe.txt',
+      'too-short.txt',
+      'travel.txt',
+    ]);
+  });
+});
