@@ -1,10 +1,11 @@
 /**
- * `npm run eval`: runs the coaching engine on the labelled dev corpus twice — as typed text and
- * as a Whisper-like transcript (segments cutting across sentences, word times, pauses) — and
- * prints sentence accuracy, per-layer recall/precision, the confusion matrix, per-story
- * layer-time error, tier agreement, rubric agreement and constraint agreement.
+ * `npm run eval`: one table of every labelled set (eval-table.ts). With `--corpus DIR` (or `--dev`
+ * for the dev corpus) it runs the coaching engine on one set twice — as typed text and as a
+ * Whisper-like transcript (segments cutting across sentences, word times, pauses) — and prints
+ * sentence accuracy, per-layer recall/precision, the confusion matrix, per-story layer-time
+ * error, tier agreement, rubric agreement and constraint agreement.
  *
- *   npx tsx bench/eval-corpus.ts [--corpus DIR] [--mode typed|whisper|raw|both|all] [--verbose]
+ *   npx tsx bench/eval-corpus.ts [--corpus DIR | --dev] [--mode typed|whisper|raw|both|all] [--verbose]
  *
  * Sentences are scored by word alignment: every gold sentence takes the majority label of its
  * words in the engine's output, so re-segmentation differences do not hide or invent errors.
@@ -15,6 +16,7 @@ import { analyzeTranscript } from '../src/core/analysis/analyze';
 import { LAYERS, type Layer } from '../src/core/analysis/layers';
 import { CONSTRAINT_KEYS, RUBRIC_DIMENSIONS, RUBRIC_LEVELS, type Analysis } from '../src/core/analysis/types';
 import { transcriptFromText } from '../src/core/transcript/from-text';
+import { printTable } from './eval-table';
 import {
   defaultCorpusDir,
   goldWordSentences,
@@ -194,6 +196,10 @@ export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): 
 }
 
 function main(): void {
+  if (arg('--corpus') === undefined && !process.argv.includes('--dev')) {
+    printTable();
+    return;
+  }
   const dir = arg('--corpus') ?? defaultCorpusDir();
   const modeArg = arg('--mode') ?? 'both';
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');

@@ -64,21 +64,26 @@ export function summary(name: string, t: Tally): string {
 }
 
 /** Leave-one-story-out (or `folds`-fold) figures on the real sets, per transition weight. */
-export async function crossValidate(
-  config: TrainConfig,
-  folds?: number,
-  grid = [config.transitionWeight],
-  ruleScale = RULE_SCALE,
-): Promise<Map<string, Tally>> {
+export interface CvOptions {
+  folds?: number;
+  grid?: number[];
+  ruleScale?: number;
+  /** Run only folds f with f % count === index (for running folds in parallel processes). */
+  shard?: { index: number; count: number };
+}
+
+/** Leave-one-story-out (or `folds`-fold) tallies on the real sets, per transition weight. */
+export async function crossValidate(config: TrainConfig, options: CvOptions = {}): Promise<Map<string, Tally>> {
+  const grid = options.grid ?? [config.transitionWeight];
   const real = realSets();
   const written = writtenSets();
   const writtenExamples = examplesFor(written, config);
-  const started = Date.now();
   // Folds over the real stories of both sets together; one story per fold unless `folds` is given.
   const all = real.flatMap((set) => set.stories.map((story) => ({ set: set.name, story })));
-  const k = folds ?? all.length;
-  const tallies = new Map(real.flatMap((s) => grid.map((tw) => [`${s.name} tw=${tw}`, tally()] as const)));
+  const k = options.folds ?? all.length;
+  const tallies = new Map(real.flatMap((s) => grid.map((tw) => [key(s.name, tw, grid), tally()] as const)));
   for (let f = 0; f < k; f++) {
+    if (options.shard && f % options.shard.count !== options.shard.index) continue;
     const held = all.filter((_, i) => i % k === f);
     const others = real.map((s) => ({ ...s, stories: s.stories.filter((x) => !held.some((h) => h.story === x)) }));
     const model = await trainModel(
@@ -87,13 +92,40 @@ export async function crossValidate(
       config,
     );
     for (const h of held) {
-      for (const tw of grid)
-        score(tallies.get(`${h.set} tw=${tw}`) ?? tally(), h.story, predictStory(h.story, model, tw, ruleScale));
+      for (const tw of grid) {
+        const t = tallies.get(key(h.set, tw, grid)) ?? tally();
+        score(t, h.story, predictStory(h.story, model, tw, options.ruleScale ?? RULE_SCALE));
+      }
     }
   }
-  for (const [name, t] of tallies) console.log(summary(name, t));
-  console.log(`(${k} folds, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   return tallies;
+}
+
+function key(set: string, tw: number, grid: readonly number[]): string {
+  return grid.length > 1 ? `${set} tw=${tw}` : set;
+}
+
+/** Tallies as JSON (confusion as an object) and back, to pass them between processes. */
+export function talliesToJson(
+  tallies: Map<string, Tally>,
+): Record<string, Omit<Tally, 'confusion'> & { confusion: Record<string, number> }> {
+  return Object.fromEntries([...tallies].map(([k, t]) => [k, { ...t, confusion: Object.fromEntries(t.confusion) }]));
+}
+
+export function mergeTallies(parts: ReadonlyArray<ReturnType<typeof talliesToJson>>): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const part of parts) {
+    for (const [k, t] of Object.entries(part)) {
+      const m = out.get(k) ?? tally();
+      m.correct += t.correct;
+      m.total += t.total;
+      m.wordsWrong += t.wordsWrong;
+      m.words += t.words;
+      for (const [c, n] of Object.entries(t.confusion)) m.confusion.set(c, (m.confusion.get(c) ?? 0) + n);
+      out.set(k, m);
+    }
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -106,6 +138,8 @@ async function main(): Promise<void> {
       folds: { type: 'string' },
       'tw-grid': { type: 'string' },
       'rule-scale': { type: 'string' },
+      shard: { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const config: TrainConfig = {
@@ -116,8 +150,20 @@ async function main(): Promise<void> {
     ...(values['max-features'] ? { maxFeatures: Number(values['max-features']) } : {}),
   };
   const grid = values['tw-grid']?.split(',').map(Number);
-  const ruleScale = values['rule-scale'] ? Number(values['rule-scale']) : RULE_SCALE;
-  await crossValidate(config, values.folds ? Number(values.folds) : undefined, grid, ruleScale);
+  const [index, count] = (values.shard ?? '0/1').split('/').map(Number);
+  const started = Date.now();
+  const tallies = await crossValidate(config, {
+    ...(values.folds ? { folds: Number(values.folds) } : {}),
+    ...(grid ? { grid } : {}),
+    ...(values['rule-scale'] ? { ruleScale: Number(values['rule-scale']) } : {}),
+    shard: { index: index ?? 0, count: count ?? 1 },
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(talliesToJson(tallies))}\n`);
+    return;
+  }
+  for (const [name, t] of tallies) console.log(summary(name, t));
+  console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

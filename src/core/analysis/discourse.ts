@@ -34,6 +34,27 @@ const LESSON =
 const FILLER = /\b(?:um+|uh+|erm|you know|i mean|like,|so yeah|yeah|okay|ok|right\?|anyway)\b/;
 const QUOTE = /["“”]/;
 
+/**
+ * What the sentence says someone did, by the kind of act rather than its object: someone
+ * noticed or told (detection told through people and tools), a watch that stayed silent (an
+ * admitted gap), service put back (recovery), a cause named.
+ */
+const ACTS: ReadonlyArray<readonly [string, RegExp]> = [
+  [
+    'act:noticed',
+    /\b(?:noticed|spotted|found out|discovered|radioed|phoned|rang|called (?:us|me|the|our)|emailed|tweeted|reported|flagged|told (?:us|me|support|our)|pinged|messaged|complain\w*|alerted|paged|caught|woke (?:me|us)|started (?:getting|seeing|receiving)|opened (?:a )?tickets?|lit up)\b/,
+  ],
+  [
+    'act:missed',
+    /\b(?:all green|only caught|(?:didn't|did not|never) (?:catch|fire|alert|notice)|no alerts?|none of our|nobody noticed|no one noticed|went unnoticed|unnoticed|(?:for|over) (?:\d+ |several |a few )?(?:days|weeks|months))\b/,
+  ],
+  [
+    'act:restored',
+    /\b(?:rolled (?:\w+ ){0,3}back|reverted|restored|restarted|rebooted|failed over|hotfix\w*|patched|recovered|back (?:online|up|to normal)|mitigated|disabled|turned (?:\w+ ){0,3}off|paused|drained|re ?ran|replayed)\b/,
+  ],
+  ['act:cause', /\b(?:because|caused by|root cause|turned out|the cause|due to|triggered|led to|the reason)\b/],
+];
+
 /** Who the sentence is about, by its first subject-like word. */
 const SUBJECTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['i', /^(?:i|i'm|i've|i'd|i'll|me|my)$/],
@@ -113,6 +134,7 @@ function toneFeatures(s: string): string[] {
   if (LESSON.test(s)) out.push('tone:lesson');
   if (FILLER.test(s)) out.push('tone:filler');
   if (QUOTE.test(s)) out.push('tone:quote');
+  for (const [name, re] of ACTS) if (re.test(s)) out.push(name);
   if (/\?\s*$/.test(s)) out.push('end:question');
   else if (/!\s*$/.test(s)) out.push('end:exclaim');
   else if (!/[.…:;]["”')\]]*\s*$/.test(s)) out.push('end:none');

@@ -437,7 +437,9 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
   const externalNotice = findBy(sentences, det, EXTERNAL_NOTICE, OUTSIDE_NOTICE_CUES);
   // The team's own admission: nothing caught it, the metric could not see it, or it ran for a
   // day or more before anyone noticed.
-  const ownGapAdmission = findBy(sentences, det, OWN_GAP, OWN_GAP_CUES).concat(
+  // An admission counts where the story's opening tells it too ("the board was all green"): real
+  // answers often fold how it was (not) found into the scene-setting.
+  const ownGapAdmission = findBy(sentences, ['detection', 'headline'], OWN_GAP, OWN_GAP_CUES).concat(
     sentences
       .filter(
         (s, i) =>

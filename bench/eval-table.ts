@@ -1,0 +1,150 @@
+/**
+ * The one-table view of `npm run eval`: every labelled set the project has, scored the same way
+ * (sentence labels by word alignment, typed and Whisper-like), with per-layer recall, layer-time
+ * error, tier agreement where the set has expected tiers, and the most frequent confusions of the
+ * real sets. Sets the shipped model was trained on are marked: their figures are in-sample, and
+ * `npm run train` prints the leave-one-story-out figures of the real sets.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LAYERS, type Layer } from '../src/core/analysis/layers';
+import { SHIPPED_MODEL } from '../src/core/analysis/classify';
+import { defaultCorpusDir, loadCorpus, type CorpusStory } from './corpus';
+import { runStory, type Mode } from './eval-corpus';
+
+interface SetScore {
+  accuracy: Record<'typed' | 'whisper', number>;
+  timeError: number;
+  recall: Record<Layer, number>;
+  tier: string;
+  confusion: Map<string, number>;
+  sentences: number;
+}
+
+const repo = (rel: string) => fileURLToPath(new URL(`../${rel}`, import.meta.url));
+
+/** Every set: name, folder, and whether the shipped model learned from it. */
+export function allSets(): Array<{ name: string; dir: string }> {
+  const fixtures = ['stories', 'heldout', 'fresh', 'blind', 'blind2', 'blind3', 'blind4'];
+  const batches = Array.from({ length: 12 }, (_, i) => `b${String(i + 1).padStart(2, '0')}`);
+  return [
+    { name: 'dev', dir: defaultCorpusDir() },
+    ...fixtures.map((f) => ({ name: f, dir: repo(`tests/fixtures/${f}`) })),
+    ...batches.map((b) => ({ name: `train/${b}`, dir: repo(`corpus/train/${b}`) })),
+    { name: 'real-postmortems', dir: repo('../shared/corpus/real-postmortems') },
+    { name: 'real-answers', dir: repo('../shared/corpus/real-answers') },
+  ].filter((s) => existsSync(s.dir));
+}
+
+function scoreSet(stories: readonly CorpusStory[]): SetScore {
+  const confusion = new Map<string, number>();
+  const accuracy = { typed: 0, whisper: 0 };
+  let timeError = 0;
+  let tierOk = 0;
+  let graded = 0;
+  let total = 0;
+  for (const mode of ['typed', 'whisper'] as const satisfies readonly Mode[]) {
+    let correct = 0;
+    for (const story of stories) {
+      const r = runStory(story, mode);
+      story.sentences.forEach((g, i) => {
+        const p = r.predicted[i] ?? 'other';
+        if (p === g.layer) correct++;
+        if (mode === 'whisper') confusion.set(`${g.layer}>${p}`, (confusion.get(`${g.layer}>${p}`) ?? 0) + 1);
+      });
+      if (mode === 'whisper') {
+        timeError += r.timeErrorShare;
+        if (story.expected) {
+          graded++;
+          if (story.expected.tier === r.analysis.tier) tierOk++;
+        }
+      }
+    }
+    total = stories.reduce((n, s) => n + s.sentences.length, 0);
+    accuracy[mode] = correct / total;
+  }
+  const recall = Object.fromEntries(
+    LAYERS.map((l) => {
+      const support = LAYERS.reduce((n, p) => n + (confusion.get(`${l}>${p}`) ?? 0), 0);
+      return [l, support > 0 ? (confusion.get(`${l}>${l}`) ?? 0) / support : NaN];
+    }),
+  ) as Record<Layer, number>;
+  return {
+    accuracy,
+    timeError: timeError / stories.length,
+    recall,
+    tier: graded > 0 ? `${tierOk}/${graded}` : '—',
+    confusion,
+    sentences: total,
+  };
+}
+
+const f3 = (x: number) => (Number.isNaN(x) ? '   — ' : x.toFixed(3));
+
+export function printTable(): void {
+  const trained = new Set(SHIPPED_MODEL.training.sets);
+  const short = LAYERS.map((l) => l.slice(0, 6).padStart(6)).join(' ');
+  console.log(
+    `${'set'.padEnd(18)} ${'in training'.padEnd(11)} ${'stories'.padStart(7)} ${'sent.'.padStart(6)} ${'typed'.padStart(6)} ${'whisper'.padStart(7)} ${'time err'.padStart(8)} ${'tier'.padStart(6)}   recall (Whisper-like): ${short}`,
+  );
+  const realConfusion = new Map<string, number>();
+  for (const set of allSets()) {
+    const stories = loadCorpus(set.dir);
+    const s = scoreSet(stories);
+    const rec = LAYERS.map((l) => f3(s.recall[l]).padStart(6)).join(' ');
+    console.log(
+      `${set.name.padEnd(18)} ${(trained.has(set.name) ? 'yes' : 'no').padEnd(11)} ${String(stories.length).padStart(7)} ${String(s.sentences).padStart(6)} ${f3(s.accuracy.typed).padStart(6)} ${f3(s.accuracy.whisper).padStart(7)} ${f3(s.timeError).padStart(8)} ${s.tier.padStart(6)}                          ${rec}`,
+    );
+    if (set.name.startsWith('real-'))
+      for (const [k, v] of s.confusion) realConfusion.set(k, (realConfusion.get(k) ?? 0) + v);
+  }
+  const cv = crossValidationReport();
+  if (cv) {
+    const fresh =
+      cv.dataHash === SHIPPED_MODEL.dataHash
+        ? "the shipped model's data"
+        : 'an EARLIER training set (rerun npm run train)';
+    console.log(
+      `\nLeave-one-story-out on the real sets (each story labelled by a model trained without it; ${fresh}):`,
+    );
+    for (const [name, r] of Object.entries(cv.sets)) {
+      const rec = LAYERS.map((l) => f3(r.recall[l] ?? NaN).padStart(6)).join(' ');
+      console.log(
+        `${`${name} (LOSO)`.padEnd(30)} ${String(r.sentences).padStart(6)} ${f3(r.accuracy).padStart(6)} ${''.padStart(7)} ${f3(r.timeError).padStart(8)} ${''.padStart(6)}                          ${rec}`,
+      );
+    }
+    // The leave-one-story-out confusions are the honest ones: the in-sample ones are replaced.
+    realConfusion.clear();
+    for (const r of Object.values(cv.sets))
+      for (const [k, v] of Object.entries(r.confusion)) realConfusion.set(k, v + (realConfusion.get(k) ?? 0));
+  }
+  const pairs = [...realConfusion.entries()]
+    .filter(([k]) => k.split('>')[0] !== k.split('>')[1])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10);
+  console.log(
+    `\nMost frequent confusions on the real sets (gold → predicted${cv ? ', leave-one-story-out' : ', in-sample'}):`,
+  );
+  for (const [k, v] of pairs) console.log(`  ${k.replace('>', ' → ').padEnd(36)} ${v}`);
+  console.log('\nSets marked "yes" are in the shipped model\'s training data: their figures are in-sample.');
+}
+
+interface CvReport {
+  dataHash: string;
+  sets: Record<
+    string,
+    {
+      sentences: number;
+      accuracy: number;
+      timeError: number;
+      recall: Partial<Record<Layer, number>>;
+      confusion: Record<string, number>;
+    }
+  >;
+}
+
+/** The leave-one-story-out figures written by the last `npm run train`, if any. */
+function crossValidationReport(): CvReport | null {
+  const file = repo('bench/layer-model/cv-report.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CvReport) : null;
+}
