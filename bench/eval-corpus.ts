@@ -170,11 +170,12 @@ export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): 
       `  ${r.story.id.padEnd(38)} ${String(ok).padStart(2)}/${String(r.story.sentences.length).padEnd(2)}  time err ${pct(r.timeErrorShare).padStart(6)}  ${e.tier.padEnd(6)}→${(r.analysis.tier ?? 'none').padEnd(6)} rubric ${rx}/4${diffs.length > 0 && verbose ? `  [${diffs.join(', ')}]` : ''}`,
     );
   }
-  const n = results.length;
+  // Tier, rubric and constraint figures count only the stories that carry expected values.
+  const n = graded;
   console.log('\nSummary');
   console.log(`  sentence accuracy        ${(correct / total).toFixed(3)}   (target ≥ 0.92)`);
   console.log(`  lowest layer recall      ${minRecall.toFixed(3)}   (target ≥ 0.85)`);
-  console.log(`  mean time on wrong layer ${pct(timeErr / n)}`);
+  console.log(`  mean time on wrong layer ${pct(timeErr / results.length)}`);
   console.log(`  tier exact               ${tierExact}/${n}   (target ≥ ${Math.ceil((14 / 16) * n)}/${n})`);
   console.log(
     `  rubric exact             ${(rubricExact / rubricN).toFixed(3)} (${rubricExact}/${rubricN})   (target ≥ 0.75)`,

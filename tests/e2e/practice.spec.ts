@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -314,6 +315,31 @@ test('typed answer: timer, editor, same analysis with estimated times', async ()
     const doc = await app.backend.services.sessions.get(session?.id ?? '');
     expect(doc.typedAnswer?.timeLimitSec).toBe(600);
     expect(doc.typedAnswer?.text).toBe(written.text);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+});
+
+test('typed answer that is not an incident story: no tier, what is missing and what to do', async () => {
+  const app = await startWebApp();
+  const browser = await launch();
+  try {
+    const page = await openPractice(browser, app.server.launchUrl);
+    await createStory(page, 'Not a story');
+    await page.getByRole('tab', { name: 'Type' }).click();
+    await page.getByLabel('Writing time (minutes)').fill('10');
+    await page.getByTestId('start-typing').click();
+    const recipe = readFileSync(path.join('tests', 'fixtures', 'not-gradable', 'recipe.txt'), 'utf8');
+    await page.getByTestId('typed-editor').fill(recipe);
+    await page.getByTestId('submit-typed').click();
+    await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('header-tier')).toHaveText('Not graded');
+    await expect(page.getByTestId('not-graded-reason')).toContainText('does not read as an incident story');
+    await expect(page.getByTestId('not-graded-next')).toContainText('Pick a real incident');
+    await expect(page.getByTestId('results-view')).not.toContainText(/(Senior|Staff|L7) tier/);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: 'screenshots/results-not-graded.png' });
   } finally {
     await browser.close();
     await app.stop();
