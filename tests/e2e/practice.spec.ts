@@ -293,15 +293,21 @@ test('the microphone is unplugged mid-take: what was recorded is kept and can be
   }
 });
 
+/** A new story's Practice page with a 10-minute typed answer started. */
+async function startTyping(browser: Browser, url: string, story: string): Promise<Page> {
+  const page = await openPractice(browser, url);
+  await createStory(page, story);
+  await page.getByRole('tab', { name: 'Type' }).click();
+  await page.getByLabel('Writing time (minutes)').fill('10');
+  await page.getByTestId('start-typing').click();
+  return page;
+}
+
 test('typed answer: timer, editor, same analysis with estimated times', async () => {
   const app = await startWebApp();
   const browser = await launch();
   try {
-    const page = await openPractice(browser, app.server.launchUrl);
-    await createStory(page, 'Typed story');
-    await page.getByRole('tab', { name: 'Type' }).click();
-    await page.getByLabel('Writing time (minutes)').fill('10');
-    await page.getByTestId('start-typing').click();
+    const page = await startTyping(browser, app.server.launchUrl, 'Typed story');
     await expect(page.getByTestId('typed-timer')).toHaveText(/^(10:00|9:5\d)$/);
     const written = await loadStory('dev-01-credit-bureau-sentinel.json');
     await page.getByTestId('typed-editor').fill(written.text);
@@ -325,11 +331,7 @@ test('typed answer that is not an incident story: no tier, what is missing and w
   const app = await startWebApp();
   const browser = await launch();
   try {
-    const page = await openPractice(browser, app.server.launchUrl);
-    await createStory(page, 'Not a story');
-    await page.getByRole('tab', { name: 'Type' }).click();
-    await page.getByLabel('Writing time (minutes)').fill('10');
-    await page.getByTestId('start-typing').click();
+    const page = await startTyping(browser, app.server.launchUrl, 'Not a story');
     const recipe = readFileSync(path.join('tests', 'fixtures', 'not-gradable', 'recipe.txt'), 'utf8');
     await page.getByTestId('typed-editor').fill(recipe);
     await page.getByTestId('submit-typed').click();

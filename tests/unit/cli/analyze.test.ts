@@ -1,11 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/commands/analyze';
 import { AnalysisSchema } from '../../../src/core/analysis/schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'coach-analyze-'));
+const NOT_GRADABLE = fileURLToPath(new URL('../../fixtures/not-gradable', import.meta.url));
 const STORY = [
   'Our fraud model started declining good cards from one bank for a day.',
   'A customer told support before any alert fired.',
@@ -81,5 +83,32 @@ describe('coach analyze', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reports an ungradable answer in coach analyze --json', async () => {
+    const recipe = file('recipe.txt', readFileSync(join(NOT_GRADABLE, 'recipe.txt'), 'utf8'));
+    const r = await cli([recipe, '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      gradable: boolean;
+      reason: { code: string } | null;
+      tier: unknown;
+      rubric: unknown;
+    };
+    expect(json.gradable).toBe(false);
+    expect(json.reason?.code).toBe('not_incident');
+    expect(json.tier).toBeNull();
+    expect(json.rubric).toBeNull();
+    const text = await cli([recipe]);
+    expect(text.stdout).toMatch(/not graded/);
+    expect(text.stdout).not.toMatch(/^Rubric$/m);
+  });
+
+  it('reports an empty answer as not gradable in --json', async () => {
+    const empty = file('empty.txt', '   \n');
+    const r = await cli([empty, '--json']);
+    const json = JSON.parse(r.stdout) as { gradable: boolean; reason: { code: string } };
+    expect(json.gradable).toBe(false);
+    expect(json.reason.code).toBe('empty');
   });
 });

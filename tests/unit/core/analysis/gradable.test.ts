@@ -1,9 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../../src/cli/commands/analyze';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
 import { renderMarkdown } from '../../../../src/core/report/markdown';
 import { transcriptFromText } from '../../../../src/core/transcript/from-text';
@@ -15,13 +13,6 @@ import { reportSource } from '../../report/report-source';
 const NOT_GRADABLE = fileURLToPath(new URL('../../../fixtures/not-gradable', import.meta.url));
 const read = (name: string) => readFileSync(join(NOT_GRADABLE, name), 'utf8');
 const analyse = (text: string) => analyzeTranscript(transcriptFromText(text));
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 describe('answers that are not gradable incident stories', () => {
   it.each([
@@ -48,37 +39,6 @@ describe('answers that are not gradable incident stories', () => {
     expect(md).toContain('## Not graded');
     expect(md).not.toMatch(/Tier: (Senior|Staff|L7)/);
     expect(md).not.toContain('## Rubric');
-  });
-
-  it('reports an ungradable answer in coach analyze --json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coach-gradable-'));
-    const recipe = join(dir, 'recipe.txt');
-    writeFileSync(recipe, read('recipe.txt'));
-    const r = await cli([recipe, '--json']);
-    expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as {
-      gradable: boolean;
-      reason: { code: string } | null;
-      tier: unknown;
-      rubric: unknown;
-    };
-    expect(json.gradable).toBe(false);
-    expect(json.reason?.code).toBe('not_incident');
-    expect(json.tier).toBeNull();
-    expect(json.rubric).toBeNull();
-    const text = await cli([recipe]);
-    expect(text.stdout).toMatch(/not graded/);
-    expect(text.stdout).not.toMatch(/^Rubric$/m);
-  });
-
-  it('reports an empty answer as not gradable in --json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coach-gradable-'));
-    const empty = join(dir, 'empty.txt');
-    writeFileSync(empty, '   \n');
-    const r = await cli([empty, '--json']);
-    const json = JSON.parse(r.stdout) as { gradable: boolean; reason: { code: string } };
-    expect(json.gradable).toBe(false);
-    expect(json.reason.code).toBe('empty');
   });
 
   it('grades every labelled incident story of the dev corpus and the fixture sets', () => {
