@@ -9,7 +9,7 @@ import { buildSequenceModel, decode, weighted, type SequenceModel } from './deco
 import { storyFeatures, type Feature, type SentenceInput } from './layer-features';
 import { LAYERS, layerName, perLayer, type Layer } from './layers';
 import { layerLogProbabilities, LearnedModelSchema, strongestWords, type LearnedModel } from './learned-model';
-import modelData from './layer-model.json';
+import modelData from './layer-model.json' with { type: 'json' };
 import { findMarker, type Marker } from './markers';
 import type { SentenceEvidence } from './types';
 

@@ -9,7 +9,7 @@ import { ExportSlot } from '../components/results/ExportSlot';
 import { LayerLegend, LayerStrip } from '../components/results/LayerStrip';
 import { MiniPlayer, PlayerControls } from '../components/results/PlayerControls';
 import { RetranscribePanel } from '../components/results/RetranscribePanel';
-import { RubricCard } from '../components/results/RubricCard';
+import { NotGradedPanel, RubricCard } from '../components/results/RubricCard';
 import { SentenceTools } from '../components/results/SentenceTools';
 import { TranscriptPane } from '../components/results/TranscriptPane';
 import { Waveform } from '../components/results/Waveform';
@@ -218,7 +218,7 @@ export function ResultsView({ id }: { id: string }) {
         <PlayerControls />
       </section>
 
-      <BudgetBars analysis={analysis} />
+      {analysis.gradable ? <BudgetBars analysis={analysis} /> : <NotGradedPanel analysis={analysis} />}
 
       <div className="results-grid">
         <section className="transcript-column" aria-labelledby="transcript-title">

@@ -10,7 +10,8 @@ import { QuoteButton } from './QuoteButton';
  */
 export const RubricCard = memo(function RubricCard({ analysis }: { analysis: Analysis }) {
   const { rubric, tierDetail } = analysis;
-  if (!rubric || !tierDetail) return <NotGraded analysis={analysis} />;
+  // An ungraded answer has no rubric: the page shows NotGradedPanel above the timeline instead.
+  if (!rubric || !tierDetail) return null;
   const failures = Object.values(analysis.commonFailures);
   const found = failures.filter((f) => f.detected);
   return (
@@ -120,12 +121,15 @@ function LevelScale({ level }: { level: (typeof SCALE)[number] }) {
   );
 }
 
-/** In place of the rubric for an answer that is not a gradable incident story: what is missing and what to do. */
-function NotGraded({ analysis }: { analysis: Analysis }) {
+/**
+ * For an answer that is not a gradable incident story, in place of the time budget and the
+ * rubric: what is missing and what to do. No tier, no levels, no advice on proportions.
+ */
+export function NotGradedPanel({ analysis }: { analysis: Analysis }) {
   return (
-    <section className="panel rubric" aria-labelledby="rubric-title" data-testid="rubric-card">
+    <section className="panel rubric" aria-labelledby="not-graded-title" data-testid="not-graded">
       <header className="rubric-head">
-        <h2 id="rubric-title">Not graded</h2>
+        <h2 id="not-graded-title">Not graded</h2>
         <p className="tier" data-testid="tier">
           No tier
         </p>
