@@ -116,25 +116,31 @@ function tenseFeatures(s: string): string[] {
 }
 
 /** Times, dates and quantities: timeline lines and impact statements carry them. */
-function quantityFeatures(s: string): string[] {
-  const out: string[] = [];
-  if (CLOCK.test(s)) out.push('q:clock');
-  if (DATE.test(s)) out.push('q:date');
-  if (DURATION.test(s)) out.push('q:duration');
-  if (PERCENT.test(s)) out.push('q:percent');
-  if (MONEY.test(s)) out.push('q:money');
-  if (BIG_NUMBER.test(s)) out.push('q:big-number');
-  return out;
+const QUANTITIES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['q:clock', CLOCK],
+  ['q:date', DATE],
+  ['q:duration', DURATION],
+  ['q:percent', PERCENT],
+  ['q:money', MONEY],
+  ['q:big-number', BIG_NUMBER],
+];
+
+/** Feelings, apologies, lessons, fillers and quotes: how the sentence sounds. */
+const TONES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['tone:apology', APOLOGY],
+  ['tone:feeling', FEELING],
+  ['tone:lesson', LESSON],
+  ['tone:filler', FILLER],
+  ['tone:quote', QUOTE],
+];
+
+/** The names of the table's patterns that match the sentence, in table order. */
+function matching(s: string, table: ReadonlyArray<readonly [string, RegExp]>): string[] {
+  return table.filter(([, re]) => re.test(s)).map(([name]) => name);
 }
 
 function toneFeatures(s: string): string[] {
-  const out: string[] = [];
-  if (APOLOGY.test(s)) out.push('tone:apology');
-  if (FEELING.test(s)) out.push('tone:feeling');
-  if (LESSON.test(s)) out.push('tone:lesson');
-  if (FILLER.test(s)) out.push('tone:filler');
-  if (QUOTE.test(s)) out.push('tone:quote');
-  for (const [name, re] of ACTS) if (re.test(s)) out.push(name);
+  const out = [...matching(s, TONES), ...matching(s, ACTS)];
   if (/\?\s*$/.test(s)) out.push('end:question');
   else if (/!\s*$/.test(s)) out.push('end:exclaim');
   else if (!/[.…:;]["”')\]]*\s*$/.test(s)) out.push('end:none');
@@ -145,7 +151,7 @@ function toneFeatures(s: string): string[] {
 /** Feature names describing what the normalised sentence does, independent of its topic. */
 export function discourseFeatures(normalized: string): string[] {
   const words = normalized.match(TOKEN) ?? [];
-  const out = [lengthBucket(words.length), ...tenseFeatures(normalized), ...quantityFeatures(normalized)];
+  const out = [lengthBucket(words.length), ...tenseFeatures(normalized), ...matching(normalized, QUANTITIES)];
   out.push(...toneFeatures(normalized));
   const subject = subjectOf(words);
   out.push(`subj:${subject ?? 'none'}`);
