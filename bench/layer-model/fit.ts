@@ -27,8 +27,6 @@ export interface FitOptions {
   maxFeatures: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { l2: 3e-4, minCount: 2, iterations: 150, learningRate: 0.1, maxFeatures: 2000 };
-
 export interface Fitted {
   bias: number[];
   weights: Record<string, number[]>;
@@ -58,7 +56,7 @@ function designMatrix(examples: readonly Example[], vocab: Map<string, number>):
   return X;
 }
 
-export async function fit(examples: readonly Example[], opts: FitOptions = DEFAULT_FIT): Promise<Fitted> {
+export async function fit(examples: readonly Example[], opts: FitOptions): Promise<Fitted> {
   backendReady ??= tf.setBackend(process.env.TFJS_BACKEND ?? 'wasm');
   await backendReady;
   const vocab = vocabulary(examples, opts.minCount, opts.maxFeatures);
