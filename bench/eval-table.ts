@@ -11,6 +11,7 @@ import { LAYERS, type Layer } from '../src/core/analysis/layers';
 import { SHIPPED_MODEL } from '../src/core/analysis/classify';
 import { defaultCorpusDir, loadCorpus, type CorpusStory } from './corpus';
 import { runStory, type Mode } from './eval-corpus';
+import { FIXTURE_SETS, trainBatches } from './layer-model/data';
 
 interface SetScore {
   accuracy: Record<'typed' | 'whisper', number>;
@@ -23,10 +24,10 @@ interface SetScore {
 
 const repo = (rel: string) => fileURLToPath(new URL(`../${rel}`, import.meta.url));
 
-/** Every set: name, folder, and whether the shipped model learned from it. */
+/** Every labelled set: its name and folder. */
 export function allSets(): Array<{ name: string; dir: string }> {
-  const fixtures = ['stories', 'heldout', 'fresh', 'blind', 'blind2', 'blind3', 'blind4'];
-  const batches = Array.from({ length: 12 }, (_, i) => `b${String(i + 1).padStart(2, '0')}`);
+  const fixtures = [...FIXTURE_SETS, 'blind4'];
+  const batches = trainBatches();
   return [
     { name: 'dev', dir: defaultCorpusDir() },
     ...fixtures.map((f) => ({ name: f, dir: repo(`tests/fixtures/${f}`) })),

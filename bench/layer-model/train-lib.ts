@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import type { SequenceCounts } from '../../src/core/analysis/decode';
 import { LAYERS, type Layer } from '../../src/core/analysis/layers';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
-import type { CorpusStory } from '../corpus';
 import { storyExamples, type StorySet } from './data';
 import { fit, type Example } from './fit';
 
@@ -38,10 +37,8 @@ export function examplesFor(sets: readonly StorySet[], config: TrainConfig): Exa
   return sets.flatMap((set) => set.stories.flatMap((s) => storyExamples(s, set.real ? config.realWeight : 1)));
 }
 
-export function countSequences(sets: readonly StorySet[] | readonly CorpusStory[]): SequenceCounts {
-  const stories: CorpusStory[] = (sets as ReadonlyArray<StorySet | CorpusStory>).flatMap((x) =>
-    'sentences' in x ? [x] : x.stories,
-  );
+export function countSequences(sets: readonly StorySet[]): SequenceCounts {
+  const stories = sets.flatMap((set) => set.stories);
   const zero = (): Record<Layer, number> => Object.fromEntries(LAYERS.map((l) => [l, 0])) as Record<Layer, number>;
   const start = zero();
   const transitions = Object.fromEntries(LAYERS.map((l) => [l, zero()])) as Record<Layer, Record<Layer, number>>;

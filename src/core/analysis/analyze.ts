@@ -61,7 +61,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
       continues: raw[i]?.continues === true,
     })),
   );
-  const grading = assessGradability(
+  const reason = assessGradability(
     classified.map((c) => ({
       normalized: c.normalized,
       storyCueWeight: c.hits
@@ -77,11 +77,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
     ...(options.pauseThresholdSec !== undefined ? { pauseThresholdSec: options.pauseThresholdSec } : {}),
   });
   const lengthSeconds = chooseLength(options.lengthSeconds, timeline.speakingSeconds);
-  const graded = grading.gradable ? gradeStory(sentences, layers, facts, constraints, delivery, lengthSeconds) : null;
-  const reason =
-    grading.reason && grading.message && grading.next
-      ? { code: grading.reason, message: grading.message, next: grading.next }
-      : null;
+  const graded = reason ? null : gradeStory(sentences, layers, facts, constraints, delivery, lengthSeconds);
   const commonFailures =
     graded?.commonFailures ??
     assessCommonFailures(sentences, layers, assessRubric({ sentences, layers, facts }).rubric, facts);

@@ -9,6 +9,7 @@
  *   MIN_SIGNALS distinct words of that kind and sentences with a strong layer cue.
  */
 import { discourseFeatures } from './discourse';
+import type { NotGradedReason } from './types';
 
 export const MIN_WORDS = 12;
 /** Cue weight at which a sentence plainly speaks of an incident layer ("we rolled back", "root cause"). */
@@ -17,17 +18,6 @@ export const STRONG_CUE = 1.5;
 export const MIN_SIGNALS = 2;
 /** Enough signals count even when no sentence is in a past tense (some speakers tell it in the present). */
 export const MIN_SIGNALS_WITHOUT_EVENT = 3;
-
-export type NotGradableReason = 'too_short' | 'not_incident';
-
-export interface Gradability {
-  gradable: boolean;
-  reason: NotGradableReason | null;
-  /** What is missing, in the user's terms. */
-  message: string | null;
-  /** What to do next. */
-  next: string | null;
-}
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
 const INCIDENT = new RegExp(
@@ -70,12 +60,11 @@ export interface GradableSentence {
   storyCueWeight: number;
 }
 
-/** Judges gradability from the sentences and the answer's word count. */
-export function assessGradability(sentences: readonly GradableSentence[], wordCount: number): Gradability {
+/** Why the answer cannot be graded and what to do, or null when it can be graded. */
+export function assessGradability(sentences: readonly GradableSentence[], wordCount: number): NotGradedReason | null {
   if (wordCount < MIN_WORDS) {
     return {
-      gradable: false,
-      reason: 'too_short',
+      code: 'too_short',
       message: `The answer has ${wordCount} word${wordCount === 1 ? '' : 's'}: too short to judge as an incident story.`,
       next: 'Tell the whole story: what broke and its impact, how you found out, the cause, how you restored service, what you changed so it cannot recur, and what you learned.',
     };
@@ -89,12 +78,11 @@ export function assessGradability(sentences: readonly GradableSentence[], wordCo
   const signals = strong + generic / 2 + cued;
   if (signals < MIN_SIGNALS || (!eventTold && signals < MIN_SIGNALS_WITHOUT_EVENT)) {
     return {
-      gradable: false,
-      reason: 'not_incident',
+      code: 'not_incident',
       message:
         'This does not read as an incident story: no sentence tells of a system that broke, who noticed, or how it was put right.',
       next: 'Pick a real incident you owned and tell it: what went wrong and its impact, how you found out, the cause, the recovery, the lasting fix and the lesson.',
     };
   }
-  return { gradable: true, reason: null, message: null, next: null };
+  return null;
 }
