@@ -128,7 +128,7 @@ function inputOf(f: SentenceFeatures, continues: boolean): SentenceInput {
 }
 
 /** What the learned model reads of each sentence before context is added (layer-features.ts). */
-export function sentenceInputs(texts: readonly string[], continues: readonly boolean[] = []): SentenceInput[] {
+function sentenceInputs(texts: readonly string[], continues: readonly boolean[] = []): SentenceInput[] {
   return texts.map((text, i) =>
     inputOf(sentenceFeatures(text, i, texts.length, continues[i] === true), continues[i] === true),
   );
