@@ -167,9 +167,12 @@ test('a 30-minute take stays smooth: frame times while playing with the transcri
   await page.screenshot({ path: 'screenshots/results-long-session.png' });
 
   // 4. A correction on the 30-minute take: recomputation time and time until the DOM shows it.
-  await page.getByTestId('play-toggle').click();
+  // Follow again while still playing: the button only exists during playback, so asking for it
+  // after the pause races the re-render.
   const followAgain = page.getByRole('button', { name: 'Follow playback again' });
-  if (await followAgain.isVisible()) await followAgain.click();
+  await expect(followAgain).toBeVisible();
+  await followAgain.click();
+  await page.getByTestId('play-toggle').click();
   await page.getByTestId('transcript').focus();
   await page.keyboard.press('3');
   const before = Date.now();
