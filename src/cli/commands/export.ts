@@ -4,7 +4,7 @@
  * output of `coach analyze --json`. The file is written atomically and an existing file is only
  * replaced with --force. `--list-names` prints the capitalised names found, ready for names.txt.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AnalysisSchema } from '../../core/analysis/schema';
@@ -194,7 +194,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       else io.stdout(new TextDecoder().decode(rendered.bytes));
       return 0;
     }
-    const out = path.resolve(args.output ?? rendered.fileName);
+    // An existing folder given as -o receives the file under its usual name.
+    const given = path.resolve(args.output ?? rendered.fileName);
+    const out = (await isFolder(given)) ? path.join(given, rendered.fileName) : given;
     await writeExportFile(out, rendered.bytes, { overwrite: args.force });
     const redaction = rendered.redacted
       ? `; names replaced: ${rendered.placeholders.map((p) => `${p.names[0] ?? '?'} → ${p.placeholder}`).join(', ')}`
@@ -212,4 +214,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null))?.isDirectory() ?? false;
 }

@@ -5,9 +5,12 @@
  * With --json: the Transcript JSON (what `coach analyze` reads). Status lines go to stderr.
  * Exit codes: 0 done, 1 engine failure, 2 bad input (file, model, options), 3 no speech detected.
  */
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { isCoachError } from '../../shared/coach-error';
 import type { Transcript } from '../../core/transcript/types';
+import { validateVadModel, type WhisperModelInfo } from '../../main/services/models/ggml-validate';
 import { ModelManager } from '../../main/services/models/model-manager';
 import { defaultDataDir } from '../../main/services/platform/data-dir';
 import { AudioDecodeError } from '../../main/services/audio/audio-errors';
@@ -100,8 +103,11 @@ export async function transcribeForCli(
   const manager =
     deps.manager ??
     new ModelManager({ dataDir: deps.dataDir ?? defaultDataDir(process.platform, process.env, os.homedir()) });
+  // The user's own file first: a missing recording matters before any missing model.
+  await requireAudioFile(args.audio);
   const model = await manager.resolveModel(args.model);
-  const vadModelPath = args.vad ?? (await manager.vadModelPath());
+  checkLanguage(args.language, model.info);
+  const vadModelPath = args.vad !== undefined ? (await validateVadModel(args.vad)).path : await manager.vadModelPath();
   if (!vadModelPath) {
     throw new UsageError(
       'No voice-activity (VAD) model is installed: run "coach models download silero-v6.2.0" (0.9 MB) or pass --vad FILE.',
@@ -124,6 +130,32 @@ export async function transcribeForCli(
       }
     },
   });
+}
+
+async function requireAudioFile(file: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new UsageError(`AUDIO file not found: ${file}`);
+  }
+  if (!info.isFile()) throw new UsageError(`${file} is a folder, not an audio file.`);
+}
+
+/**
+ * An English-only model transcribes every language as English, so another language is refused
+ * rather than silently ignored.
+ */
+function checkLanguage(language: string | undefined, model: WhisperModelInfo): void {
+  if (language === undefined) return;
+  if (!/^([a-z]{2,3}|auto)$/.test(language)) {
+    throw new UsageError(`--language takes a language code such as "en", "de" or "auto", got "${language}".`);
+  }
+  if (language !== 'en' && !model.multilingual) {
+    throw new UsageError(
+      `--language ${language}: ${path.basename(model.path)} is an English-only model; use a multilingual model (e.g. "base" rather than "base.en") for other languages.`,
+    );
+  }
 }
 
 /** The user's mistake (file, model, option), as opposed to an engine failure. */

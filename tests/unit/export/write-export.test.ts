@@ -14,10 +14,25 @@ afterEach(async () => {
 
 describe('writeExportFile', () => {
   it('writes a new file and leaves no temporary files behind', async () => {
-    const file = path.join(dir, 'sub', 'report.md');
+    const file = path.join(dir, 'report.md');
     await writeExportFile(file, '# hello\n', { overwrite: false });
     expect(await readFile(file, 'utf8')).toBe('# hello\n');
     expect(await readdir(path.dirname(file))).toEqual(['report.md']);
+  });
+
+  it('creates only the file: a missing folder is reported, not created; a folder is not a file name', async () => {
+    const missing = path.join(dir, 'no-such-folder', 'report.md');
+    for (const overwrite of [false, true]) {
+      await expect(writeExportFile(missing, 'x', { overwrite })).rejects.toMatchObject({
+        code: 'not_found',
+        message: expect.stringContaining('does not exist'),
+      });
+      await expect(readdir(path.join(dir, 'no-such-folder'))).rejects.toMatchObject({ code: 'ENOENT' });
+      await expect(writeExportFile(dir, 'x', { overwrite })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining('is a folder'),
+      });
+    }
   });
 
   it('never replaces an existing file without overwrite', async () => {

@@ -6,7 +6,7 @@
  * shares) fall back to check-then-rename.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
 import { asDiskError, syncDir, writeFileAtomic } from '../platform/atomic-write';
@@ -32,19 +32,34 @@ export async function fileExists(file: string): Promise<boolean> {
   }
 }
 
+/**
+ * Only the file is created: a mistyped folder would otherwise quietly appear somewhere the user
+ * never meant to write to.
+ */
+async function requireFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info === null)
+    throw new CoachError('not_found', `The folder ${dir} does not exist: create it first or choose another.`);
+  if (!info.isDirectory()) throw new CoachError('invalid_input', `${dir} is a file, not a folder.`);
+}
+
 export async function writeExportFile(
   file: string,
   data: Uint8Array | string,
   options: { overwrite: boolean },
 ): Promise<void> {
   const target = path.resolve(file);
+  const dir = path.dirname(target);
+  await requireFolder(dir);
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isDirectory()) {
+    throw new CoachError('invalid_input', `${target} is a folder: give a file name inside it.`);
+  }
   if (options.overwrite) {
     await writeFileAtomic(target, data);
     return;
   }
-  const dir = path.dirname(target);
-  await mkdir(dir, { recursive: true });
-  if (await fileExists(target)) throw new FileExistsError(target);
+  if (existing) throw new FileExistsError(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'wx');

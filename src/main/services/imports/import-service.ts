@@ -12,6 +12,7 @@ import {
   type SessionSummary,
 } from '../../../shared/session-document';
 import { asDiskError } from '../platform/atomic-write';
+import { OpenUploads } from '../platform/open-uploads';
 import { AUDIO_FILE, type TakeSetup } from '../recording/recording-service';
 import { WavAppender } from '../recording/wav-appender';
 import type { SessionStore } from '../sessions/session-store';
@@ -27,6 +28,9 @@ export interface DecodedAudio {
 
 /** Decodes a WAV/MP3/FLAC file; throws a CoachError with a specific message for anything else. */
 export type DecodeAudioFile = (file: string) => Promise<DecodedAudio>;
+
+/** Audio imports are decoded one after another; more than this many receiving at once is a page gone wrong. */
+export const MAX_OPEN_IMPORTS = 4;
 
 interface Upload {
   id: string;
@@ -51,7 +55,7 @@ export interface ImportResult {
  * written as the session's WAV. The back end never opens a path supplied by the page.
  */
 export class ImportService {
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads: OpenUploads<Upload>;
   private readonly tmpDir: string;
 
   constructor(
@@ -60,9 +64,22 @@ export class ImportService {
       sessions: SessionStore;
       decode: DecodeAudioFile;
       now?: () => Date;
+      /** Imports receiving at once (each holds a file descriptor). */
+      maxOpen?: number;
+      /** An import that receives nothing for this long is dropped with its bytes. */
+      idleMs?: number;
     },
   ) {
     this.tmpDir = path.join(options.dataDir, 'imports');
+    this.uploads = new OpenUploads<Upload>({
+      what: 'imports',
+      maxOpen: options.maxOpen ?? MAX_OPEN_IMPORTS,
+      idleMs: options.idleMs ?? 15 * 60 * 1000,
+      discard: async (upload) => {
+        await upload.handle.close().catch(() => {});
+        await rm(upload.file, { force: true });
+      },
+    });
   }
 
   private now(): Date {
@@ -71,6 +88,7 @@ export class ImportService {
 
   async begin(input: TakeSetup & { fileName: string; size: number }): Promise<{ importId: string; partBytes: number }> {
     const id = `imp-${randomBytes(8).toString('hex')}`;
+    this.uploads.assertRoom();
     await mkdir(this.tmpDir, { recursive: true });
     const file = path.join(this.tmpDir, `${id}.part`);
     let handle: FileHandle;
@@ -80,7 +98,14 @@ export class ImportService {
       throw asDiskError(error, file);
     }
     const { fileName, size, ...setup } = input;
-    this.uploads.set(id, { id, file, handle, size, received: 0, fileName, setup, queue: Promise.resolve() });
+    try {
+      // Checked again: other imports may have begun while this one waited for the disk.
+      this.uploads.add({ id, file, handle, size, received: 0, fileName, setup, queue: Promise.resolve() });
+    } catch (error) {
+      await handle.close();
+      await rm(file, { force: true });
+      throw error;
+    }
     return { importId: id, partBytes: IMPORT_PART_BYTES };
   }
 
@@ -96,10 +121,11 @@ export class ImportService {
       try {
         await upload.handle.write(input.bytes, 0, input.bytes.length, upload.received);
       } catch (error) {
-        await this.drop(upload);
+        await this.uploads.drop(upload.id);
         throw asDiskError(error, upload.file);
       }
       upload.received += input.bytes.length;
+      this.uploads.touch(upload.id);
       return { received: upload.received };
     });
     upload.queue = run.catch(() => {});
@@ -115,7 +141,7 @@ export class ImportService {
         `Only ${upload.received} of ${upload.size} bytes arrived; send the rest first.`,
       );
     }
-    this.uploads.delete(upload.id);
+    this.uploads.forget(upload.id);
     await upload.handle.close();
     try {
       return await this.fromFile(upload.file, upload.fileName, upload.setup);
@@ -128,7 +154,7 @@ export class ImportService {
     const upload = this.uploads.get(input.importId);
     if (!upload) return { cancelled: false };
     await upload.queue;
-    await this.drop(upload);
+    await this.uploads.drop(upload.id);
     return { cancelled: true };
   }
 
@@ -210,14 +236,14 @@ export class ImportService {
     }
     for (const name of names) {
       const file = path.join(this.tmpDir, name);
-      if (!name.endsWith('.part') || [...this.uploads.values()].some((u) => u.file === file)) continue;
+      if (!name.endsWith('.part') || this.uploads.values().some((u) => u.file === file)) continue;
       const info = await stat(file).catch(() => null);
       if (info && Date.now() - info.mtimeMs > 60 * 60 * 1000) await rm(file, { force: true });
     }
   }
 
   async dispose(): Promise<void> {
-    for (const upload of [...this.uploads.values()]) await this.drop(upload);
+    await this.uploads.dropAll();
   }
 
   private upload(id: string): Upload {
@@ -228,11 +254,5 @@ export class ImportService {
         'This import is no longer in progress (it finished, was cancelled, or the app restarted). Start it again.',
       );
     return upload;
-  }
-
-  private async drop(upload: Upload): Promise<void> {
-    this.uploads.delete(upload.id);
-    await upload.handle.close().catch(() => {});
-    await rm(upload.file, { force: true });
   }
 }

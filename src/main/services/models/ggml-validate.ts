@@ -11,6 +11,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ModelKind } from './catalog';
 import { EndOfFileError, FileReader } from './file-reader';
 import {
   FTYPE_TO_WTYPE,
@@ -72,26 +73,74 @@ const MIN_HEADER_BYTES = 4 + 11 * 4;
 
 /** Validate a file that must be a Whisper speech model. */
 export async function validateWhisperModel(file: string, options: ValidateOptions = {}): Promise<WhisperModelInfo> {
+  // The kind first: a file of the other kind would otherwise fail on a detail of its own shape.
+  await assertModelKind(file, 'whisper');
   const info = await validateModelFile(file, options);
-  if (info.kind !== 'whisper') {
-    throw new ModelValidationError(
-      'wrong_model_kind',
-      `${path.basename(file)} is a Silero voice-activity (VAD) model, not a Whisper speech model.`,
-    );
-  }
+  if (info.kind !== 'whisper')
+    throw new ModelValidationError('wrong_model_kind', `${path.basename(file)} ${WRONG_KIND.whisper}.`);
   return info;
 }
 
 /** Validate a file that must be a Silero VAD model. */
 export async function validateVadModel(file: string, options: ValidateOptions = {}): Promise<VadModelInfo> {
+  // The kind first: a file of the other kind would otherwise fail on a detail of its own shape.
+  await assertModelKind(file, 'vad');
   const info = await validateModelFile(file, options);
-  if (info.kind !== 'vad') {
+  if (info.kind !== 'vad')
+    throw new ModelValidationError('wrong_model_kind', `${path.basename(file)} ${WRONG_KIND.vad}.`);
+  return info;
+}
+
+/** Whisper or VAD from a ggml file's first bytes (null: not a ggml model at all). */
+export function kindFromHead(head: Buffer): ModelKind | null {
+  if (head.length < 8 || sniffModelBytes(head).kind !== 'ggml') return null;
+  // A Whisper file continues with n_vocab (~51,864); a VAD file with the length of its type name.
+  const second = head.readInt32LE(4);
+  const typeName = second > 0 && second <= 64 ? head.subarray(8, 8 + second) : Buffer.alloc(0);
+  return typeName.length === second && typeName.every((b) => b >= 0x20 && b < 0x7f) ? 'vad' : 'whisper';
+}
+
+function emptyFile(name: string): ModelValidationError {
+  return new ModelValidationError('empty', `${name} is empty (0 bytes): the download or copy did not complete.`);
+}
+
+const WRONG_KIND: Record<ModelKind, string> = {
+  whisper: 'is a Silero voice-activity (VAD) model, not a Whisper speech model',
+  vad: 'is a Whisper speech model, not a Silero voice-activity (VAD) model',
+};
+
+/**
+ * Reads only the header and refuses a file of the other kind (or no model at all). Runs before
+ * every native load: whisper.cpp aborts the whole process on a wrong-kind file instead of
+ * returning an error.
+ */
+export async function assertModelKind(file: string, kind: ModelKind): Promise<void> {
+  const name = path.basename(file);
+  let head: Buffer;
+  try {
+    const fh = await open(file, 'r');
+    try {
+      head = Buffer.alloc(64);
+      const { bytesRead } = await fh.read(head, 0, head.length, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ModelValidationError('not_found', `Model file not found: ${name}`);
+    if (code === 'EISDIR') throw new ModelValidationError('not_a_file', `${name} is not a regular file.`);
+    throw error;
+  }
+  if (head.length === 0) throw emptyFile(name);
+  const found = kindFromHead(head);
+  if (found === null) {
     throw new ModelValidationError(
-      'wrong_model_kind',
-      `${path.basename(file)} is a Whisper speech model, not a Silero voice-activity (VAD) model.`,
+      'wrong_magic',
+      `${name} is not a whisper.cpp model: it looks like ${sniffModelBytes(head).description}.`,
     );
   }
-  return info;
+  if (found !== kind) throw new ModelValidationError('wrong_model_kind', `${name} ${WRONG_KIND[kind]}.`);
 }
 
 /** Validate any whisper.cpp ggml model, telling Whisper and VAD files apart by their header. */
@@ -109,8 +158,7 @@ export async function validateModelFile(file: string, options: ValidateOptions =
     }
     throw error;
   }
-  if (size === 0)
-    throw new ModelValidationError('empty', `${name} is empty (0 bytes): the download or copy did not complete.`);
+  if (size === 0) throw emptyFile(name);
 
   const fh = await open(file, 'r');
   try {
@@ -131,11 +179,7 @@ export async function validateModelFile(file: string, options: ValidateOptions =
       );
     }
     await reader.u32();
-    // A Whisper file continues with n_vocab (~51,864); a VAD file with the length of its type name.
-    const second = head.readInt32LE(4);
-    const typeName = second > 0 && second <= 64 ? head.subarray(8, 8 + second) : Buffer.alloc(0);
-    if (typeName.length === second && typeName.every((b) => b >= 0x20 && b < 0x7f))
-      return await readVad(reader, file, size);
+    if (kindFromHead(head) === 'vad') return await readVad(reader, file, size);
     return await readWhisper(reader, file, size, options);
   } catch (error) {
     if (error instanceof EndOfFileError) {

@@ -13,11 +13,19 @@
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
+import { modelId } from '../../../shared/channels/models';
 import { asDiskError } from '../platform/atomic-write';
+import { requireContainedFile } from '../platform/contained-path';
 import { DEFAULT_VAD_ID, OFFICIAL_CATALOG, findCatalogEntry, type CatalogEntry, type ModelKind } from './catalog';
 import { ModelDownloadError } from './download-errors';
 import { downloadToPart, type DownloadOptions, type DownloadProgress } from './downloader';
-import { validateModelFile, type ModelFileInfo, type ValidateOptions } from './ggml-validate';
+import {
+  validateModelFile,
+  validateWhisperModel,
+  type ModelFileInfo,
+  type ValidateOptions,
+  type WhisperModelInfo,
+} from './ggml-validate';
 import { OFFICIAL_SHAPES, type OfficialShapeName } from './ggml-layout';
 import { hashFile } from './hashing';
 import {
@@ -128,8 +136,9 @@ export class ModelManager {
 
   // ---- listing ------------------------------------------------------------------------------
 
+  /** Imported entries come from settings.json, which a user or a copied-in folder may have edited. */
   private fileOf(entry: { fileName: string }): string {
-    return path.join(this.modelsDir, entry.fileName);
+    return requireContainedFile(this.modelsDir, entry.fileName, 'The model list');
   }
 
   private async entries(settings: ModelSettings): Promise<(CatalogEntry & { source: 'official' | 'imported' })[]> {
@@ -240,7 +249,7 @@ export class ModelManager {
   async resolveModel(
     ref?: string,
     validate: ValidateOptions = {},
-  ): Promise<{ id: string | null; path: string; info: ModelFileInfo }> {
+  ): Promise<{ id: string | null; path: string; info: WhisperModelInfo }> {
     let id: string | null = null;
     let file: string;
     if (
@@ -274,7 +283,7 @@ export class ModelManager {
       id = def.id;
       file = def.path;
     }
-    const info = await validateModelFile(file, {
+    const info = await validateWhisperModel(file, {
       allowCustomShape: this.options.allowCustomShapes ?? validate.allowCustomShape ?? false,
     });
     return { id, path: file, info };
@@ -422,6 +431,7 @@ export class ModelManager {
    * Its base name is what the messages and the label show, so give it the user's file name.
    */
   async importFile(source: string, options: { id?: string; move?: boolean } = {}): Promise<ModelListEntry> {
+    if (options.id !== undefined) modelNameOrThrow(options.id);
     const src = path.resolve(source);
     const info = await validateModelFile(src, { allowCustomShape: this.options.allowCustomShapes ?? false });
     const digests = await hashFile(src);
@@ -612,6 +622,18 @@ function importedToEntry(m: ImportedModel): CatalogEntry {
     rank: 0,
     label: `${m.originalName} (imported${m.shape !== 'custom' ? `, ${m.shape} shape` : ''})`,
   };
+}
+
+/** A model's name becomes part of a file name, so it is checked before anything is read or written. */
+export function modelNameOrThrow(name: string): string {
+  const parsed = modelId.safeParse(name);
+  if (!parsed.success || parsed.data !== name) {
+    throw new CoachError(
+      'invalid_input',
+      `"${name.slice(0, 80)}" is not a valid model name: use lowercase letters, digits, dots and dashes (at most 80), starting with a letter or digit.`,
+    );
+  }
+  return name;
 }
 
 function slugFromFile(file: string): string {

@@ -17,6 +17,7 @@ import { byteSize } from '../../../core/report/format';
 import { CoachError } from '../../../shared/coach-error';
 import { MODEL_UPLOAD_PART_BYTES } from '../../../shared/channels/models';
 import { asDiskError } from '../platform/atomic-write';
+import { OpenUploads } from '../platform/open-uploads';
 import { validateModelFile } from './ggml-validate';
 import { isModelValidationError, type ModelFileProblem } from './model-errors';
 import type { ModelListEntry, ModelManager } from './model-manager';
@@ -40,6 +41,8 @@ export interface ModelUploadOptions {
   freeBytes?: (dir: string) => Promise<number | null>;
   /** An upload that receives nothing for this long is dropped with its bytes (the tab was closed). */
   idleMs?: number;
+  /** Uploads open at once (each holds a file descriptor). */
+  maxOpen?: number;
   /**
    * At start, `*.upload` leftovers untouched for this long are removed. Younger ones are spared:
    * the desktop app and the web shell may share the data folder, and one may be uploading.
@@ -57,15 +60,24 @@ interface Upload {
   received: number;
   headChecked: boolean;
   queue: Promise<unknown>;
-  idleTimer: NodeJS.Timeout | null;
 }
 
+/** Model files are large and few: more than this many at once is a page gone wrong. */
+export const MAX_OPEN_MODEL_UPLOADS = 4;
+
 export class ModelUploadService {
-  private readonly uploads = new Map<string, Upload>();
-  private readonly idleMs: number;
+  private readonly uploads: OpenUploads<Upload>;
 
   constructor(private readonly options: ModelUploadOptions) {
-    this.idleMs = options.idleMs ?? 15 * 60 * 1000;
+    this.uploads = new OpenUploads<Upload>({
+      what: 'model uploads',
+      maxOpen: options.maxOpen ?? MAX_OPEN_MODEL_UPLOADS,
+      idleMs: options.idleMs ?? 15 * 60 * 1000,
+      discard: async (upload) => {
+        await upload.handle.close().catch(() => undefined);
+        await rm(upload.dir, { recursive: true, force: true });
+      },
+    });
   }
 
   private get modelsDir(): string {
@@ -75,6 +87,7 @@ export class ModelUploadService {
   async begin(input: { fileName: string; size: number }): Promise<{ uploadId: string; partBytes: number }> {
     const id = `mup-${randomBytes(8).toString('hex')}`;
     const fileName = safeFileName(input.fileName);
+    this.uploads.assertRoom();
     try {
       await mkdir(this.modelsDir, { recursive: true });
     } catch (error) {
@@ -110,10 +123,15 @@ export class ModelUploadService {
       received: 0,
       headChecked: false,
       queue: Promise.resolve(),
-      idleTimer: null,
     };
-    this.uploads.set(id, upload);
-    this.touch(upload);
+    try {
+      // Checked again: other uploads may have begun while this one waited for the disk.
+      this.uploads.add(upload);
+    } catch (error) {
+      await handle.close();
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
     return { uploadId: id, partBytes: MODEL_UPLOAD_PART_BYTES };
   }
 
@@ -137,11 +155,11 @@ export class ModelUploadService {
       try {
         await upload.handle.write(input.bytes, 0, input.bytes.length, upload.received);
       } catch (error) {
-        await this.drop(upload);
+        await this.uploads.drop(upload.id);
         throw uploadDiskError(error, this.modelsDir, upload.fileName, upload.received, upload.size);
       }
       upload.received += input.bytes.length;
-      this.touch(upload);
+      this.uploads.touch(upload.id);
       await this.checkHead(upload);
       return { received: upload.received };
     });
@@ -160,7 +178,7 @@ export class ModelUploadService {
         `Only ${upload.received} of ${upload.size} bytes of ${upload.fileName} arrived; send the rest first.`,
       );
     }
-    this.forget(upload);
+    this.uploads.forget(upload.id);
     try {
       // Flushing surfaces write errors the OS deferred (a full disk) before the file is trusted.
       try {
@@ -181,7 +199,7 @@ export class ModelUploadService {
     if (!upload) return { cancelled: false };
     await upload.queue;
     if (!this.uploads.has(upload.id)) return { cancelled: false };
-    await this.drop(upload);
+    await this.uploads.drop(upload.id);
     return { cancelled: true };
   }
 
@@ -189,7 +207,7 @@ export class ModelUploadService {
   async cleanLeftovers(): Promise<string[]> {
     const maxAge = this.options.leftoverAgeMs ?? 60 * 60 * 1000;
     const names = await readdir(this.modelsDir).catch(() => [] as string[]);
-    const ours = new Set([...this.uploads.values()].map((u) => path.basename(u.dir)));
+    const ours = new Set(this.uploads.values().map((u) => path.basename(u.dir)));
     const removed: string[] = [];
     for (const name of names) {
       if (!name.endsWith(UPLOAD_SUFFIX) || ours.has(name)) continue;
@@ -203,7 +221,7 @@ export class ModelUploadService {
   }
 
   async dispose(): Promise<void> {
-    for (const upload of [...this.uploads.values()]) await this.drop(upload);
+    await this.uploads.dropAll();
   }
 
   private upload(id: string): Upload {
@@ -221,30 +239,11 @@ export class ModelUploadService {
       await validateModelFile(upload.file, { allowCustomShape: true });
     } catch (error) {
       if (isModelValidationError(error) && HEADER_PROBLEMS.has(error.problem)) {
-        await this.drop(upload);
+        await this.uploads.drop(upload.id);
         throw error;
       }
       // Anything else (a partial file is "truncated") is decided when all bytes are in.
     }
-  }
-
-  private touch(upload: Upload): void {
-    if (upload.idleTimer) clearTimeout(upload.idleTimer);
-    upload.idleTimer = setTimeout(() => void this.drop(upload), this.idleMs);
-    // An abandoned upload must not keep the process alive.
-    upload.idleTimer.unref();
-  }
-
-  private forget(upload: Upload): void {
-    this.uploads.delete(upload.id);
-    if (upload.idleTimer) clearTimeout(upload.idleTimer);
-    upload.idleTimer = null;
-  }
-
-  private async drop(upload: Upload): Promise<void> {
-    this.forget(upload);
-    await upload.handle.close().catch(() => undefined);
-    await rm(upload.dir, { recursive: true, force: true });
   }
 }
 

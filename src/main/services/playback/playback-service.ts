@@ -43,16 +43,7 @@ export class PlaybackService {
 
   /** The audio file of a session, checked to stay inside the session's folder. */
   async audioFileOf(id: string): Promise<string> {
-    const doc = await this.store.get(id);
-    if (!doc.audio) throw new CoachError('not_found', `Session "${id}" has no recording (it is a typed answer).`);
-    const name = doc.audio.file;
-    if (name === '' || name !== path.basename(name) || name.startsWith('.')) {
-      throw new CoachError(
-        'invalid_input',
-        `Session "${id}" names an audio file outside its folder; it was not opened.`,
-      );
-    }
-    return path.join(this.store.folderOf(id), name);
+    return this.store.audioFileOf(await this.store.get(id));
   }
 
   async describe(id: string): Promise<AudioDescription> {

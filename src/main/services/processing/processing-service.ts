@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Analysis, AnalyzeTranscript } from '../../../core/analysis/types';
 import { transcriptFromText } from '../../../core/transcript/from-text';
 import type { Transcript } from '../../../core/transcript/types';
@@ -114,10 +113,7 @@ export class ProcessingService {
     const job = { onProgress, signal };
     const transcript = stream
       ? await stream.finish(job)
-      : await this.options.transcriber.transcribeFile(
-          path.join(this.options.sessions.folderOf(doc.id), doc.audio.file),
-          job,
-        );
+      : await this.options.transcriber.transcribeFile(await this.options.sessions.audioFileOf(doc), job);
     return { ...transcript, durationSec: transcript.durationSec ?? doc.audio.durationSec };
   }
 

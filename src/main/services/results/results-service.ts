@@ -3,7 +3,6 @@
  * user edits; the back end recomputes it again from the stored transcript (never trusting an
  * analysis sent by the page) and stores corrections and corrected analysis together.
  */
-import path from 'node:path';
 import { MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS } from '../../../core/analysis/budget';
 import type { AnalysisOptions } from '../../../core/analysis/types';
 import {
@@ -124,14 +123,11 @@ export class ResultsService {
     if (this.running.has(id)) throw new CoachError('conflict', 'This take is already being re-transcribed.');
     const doc = await sessions.get(id);
     if (!doc.audio) throw new CoachError('unsupported', 'A typed answer has no recording to transcribe again.');
-    const name = doc.audio.file;
-    if (name !== path.basename(name) || name.startsWith('.')) {
-      throw new CoachError('invalid_input', `Session "${id}" names an audio file outside its folder.`);
-    }
+    const file = await sessions.audioFileOf(doc);
     const controller = new AbortController();
     this.running.set(id, controller);
     try {
-      const transcript = await this.retranscriber.transcribeFile(path.join(sessions.folderOf(id), name), {
+      const transcript = await this.retranscriber.transcribeFile(file, {
         model,
         onProgress,
         signal: controller.signal,

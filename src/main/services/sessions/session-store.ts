@@ -9,6 +9,7 @@ import {
   type SessionSummary,
 } from '../../../shared/session-document';
 import { writeFileAtomic } from '../platform/atomic-write';
+import { requireRealContainedFile } from '../platform/contained-path';
 
 export const SESSION_FILE = 'session.json';
 
@@ -36,6 +37,15 @@ export class SessionStore {
   folderOf(id: string): string {
     if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(id)) throw new CoachError('invalid_input', `"${id}" is not a session id.`);
     return path.join(this.root, id);
+  }
+
+  /**
+   * The recording a document names, checked to sit directly in the session's own folder: the
+   * document may have been copied in from elsewhere or edited by hand.
+   */
+  async audioFileOf(doc: Pick<SessionDocument, 'id' | 'audio'>): Promise<string> {
+    if (!doc.audio) throw new CoachError('not_found', `Session "${doc.id}" has no recording (it is a typed answer).`);
+    return requireRealContainedFile(this.folderOf(doc.id), doc.audio.file, `Session "${doc.id}"`);
   }
 
   async list(): Promise<SessionListing> {

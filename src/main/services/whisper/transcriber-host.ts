@@ -2,6 +2,9 @@ import type { NativeBenchResult, NativeSegment, NativeTranscribeResult, NativeVa
 import { DEFAULT_LANGUAGE, SAMPLE_RATE, defaultThreads } from './defaults';
 import { EngineCrashedError, ModelLoadError, TranscriptionCancelledError } from './errors';
 import type { HostToWorker, WorkerReady, WorkerToHost } from './protocol';
+import type { ModelKind } from '../models/catalog';
+import { assertModelKind } from '../models/ggml-validate';
+import { isModelValidationError } from '../models/model-errors';
 import { forkSpawner, type WorkerProcess, type WorkerSpawner } from './spawner';
 
 /**
@@ -121,10 +124,37 @@ export class TranscriberHost {
   start(): Promise<WorkerReady> {
     if (this.disposed) return Promise.reject(new Error('transcriber host was disposed'));
     if (this.ready) return this.ready;
+    const ready = this.checkModels().then(() => this.load());
+    this.ready = ready;
+    ready.catch((error: unknown) => {
+      if (this.ready === ready && this.worker === null) {
+        this.ready = null;
+        this.failQueued(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    return ready;
+  }
+
+  /** whisper.cpp aborts its process on a file of the wrong kind: the header is read first. */
+  private async checkModels(): Promise<void> {
+    const check = async (file: string, kind: ModelKind, what: string) => {
+      try {
+        await assertModelKind(file, kind);
+      } catch (error) {
+        if (isModelValidationError(error)) throw new ModelLoadError(`Could not load the ${what}: ${error.message}`);
+        throw error;
+      }
+    };
+    await check(this.options.modelPath, 'whisper', 'speech model');
+    if (this.options.vadModelPath) await check(this.options.vadModelPath, 'vad', 'voice-activity (VAD) model');
+  }
+
+  private load(): Promise<WorkerReady> {
+    if (this.disposed) return Promise.reject(new Error('transcriber host was disposed'));
     const worker = this.spawner();
     this.worker = worker;
     let loaded = false;
-    this.ready = new Promise<WorkerReady>((resolve, reject) => {
+    const loading = new Promise<WorkerReady>((resolve, reject) => {
       worker.onMessage((m) => {
         if (m.type === 'ready') {
           loaded = true;
@@ -166,14 +196,14 @@ export class TranscriberHost {
     if (this.options.vadModelPath) init.vadModelPath = this.options.vadModelPath;
     worker.postMessage(init);
     // A failed start leaves no worker behind; the next call starts afresh.
-    this.ready.catch((error: unknown) => {
+    loading.catch((error: unknown) => {
       if (this.worker === worker) {
         this.worker = null;
         this.ready = null;
       }
       this.failQueued(error instanceof Error ? error : new Error(String(error)));
     });
-    return this.ready;
+    return loading;
   }
 
   /** Transcribes 16 kHz mono 16-bit PCM. The array is copied; the caller keeps its audio. */

@@ -1,0 +1,85 @@
+import { CoachError } from '../../../shared/coach-error';
+
+export interface OpenUploadsOptions<T> {
+  /** What the user is told the uploads are ("model uploads", "imports"). */
+  what: string;
+  /** Uploads open at once; each holds a file descriptor and a temporary file. */
+  maxOpen: number;
+  /** An upload that receives nothing for this long is dropped (the tab was closed). */
+  idleMs: number;
+  /** Closes the upload's file and removes its temporary bytes. */
+  discard: (upload: T) => Promise<void>;
+}
+
+/**
+ * The uploads in progress of one service, bounded in number and in idle time, so a page that
+ * opens uploads and walks away can't exhaust file descriptors or leave temporary files behind.
+ * Every client of the back end holds the same per-launch token and is the same user, so the bound
+ * is one total per service rather than per connection.
+ */
+export class OpenUploads<T extends { id: string }> {
+  private readonly open = new Map<string, { upload: T; timer: NodeJS.Timeout | null }>();
+
+  constructor(private readonly options: OpenUploadsOptions<T>) {}
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  values(): T[] {
+    return [...this.open.values()].map((e) => e.upload);
+  }
+
+  has(id: string): boolean {
+    return this.open.has(id);
+  }
+
+  get(id: string): T | undefined {
+    return this.open.get(id)?.upload;
+  }
+
+  /** Call before creating anything on disk: refuses when the limit is reached. */
+  assertRoom(): void {
+    if (this.open.size >= this.options.maxOpen) {
+      throw new CoachError(
+        'conflict',
+        `${this.options.maxOpen} ${this.options.what} are already in progress: finish or cancel one first (an abandoned one is dropped after ${Math.round(this.options.idleMs / 60_000)} minutes without data).`,
+      );
+    }
+  }
+
+  add(upload: T): void {
+    this.assertRoom();
+    this.open.set(upload.id, { upload, timer: null });
+    this.touch(upload.id);
+  }
+
+  /** Data arrived: the idle clock starts again. */
+  touch(id: string): void {
+    const entry = this.open.get(id);
+    if (!entry) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => void this.drop(id), this.options.idleMs);
+    // An abandoned upload must not keep the process alive.
+    entry.timer.unref();
+  }
+
+  /** No longer in progress (finished): the caller owns its files now. */
+  forget(id: string): void {
+    const entry = this.open.get(id);
+    if (entry?.timer) clearTimeout(entry.timer);
+    this.open.delete(id);
+  }
+
+  /** Cancelled, failed or idle: forgotten and its bytes discarded. */
+  async drop(id: string): Promise<void> {
+    const entry = this.open.get(id);
+    if (!entry) return;
+    this.forget(id);
+    await this.options.discard(entry.upload);
+  }
+
+  async dropAll(): Promise<void> {
+    for (const id of [...this.open.keys()]) await this.drop(id);
+  }
+}
