@@ -100,6 +100,11 @@ export function isAllowedNavigation(currentUrl: string, targetUrl: string): bool
   return new URL(targetUrl).pathname === new URL(currentUrl).pathname;
 }
 
+/** No page may open a window (window.open, target=_blank): the app has one window and no links out. */
+export function windowOpenDecision(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
 /** IPC is accepted only from the app's own top-level page. */
 export function isTrustedSender(
   senderFrameUrl: string | undefined,

@@ -1,14 +1,18 @@
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, session, type WebContents } from 'electron';
 import {
-  APP_ORIGIN,
   contentSecurityPolicy,
   isAllowedNavigation,
   isAllowedPermission,
   isAllowedPermissionCheck,
+  windowOpenDecision,
   webPreferencesFor,
 } from './security';
 
-export function createMainWindow(preloadPath: string, devServerUrl: string | null): BrowserWindow {
+/**
+ * Permission handlers and the dev-server CSP on the default session. Once per app run, not per
+ * window: the session outlives windows that macOS closes and reopens.
+ */
+export function hardenSession(devServerUrl: string | null): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
@@ -30,7 +34,24 @@ export function createMainWindow(preloadPath: string, devServerUrl: string | nul
       });
     });
   }
+}
 
+/**
+ * Navigation, pop-up and webview guards. Applied from `web-contents-created` so every web
+ * contents gets them, not only the ones this file creates.
+ */
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(contents.getURL(), url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(contents.getURL(), url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(windowOpenDecision);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -42,15 +63,6 @@ export function createMainWindow(preloadPath: string, devServerUrl: string | nul
     webPreferences: webPreferencesFor(preloadPath),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(win.webContents.getURL(), url)) event.preventDefault();
-  });
-  win.webContents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(win.webContents.getURL(), url)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-
-  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  void win.loadURL(url);
   return win;
 }
