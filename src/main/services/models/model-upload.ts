@@ -11,12 +11,13 @@
  * Never imports electron.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rm, stat, statfs, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { byteSize } from '../../../core/report/format';
 import { CoachError } from '../../../shared/coach-error';
 import { MODEL_UPLOAD_PART_BYTES } from '../../../shared/channels/models';
 import { asDiskError } from '../platform/atomic-write';
+import { freeBytesOf } from '../platform/free-space';
 import { OpenUploads } from '../platform/open-uploads';
 import { validateModelFile } from './ggml-validate';
 import { isModelValidationError, type ModelFileProblem } from './model-errors';
@@ -288,15 +289,6 @@ export function safeFileName(name: string): string {
   const stem = [...cleaned.slice(0, cleaned.length - path.extname(cleaned).length)];
   while (stem.length > 0 && Buffer.byteLength(stem.join('') + ext) > 200) stem.pop();
   return stem.length > 0 ? stem.join('') + ext : 'model.bin';
-}
-
-async function freeBytesOf(dir: string): Promise<number | null> {
-  try {
-    const s = await statfs(dir);
-    return s.bavail * s.bsize;
-  } catch {
-    return null; // not supported here: the writes will say if the disk fills up
-  }
 }
 
 /** Newest modification time of an upload folder or anything in it (null if it vanished). */

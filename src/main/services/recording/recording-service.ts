@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalyzeTranscript } from '../../../core/analysis/types';
 import { pacingFromAnalysis } from '../../../core/practice/pacing';
+import { byteSize } from '../../../core/report/format';
 import {
   formatClock,
   hardCapSeconds,
@@ -21,6 +22,7 @@ import {
   type SessionDocument,
   type SessionSummary,
 } from '../../../shared/session-document';
+import { freeBytesOf, isDiskFull } from '../platform/free-space';
 import type { SessionStore } from '../sessions/session-store';
 import type { TranscriptionStream, Transcriber } from './transcriber-port';
 import { WavAppender, type OpenWavFile } from './wav-appender';
@@ -151,6 +153,7 @@ export class RecordingService {
       );
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
+      if (isDiskFull(error)) throw await diskFullAtStart(sessions.root);
       throw error;
     }
     let stream: TranscriptionStream | null;
@@ -540,4 +543,13 @@ async function sizeOf(file: string): Promise<number> {
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+async function diskFullAtStart(dir: string): Promise<CoachError> {
+  const free = await freeBytesOf(path.dirname(dir));
+  const amount = free === null ? '' : ` (${byteSize(free)} free)`;
+  return new CoachError(
+    'disk_full',
+    `The disk is full${amount}: nothing was recorded. Free some space, then start the take again.`,
+  );
 }
