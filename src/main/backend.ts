@@ -1,4 +1,5 @@
 import { analyzeTranscript } from '../core/analysis/analyze';
+import { OffLoopAnalyzer } from './services/analysis/off-loop-analyzer';
 import type { BackendHandlers } from '../shared/contract';
 import type { ShellKind } from '../shared/contract-types';
 import { analysisHandlers } from './handlers/analysis';
@@ -112,14 +113,16 @@ export function createBackend(options: BackendOptions): Backend {
     console.error('[coach] recovering interrupted recordings failed', error);
     return [];
   });
-  const processing = new ProcessingService({ sessions, recording, transcriber, analyze: analyzeTranscript });
+  // Long transcripts are analysed on a worker thread so one big request can't stall the others.
+  const analyzer = new OffLoopAnalyzer();
+  const processing = new ProcessingService({ sessions, recording, transcriber, analyze: analyzer.analyze });
   const imports = new ImportService({ dataDir: options.dataDir, sessions, decode: decodeAudioFileToPcm16 });
   void imports.cleanLeftovers();
   const modelUploads = new ModelUploadService({ manager: models });
   void modelUploads.cleanLeftovers();
   const storiesApi = storiesHandlers(stories, sessions);
   const recordingApi = recordingHandlers(recording, recovered);
-  const analysisApi = analysisHandlers(processing, analyzeTranscript);
+  const analysisApi = analysisHandlers(processing, analyzer.analyze);
   const typedApi = typedHandlers(sessions);
   const importsApi = importsHandlers(imports, options.chooseAudioFile ?? null);
   const exporter = new ExportService({
@@ -218,6 +221,7 @@ export function createBackend(options: BackendOptions): Backend {
       await appTranscriber.dispose();
       await imports.dispose();
       await modelUploads.dispose();
+      await analyzer.dispose();
     },
   };
 }

@@ -32,6 +32,8 @@ export type CoachErrorCode =
   | 'engine_crashed'
   | 'offline'
   | 'forbidden'
+  /** The input is over a documented size or depth limit (the web shell answers HTTP 413). */
+  | 'too_large'
   | 'internal';
 
 export interface CoachErrorInfo {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCoachError } from './coach-error';
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth';
 import type {
   ChannelDef,
   ChannelMap,
@@ -17,6 +18,15 @@ export type Dispatch<E extends EventMap> = (
 ) => Promise<Result<unknown>>;
 
 type UntypedHandler<E extends EventMap> = (input: unknown, ctx: HandlerContext<E>) => Promise<unknown>;
+
+/** A maximum length, count or size in a schema is a documented limit, not a malformed request. */
+function isSizeLimit(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_union') return issue.errors.some((branch) => branch.some(isSizeLimit));
+  // A number over its range (a 4,000-second answer) is a wrong value, not an oversized input.
+  if (issue.code === 'too_big')
+    return issue.origin !== 'number' && issue.origin !== 'bigint' && issue.origin !== 'date';
+  return issue.code === 'custom' && issue.params?.['sizeLimit'] === true;
+}
 
 function issuesOf(error: z.ZodError): CoachErrorInfo['issues'] {
   return error.issues.map((issue) => ({
@@ -41,12 +51,22 @@ export function createDispatcher<C extends ChannelMap, E extends EventMap>(
     }
     // Past the membership check the channel is known; look it up through the untyped view once.
     const def = (contract as ChannelMap)[channel] as ChannelDef;
+    // Before the schema: parsing and, later, encoding a deeply nested value recurse per level.
+    if (jsonDepth(rawInput, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `The request to "${channel}" is nested deeper than ${MAX_JSON_DEPTH} levels; nothing was done.`,
+        },
+      };
+    }
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) {
       return {
         ok: false,
         error: {
-          code: 'invalid_input',
+          code: parsed.error.issues.some(isSizeLimit) ? 'too_large' : 'invalid_input',
           message: `The request to "${channel}" was rejected: ${z.prettifyError(parsed.error)}`,
           issues: issuesOf(parsed.error),
         },

@@ -5,6 +5,36 @@ import { TranscriptSchema } from '../../core/transcript/parse';
 import { sessionSummary } from '../session-document';
 import { sessionId } from './sessions';
 
+/**
+ * Largest transcript one `analysis.run` call takes. The longest answer the app records (60
+ * minutes) is about 9,000 spoken words; the limits leave room for fast talkers and pasted text
+ * while keeping one analysis under a second.
+ */
+export const ANALYSIS_LIMITS = { words: 40_000, segments: 20_000, characters: 400_000 } as const;
+
+function transcriptSize(t: z.infer<typeof TranscriptSchema>): { words: number; segments: number; characters: number } {
+  let words = 0;
+  let characters = 0;
+  for (const segment of t.segments) {
+    characters += segment.text.length;
+    words += segment.words?.length ?? segment.text.split(/\s+/).filter(Boolean).length;
+  }
+  return { words, segments: t.segments.length, characters };
+}
+
+const boundedTranscript = TranscriptSchema.superRefine((t, ctx) => {
+  const size = transcriptSize(t);
+  for (const key of ['words', 'segments', 'characters'] as const) {
+    if (size[key] > ANALYSIS_LIMITS[key]) {
+      ctx.addIssue({
+        code: 'custom',
+        params: { sizeLimit: true },
+        message: `The transcript has ${size[key].toLocaleString('en-US')} ${key}; one analysis takes at most ${ANALYSIS_LIMITS[key].toLocaleString('en-US')}.`,
+      });
+    }
+  }
+});
+
 export const analysisChannels = {
   /**
    * Analyse a stored take (finishing its transcription first; progress as `analysis.progress`
@@ -15,7 +45,7 @@ export const analysisChannels = {
       z.object({ sessionId }).strict(),
       z
         .object({
-          transcript: TranscriptSchema,
+          transcript: boundedTranscript,
           lengthSeconds: z.number().int().min(MIN_ANSWER_SECONDS).max(MAX_ANSWER_SECONDS).optional(),
         })
         .strict(),

@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AnalysisSchema } from '../../../core/analysis/schema';
 import { CoachError } from '../../../shared/coach-error';
+import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { SESSION_SCHEMA_VERSION, sessionDocument, type SessionDocument } from '../../../shared/session-document';
 import type { SessionStore } from '../sessions/session-store';
 
@@ -27,6 +28,12 @@ export function parseSessionJson(text: string): SessionDocument {
     json = JSON.parse(text);
   } catch (error) {
     throw new CoachError('invalid_input', `The file is not valid JSON (${(error as Error).message}).`);
+  }
+  if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new CoachError(
+      'invalid_input',
+      `The file is nested deeper than ${MAX_JSON_DEPTH} levels: it is not a session export.`,
+    );
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new CoachError('invalid_input', 'The file is not a Postmortem Coach session: expected a JSON object.');

@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeTranscript } from '../../../core/analysis/types';
+import type { Analysis } from '../../../core/analysis/types';
 import { transcriptFromText } from '../../../core/transcript/from-text';
 import type { Transcript } from '../../../core/transcript/types';
 import { CoachError, isCoachError } from '../../../shared/coach-error';
@@ -6,6 +6,7 @@ import { summarize, type SessionDocument, type SessionSummary } from '../../../s
 import type { Emit } from '../recording/recording-service';
 import type { RecordingService } from '../recording/recording-service';
 import type { Transcriber } from '../recording/transcriber-port';
+import type { AnalyzeAsync } from '../analysis/off-loop-analyzer';
 import type { SessionStore } from '../sessions/session-store';
 
 export interface ProcessingResult {
@@ -17,7 +18,8 @@ export interface ProcessingServiceOptions {
   sessions: SessionStore;
   recording: RecordingService;
   transcriber: Transcriber;
-  analyze: AnalyzeTranscript;
+  /** Long takes are analysed off the event loop, so this may answer later. */
+  analyze: AnalyzeAsync;
   now?: () => Date;
 }
 
@@ -61,7 +63,7 @@ export class ProcessingService {
         );
       }
       progress('analyzing', TRANSCRIBE_SHARE, 'Labelling sentences and grading against the rubric…');
-      const analysis = this.options.analyze(transcript, { lengthSeconds: doc.targetSec });
+      const analysis = await this.options.analyze(transcript, { lengthSeconds: doc.targetSec });
       if (controller.signal.aborted) throw cancelled();
       progress('saving', 0.97, 'Saving…');
       const latest = await sessions.get(sessionId);

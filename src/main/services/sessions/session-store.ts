@@ -8,6 +8,7 @@ import {
   type SessionDocument,
   type SessionSummary,
 } from '../../../shared/session-document';
+import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { requireRealContainedFile } from '../platform/contained-path';
 
@@ -79,9 +80,17 @@ export class SessionStore {
 
   async save(doc: SessionDocument): Promise<void> {
     const valid = sessionDocument.parse(doc);
+    if (jsonDepth(valid, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      throw new CoachError(
+        'invalid_input',
+        `The session is nested deeper than ${MAX_JSON_DEPTH} levels; it was not saved.`,
+      );
+    }
     const file = path.join(this.folderOf(valid.id), SESSION_FILE);
+    // Encoded before anything is created, so a document that can't be written leaves no folder.
+    const text = `${JSON.stringify(valid, null, 2)}\n`;
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
+    await writeFileAtomic(file, text);
   }
 
   async remove(id: string): Promise<void> {
@@ -101,6 +110,10 @@ export class SessionStore {
       json = JSON.parse(text);
     } catch {
       return { ok: false, reason: 'the file is not valid JSON (it may have been cut short)' };
+    }
+    // A copied-in document nested absurdly deep would fail every later encode of it.
+    if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      return { ok: false, reason: `the document is nested deeper than ${MAX_JSON_DEPTH} levels` };
     }
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (version !== SESSION_SCHEMA_VERSION) {

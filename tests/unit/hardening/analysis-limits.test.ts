@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTranscript } from '../../../src/core/analysis/analyze';
+import { transcriptFromText } from '../../../src/core/transcript/from-text';
+import { OffLoopAnalyzer } from '../../../src/main/services/analysis/off-loop-analyzer';
+import { ANALYSIS_LIMITS } from '../../../src/shared/channels/analysis';
+import { contract, type Events } from '../../../src/shared/contract';
+import type { HandlerContext, Handlers } from '../../../src/shared/contract-types';
+import { createDispatcher } from '../../../src/shared/dispatch';
+import { MAX_JSON_DEPTH } from '../../../src/shared/json-depth';
+
+const ctx: HandlerContext<Events> = { shell: 'web', emit: () => {} };
+// No handler may run for a refused request: every one of them throws.
+const handlers = new Proxy(
+  {},
+  {
+    get: () => () => {
+      throw new Error('a handler ran');
+    },
+  },
+) as Handlers<typeof contract, Events>;
+const dispatch = createDispatcher(contract, handlers);
+
+const STORY =
+  'We got paged at two in the morning because checkout errors spiked. I traced it to a config push that removed the pool limit. ' +
+  'We rolled the config back and errors dropped within five minutes. We added a schema check to the deploy pipeline so that push cannot ship again. ' +
+  'Since then every team that owns a config service runs the same check, and I wrote the guide they follow. ';
+
+describe('analysis input limits', () => {
+  it.each([
+    ['words', { segments: [{ start: 0, end: 1, text: 'word '.repeat(ANALYSIS_LIMITS.words + 1) }] }],
+    [
+      'segments',
+      {
+        segments: Array.from({ length: ANALYSIS_LIMITS.segments + 1 }, (_, i) => ({ start: i, end: i + 1, text: 'a' })),
+      },
+    ],
+    ['characters', { segments: [{ start: 0, end: 1, text: 'x'.repeat(ANALYSIS_LIMITS.characters + 1) }] }],
+  ])('over the %s limit: too_large with the limit, and no handler runs', async (key, transcript) => {
+    const result = await dispatch('analysis.run', { transcript }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain(
+        `at most ${ANALYSIS_LIMITS[key as keyof typeof ANALYSIS_LIMITS].toLocaleString('en-US')}`,
+      );
+    }
+  });
+
+  it('a request nested deeper than the limit is refused before its schema, whatever the channel', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    for (const channel of ['analysis.run', 'results.saveCorrections', 'typed.submit', 'export.importJson']) {
+      const result = await dispatch(channel, deep, ctx);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringContaining(`deeper than ${MAX_JSON_DEPTH} levels`) },
+      });
+    }
+    let fine: unknown = 'x';
+    // The request object and its transcript are two of the levels.
+    for (let i = 0; i < MAX_JSON_DEPTH - 2; i++) fine = [fine];
+    expect(await dispatch('analysis.run', { transcript: { segments: fine } }, ctx)).toMatchObject({
+      error: { code: 'invalid_input', message: expect.not.stringContaining('deeper than') },
+    });
+  });
+});
+
+describe('long transcripts are analysed off the event loop', () => {
+  it('the same analysis, while the loop keeps serving', async () => {
+    const analyzer = new OffLoopAnalyzer(1_000);
+    try {
+      const transcript = transcriptFromText(STORY.repeat(40));
+      const order: string[] = [];
+      const pending = analyzer.analyze(transcript, { lengthSeconds: 600 }).then((a) => {
+        order.push('analysis');
+        return a;
+      });
+      setImmediate(() => order.push('loop'));
+      const analysis = await pending;
+      expect(order).toEqual(['loop', 'analysis']);
+      expect(analysis).toEqual(analyzeTranscript(transcript, { lengthSeconds: 600 }));
+    } finally {
+      await analyzer.dispose();
+    }
+  }, 60_000);
+
+  it('short transcripts stay on the calling thread', async () => {
+    const analyzer = new OffLoopAnalyzer(1_000);
+    const order: string[] = [];
+    const pending = analyzer.analyze(transcriptFromText(STORY)).then(() => order.push('analysis'));
+    setImmediate(() => order.push('loop'));
+    await pending;
+    expect(order).toEqual(['analysis']);
+    await analyzer.dispose();
+  });
+});
