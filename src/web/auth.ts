@@ -1,34 +1,26 @@
 import { timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_HEADER = 'x-coach-token';
-export const TOKEN_COOKIE = 'coach_token';
+export { TOKEN_HEADER } from './launch-fragment';
 
 export interface RequestFacts {
-  method: string;
   path: string;
-  query: URLSearchParams;
   host: string | undefined;
   origin: string | undefined;
   tokenHeader: string | undefined;
-  cookie: string | undefined;
 }
 
-export type AuthDecision =
-  { allow: true; via: 'header' | 'query' | 'cookie' } | { allow: false; status: 401 | 403; reason: string };
+export type AuthDecision = { allow: true } | { allow: false; status: 401 | 403; reason: string };
 
-function sameToken(expected: string, given: string | undefined | null): boolean {
+function sameToken(expected: string, given: string | undefined): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
+/** The API lives under /api/; the server routes by the same test, so nothing else is reachable unauthenticated. */
+export function isApiPath(path: string): boolean {
+  return path.startsWith('/api/');
 }
 
 export function allowedOrigins(port: number): string[] {
@@ -36,9 +28,12 @@ export function allowedOrigins(port: number): string[] {
 }
 
 /**
- * Every request needs the per-launch token. API calls must carry it in a header (a foreign page
- * can't set one without CORS, which we never grant); page loads may carry it in the URL once, then
- * in a SameSite=Strict cookie. A foreign Origin or Host (DNS rebinding) is refused outright.
+ * Host and Origin must name this server exactly on every request, static files included: a page
+ * from another site (or another local port, or a DNS-rebound name) gets nothing from us.
+ *
+ * The token guards the API only and travels only in a header. A URL leaks into history, logs and
+ * Referer; a cookie is scoped by host, not port, so the browser would hand it to every other
+ * server on 127.0.0.1. The static files carry no secret, so they need no token.
  */
 export function authorize(facts: RequestFacts, token: string, port: number): AuthDecision {
   const origins = allowedOrigins(port);
@@ -48,10 +43,7 @@ export function authorize(facts: RequestFacts, token: string, port: number): Aut
   if (facts.origin !== undefined && !origins.includes(facts.origin)) {
     return { allow: false, status: 403, reason: 'foreign Origin' };
   }
-  if (sameToken(token, facts.tokenHeader)) return { allow: true, via: 'header' };
-  const isApi = facts.path.startsWith('/api/');
-  const isEventStream = facts.path === '/api/events' && facts.method === 'GET';
-  if ((!isApi || isEventStream) && sameToken(token, facts.query.get('token'))) return { allow: true, via: 'query' };
-  if (!isApi && sameToken(token, cookieValue(facts.cookie, TOKEN_COOKIE))) return { allow: true, via: 'cookie' };
+  if (!isApiPath(facts.path)) return { allow: true };
+  if (sameToken(token, facts.tokenHeader)) return { allow: true };
   return { allow: false, status: 401, reason: 'missing or wrong token' };
 }

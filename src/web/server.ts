@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../main/backend';
 import { contentSecurityPolicy } from '../main/security';
 import { mimeTypeOf, resolveStaticAsset } from '../main/services/platform/static-assets';
 import { contract, type Events } from '../shared/contract';
-import type { HandlerContext } from '../shared/contract-types';
+import type { CoachErrorInfo, HandlerContext } from '../shared/contract-types';
 import { createDispatcher } from '../shared/dispatch';
-import { decodeWire, encodeWire } from '../shared/wire';
-import { authorize, TOKEN_COOKIE, TOKEN_HEADER } from './auth';
+import { encodeWire } from '../shared/wire';
+import { authorize, isApiPath, TOKEN_HEADER } from './auth';
+import { launchFragment } from './launch-fragment';
+import { describeBytes, parseInvokeRequest, readBody } from './request-body';
 
 export interface WebServerOptions {
   backend: Backend;
@@ -23,8 +25,10 @@ export interface WebServerOptions {
 
 export interface WebServer {
   url: string;
-  /** The URL to open, with the token. */
+  /** The URL to open: the token rides in its fragment (see launch-fragment.ts). */
   launchUrl: string;
+  /** The launch URL opening a renderer route, e.g. `/sessions/take-0001` for `#/sessions/take-0001`. */
+  launchUrlFor(route: string): string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -32,21 +36,31 @@ export interface WebServer {
 
 const WEB_CLIENT_TAG = '<script type="module" src="/web-client.js"></script>';
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   res.end(body);
+}
+
+/** Sent when a result can't be encoded (a value JSON can't hold): fixed text, so it can't fail too. */
+const ENCODING_FAILED = JSON.stringify({
+  ok: false,
+  error: { code: 'internal', message: 'The back end could not encode its answer.' },
+});
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  let body: string;
+  try {
+    body = encodeWire(value);
+  } catch (error) {
+    console.error('[coach] web shell could not encode an answer', error);
+    send(res, 500, ENCODING_FAILED, 'application/json');
+    return;
+  }
+  send(res, status, body, 'application/json');
+}
+
+function invalidInput(message: string): { ok: false; error: CoachErrorInfo } {
+  return { ok: false, error: { code: 'invalid_input', message } };
 }
 
 /**
@@ -60,7 +74,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const ctx: HandlerContext<Events> = {
     shell: 'web',
     emit: (event, payload) => {
-      const frame = `event: message\ndata: ${encodeWire({ event, payload })}\n\n`;
+      let frame: string;
+      try {
+        frame = `event: message\ndata: ${encodeWire({ event, payload })}\n\n`;
+      } catch (error) {
+        // A handler's progress report must not fail the handler itself.
+        console.error(`[coach] event ${event} could not be encoded`, error);
+        return;
+      }
       for (const res of streams) res.write(frame);
     },
   };
@@ -74,13 +95,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const decision = authorize(
         {
-          method: req.method ?? 'GET',
           path: url.pathname,
-          query: url.searchParams,
           host: req.headers.host,
           origin: req.headers.origin,
           tokenHeader: typeof req.headers[TOKEN_HEADER] === 'string' ? req.headers[TOKEN_HEADER] : undefined,
-          cookie: req.headers.cookie,
         },
         token,
         port,
@@ -95,32 +113,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
 
       if (url.pathname === '/api/invoke' && req.method === 'POST') {
-        let channel: unknown;
-        let input: unknown;
-        try {
-          const body = decodeWire(await readBody(req, maxBody)) as { channel?: unknown; input?: unknown };
-          channel = body.channel;
-          input = body.input;
-        } catch {
-          send(
-            res,
-            400,
-            encodeWire({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }),
-            'application/json',
-          );
+        const body = await readBody(req, maxBody);
+        if (!body.ok) {
+          sendJson(res, 413, {
+            ok: false,
+            error: {
+              code: 'too_large',
+              message: `The request is larger than the ${describeBytes(maxBody)} limit; nothing was done.`,
+            },
+          });
           return;
         }
-        if (typeof channel !== 'string') {
-          send(
-            res,
-            400,
-            encodeWire({ ok: false, error: { code: 'invalid_input', message: 'The channel name must be a string.' } }),
-            'application/json',
-          );
+        const request = parseInvokeRequest(body.text);
+        if (!request.ok) {
+          sendJson(res, 400, invalidInput(request.message));
           return;
         }
-        const result = await dispatch(channel, input, ctx);
-        send(res, 200, encodeWire(result), 'application/json');
+        sendJson(res, 200, await dispatch(request.channel, request.input, ctx));
         return;
       }
 
@@ -136,7 +145,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
 
-      if (url.pathname.startsWith('/api/')) {
+      if (isApiPath(url.pathname)) {
         send(res, 404, 'Unknown API path.\n');
         return;
       }
@@ -165,12 +174,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'cache-control': 'no-store',
       };
       if (file.endsWith('index.html')) {
-        // The page carries the token for the client's API calls; it is only served to holders of it.
-        const html = body
-          .toString('utf8')
-          .replace('<head>', `<head>\n    <meta name="coach-token" content="${token}" />\n    ${WEB_CLIENT_TAG}`);
-        body = Buffer.from(html);
-        headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+        // The client installs window.coach before the renderer runs; the page itself holds no secret.
+        body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    ${WEB_CLIENT_TAG}`));
       }
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -189,7 +194,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
-    launchUrl: `${url}?token=${token}`,
+    launchUrl: `${url}${launchFragment(token)}`,
+    launchUrlFor: (route) => `${url}${launchFragment(token, route)}`,
     port,
     token,
     close: async () => {

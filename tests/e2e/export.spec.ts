@@ -10,7 +10,7 @@ test('export dialog: offered names, redacted Markdown and PDF downloads', async 
   const doc = { ...corpusSession(STORY_IDS[1], { named: true }).document };
   delete doc.audio; // no recording needed to export
   await app.backend.services.sessions.save(doc);
-  await page.goto(`${app.server.launchUrl}#/sessions/${doc.id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${doc.id}`));
   const button = page.getByTestId('export-button');
   await expect(button).toBeVisible({ timeout: 15_000 });
   await expect(button).toBeEnabled();

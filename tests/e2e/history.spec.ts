@@ -38,7 +38,7 @@ test('sessions are grouped by story with tier, levels and Mitigation vs Structur
   app,
 }) => {
   await seedHistory(app);
-  await page.goto(`${app.server.launchUrl}#/sessions`);
+  await page.goto(app.server.launchUrlFor('/sessions'));
   const groups = page.getByTestId('story-group');
   await expect(groups).toHaveCount(2);
   // Most recently practised story first; takes newest first.
@@ -77,7 +77,7 @@ test('sessions are grouped by story with tier, levels and Mitigation vs Structur
 test('rename a take, delete it with undo, and delete for good after the undo window', async ({ page, app }) => {
   await seedHistory(app);
   await page.clock.install();
-  await page.goto(`${app.server.launchUrl}#/sessions`);
+  await page.goto(app.server.launchUrlFor('/sessions'));
   const row = page.locator('[data-testid="take-row"][data-id="take-0002"]');
   await row.getByRole('button', { name: /^Rename/ }).click();
   await row.getByTestId('rename-input').fill('Leakage framing');
@@ -110,7 +110,7 @@ test('progress per story charts the rubric levels and layer shares against the b
   app,
 }) => {
   await seedHistory(app);
-  await page.goto(`${app.server.launchUrl}#/sessions`);
+  await page.goto(app.server.launchUrlFor('/sessions'));
   const group = page.getByTestId('story-group').filter({ hasText: 'Feature store default' });
   await group.getByTestId('progress-toggle').click();
   const chart = group.getByTestId('progress-chart');
@@ -127,7 +127,7 @@ test('progress per story charts the rubric levels and layer shares against the b
 
 test('compare two takes of the same story side by side with aligned timelines', async ({ page, app }) => {
   await seedHistory(app);
-  await page.goto(`${app.server.launchUrl}#/sessions`);
+  await page.goto(app.server.launchUrlFor('/sessions'));
   await expect(page.getByTestId('compare-button')).toBeDisabled();
   await page
     .getByLabel(/Select “.*” for comparison/)

@@ -17,7 +17,7 @@ test('a session exported as JSON imports back from the Sessions view, and a brok
     const broken = path.join(dir, 'broken.json');
     await writeFile(broken, '{"schemaVersion": 1, "id": "cut-');
 
-    await page.goto(`${app.server.launchUrl}#/sessions`);
+    await page.goto(app.server.launchUrlFor('/sessions'));
     await expect(page.getByTestId('sessions-empty')).toBeVisible();
     await page.getByTestId('import-session-input').setInputFiles(broken);
     await expect(page.getByRole('alert').filter({ hasText: 'broken.json could not be imported' })).toBeVisible();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import type { SessionDocument } from '../../src/shared/session-document';
 import { parseWavHeader } from '../../src/main/services/recording/wav-format';
+import { launchFragment } from '../../src/web/launch-fragment';
 import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
 import { bestLoopedCorrelation, envelope, loadStory, pcmOf, renderSpeech } from './support/speech';
 import { RENDERER_DIR } from './support/web-app';
@@ -95,7 +96,7 @@ async function openRig(prefix: string): Promise<CrashRig> {
     work,
     dataDir,
     speech,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/${launchFragment(token)}`,
     shell,
     browser,
     restart: async () => {

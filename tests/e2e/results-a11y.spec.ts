@@ -26,7 +26,7 @@ test('results, sessions and compare views have no WCAG A/AA violations; focus is
     createdAt: '2026-11-09T09:00:00.000Z',
   });
 
-  await page.goto(`${app.server.launchUrl}#/sessions/take-0002`);
+  await page.goto(app.server.launchUrlFor('/sessions/take-0002'));
   await expect(page.getByTestId('play-toggle')).toBeEnabled({ timeout: 15_000 });
   await page.getByTestId('transcript').focus();
   await page.keyboard.press('ArrowRight');
@@ -49,12 +49,12 @@ test('results, sessions and compare views have no WCAG A/AA violations; focus is
   expect(outlines.every((o) => /:(solid|auto):[1-9]/.test(o))).toBe(true);
   await page.screenshot({ path: 'screenshots/results-focus.png' });
 
-  await page.goto(`${app.server.launchUrl}#/sessions`);
+  await page.goto(app.server.launchUrlFor('/sessions'));
   await expect(page.getByTestId('story-group')).toHaveCount(1);
   await page.getByTestId('progress-toggle').click();
   expect(await violations(page)).toEqual([]);
 
-  await page.goto(`${app.server.launchUrl}#/compare/take-0001/take-0002`);
+  await page.goto(app.server.launchUrlFor('/compare/take-0001/take-0002'));
   await expect(page.getByTestId('compare-view')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

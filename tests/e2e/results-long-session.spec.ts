@@ -122,7 +122,7 @@ test('a 30-minute take stays smooth: frame times while playing with the transcri
   expect(durationSec).toBeLessThan(33 * 60);
 
   const t0 = Date.now();
-  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
   await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 30_000 });
   const shown = Date.now() - t0;
   await expect(page.getByTestId('play-toggle')).toBeEnabled({ timeout: 120_000 });

@@ -26,7 +26,7 @@ test('results of a recorded take: waveform with layer regions, legend, budget ba
   app,
 }) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'take-0001', story: 'Bureau sentinel' });
-  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
   await expect(page.getByTestId('results-view')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Bureau sentinel', level: 1 })).toBeVisible();
   // The recording arrives through the contract in chunks and the player becomes ready.
@@ -70,7 +70,7 @@ test('replay: play, the transcript follows, click to seek, keys for play/pause, 
   app,
 }) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'take-0002', story: 'Bureau sentinel' });
-  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
   await expect(page.getByTestId('play-toggle')).toBeEnabled({ timeout: 15_000 });
 
   await page.getByTestId('play-toggle').click();
@@ -162,7 +162,7 @@ test('corrections: change a layer, edit text, merge, split — recomputed at onc
   app,
 }) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'take-0003', story: 'Bureau sentinel' });
-  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
   await expect(page.getByTestId('play-toggle')).toBeEnabled({ timeout: 15_000 });
   await expect(page.getByTestId('correction-state')).toHaveText('As transcribed');
   const total = await sentenceCount(page).catch(() => NaN);
@@ -243,7 +243,7 @@ test('worksheet items can be ticked by hand and the tick is kept with the take',
     id: 'take-0004',
     story: 'Search stemmer',
   });
-  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
   const sheet = page.getByTestId('worksheet');
   await expect(sheet).toBeVisible();
   const unchecked = sheet
@@ -268,7 +268,7 @@ test('a typed answer shows the same results without waveform or replay; the keys
   app,
 }) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'typed-0001', story: 'Bureau sentinel', kind: 'typed' });
-  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
   await expect(page.getByTestId('results-view')).toBeVisible();
   await expect(page.getByTestId('waveform')).toHaveCount(0);
   await expect(page.getByTestId('play-toggle')).toHaveCount(0);
@@ -293,7 +293,7 @@ test('transcribe again: lists the speech models and says so when none is install
   app,
 }) => {
   const { id } = await seedStory(app.backend, STORY, { id: 'take-0005', story: 'Bureau sentinel' });
-  await page.goto(`${app.server.launchUrl}#/sessions/${id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
   await page.getByRole('button', { name: 'Transcribe again…' }).click();
   const panel = page.getByTestId('retranscribe-panel');
   await expect(panel).toContainText('The recording stays as it is');
@@ -303,7 +303,7 @@ test('transcribe again: lists the speech models and says so when none is install
   await expect(panel).toHaveCount(0);
   // Typed answers have no recording to transcribe.
   const typed = await seedStory(app.backend, STORY, { id: 'typed-0005', story: 'Bureau sentinel', kind: 'typed' });
-  await page.goto(`${app.server.launchUrl}#/sessions/${typed.id}`);
+  await page.goto(app.server.launchUrlFor(`/sessions/${typed.id}`));
   await expect(page.getByTestId('results-view')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Transcribe again…' })).toHaveCount(0);
 });

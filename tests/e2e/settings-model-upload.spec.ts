@@ -67,7 +67,7 @@ test('a model file uploads from the browser with progress, and a corrupt one get
     );
     expect(cliMessage).toMatch(/^cut-tiny\.bin is truncated/);
 
-    await page.goto(`${app.server.launchUrl}#/settings`);
+    await page.goto(app.server.launchUrlFor('/settings'));
     const panel = page.getByTestId('models-panel');
     await expect(panel.getByTestId('model-tiny.en')).toContainText('Not installed');
     await mkdir('screenshots', { recursive: true });

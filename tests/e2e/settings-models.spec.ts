@@ -7,7 +7,7 @@ import { writeRandomWhisperModel } from '../fixtures/ggml/write-random-model';
 import { expect, test } from './support/web-app';
 
 test('Settings lists the speech models and explains a failed download with a way out', async ({ page, app }) => {
-  await page.goto(`${app.server.launchUrl}#/settings`);
+  await page.goto(app.server.launchUrlFor('/settings'));
   const panel = page.getByTestId('models-panel');
   await expect(panel.getByTestId('model-base.en')).toContainText('Not installed');
   await expect(panel.getByTestId('model-tiny.en')).toContainText('English');
@@ -38,7 +38,7 @@ test('a mirror that serves the wrong file is refused against the pinned checksum
   await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', () => resolve()));
   const mirrorUrl = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/models/`;
   try {
-    await page.goto(`${app.server.launchUrl}#/settings`);
+    await page.goto(app.server.launchUrlFor('/settings'));
     const panel = page.getByTestId('models-panel');
     await panel.getByLabel('Download mirror').fill(mirrorUrl);
     await panel.getByRole('button', { name: 'Save mirror' }).click();
@@ -59,7 +59,7 @@ test('an imported model is measured on this machine and recommended as the defau
     const file = path.join(dir, 'ggml-tiny.en.bin');
     await writeRandomWhisperModel(file, 'tiny.en', 5);
     await app.backend.services.models.importFile(file, { id: 'my-tiny' });
-    await page.goto(`${app.server.launchUrl}#/settings`);
+    await page.goto(app.server.launchUrlFor('/settings'));
     const panel = page.getByTestId('models-panel');
     await expect(panel.getByTestId('model-my-tiny')).toContainText('Installed');
     await panel.getByRole('button', { name: 'Measure this machine' }).click();
@@ -81,7 +81,7 @@ test('a newly installed model is measured in the background and becomes the reco
     await app.backend.services.models.importFile(file, { id: 'auto-tiny' });
     // What the download and upload handlers do after installing a model.
     app.backend.services.benchScheduler.request();
-    await page.goto(`${app.server.launchUrl}#/settings`);
+    await page.goto(app.server.launchUrlFor('/settings'));
     const panel = page.getByTestId('models-panel');
     await expect(panel.getByTestId('models-bench-state')).toBeVisible();
     await expect(panel.getByTestId('models-default')).toContainText('auto-tiny (recommended for this machine)', {

@@ -1,52 +1,142 @@
 import type { CoachBridge } from '../../shared/contract';
-import type { Result } from '../../shared/contract-types';
+import type { CoachErrorInfo, Result } from '../../shared/contract-types';
 import { decodeWire, encodeWire } from '../../shared/wire';
+import { TOKEN_HEADER } from '../launch-fragment';
+import { SseParser } from './sse';
 
 type Listener = (payload: unknown) => void;
 
+const OFFLINE: CoachErrorInfo = {
+  code: 'offline',
+  message: 'The Postmortem Coach back end is not reachable. Is "npm run web" still running?',
+};
+
+const FORBIDDEN: CoachErrorInfo = {
+  code: 'forbidden',
+  message:
+    'This page has no access to the Postmortem Coach back end: open the address that "npm run web" printed in the terminal (it ends in #token=…).',
+};
+
+/** Reconnection delays of the event stream: quick after a blip, then no busier than every 3 s. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 3_000;
+
+export interface WebCoachOptions {
+  /** Prefix of the API paths; '' for the server that served the page. */
+  base?: string;
+  /** Ends the event stream for good (a page never does; tests and embedders do). */
+  signal?: AbortSignal;
+}
+
+function isRefusal(status: number): boolean {
+  return status === 401 || status === 403;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /**
- * `window.coach` for the web shell: the same typed API as the Electron preload, spoken over HTTP
- * (calls) and Server-Sent Events (events) to the loopback server that served this page.
+ * `window.coach` for the web shell: the same typed API as the Electron preload, spoken over HTTP to
+ * the loopback server that served this page: calls as POSTs, events as a Server-Sent Events stream
+ * read with fetch() (EventSource can't send the token header). `token` null: the page was opened
+ * without one, so every call fails as `forbidden` without asking the server.
  */
-export function createWebCoach(token: string, base = ''): CoachBridge {
+export function createWebCoach(token: string | null, options: WebCoachOptions = {}): CoachBridge {
+  const base = options.base ?? '';
+  const { signal } = options;
   const listeners = new Map<string, Set<Listener>>();
-  let source: EventSource | null = null;
+  let streaming = false;
+  // Once refused, every later call will be too (the token can't change under a running page).
+  let refusedOnce = token === null;
+
+  const deliverTo = (listener: Listener, payload: unknown): void => {
+    try {
+      listener(payload);
+    } catch (error) {
+      // One faulty listener must not cut the stream for the others; still report it as uncaught.
+      setTimeout(() => {
+        throw error;
+      });
+    }
+  };
+
+  const deliver = (event: string, payload: unknown): void => {
+    for (const listener of listeners.get(event) ?? []) deliverTo(listener, payload);
+  };
+
+  // Views show a refused call where they show errors; this notice says it app-wide and stays.
+  const refusalNotice = { level: 'error', message: FORBIDDEN.message };
+  const refused = (): void => {
+    if (refusedOnce) return;
+    refusedOnce = true;
+    deliver('app.notice', refusalNotice);
+  };
+
+  const readStream = async (body: ReadableStream<Uint8Array>): Promise<void> => {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    const parser = new SseParser();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      for (const frame of parser.feed(decoder.decode(value, { stream: true }))) {
+        if (frame.event !== 'message') continue;
+        const { event, payload } = decodeWire(frame.data) as { event: string; payload: unknown };
+        deliver(event, payload);
+      }
+    }
+  };
 
   const connect = (): void => {
-    if (source) return;
-    source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
-      const { event, payload } = decodeWire(message.data) as { event: string; payload: unknown };
-      for (const listener of listeners.get(event) ?? []) listener(payload);
-    };
+    if (streaming || token === null) return;
+    streaming = true;
+    void (async () => {
+      let delay = RETRY_FIRST_MS;
+      while (!signal?.aborted) {
+        try {
+          const response = await fetch(`${base}/api/events`, {
+            headers: { [TOKEN_HEADER]: token },
+            signal: signal ?? null,
+          });
+          if (isRefusal(response.status)) {
+            // The same token will be refused again: stop, as EventSource did on an error status.
+            refused();
+            return;
+          }
+          if (response.ok && response.body) {
+            delay = RETRY_FIRST_MS;
+            await readStream(response.body);
+          }
+        } catch {
+          // The back end stopped or restarted: reconnect below, as EventSource would.
+        }
+        await sleep(delay);
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+      }
+    })();
   };
 
   const invoke = async (channel: string, input: unknown): Promise<Result<unknown>> => {
+    if (token === null) {
+      refused();
+      return { ok: false, error: FORBIDDEN };
+    }
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${base}/api/invoke`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-coach-token': token },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
         body: encodeWire({ channel, input }),
       });
+      text = await response.text();
     } catch {
-      return {
-        ok: false,
-        error: {
-          code: 'offline',
-          message: 'The Postmortem Coach back end is not reachable. Is "npm run web" still running?',
-        },
-      };
+      return { ok: false, error: OFFLINE };
     }
-    const text = await response.text();
-    if (response.status === 401 || response.status === 403) {
-      return {
-        ok: false,
-        error: {
-          code: 'forbidden',
-          message: 'The back end refused this page: reopen the URL that "npm run web" printed.',
-        },
-      };
+    if (isRefusal(response.status)) {
+      refused();
+      return { ok: false, error: FORBIDDEN };
     }
     try {
       return decodeWire(text) as Result<unknown>;
@@ -62,10 +152,16 @@ export function createWebCoach(token: string, base = ''): CoachBridge {
     shell: 'web',
     invoke: invoke as CoachBridge['invoke'],
     on: (event, listener) => {
-      connect();
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener as Listener);
       listeners.set(event, set);
+      connect();
+      if (refusedOnce && event === 'app.notice') {
+        // After on() returns, as a streamed event would arrive: the listener may reference its unsubscribe.
+        queueMicrotask(() => {
+          if (set.has(listener as Listener)) deliverTo(listener as Listener, refusalNotice);
+        });
+      }
       return () => {
         set.delete(listener as Listener);
       };

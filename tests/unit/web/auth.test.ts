@@ -6,85 +6,62 @@ const PORT = 4567;
 
 function facts(over: Partial<RequestFacts>): RequestFacts {
   return {
-    method: 'GET',
     path: '/',
-    query: new URLSearchParams(),
     host: `127.0.0.1:${PORT}`,
     origin: undefined,
     tokenHeader: undefined,
-    cookie: undefined,
     ...over,
   };
 }
 
 describe('web shell authorization', () => {
-  it('requires the token on every request', () => {
-    expect(authorize(facts({}), TOKEN, PORT)).toMatchObject({ allow: false, status: 401 });
-    expect(authorize(facts({ path: '/assets/app.js' }), TOKEN, PORT)).toMatchObject({ allow: false, status: 401 });
-    expect(authorize(facts({ method: 'POST', path: '/api/invoke' }), TOKEN, PORT)).toMatchObject({
-      allow: false,
-      status: 401,
-    });
+  it('requires the token header on API paths', () => {
+    for (const path of ['/api/invoke', '/api/events', '/api/unknown']) {
+      expect(authorize(facts({ path }), TOKEN, PORT)).toMatchObject({ allow: false, status: 401 });
+      expect(authorize(facts({ path, tokenHeader: TOKEN }), TOKEN, PORT)).toEqual({ allow: true });
+    }
   });
 
   it('rejects a wrong or truncated token', () => {
     for (const wrong of ['x', TOKEN.slice(1), `${TOKEN}x`, TOKEN.toUpperCase()]) {
-      expect(authorize(facts({ tokenHeader: wrong }), TOKEN, PORT)).toMatchObject({ allow: false, status: 401 });
-      expect(authorize(facts({ query: new URLSearchParams({ token: wrong }) }), TOKEN, PORT)).toMatchObject({
+      expect(authorize(facts({ path: '/api/invoke', tokenHeader: wrong }), TOKEN, PORT)).toMatchObject({
         allow: false,
+        status: 401,
       });
     }
   });
 
-  it('accepts the header everywhere, the URL or cookie for pages, and only the header for API calls', () => {
-    expect(authorize(facts({ tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({ allow: true });
-    expect(authorize(facts({ query: new URLSearchParams({ token: TOKEN }) }), TOKEN, PORT)).toMatchObject({
-      allow: true,
-      via: 'query',
-    });
-    expect(authorize(facts({ cookie: `a=b; coach_token=${TOKEN}` }), TOKEN, PORT)).toMatchObject({
-      allow: true,
-      via: 'cookie',
-    });
-    // A cross-site form or script can ride a cookie; API calls must carry the header.
-    expect(
-      authorize(facts({ method: 'POST', path: '/api/invoke', cookie: `coach_token=${TOKEN}` }), TOKEN, PORT),
-    ).toMatchObject({ allow: false, status: 401 });
-    expect(
-      authorize(
-        facts({ method: 'POST', path: '/api/invoke', query: new URLSearchParams({ token: TOKEN }) }),
-        TOKEN,
-        PORT,
-      ),
-    ).toMatchObject({ allow: false });
-    expect(
-      authorize(facts({ path: '/api/events', query: new URLSearchParams({ token: TOKEN }) }), TOKEN, PORT),
-    ).toMatchObject({ allow: true });
+  it('serves the static files without a token: they hold no secret', () => {
+    for (const path of ['/', '/index.html', '/web-client.js', '/assets/app.js']) {
+      expect(authorize(facts({ path }), TOKEN, PORT)).toEqual({ allow: true });
+    }
   });
 
-  it('refuses a foreign Origin even with the right token', () => {
+  it('refuses a foreign Origin on API and static paths, even with the right token', () => {
     for (const origin of ['http://evil.example', `http://127.0.0.1:${PORT + 1}`, 'null', `https://127.0.0.1:${PORT}`]) {
-      expect(authorize(facts({ origin, tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({
-        allow: false,
-        status: 403,
+      for (const path of ['/api/invoke', '/', '/assets/app.js']) {
+        expect(authorize(facts({ path, origin, tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({
+          allow: false,
+          status: 403,
+        });
+      }
+    }
+    for (const origin of [`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`]) {
+      expect(authorize(facts({ path: '/api/invoke', origin, tokenHeader: TOKEN }), TOKEN, PORT)).toEqual({
+        allow: true,
       });
     }
-    expect(authorize(facts({ origin: `http://127.0.0.1:${PORT}`, tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({
-      allow: true,
-    });
-    expect(authorize(facts({ origin: `http://localhost:${PORT}`, tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({
-      allow: true,
-    });
   });
 
-  it('refuses a foreign Host header (DNS rebinding)', () => {
-    expect(authorize(facts({ host: `evil.example:${PORT}`, tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({
-      allow: false,
-      status: 403,
-    });
-    expect(authorize(facts({ host: undefined, tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({
-      allow: false,
-      status: 403,
-    });
+  it('refuses a foreign Host header (DNS rebinding) on API and static paths', () => {
+    for (const host of [`evil.example:${PORT}`, `127.0.0.1:${PORT + 1}`, '127.0.0.1', undefined]) {
+      for (const path of ['/api/invoke', '/', '/assets/app.js']) {
+        expect(authorize(facts({ path, host, tokenHeader: TOKEN }), TOKEN, PORT)).toMatchObject({
+          allow: false,
+          status: 403,
+        });
+      }
+    }
+    expect(authorize(facts({ host: `localhost:${PORT}` }), TOKEN, PORT)).toEqual({ allow: true });
   });
 });
