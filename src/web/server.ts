@@ -6,7 +6,7 @@ import type { Backend } from '../main/backend';
 import { contentSecurityPolicy } from '../main/security';
 import { mimeTypeOf, resolveStaticAsset } from '../main/services/platform/static-assets';
 import { contract, type Events } from '../shared/contract';
-import type { CoachErrorInfo, HandlerContext } from '../shared/contract-types';
+import type { CoachErrorCode, CoachErrorInfo, HandlerContext } from '../shared/contract-types';
 import { createDispatcher } from '../shared/dispatch';
 import { encodeWire } from '../shared/wire';
 import { authorize, isApiPath, TOKEN_HEADER } from './auth';
@@ -59,8 +59,8 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, body, 'application/json');
 }
 
-function invalidInput(message: string): { ok: false; error: CoachErrorInfo } {
-  return { ok: false, error: { code: 'invalid_input', message } };
+function failure(code: CoachErrorCode, message: string): { ok: false; error: CoachErrorInfo } {
+  return { ok: false, error: { code, message } };
 }
 
 /**
@@ -115,21 +115,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (url.pathname === '/api/invoke' && req.method === 'POST') {
         const body = await readBody(req, maxBody);
         if (!body.ok) {
-          sendJson(res, 413, {
-            ok: false,
-            error: {
-              code: 'too_large',
-              message: `The request is larger than the ${describeBytes(maxBody)} limit; nothing was done.`,
-            },
-          });
+          sendJson(
+            res,
+            413,
+            failure('too_large', `The request is larger than the ${describeBytes(maxBody)} limit; nothing was done.`),
+          );
           return;
         }
         const request = parseInvokeRequest(body.text);
         if (!request.ok) {
-          sendJson(res, 400, invalidInput(request.message));
+          sendJson(res, 400, failure('invalid_input', request.message));
           return;
         }
-        sendJson(res, 200, await dispatch(request.channel, request.input, ctx));
+        const result = await dispatch(request.channel, request.input, ctx);
+        // Over a schema's size maximum: the same status as an oversized body, whoever caught it.
+        sendJson(res, !result.ok && result.error.code === 'too_large' ? 413 : 200, result);
         return;
       }
 

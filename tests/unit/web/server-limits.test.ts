@@ -51,6 +51,15 @@ describe('web shell request limits', () => {
     expect(after.status).toBe(200);
   });
 
+  it('answers 413 too when the contract finds an input over a size maximum', async () => {
+    const reply = await invokeRaw(
+      rig,
+      JSON.stringify({ channel: 'stories.create', input: { name: 'Long note', note: 'n'.repeat(501) } }),
+    );
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+  });
+
   it('still accepts a body just under the limit', async () => {
     const envelope = '{"channel":"stories.list","input":{},"pad":""}';
     const body = envelope.replace('"pad":""', `"pad":"${'a'.repeat(8 * MIB - envelope.length)}"`);
