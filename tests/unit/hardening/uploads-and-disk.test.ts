@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportService } from '../../../src/main/services/imports/import-service';
 import { ModelUploadService } from '../../../src/main/services/models/model-upload';
-import { RecordingService } from '../../../src/main/services/recording/recording-service';
+import { MAX_ACTIVE_TAKES, RecordingService } from '../../../src/main/services/recording/recording-service';
 import type { OpenWavFile } from '../../../src/main/services/recording/wav-appender';
 import { SessionStore } from '../../../src/main/services/sessions/session-store';
 import { FakeTranscriber } from '../practice/support/fake-transcriber';
@@ -88,5 +88,25 @@ describe('a full disk at the start of a take', () => {
     expect((error as Error).message).not.toMatch(/ENOSPC/);
     expect(existsSync(sessions.root) ? await readdir(sessions.root) : []).toEqual([]);
     expect((await sessions.list()).sessions).toEqual([]);
+  });
+});
+
+describe('takes recording at once are bounded', () => {
+  it('a fifth concurrent take is refused with a way forward; stopping one makes room', async () => {
+    const rec = new RecordingService({
+      sessions: new SessionStore(dir),
+      transcriber: new FakeTranscriber(() => ({ segments: [] })),
+      pid: 1,
+      isAlive: () => false,
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_ACTIVE_TAKES; i++) ids.push((await rec.start(SETUP, () => {})).sessionId);
+    await expect(rec.start(SETUP, () => {})).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('stop or cancel one'),
+    });
+    await rec.stop({ sessionId: ids[0] as string, endedBy: 'user' });
+    expect((await rec.start(SETUP, () => {})).sessionId).toMatch(/.+/);
+    await rec.dispose();
   });
 });

@@ -55,6 +55,9 @@ interface ActiveTake {
   queue: Promise<unknown>;
 }
 
+/** Takes recording at once in one back end (a second window or a resumed take, not a crowd). */
+export const MAX_ACTIVE_TAKES = 4;
+
 export interface RecordingServiceOptions {
   sessions: SessionStore;
   transcriber: Transcriber;
@@ -121,6 +124,13 @@ export class RecordingService {
     streaming: boolean;
   }> {
     const { sessions } = this.options;
+    // Each take holds an open file and maybe a transcription stream; one person speaks one at a time.
+    if (this.active.size >= MAX_ACTIVE_TAKES) {
+      throw new CoachError(
+        'conflict',
+        `${MAX_ACTIVE_TAKES} takes are already recording: stop or cancel one before starting another.`,
+      );
+    }
     const at = this.now();
     const id = newTakeId(at);
     const folder = sessions.folderOf(id);
