@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { isCoachError } from '../../shared/coach-error';
+import { CoachError, isCoachError } from '../../shared/coach-error';
 import type { Transcript } from '../../core/transcript/types';
 import { validateVadModel, type WhisperModelInfo } from '../../main/services/models/ggml-validate';
 import { ModelManager } from '../../main/services/models/model-manager';
@@ -137,9 +137,9 @@ async function requireAudioFile(file: string): Promise<void> {
   try {
     info = await stat(file);
   } catch {
-    throw new UsageError(`AUDIO file not found: ${file}`);
+    throw new CoachError('not_found', `Audio file not found: ${file}`);
   }
-  if (!info.isFile()) throw new UsageError(`${file} is a folder, not an audio file.`);
+  if (!info.isFile()) throw new CoachError('invalid_input', `${file} is a folder, not an audio file.`);
 }
 
 /**

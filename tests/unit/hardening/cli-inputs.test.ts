@@ -127,7 +127,7 @@ describe('transcribe and analyze arguments', () => {
     try {
       const r = await coach('transcribe', path.join(root, 'nope.wav'));
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/AUDIO file not found: .*nope\.wav/);
+      expect(r.err).toMatch(/Audio file not found: .*nope\.wav/);
       expect(r.err).not.toMatch(/No Whisper model|not installed/);
     } finally {
       process.env.COACH_DATA_DIR = before;
