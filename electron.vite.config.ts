@@ -9,9 +9,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           // The transcriber runs in its own process (utilityProcess): a native crash can't take the app down.
-          worker: resolve('src/main/services/whisper/worker.ts'),
+          worker: resolve('src/backend/services/whisper/worker.ts'),
           // Long transcripts are analysed on a worker thread, off the back end's event loop.
-          'analysis-worker': resolve('src/main/services/analysis/analysis-worker.ts'),
+          'analysis-worker': resolve('src/backend/services/analysis/analysis-worker.ts'),
         },
       },
     },

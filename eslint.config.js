@@ -3,6 +3,32 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const NODE_PACKAGES = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http'];
+
+/** The no-restricted-imports settings of one layer (see the list in the config below). */
+function layers(list) {
+  return list.map(({ name, files, forbid, packages, why, globals: banned }) => {
+    const patterns = [
+      {
+        // A relative path that climbs to a forbidden top-level folder of src/.
+        regex: `^(\\.\\./)+(${forbid.join('|')})(/|$)`,
+        message: why,
+      },
+    ];
+    if (packages === 'only-zod') patterns.push({ regex: '^(?!zod(/|$))[^.]', message: why });
+    if (packages === 'no-electron') patterns.push({ group: ['electron', 'electron/*'], message: why });
+    if (packages === 'browser') patterns.push({ group: ['electron', ...NODE_PACKAGES], message: why });
+    return {
+      name: `layer: ${name}`,
+      files,
+      rules: {
+        'no-restricted-imports': ['error', { patterns }],
+        ...(banned ? { 'no-restricted-globals': ['error', ...banned] } : {}),
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'build/**', 'dist/**', 'node_modules/**', 'test-results/**', 'screenshots/**', 'coverage/**'] },
   js.configs.recommended,
@@ -25,44 +51,73 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  {
-    // The core is pure domain logic shared by every runtime: no Node, Electron or DOM.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'electron', 'fs', 'path', 'os', 'child_process', 'react', 'react-dom'],
-              message: 'src/core must stay pure.',
-            },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+  // One-way layers: core ← shared ← backend ← shells (main, web, cli); the renderer and preload
+  // see only shared and core. Each file matches exactly one layer below (ESLint replaces, not
+  // merges, a rule set twice), and each layer names the top-level folders it must not reach.
+  ...layers([
+    {
+      name: 'core',
+      files: ['src/core/**/*.ts'],
+      forbid: ['shared', 'backend', 'main', 'web', 'cli', 'renderer', 'preload'],
+      packages: 'only-zod',
+      why: 'src/core is pure domain logic: it imports only zod and itself.',
+      globals: ['window', 'document', 'process', 'require', 'Buffer'],
     },
-  },
-  {
-    // Back-end services run under plain Node too.
-    files: [
-      'src/main/services/**/*.ts',
-      'src/main/handlers/**/*.ts',
-      'src/main/backend.ts',
-      'src/web/*.ts',
-      'src/cli/**/*.ts',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'Services never import electron: put Electron code in the thin shell.' },
-          ],
-        },
-      ],
+    {
+      name: 'shared',
+      files: ['src/shared/**/*.ts'],
+      forbid: ['backend', 'main', 'web', 'cli', 'renderer', 'preload'],
+      packages: 'only-zod',
+      why: 'src/shared is the typed contract: it imports only zod, core and itself.',
     },
-  },
+    {
+      name: 'backend',
+      files: ['src/backend/**/*.ts'],
+      forbid: ['main', 'web', 'cli', 'renderer', 'preload'],
+      packages: 'no-electron',
+      why: 'The back end is shell-neutral: no Electron, and no shell, renderer or preload code.',
+    },
+    {
+      name: 'electron shell',
+      files: ['src/main/**/*.ts'],
+      forbid: ['web', 'cli', 'renderer'],
+      why: 'The Electron shell wires the back end into Electron; it does not reach the other shells.',
+    },
+    {
+      name: 'web shell',
+      files: ['src/web/*.ts'],
+      forbid: ['main', 'cli', 'renderer', 'preload'],
+      packages: 'no-electron',
+      why: 'The web shell serves the back end over loopback HTTP; it never loads Electron code.',
+    },
+    {
+      name: 'web client',
+      files: ['src/web/client/**/*.ts'],
+      forbid: ['backend', 'main', 'cli', 'renderer', 'preload'],
+      packages: 'browser',
+      why: 'The web client runs in the page: it speaks the contract, nothing else.',
+    },
+    {
+      name: 'cli',
+      files: ['src/cli/**/*.ts'],
+      forbid: ['main', 'web', 'renderer', 'preload'],
+      packages: 'no-electron',
+      why: 'The CLI is a shell over the back end; it never loads Electron or page code.',
+    },
+    {
+      name: 'renderer',
+      files: ['src/renderer/**/*.{ts,tsx}'],
+      forbid: ['backend', 'main', 'web', 'cli', 'preload'],
+      packages: 'browser',
+      why: 'The renderer talks only to window.coach: it imports shared and core, never the back end.',
+    },
+    {
+      name: 'preload',
+      files: ['src/preload/**/*.ts'],
+      forbid: ['backend', 'main', 'web', 'cli', 'renderer'],
+      why: 'The preload exposes the contract as window.coach and nothing else.',
+    },
+  ]),
   {
     // Playwright reads fixture dependencies from the first argument's destructuring pattern, so
     // fixtures without dependencies must write `{}`.

@@ -5,8 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeTranscript } from '../src/core/analysis/analyze';
-import { ChromiumPdfRenderer, findChromium, isExecutableFile } from '../src/main/services/export/chromium-pdf';
-import { renderExport, type ExportFormat, type ExportInput } from '../src/main/services/export/render-export';
+import { ChromiumPdfRenderer, findChromium, isExecutableFile } from '../src/backend/services/export/chromium-pdf';
+import { renderExport, type ExportFormat, type ExportInput } from '../src/backend/services/export/render-export';
 import { SESSION_SCHEMA_VERSION, type SessionDocument } from '../src/shared/session-document';
 import { median, transcriptOfMinutes } from './corpus';
 

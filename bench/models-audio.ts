@@ -10,9 +10,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resample } from '../src/core/audio/resample';
-import { decodeAudioFile } from '../src/main/services/audio/decode-audio';
-import { validateModelFile } from '../src/main/services/models/ggml-validate';
-import { hashFile } from '../src/main/services/models/hashing';
+import { decodeAudioFile } from '../src/backend/services/audio/decode-audio';
+import { validateModelFile } from '../src/backend/services/models/ggml-validate';
+import { hashFile } from '../src/backend/services/models/hashing';
 import { writeRandomWhisperModel } from '../tests/fixtures/ggml/write-random-model';
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createResampler } from '../src/core/audio/resample';
-import { WavAppender } from '../src/main/services/recording/wav-appender';
-import { repairWav } from '../src/main/services/recording/wav-repair';
+import { WavAppender } from '../src/backend/services/recording/wav-appender';
+import { repairWav } from '../src/backend/services/recording/wav-repair';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -27,10 +27,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultNativeDir, nativeBuildProblem } from '../src/main/services/whisper/load-addon';
-import { forkSpawner } from '../src/main/services/whisper/spawner';
-import { StreamingTranscription, transcribePcm, type StreamingResult } from '../src/main/services/whisper/streaming';
-import { TranscriberHost } from '../src/main/services/whisper/transcriber-host';
+import { defaultNativeDir, nativeBuildProblem } from '../src/backend/services/whisper/load-addon';
+import { forkSpawner } from '../src/backend/services/whisper/spawner';
+import { StreamingTranscription, transcribePcm, type StreamingResult } from '../src/backend/services/whisper/streaming';
+import { TranscriberHost } from '../src/backend/services/whisper/transcriber-host';
 import { corpusStory, randomModel, speak, VAD_MODEL } from '../tests/unit/whisper/support';
 
 type Shape = 'tiny.en' | 'base.en';

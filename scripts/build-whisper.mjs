@@ -5,7 +5,7 @@
  * Why: the prebuilt @fugood/node-whisper-linux-x64 binary has no AVX at all; whisper.cpp built with
  * native CPU flags encodes ~20x faster (../shared/reference/whisper-models.md). The app loads
  * build/whisper-native/index.node when it exists and matches this CPU, else the prebuilt
- * (src/main/services/whisper/load-addon.ts).
+ * (src/backend/services/whisper/load-addon.ts).
  *
  * How: the npm tarball of @fugood/whisper.node 1.1.3 ships the addon, whisper.cpp and ggml-cpu
  * sources but NOT ggml's core files (ggml.c, ggml-backend.cpp, gguf.cpp, ...). whisper.rn 0.7.4

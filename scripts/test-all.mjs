@@ -13,7 +13,7 @@ const steps = [
   ['end-to-end tests (Playwright, Chromium, web shell)', ['npx', 'playwright', 'test', '-c', 'playwright.config.ts']],
 ];
 
-/** Mirrors src/main/services/platform/electron-binary.ts without loading TypeScript. */
+/** Mirrors src/backend/services/platform/electron-binary.ts without loading TypeScript. */
 function electronMissingReason() {
   const dir = path.join('node_modules', 'electron');
   if (!existsSync(path.join(dir, 'package.json'))) return 'the electron package is not installed';

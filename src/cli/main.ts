@@ -1,4 +1,4 @@
-import { packageInfo } from '../main/services/platform/app-info';
+import { packageInfo } from '../backend/services/platform/app-info';
 import { EXIT_BAD_INPUT, processIo, type CliCommand, type CliIo } from './io';
 
 /** Subcommands load lazily so `coach --version` never pays for the Whisper engine. */

@@ -1,6 +1,6 @@
 import { dialog, utilityProcess, type BrowserWindow } from 'electron';
-import type { WorkerSpawner } from './services/whisper/spawner';
-import type { HostToWorker, WorkerToHost } from './services/whisper/protocol';
+import type { WorkerSpawner } from '../backend/services/whisper/spawner';
+import type { HostToWorker, WorkerToHost } from '../backend/services/whisper/protocol';
 
 /**
  * Electron implementations of the small ports the back-end services take (export has its own in

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, type SaveDialogOptions } from 'electron';
-import type { PdfRenderer, SaveDialog } from './services/export/ports';
+import type { PdfRenderer, SaveDialog } from '../backend/services/export/ports';
 
 /** In-memory session (no "persist:" prefix) used only for printing reports. */
 const PRINT_PARTITION = 'coach-export-print';

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu } from 'electron';
-import { createBackend, type Backend } from './backend';
+import { createBackend, type Backend } from '../backend/backend';
 import { electronOpenDialog, utilityProcessSpawner } from './electron-adapters';
 import { electronPdfRenderer, electronSaveDialog } from './export-electron';
 import { wireIpc } from './ipc';
@@ -9,7 +9,7 @@ import { bringToFront, needsNewWindow, quitsWhenAllWindowsClosed } from './lifec
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { rendererEntry } from './renderer-entry';
-import { defaultDataDir } from './services/platform/data-dir';
+import { defaultDataDir } from '../backend/services/platform/data-dir';
 import { createMainWindow, guardWebContents, hardenSession } from './window';
 
 // One instance only: two would write the same session files. The second launch hands over to the

@@ -2,7 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { contract, type Events } from '../shared/contract';
 import type { HandlerContext } from '../shared/contract-types';
 import { createDispatcher } from '../shared/dispatch';
-import type { Backend } from './backend';
+import type { Backend } from '../backend/backend';
 import { isTrustedSender } from './security';
 
 export const INVOKE_CHANNEL = 'coach:invoke';

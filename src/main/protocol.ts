@@ -1,7 +1,8 @@
+import { contentSecurityPolicy } from '../backend/services/platform/content-security-policy';
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_HOST, APP_SCHEME, contentSecurityPolicy } from './security';
-import { mimeTypeOf, resolveStaticAsset } from './services/platform/static-assets';
+import { APP_HOST, APP_SCHEME } from './security';
+import { mimeTypeOf, resolveStaticAsset } from '../backend/services/platform/static-assets';
 
 /** Must run before `app.ready`: makes app:// a secure, standard origin (needed for getUserMedia). */
 export function registerAppScheme(): void {

@@ -1,6 +1,6 @@
+import { contentSecurityPolicy } from '../backend/services/platform/content-security-policy';
 import { BrowserWindow, session, type WebContents } from 'electron';
 import {
-  contentSecurityPolicy,
   isAllowedNavigation,
   isAllowedPermission,
   isAllowedPermissionCheck,

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../main/backend';
-import { defaultDataDir } from '../main/services/platform/data-dir';
+import { createBackend } from '../backend/backend';
+import { defaultDataDir } from '../backend/services/platform/data-dir';
 import { startWebServer } from './server';
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { WorkerToHost } from '../../src/main/services/whisper/protocol';
+import type { WorkerToHost } from '../../src/backend/services/whisper/protocol';
 import { writeRandomWhisperModel } from '../fixtures/ggml/write-random-model';
 
 /**

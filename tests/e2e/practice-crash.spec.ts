@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import type { SessionDocument } from '../../src/shared/session-document';
-import { parseWavHeader } from '../../src/main/services/recording/wav-format';
+import { parseWavHeader } from '../../src/backend/services/recording/wav-format';
 import { launchFragment } from '../../src/web/launch-fragment';
 import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
 import { bestLoopedCorrelation, envelope, loadStory, pcmOf, renderSpeech } from './support/speech';

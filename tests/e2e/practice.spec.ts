@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { parseWavHeader } from '../../src/main/services/recording/wav-format';
+import { parseWavHeader } from '../../src/backend/services/recording/wav-format';
 import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
 import { ScriptedTranscriber } from './support/scripted-transcriber';
 import {

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, truncate } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ModelManager } from '../../src/main/services/models/model-manager';
+import { ModelManager } from '../../src/backend/services/models/model-manager';
 import { MODEL_UPLOAD_PART_BYTES } from '../../src/shared/channels/models';
 import { writeRandomWhisperModel } from '../fixtures/ggml/write-random-model';
 import { expect, test } from './support/web-app';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary } from '../../src/main/services/platform/electron-binary';
+import { findElectronBinary } from '../../src/backend/services/platform/electron-binary';
 
 const binary = findElectronBinary();
 // Skipped only where the Electron runtime is absent (it cannot be downloaded on machines without

@@ -1,7 +1,7 @@
 import os from 'node:os';
-import { cpuInfo } from '../../main/services/platform/cpu-features';
-import { defaultDataDir } from '../../main/services/platform/data-dir';
-import { findElectronBinary } from '../../main/services/platform/electron-binary';
+import { cpuInfo } from '../../backend/services/platform/cpu-features';
+import { defaultDataDir } from '../../backend/services/platform/data-dir';
+import { findElectronBinary } from '../../backend/services/platform/electron-binary';
 import type { CliIo } from '../io';
 
 export interface DoctorSection {
@@ -72,5 +72,5 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** Registered by services that have something to report; kept here so doctor stays one command. */
 export const doctorProbes: DoctorProbe[] = [
-  async () => (await import('../../main/services/whisper/doctor-probe')).whisperBuildReport(),
+  async () => (await import('../../backend/services/whisper/doctor-probe')).whisperBuildReport(),
 ];

@@ -12,18 +12,18 @@ import { findProperNouns } from '../../core/report/proper-nouns';
 import { parseNameList, RedactionInputError, type RedactionName } from '../../core/report/redact';
 import { CoachError } from '../../shared/coach-error';
 import { SESSION_SCHEMA_VERSION, sessionDocument } from '../../shared/session-document';
-import { ChromiumPdfRenderer } from '../../main/services/export/chromium-pdf';
-import { SESSION_ID_PATTERN } from '../../main/services/export/import-session';
+import { ChromiumPdfRenderer } from '../../backend/services/export/chromium-pdf';
+import { SESSION_ID_PATTERN } from '../../backend/services/export/import-session';
 import {
   EXPORT_FORMATS,
   renderExport,
   type ExportFormat,
   type ExportInput,
-} from '../../main/services/export/render-export';
-import { fileExists, writeExportFile } from '../../main/services/export/write-export';
-import { packageInfo } from '../../main/services/platform/app-info';
-import { defaultDataDir } from '../../main/services/platform/data-dir';
-import { SessionStore } from '../../main/services/sessions/session-store';
+} from '../../backend/services/export/render-export';
+import { fileExists, writeExportFile } from '../../backend/services/export/write-export';
+import { packageInfo } from '../../backend/services/platform/app-info';
+import { defaultDataDir } from '../../backend/services/platform/data-dir';
+import { SessionStore } from '../../backend/services/sessions/session-store';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
 
 const USAGE = `Usage: coach export SESSION|FILE.json --format md|html|pdf|json|vtt [--redact names.txt] [-o FILE] [--force]

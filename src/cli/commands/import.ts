@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { CoachError } from '../../shared/coach-error';
-import { importSession, parseSessionJson } from '../../main/services/export/import-session';
-import { defaultDataDir } from '../../main/services/platform/data-dir';
-import { SessionStore } from '../../main/services/sessions/session-store';
+import { importSession, parseSessionJson } from '../../backend/services/export/import-session';
+import { defaultDataDir } from '../../backend/services/platform/data-dir';
+import { SessionStore } from '../../backend/services/sessions/session-store';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
 
 const USAGE = `Usage: coach import FILE.json

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import { isCoachError } from '../../shared/coach-error';
-import { ModelDownloadError } from '../../main/services/models/download-errors';
-import type { DownloadProgress } from '../../main/services/models/downloader';
-import { ModelManager, type ModelListEntry } from '../../main/services/models/model-manager';
-import { defaultDataDir } from '../../main/services/platform/data-dir';
+import { ModelDownloadError } from '../../backend/services/models/download-errors';
+import type { DownloadProgress } from '../../backend/services/models/downloader';
+import { ModelManager, type ModelListEntry } from '../../backend/services/models/model-manager';
+import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
 
 const USAGE = `Usage: coach models <command>

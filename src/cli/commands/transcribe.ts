@@ -10,12 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { CoachError, isCoachError } from '../../shared/coach-error';
 import type { Transcript } from '../../core/transcript/types';
-import { validateVadModel, type WhisperModelInfo } from '../../main/services/models/ggml-validate';
-import { ModelManager } from '../../main/services/models/model-manager';
-import { defaultDataDir } from '../../main/services/platform/data-dir';
-import { AudioDecodeError } from '../../main/services/audio/audio-errors';
-import type { WorkerSpawner } from '../../main/services/whisper/spawner';
-import { transcribeAudioFile, type TranscribeFileResult } from '../../main/services/whisper/transcribe-file';
+import { validateVadModel, type WhisperModelInfo } from '../../backend/services/models/ggml-validate';
+import { ModelManager } from '../../backend/services/models/model-manager';
+import { defaultDataDir } from '../../backend/services/platform/data-dir';
+import { AudioDecodeError } from '../../backend/services/audio/audio-errors';
+import type { WorkerSpawner } from '../../backend/services/whisper/spawner';
+import { transcribeAudioFile, type TranscribeFileResult } from '../../backend/services/whisper/transcribe-file';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
 
 export const EXIT_NO_SPEECH = 3;

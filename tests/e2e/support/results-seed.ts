@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Backend } from '../../../src/main/backend';
+import type { Backend } from '../../../src/backend/backend';
 import type { Transcript } from '../../../src/core/transcript/types';
 import { allWords, sessionFromStory, type SeedOptions } from '../../fixtures/results/corpus-session';
 import { synthWav } from '../../fixtures/results/synth-wav';

@@ -5,8 +5,8 @@ import type {
   TranscriptionJobOptions,
   TranscriptionStream,
   Transcriber,
-} from '../../../src/main/services/recording/transcriber-port';
-import { parseWavHeader } from '../../../src/main/services/recording/wav-format';
+} from '../../../src/backend/services/recording/transcriber-port';
+import { parseWavHeader } from '../../../src/backend/services/recording/wav-format';
 
 /**
  * Real Whisper weights can't be downloaded here, and a random-weights model makes meaningless

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
-import { createBackend, type Backend, type BackendOptions } from '../../../src/main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../../src/backend/backend';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));

@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AudioDecodeError, type AudioProblem } from '../../../src/main/services/audio/audio-errors';
-import { decodeAudioFile, decodeAudioFileToPcm16 } from '../../../src/main/services/audio/decode-audio';
+import { AudioDecodeError, type AudioProblem } from '../../../src/backend/services/audio/audio-errors';
+import { decodeAudioFile, decodeAudioFileToPcm16 } from '../../../src/backend/services/audio/decode-audio';
 
 function has(cmd: string, args: string[]): boolean {
   try {

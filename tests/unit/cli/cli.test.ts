@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
-import { parseCpuFlags } from '../../../src/main/services/platform/cpu-features';
+import { parseCpuFlags } from '../../../src/backend/services/platform/cpu-features';
 
 function capture() {
   const out: string[] = [];

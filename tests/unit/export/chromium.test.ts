@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChromiumPdfRenderer, chromiumArgs, findChromium } from '../../../src/main/services/export/chromium-pdf';
+import { ChromiumPdfRenderer, chromiumArgs, findChromium } from '../../../src/backend/services/export/chromium-pdf';
 
 const only = (files: string[]) => (file: string) => files.includes(file);
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { corpusSession, LISTED_NAMES, NAMES_FILE, STORY_IDS } from '../report/corpus-fixture';
 
 let dataDir: string;

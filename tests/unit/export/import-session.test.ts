@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importSession, parseSessionJson } from '../../../src/main/services/export/import-session';
-import { renderExport } from '../../../src/main/services/export/render-export';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { importSession, parseSessionJson } from '../../../src/backend/services/export/import-session';
+import { renderExport } from '../../../src/backend/services/export/render-export';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { corpusSession, STORY_IDS } from '../report/corpus-fixture';
 
 const deps = { pdf: null, generator: 'test' };

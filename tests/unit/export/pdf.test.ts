@@ -8,8 +8,8 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNameList } from '../../../src/core/report/redact';
-import { ChromiumPdfRenderer, findChromium, isExecutableFile } from '../../../src/main/services/export/chromium-pdf';
-import { renderExport } from '../../../src/main/services/export/render-export';
+import { ChromiumPdfRenderer, findChromium, isExecutableFile } from '../../../src/backend/services/export/chromium-pdf';
+import { renderExport } from '../../../src/backend/services/export/render-export';
 import { corpusSession, LISTED_NAMES, NAMES_FILE, STORY_IDS } from '../report/corpus-fixture';
 
 const chromium = findChromium({ env: process.env, platform: process.platform, isExecutable: isExecutableFile });

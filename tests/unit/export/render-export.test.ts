@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNameList } from '../../../src/core/report/redact';
-import { exportFileName, renderExport, type ExportFormat } from '../../../src/main/services/export/render-export';
-import type { PdfRenderer } from '../../../src/main/services/export/ports';
+import { exportFileName, renderExport, type ExportFormat } from '../../../src/backend/services/export/render-export';
+import type { PdfRenderer } from '../../../src/backend/services/export/ports';
 import { corpusSession, LISTED_NAMES, NAMES_FILE, STORY_IDS } from '../report/corpus-fixture';
 import { all, parseHtml } from '../report/html-tools';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileExistsError, writeExportFile } from '../../../src/main/services/export/write-export';
+import { FileExistsError, writeExportFile } from '../../../src/backend/services/export/write-export';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
-import { OffLoopAnalyzer } from '../../../src/main/services/analysis/off-loop-analyzer';
+import { OffLoopAnalyzer } from '../../../src/backend/services/analysis/off-loop-analyzer';
 import { ANALYSIS_LIMITS } from '../../../src/shared/channels/analysis';
 import { contract, type Events } from '../../../src/shared/contract';
 import type { HandlerContext, Handlers } from '../../../src/shared/contract-types';

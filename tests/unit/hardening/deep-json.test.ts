@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../src/main/backend';
+import { createBackend, type Backend } from '../../../src/backend/backend';
 import { contract, type Events } from '../../../src/shared/contract';
 import type { HandlerContext } from '../../../src/shared/contract-types';
 import { createDispatcher } from '../../../src/shared/dispatch';

@@ -3,11 +3,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportService } from '../../../src/main/services/imports/import-service';
-import { ModelUploadService } from '../../../src/main/services/models/model-upload';
-import { MAX_ACTIVE_TAKES, RecordingService } from '../../../src/main/services/recording/recording-service';
-import type { OpenWavFile } from '../../../src/main/services/recording/wav-appender';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { ImportService } from '../../../src/backend/services/imports/import-service';
+import { ModelUploadService } from '../../../src/backend/services/models/model-upload';
+import { MAX_ACTIVE_TAKES, RecordingService } from '../../../src/backend/services/recording/recording-service';
+import type { OpenWavFile } from '../../../src/backend/services/recording/wav-appender';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { FakeTranscriber } from '../practice/support/fake-transcriber';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../../../src/main/services/platform/data-dir';
+import { defaultDataDir } from '../../../src/backend/services/platform/data-dir';
 
 describe('defaultDataDir', () => {
   it('follows each platform convention', () => {

@@ -1,7 +1,7 @@
+import { contentSecurityPolicy } from '../../../src/backend/services/platform/content-security-policy';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ORIGIN,
-  contentSecurityPolicy,
   isAllowedNavigation,
   isAllowedPermission,
   isAllowedPermissionCheck,

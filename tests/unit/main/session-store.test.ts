@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import type { SessionDocument } from '../../../src/shared/session-document';
 
 let dir: string;

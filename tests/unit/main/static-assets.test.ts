@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mimeTypeOf, resolveStaticAsset } from '../../../src/main/services/platform/static-assets';
+import { mimeTypeOf, resolveStaticAsset } from '../../../src/backend/services/platform/static-assets';
 
 const root = path.resolve('/srv/renderer');
 

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../src/main/backend';
-import { ModelManager } from '../../../src/main/services/models/model-manager';
-import type { ModelBenchmarker } from '../../../src/main/services/models/recommend';
-import type { Transcriber } from '../../../src/main/services/recording/transcriber-port';
+import { createBackend, type Backend } from '../../../src/backend/backend';
+import { ModelManager } from '../../../src/backend/services/models/model-manager';
+import type { ModelBenchmarker } from '../../../src/backend/services/models/recommend';
+import type { Transcriber } from '../../../src/backend/services/recording/transcriber-port';
 import type { Transcript } from '../../../src/core/transcript/types';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BenchScheduler } from '../../../src/main/services/models/bench-scheduler';
+import { BenchScheduler } from '../../../src/backend/services/models/bench-scheduler';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

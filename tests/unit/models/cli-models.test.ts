@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runModels } from '../../../src/cli/commands/models';
-import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/main/services/models/catalog';
-import { hashFile } from '../../../src/main/services/models/hashing';
-import { ModelManager } from '../../../src/main/services/models/model-manager';
+import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/backend/services/models/catalog';
+import { hashFile } from '../../../src/backend/services/models/hashing';
+import { ModelManager } from '../../../src/backend/services/models/model-manager';
 import { FileServer } from '../../fixtures/http/file-server';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
 

@@ -8,8 +8,8 @@ import {
   validateModelFile,
   validateVadModel,
   validateWhisperModel,
-} from '../../../src/main/services/models/ggml-validate';
-import { ModelValidationError, type ModelFileProblem } from '../../../src/main/services/models/model-errors';
+} from '../../../src/backend/services/models/ggml-validate';
+import { ModelValidationError, type ModelFileProblem } from '../../../src/backend/services/models/model-errors';
 
 const VAD_MODEL = join(import.meta.dirname, '../../../../shared/models/silero-vad-v6.2.0-ggml.bin');
 const custom = { allowCustomShape: true };

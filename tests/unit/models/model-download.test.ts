@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileServer } from '../../fixtures/http/file-server';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
-import type { CatalogEntry } from '../../../src/main/services/models/catalog';
-import { ModelDownloadError } from '../../../src/main/services/models/download-errors';
-import type { DownloadProgress } from '../../../src/main/services/models/downloader';
-import { hashFile } from '../../../src/main/services/models/hashing';
-import { ModelManager } from '../../../src/main/services/models/model-manager';
+import type { CatalogEntry } from '../../../src/backend/services/models/catalog';
+import { ModelDownloadError } from '../../../src/backend/services/models/download-errors';
+import type { DownloadProgress } from '../../../src/backend/services/models/downloader';
+import { hashFile } from '../../../src/backend/services/models/hashing';
+import { ModelManager } from '../../../src/backend/services/models/model-manager';
 
 let root = '';
 let model: Buffer;

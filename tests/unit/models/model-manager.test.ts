@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
-import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/main/services/models/catalog';
-import { hashFile } from '../../../src/main/services/models/hashing';
-import { ModelManager, mirrorFileUrl } from '../../../src/main/services/models/model-manager';
-import { loadModelSettings, modelSettingsPath } from '../../../src/main/services/models/model-settings';
-import { ModelValidationError } from '../../../src/main/services/models/model-errors';
-import type { ModelBenchmarker } from '../../../src/main/services/models/recommend';
+import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/backend/services/models/catalog';
+import { hashFile } from '../../../src/backend/services/models/hashing';
+import { ModelManager, mirrorFileUrl } from '../../../src/backend/services/models/model-manager';
+import { loadModelSettings, modelSettingsPath } from '../../../src/backend/services/models/model-settings';
+import { ModelValidationError } from '../../../src/backend/services/models/model-errors';
+import type { ModelBenchmarker } from '../../../src/backend/services/models/recommend';
 
 let root = '';
 let fileA = '';

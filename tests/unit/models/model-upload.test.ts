@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runModels } from '../../../src/cli/commands/models';
-import { modelUploadHandlers } from '../../../src/main/handlers/models';
-import { OFFICIAL_CATALOG } from '../../../src/main/services/models/catalog';
-import { hashFile } from '../../../src/main/services/models/hashing';
-import { ModelManager } from '../../../src/main/services/models/model-manager';
-import { ModelUploadService, safeFileName, uploadDiskError } from '../../../src/main/services/models/model-upload';
+import { modelUploadHandlers } from '../../../src/backend/handlers/models';
+import { OFFICIAL_CATALOG } from '../../../src/backend/services/models/catalog';
+import { hashFile } from '../../../src/backend/services/models/hashing';
+import { ModelManager } from '../../../src/backend/services/models/model-manager';
+import { ModelUploadService, safeFileName, uploadDiskError } from '../../../src/backend/services/models/model-upload';
 import { MODEL_UPLOAD_PART_BYTES, modelsChannels } from '../../../src/shared/channels/models';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
 

@@ -15,7 +15,7 @@ import {
   OFFICIAL_SHAPES,
   specialTokenIds,
   whisperTensorTable,
-} from '../../../src/main/services/models/ggml-layout';
+} from '../../../src/backend/services/models/ggml-layout';
 
 let dir = '';
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_CATALOG } from '../../../src/main/services/models/catalog';
-import { recommendDefault } from '../../../src/main/services/models/recommend';
+import { OFFICIAL_CATALOG } from '../../../src/backend/services/models/catalog';
+import { recommendDefault } from '../../../src/backend/services/models/recommend';
 
 const r = (modelId: string, rtf: number) => ({ modelId, audioSec: 100, processingSec: rtf * 100 });
 

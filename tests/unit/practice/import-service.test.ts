@@ -3,10 +3,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeAudioFileToPcm16 } from '../../../src/main/services/audio/decode-audio';
-import { ImportService } from '../../../src/main/services/imports/import-service';
-import { parseWavHeader } from '../../../src/main/services/recording/wav-format';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { decodeAudioFileToPcm16 } from '../../../src/backend/services/audio/decode-audio';
+import { ImportService } from '../../../src/backend/services/imports/import-service';
+import { parseWavHeader } from '../../../src/backend/services/recording/wav-format';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 
 const SETUP = { question: 'Tell me about an incident you owned.', story: 'Imported', targetSec: 120 };
 

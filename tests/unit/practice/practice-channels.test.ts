@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
-import { createBackend, type Backend } from '../../../src/main/backend';
+import { createBackend, type Backend } from '../../../src/backend/backend';
 import { contract, type Events } from '../../../src/shared/contract';
 import type { HandlerContext } from '../../../src/shared/contract-types';
 import { createDispatcher } from '../../../src/shared/dispatch';

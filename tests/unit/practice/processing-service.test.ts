@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
 import type { Transcript } from '../../../src/core/transcript/types';
-import { ProcessingService } from '../../../src/main/services/processing/processing-service';
-import { createTypedSession } from '../../../src/main/services/processing/typed-session';
-import { RecordingService, type Emit } from '../../../src/main/services/recording/recording-service';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { ProcessingService } from '../../../src/backend/services/processing/processing-service';
+import { createTypedSession } from '../../../src/backend/services/processing/typed-session';
+import { RecordingService, type Emit } from '../../../src/backend/services/recording/recording-service';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { bytesOf, FakeTranscriber, speechLike } from './support/fake-transcriber';
 
 /** The lesson's model answer, as a transcript with estimated times. */

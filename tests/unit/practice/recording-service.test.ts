@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Transcript } from '../../../src/core/transcript/types';
-import { RecordingService, type Emit } from '../../../src/main/services/recording/recording-service';
-import type { OpenWavFile, WavFileHandle } from '../../../src/main/services/recording/wav-appender';
-import { parseWavHeader, WAV_HEADER_BYTES } from '../../../src/main/services/recording/wav-format';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { RecordingService, type Emit } from '../../../src/backend/services/recording/recording-service';
+import type { OpenWavFile, WavFileHandle } from '../../../src/backend/services/recording/wav-appender';
+import { parseWavHeader, WAV_HEADER_BYTES } from '../../../src/backend/services/recording/wav-format';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { bytesOf, FakeTranscriber, speechLike } from './support/fake-transcriber';
 
 const SETUP = {

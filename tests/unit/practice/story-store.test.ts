@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storyName } from '../../../src/shared/channels/stories';
-import { StoryStore } from '../../../src/main/services/stories/story-store';
+import { StoryStore } from '../../../src/backend/services/stories/story-store';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,14 +2,14 @@ import { mkdtemp, open, readFile, rm, stat, truncate, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WavAppender, type OpenWavFile, type WavFileHandle } from '../../../src/main/services/recording/wav-appender';
+import { WavAppender, type OpenWavFile, type WavFileHandle } from '../../../src/backend/services/recording/wav-appender';
 import {
   parseWavHeader,
   WAV_HEADER_BYTES,
   wavHeader,
   WavFormatError,
-} from '../../../src/main/services/recording/wav-format';
-import { inspectWav, repairWav } from '../../../src/main/services/recording/wav-repair';
+} from '../../../src/backend/services/recording/wav-format';
+import { inspectWav, repairWav } from '../../../src/backend/services/recording/wav-repair';
 
 const FORMAT = { sampleRate: 16_000, channels: 1, bitsPerSample: 16 } as const;
 

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
-import { ModelManager } from '../../../src/main/services/models/model-manager';
-import { ProcessingService } from '../../../src/main/services/processing/processing-service';
-import { createAppTranscriber } from '../../../src/main/services/recording/app-transcriber';
-import { RecordingService, type Emit } from '../../../src/main/services/recording/recording-service';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { ModelManager } from '../../../src/backend/services/models/model-manager';
+import { ProcessingService } from '../../../src/backend/services/processing/processing-service';
+import { createAppTranscriber } from '../../../src/backend/services/recording/app-transcriber';
+import { RecordingService, type Emit } from '../../../src/backend/services/recording/recording-service';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { chattyModel, speak, VAD_MODEL } from '../whisper/support';
 
 /**

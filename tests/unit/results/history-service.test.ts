@@ -2,8 +2,8 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryService } from '../../../src/main/services/history/history-service';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { HistoryService } from '../../../src/backend/services/history/history-service';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import type { SessionDocument } from '../../../src/shared/session-document';
 
 let dir: string;

@@ -2,10 +2,10 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { computePeaks, peakCount } from '../../../src/main/services/playback/peaks';
-import { PlaybackService } from '../../../src/main/services/playback/playback-service';
-import { parseWavInfo, readWavInfo, WavReadError } from '../../../src/main/services/playback/wav-info';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { computePeaks, peakCount } from '../../../src/backend/services/playback/peaks';
+import { PlaybackService } from '../../../src/backend/services/playback/playback-service';
+import { parseWavInfo, readWavInfo, WavReadError } from '../../../src/backend/services/playback/wav-info';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import type { SessionDocument } from '../../../src/shared/session-document';
 import { synthWav, wavHeader } from '../../fixtures/results/synth-wav';
 

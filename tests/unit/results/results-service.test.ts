@@ -6,9 +6,9 @@ import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { AnalysisSchema } from '../../../src/core/analysis/schema';
 import { readCorrections, relabelSentence, tickWorksheetItem, transcriptBasis } from '../../../src/core/corrections';
 import { flattenWords } from '../../../src/core/transcript/words';
-import { HistoryService } from '../../../src/main/services/history/history-service';
-import { ResultsService, type RetranscribePort } from '../../../src/main/services/results/results-service';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { HistoryService } from '../../../src/backend/services/history/history-service';
+import { ResultsService, type RetranscribePort } from '../../../src/backend/services/results/results-service';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { loadStory, sessionFromStory, transcriptOf } from '../../fixtures/results/corpus-session';
 import { synthWav } from '../../fixtures/results/synth-wav';
 

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
-import { ModelManager } from '../../../src/main/services/models/model-manager';
-import { ResultsService } from '../../../src/main/services/results/results-service';
-import { createWhisperRetranscriber } from '../../../src/main/services/results/whisper-retranscriber';
-import { SessionStore } from '../../../src/main/services/sessions/session-store';
+import { ModelManager } from '../../../src/backend/services/models/model-manager';
+import { ResultsService } from '../../../src/backend/services/results/results-service';
+import { createWhisperRetranscriber } from '../../../src/backend/services/results/whisper-retranscriber';
+import { SessionStore } from '../../../src/backend/services/sessions/session-store';
 import { sessionFromStory } from '../../fixtures/results/corpus-session';
 import { chattyModel, speak, VAD_MODEL } from '../whisper/support';
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, type Backend } from '../../../src/main/backend';
+import { createBackend, type Backend } from '../../../src/backend/backend';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 
 /** A stand-in for the built renderer: an index.html that loads a script and a stylesheet. */

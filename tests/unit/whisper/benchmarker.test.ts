@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forkSpawner } from '../../../src/main/services/whisper/spawner';
-import { BENCH_UTTERANCE_SEC, createWhisperBenchmarker } from '../../../src/main/services/whisper/whisper-benchmarker';
+import { forkSpawner } from '../../../src/backend/services/whisper/spawner';
+import { BENCH_UTTERANCE_SEC, createWhisperBenchmarker } from '../../../src/backend/services/whisper/whisper-benchmarker';
 import { quietModel } from './support';
 
 describe('Whisper benchmarker for the model manager', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWhisperAddon } from '../../../src/main/services/whisper/load-addon';
+import { loadWhisperAddon } from '../../../src/backend/services/whisper/load-addon';
 import { tmpDir } from './support';
 
 /** `npm run build:whisper` on a machine without a toolchain: explains, records why, never breaks the install. */

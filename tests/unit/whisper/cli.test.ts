@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run as runAnalyze } from '../../../src/cli/commands/analyze';
 import { run as runTranscribe } from '../../../src/cli/commands/transcribe';
 import type { Transcript } from '../../../src/core/transcript/types';
-import { ModelManager } from '../../../src/main/services/models/model-manager';
+import { ModelManager } from '../../../src/backend/services/models/model-manager';
 import { chattyModel, randomModel, speak, tmpDir, VAD_MODEL } from './support';
 
 function capture() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EngineActivity, trackTranscriber } from '../../../src/main/services/whisper/engine-activity';
-import type { Transcriber } from '../../../src/main/services/recording/transcriber-port';
+import { EngineActivity, trackTranscriber } from '../../../src/backend/services/whisper/engine-activity';
+import type { Transcriber } from '../../../src/backend/services/recording/transcriber-port';
 import type { Transcript } from '../../../src/core/transcript/types';
 
 const empty: Transcript = { segments: [] } as unknown as Transcript;

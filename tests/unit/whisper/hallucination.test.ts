@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseRepetitions, filterHallucinations } from '../../../src/main/services/whisper/hallucination';
+import { collapseRepetitions, filterHallucinations } from '../../../src/backend/services/whisper/hallucination';
 
 const words = (text: string) => text.split(' ').map((t, i) => ({ text: t, start: i * 0.3, end: i * 0.3 + 0.25 }));
 const texts = (ws: { text: string }[]) => ws.map((w) => w.text).join(' ');

@@ -5,10 +5,10 @@ import {
   EngineCrashedError,
   ModelLoadError,
   TranscriptionCancelledError,
-} from '../../../src/main/services/whisper/errors';
-import { forkSpawner } from '../../../src/main/services/whisper/spawner';
-import { TranscriberHost, type HostEvent } from '../../../src/main/services/whisper/transcriber-host';
-import { tokensToWords } from '../../../src/main/services/whisper/words';
+} from '../../../src/backend/services/whisper/errors';
+import { forkSpawner } from '../../../src/backend/services/whisper/spawner';
+import { TranscriberHost, type HostEvent } from '../../../src/backend/services/whisper/transcriber-host';
+import { tokensToWords } from '../../../src/backend/services/whisper/words';
 import { alive, chattyModel, randomModel, sleep, speak, tmpDir, VAD_MODEL } from './support';
 
 /**

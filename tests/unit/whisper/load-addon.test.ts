@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cpuKey } from '../../../src/main/services/whisper/cpu-key';
+import { cpuKey } from '../../../src/backend/services/whisper/cpu-key';
 import {
   describeAddon,
   loadWhisperAddon,
   nativeBuildProblem,
   prebuiltPackageName,
-} from '../../../src/main/services/whisper/load-addon';
+} from '../../../src/backend/services/whisper/load-addon';
 import { tmpDir } from './support';
 
 const CPUINFO = 'processor : 0\nmodel name : Test CPU 9000\nflags : fpu sse2 avx2 avx\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CUTS, planCuts } from '../../../src/main/services/whisper/streaming-cuts';
+import { DEFAULT_CUTS, planCuts } from '../../../src/backend/services/whisper/streaming-cuts';
 
 const live = { ...DEFAULT_CUTS, final: false };
 const final = { ...DEFAULT_CUTS, final: true };

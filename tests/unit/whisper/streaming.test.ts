@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transcript } from '../../../src/core/transcript/types';
-import { forkSpawner } from '../../../src/main/services/whisper/spawner';
+import { forkSpawner } from '../../../src/backend/services/whisper/spawner';
 import {
   StreamingTranscription,
   transcribePcm,
   type UtteranceInfo,
-} from '../../../src/main/services/whisper/streaming';
-import { TranscriberHost, type SpeechSpan } from '../../../src/main/services/whisper/transcriber-host';
+} from '../../../src/backend/services/whisper/streaming';
+import { TranscriberHost, type SpeechSpan } from '../../../src/backend/services/whisper/transcriber-host';
 import { chattyModel, corpusStory, sleep, speak, VAD_MODEL, type Speech } from './support';
 
 /**

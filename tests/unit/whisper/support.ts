@@ -38,7 +38,7 @@ export async function randomModel(
   const file = path.join(FIXTURE_DIR, `${name}.bin`);
   const stamp = `${file}.json`;
   // A change to the writer or the layout must not reuse an old file.
-  const writer = ['tests/fixtures/ggml/write-random-model.ts', 'src/main/services/models/ggml-layout.ts']
+  const writer = ['tests/fixtures/ggml/write-random-model.ts', 'src/backend/services/models/ggml-layout.ts']
     .map((f) => readFileSync(path.resolve(process.cwd(), f)))
     .reduce((h, b) => h.update(b), createHash('sha256'))
     .digest('hex');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forkSpawner } from '../../../src/main/services/whisper/spawner';
-import { TranscriberHost } from '../../../src/main/services/whisper/transcriber-host';
+import { forkSpawner } from '../../../src/backend/services/whisper/spawner';
+import { TranscriberHost } from '../../../src/backend/services/whisper/transcriber-host';
 import { quietModel, speak, VAD_MODEL } from './support';
 
 /** Silero VAD (real model from ../shared/models) through the worker, on espeak-ng speech. */

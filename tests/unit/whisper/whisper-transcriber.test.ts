@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transcript } from '../../../src/core/transcript/types';
 import { CoachError } from '../../../src/shared/coach-error';
-import { forkSpawner } from '../../../src/main/services/whisper/spawner';
-import { WhisperTranscriber, type ModelPaths } from '../../../src/main/services/whisper/whisper-transcriber';
+import { forkSpawner } from '../../../src/backend/services/whisper/spawner';
+import { WhisperTranscriber, type ModelPaths } from '../../../src/backend/services/whisper/whisper-transcriber';
 import { chattyModel, quietModel, speak, VAD_MODEL } from './support';
 
-/** The engine behind the recording/processing port (src/main/services/recording/transcriber-port.ts). */
+/** The engine behind the recording/processing port (src/backend/services/recording/transcriber-port.ts). */
 describe('WhisperTranscriber (port adapter)', () => {
   let paths: ModelPaths;
   let transcriber: WhisperTranscriber;

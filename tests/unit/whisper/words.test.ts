@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokensToWords, wordsToSegments } from '../../../src/main/services/whisper/words';
+import { tokensToWords, wordsToSegments } from '../../../src/backend/services/whisper/words';
 
 const tok = (text: string, t0: number, t1: number) => ({ text, t0, t1 });
 

@@ -3,7 +3,7 @@ import type {
   TranscriptionJobOptions,
   TranscriptionStream,
   Transcriber,
-} from '../../../../src/main/services/recording/transcriber-port';
+} from '../../../../src/backend/services/recording/transcriber-port';
 
 /**
  * A transcriber test double that records what it was fed and answers with a given transcript,

@@ -115,7 +115,7 @@ export function floatToInt16(samples: Float32Array): Int16Array {
 }
 
 /**
- * The shape the session importer (src/main/services/imports) expects: 16 kHz mono 16-bit.
+ * The shape the session importer (src/backend/services/imports) expects: 16 kHz mono 16-bit.
  * Wire it as `decode` of ImportService.
  */
 export async function decodeAudioFileToPcm16(

@@ -2,7 +2,7 @@
  * The on-disk layout of whisper.cpp's legacy ggml model format, as read by `whisper_model_load`
  * (whisper.cpp/src/whisper.cpp) and written by whisper.cpp's `models/convert-pt-to-ggml.py`.
  *
- * Pure data + arithmetic (no fs): shared by the validator (src/main/services/models/ggml-validate.ts)
+ * Pure data + arithmetic (no fs): shared by the validator (src/backend/services/models/ggml-validate.ts)
  * and the random-weights writer used in tests (tests/fixtures/ggml/write-random-model.ts), so the two
  * can never disagree about names, shapes or types.
  *
