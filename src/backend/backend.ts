@@ -4,7 +4,7 @@ import type { BackendHandlers } from '../shared/contract';
 import type { ShellKind } from '../shared/contract-types';
 import { analysisHandlers } from './handlers/analysis';
 import { exportHandlers } from './handlers/export';
-import { aboutHandler } from './handlers/app';
+import { appHandlers } from './handlers/app';
 import { historyHandlers } from './handlers/history';
 import { importsHandlers, type ChooseAudioFile } from './handlers/imports';
 import { modelUploadHandlers, modelsHandlers, type ChooseModelFile } from './handlers/models';
@@ -150,56 +150,20 @@ export function createBackend(options: BackendOptions): Backend {
   const modelsApi = modelsHandlers(models, options.chooseModelFile ?? null, benchmarker, benchScheduler);
   // An uploaded model is measured in the background like one imported through the dialog.
   const modelUploadApi = modelUploadHandlers(modelUploads, () => benchScheduler.request());
+  // Each area's handlers are keyed by their channel names; a channel missing here is a compile error.
   const handlers: BackendHandlers = {
-    'app.about': aboutHandler(options, () => appTranscriber.engineInfo()),
-    'sessions.list': sessionHandlers.list,
-    'results.get': results.get,
-    'results.audio': results.audio,
-    'results.audioChunk': results.audioChunk,
-    'results.saveCorrections': results.saveCorrections,
-    'results.models': results.models,
-    'results.retranscribe': results.retranscribe,
-    'results.cancelRetranscribe': results.cancelRetranscribe,
-    'history.list': historyApi.list,
-    'history.rename': historyApi.rename,
-    'history.delete': historyApi.remove,
-    'history.restore': historyApi.restore,
-    'history.purge': historyApi.purge,
-    'stories.list': storiesApi.list,
-    'stories.create': storiesApi.create,
-    'stories.rename': storiesApi.rename,
-    'recording.start': recordingApi.start,
-    'recording.chunk': recordingApi.chunk,
-    'recording.stop': recordingApi.stop,
-    'recording.cancel': recordingApi.cancel,
-    'recording.resume': recordingApi.resume,
-    'recording.interrupted': recordingApi.interrupted,
-    'analysis.run': analysisApi.run,
-    'analysis.cancel': analysisApi.cancel,
-    'typed.submit': typedApi.submit,
-    'imports.begin': importsApi.begin,
-    'imports.part': importsApi.part,
-    'imports.finish': importsApi.finish,
-    'imports.cancel': importsApi.cancel,
-    'imports.choose': importsApi.choose,
-    'export.capabilities': exportApi.capabilities,
-    'export.candidates': exportApi.candidates,
-    'export.render': exportApi.render,
-    'export.save': exportApi.save,
-    'export.confirmOverwrite': exportApi.confirmOverwrite,
-    'export.importJson': exportApi.importJson,
-    'models.list': modelsApi.list,
-    'models.download': modelsApi.download,
-    'models.cancelDownload': modelsApi.cancelDownload,
-    'models.remove': modelsApi.remove,
-    'models.setDefault': modelsApi.setDefault,
-    'models.setMirror': modelsApi.setMirror,
-    'models.importChoose': modelsApi.importChoose,
-    'models.bench': modelsApi.bench,
-    'models.uploadBegin': modelUploadApi.begin,
-    'models.uploadPart': modelUploadApi.part,
-    'models.uploadFinish': modelUploadApi.finish,
-    'models.uploadCancel': modelUploadApi.cancel,
+    ...appHandlers(options, () => appTranscriber.engineInfo()),
+    ...sessionHandlers,
+    ...results,
+    ...historyApi,
+    ...storiesApi,
+    ...recordingApi,
+    ...analysisApi,
+    ...typedApi,
+    ...importsApi,
+    ...exportApi,
+    ...modelsApi,
+    ...modelUploadApi,
   };
   return {
     handlers,

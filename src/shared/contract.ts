@@ -42,3 +42,8 @@ export type Contract = typeof contract;
 export type Events = typeof events;
 export type CoachBridge = CoachApi<Contract, Events>;
 export type BackendHandlers = Handlers<Contract, Events>;
+/**
+ * The handlers of the channels whose names start with `prefix` ('history.', 'models.upload'):
+ * each area's module returns one, typed by the contract, and the back end spreads them together.
+ */
+export type HandlersFor<P extends string> = Pick<BackendHandlers, Extract<keyof BackendHandlers, `${P}${string}`>>;

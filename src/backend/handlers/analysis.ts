@@ -1,21 +1,17 @@
-import type { Transcript } from '../../core/transcript/types';
-import type { Events } from '../../shared/contract';
-import type { HandlerContext } from '../../shared/contract-types';
+import type { HandlersFor } from '../../shared/contract';
 import { CoachError } from '../../shared/coach-error';
 import type { AnalyzeAsync } from '../services/analysis/off-loop-analyzer';
 import type { ProcessingService } from '../services/processing/processing-service';
 import { hasSpeech } from '../services/processing/processing-service';
 
-type RunInput = { sessionId: string } | { transcript: Transcript; lengthSeconds?: number | undefined };
-
-export function analysisHandlers(processing: ProcessingService, analyze: AnalyzeAsync) {
+export function analysisHandlers(processing: ProcessingService, analyze: AnalyzeAsync): HandlersFor<'analysis.'> {
   return {
-    run: async (input: RunInput, ctx: HandlerContext<Events>) => {
+    'analysis.run': async (input, ctx) => {
       if ('sessionId' in input) return processing.run(input.sessionId, ctx.emit);
       if (!hasSpeech(input.transcript)) throw new CoachError('no_speech', 'The transcript has no words to analyse.');
       const options = input.lengthSeconds === undefined ? {} : { lengthSeconds: input.lengthSeconds };
       return { session: null, analysis: await analyze(input.transcript, options) };
     },
-    cancel: async (input: { sessionId: string }) => ({ cancelled: processing.cancel(input.sessionId) }),
+    'analysis.cancel': async (input) => ({ cancelled: processing.cancel(input.sessionId) }),
   };
 }

@@ -1,3 +1,4 @@
+import type { HandlersFor } from '../../shared/contract';
 import type { AboutInfo, WhisperEngineInfo } from '../../shared/channels/app';
 import { packageInfo } from '../services/platform/app-info';
 import { defaultNativeDir, nativeBuildProblem } from '../services/whisper/load-addon';
@@ -23,23 +24,25 @@ export function whisperEngineInfo(running: WorkerReady | null): WhisperEngineInf
     : { build: 'prebuilt', running: false, cpuFeatures: null, fallbackReason: problem };
 }
 
-export function aboutHandler(options: BackendOptions, runningEngine: () => WorkerReady | null) {
-  return async (): Promise<AboutInfo> => {
-    const pkg = packageInfo();
-    return {
-      appName: pkg.productName,
-      appVersion: pkg.version,
-      shell: options.shell,
-      dataDir: options.dataDir,
-      whisper: whisperEngineInfo(runningEngine()),
-      versions: {
-        node: process.versions.node,
-        electron: options.electronVersion,
-        chrome: options.chromeVersion,
-        v8: process.versions.v8,
-        platform: process.platform,
-        arch: process.arch,
-      },
-    };
+export function appHandlers(options: BackendOptions, runningEngine: () => WorkerReady | null): HandlersFor<'app.'> {
+  return { 'app.about': async () => about(options, runningEngine) };
+}
+
+function about(options: BackendOptions, runningEngine: () => WorkerReady | null): AboutInfo {
+  const pkg = packageInfo();
+  return {
+    appName: pkg.productName,
+    appVersion: pkg.version,
+    shell: options.shell,
+    dataDir: options.dataDir,
+    whisper: whisperEngineInfo(runningEngine()),
+    versions: {
+      node: process.versions.node,
+      electron: options.electronVersion,
+      chrome: options.chromeVersion,
+      v8: process.versions.v8,
+      platform: process.platform,
+      arch: process.arch,
+    },
   };
 }

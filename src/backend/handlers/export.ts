@@ -1,12 +1,13 @@
+import type { HandlersFor } from '../../shared/contract';
 import { summarize } from '../../shared/session-document';
 import type { ExportService } from '../services/export/export-service';
 
 /** Handlers of the `export.*` channels; inputs arrive parsed by the contract. */
-export function exportHandlers(service: ExportService) {
+export function exportHandlers(service: ExportService): HandlersFor<'export.'> {
   return {
-    capabilities: async () => service.capabilities(),
-    candidates: async ({ sessionId }: { sessionId: string }) => ({ candidates: await service.candidates(sessionId) }),
-    render: async (request: Parameters<ExportService['render']>[0]) => {
+    'export.capabilities': async () => service.capabilities(),
+    'export.candidates': async ({ sessionId }) => ({ candidates: await service.candidates(sessionId) }),
+    'export.render': async (request) => {
       const r = await service.render(request);
       return {
         fileName: r.fileName,
@@ -16,13 +17,13 @@ export function exportHandlers(service: ExportService) {
         redacted: r.redacted,
       };
     },
-    save: async (request: Parameters<ExportService['save']>[0]) => service.save(request),
-    confirmOverwrite: async ({ token }: { token: string }) => {
+    'export.save': async (request) => service.save(request),
+    'export.confirmOverwrite': async ({ token }) => {
       const outcome = await service.confirmOverwrite(token);
       if (outcome.status !== 'saved') throw new Error('confirmOverwrite always saves');
       return outcome;
     },
-    importJson: async ({ json }: { json: string }) => {
+    'export.importJson': async ({ json }) => {
       const outcome = await service.importJson(json);
       return { id: outcome.id, status: outcome.status, session: summarize(outcome.document) };
     },

@@ -1,11 +1,12 @@
+import type { HandlersFor } from '../../shared/contract';
 import type { HistoryService } from '../services/history/history-service';
 
-export function historyHandlers(history: HistoryService) {
+export function historyHandlers(history: HistoryService): HandlersFor<'history.'> {
   return {
-    list: async () => history.list(),
-    rename: async (input: { id: string; title: string }) => history.rename(input.id, input.title),
-    remove: async (input: { id: string }) => history.remove(input.id),
-    restore: async (input: { id: string }) => history.restore(input.id),
-    purge: async (input: { id: string }) => history.purge(input.id),
+    'history.list': async () => history.list(),
+    'history.rename': async (input) => history.rename(input.id, input.title),
+    'history.delete': async (input) => history.remove(input.id),
+    'history.restore': async (input) => history.restore(input.id),
+    'history.purge': async (input) => history.purge(input.id),
   };
 }

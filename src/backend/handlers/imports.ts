@@ -1,18 +1,21 @@
+import type { HandlersFor } from '../../shared/contract';
 import path from 'node:path';
 import { CoachError } from '../../shared/coach-error';
 import type { ImportService } from '../services/imports/import-service';
-import type { TakeSetup } from '../services/recording/recording-service';
 
 /** Desktop shell only: shows the system's open-file dialog; null when the user cancels. */
 export type ChooseAudioFile = () => Promise<string | null>;
 
-export function importsHandlers(imports: ImportService, chooseAudioFile: ChooseAudioFile | null) {
+export function importsHandlers(
+  imports: ImportService,
+  chooseAudioFile: ChooseAudioFile | null,
+): HandlersFor<'imports.'> {
   return {
-    begin: async (input: TakeSetup & { fileName: string; size: number }) => imports.begin(input),
-    part: async (input: { importId: string; offset: number; bytes: Uint8Array }) => imports.part(input),
-    finish: async (input: { importId: string }) => imports.finish(input),
-    cancel: async (input: { importId: string }) => imports.cancel(input),
-    choose: async (input: TakeSetup) => {
+    'imports.begin': async (input) => imports.begin(input),
+    'imports.part': async (input) => imports.part(input),
+    'imports.finish': async (input) => imports.finish(input),
+    'imports.cancel': async (input) => imports.cancel(input),
+    'imports.choose': async (input) => {
       if (!chooseAudioFile) {
         throw new CoachError(
           'unsupported',

@@ -1,3 +1,4 @@
+import type { HandlersFor } from '../../shared/contract';
 import { CoachError } from '../../shared/coach-error';
 import type { ModelManager } from '../services/models/model-manager';
 import type { ModelUploadService } from '../services/models/model-upload';
@@ -7,32 +8,15 @@ import type { ModelBenchmarker } from '../services/models/recommend';
 /** Desktop shell only: the system's open-file dialog for a model file; null when cancelled. */
 export type ChooseModelFile = () => Promise<string | null>;
 
-interface Emitter {
-  emit(
-    event: 'models.progress',
-    payload: {
-      id: string;
-      receivedBytes: number;
-      totalBytes: number | null;
-      bytesPerSec: number;
-      etaSec: number | null;
-      resumedFromBytes: number;
-    },
-  ): void;
-}
-
-/**
- * Handlers for `src/shared/channels/models.ts`. To wire: merge `modelsChannels` / `modelsEvents`
- * into the contract, create one `ModelManager({ dataDir })` in createBackend and register these.
- */
+/** Handlers of the `models.*` channels other than the browser upload (`modelUploadHandlers`). */
 export function modelsHandlers(
   manager: ModelManager,
   chooseModelFile: ChooseModelFile | null,
   benchmarker: ModelBenchmarker,
   scheduler: BenchScheduler,
-) {
+): Omit<HandlersFor<'models.'>, keyof HandlersFor<'models.upload'>> {
   return {
-    list: async () => {
+    'models.list': async () => {
       const [models, def, settings, usage] = await Promise.all([
         manager.list(),
         manager.getDefault(),
@@ -55,7 +39,7 @@ export function modelsHandlers(
         benchState: scheduler.state(),
       };
     },
-    download: async (input: { id: string; mirrorUrl?: string | null | undefined }, ctx: Emitter) => {
+    'models.download': async (input, ctx) => {
       const model = await manager.download(input.id, {
         ...(input.mirrorUrl !== undefined ? { mirrorUrl: input.mirrorUrl } : {}),
         onProgress: (p) => ctx.emit('models.progress', { id: input.id, ...p }),
@@ -63,20 +47,20 @@ export function modelsHandlers(
       scheduler.request();
       return { model };
     },
-    cancelDownload: async (input: { id: string }) => ({ cancelled: manager.cancel(input.id) }),
-    remove: async (input: { id: string }) => {
+    'models.cancelDownload': async (input) => ({ cancelled: manager.cancel(input.id) }),
+    'models.remove': async (input) => {
       await manager.remove(input.id);
       return {};
     },
-    setDefault: async (input: { id: string | null }) => {
+    'models.setDefault': async (input) => {
       await manager.setDefault(input.id);
       return {};
     },
-    setMirror: async (input: { url: string | null }) => {
+    'models.setMirror': async (input) => {
       await manager.setMirror(input.url);
       return {};
     },
-    bench: async (input: { force?: boolean | undefined }) => {
+    'models.bench': async (input) => {
       // The user's explicit run replaces a background one: two benches at once would each
       // measure a machine shared with the other.
       scheduler.engineBusy();
@@ -87,7 +71,7 @@ export function modelsHandlers(
         scheduler.engineIdle();
       }
     },
-    importChoose: async () => {
+    'models.importChoose': async () => {
       if (!chooseModelFile) {
         throw new CoachError(
           'unsupported',
@@ -108,15 +92,18 @@ export function modelsHandlers(
  * Handlers for the `models.upload*` channels: the web shell's "Import a file…" (the page uploads
  * the bytes; the desktop app uses `models.importChoose`). `onInstalled` runs after a model is in.
  */
-export function modelUploadHandlers(uploads: ModelUploadService, onInstalled: () => void = () => {}) {
+export function modelUploadHandlers(
+  uploads: ModelUploadService,
+  onInstalled: () => void = () => {},
+): HandlersFor<'models.upload'> {
   return {
-    begin: async (input: { fileName: string; size: number }) => uploads.begin(input),
-    part: async (input: { uploadId: string; offset: number; bytes: Uint8Array }) => uploads.part(input),
-    finish: async (input: { uploadId: string }) => {
+    'models.uploadBegin': async (input) => uploads.begin(input),
+    'models.uploadPart': async (input) => uploads.part(input),
+    'models.uploadFinish': async (input) => {
       const model = await uploads.finish(input);
       onInstalled();
       return { model };
     },
-    cancel: async (input: { uploadId: string }) => uploads.cancel(input),
+    'models.uploadCancel': async (input) => uploads.cancel(input),
   };
 }

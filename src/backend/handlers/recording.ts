@@ -1,40 +1,40 @@
 import { formatClock } from '../../core/practice/recording-limits';
-import type { Events } from '../../shared/contract';
-import type { HandlerContext } from '../../shared/contract-types';
+import type { HandlersFor } from '../../shared/contract';
 import type { InterruptedRecording } from '../../shared/channels/recording';
-import type { RecordingService, TakeSetup } from '../services/recording/recording-service';
-
-type Ctx = HandlerContext<Events>;
+import type { RecordingService } from '../services/recording/recording-service';
 
 /**
  * `ready` resolves once start-up recovery has repaired takes a crash left behind; every call waits
  * for it so a resumed or listed take is never half-repaired.
  */
-export function recordingHandlers(service: RecordingService, ready: Promise<InterruptedRecording[]>) {
+export function recordingHandlers(
+  service: RecordingService,
+  ready: Promise<InterruptedRecording[]>,
+): HandlersFor<'recording.'> {
   const noticed = new Set<string>();
   return {
-    start: async (input: TakeSetup & { livePacing: boolean }, ctx: Ctx) => {
+    'recording.start': async (input, ctx) => {
       await ready;
       return service.start(input, ctx.emit);
     },
-    chunk: async (input: { sessionId: string; offsetSamples: number; pcm: Uint8Array }) => {
+    'recording.chunk': async (input) => {
       await ready;
       return service.chunk(input);
     },
-    stop: async (input: { sessionId: string; endedBy: 'user' | 'hard_cap' | 'device_lost' }) => {
+    'recording.stop': async (input) => {
       await ready;
       return service.stop(input);
     },
-    cancel: async (input: { sessionId: string; keep: boolean }) => {
+    'recording.cancel': async (input) => {
       await ready;
       return service.cancel(input);
     },
     // (The recording screen itself tells the user the take was resumed after a restart.)
-    resume: async (input: { sessionId: string }) => {
+    'recording.resume': async (input) => {
       await ready;
       return service.resume(input);
     },
-    interrupted: async (_input: Record<string, never>, ctx: Ctx) => {
+    'recording.interrupted': async (_input, ctx) => {
       await ready;
       const recordings = await service.listInterrupted();
       // Announce each recovered take once per run; the list stays available until it is handled.

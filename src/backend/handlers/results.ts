@@ -1,18 +1,20 @@
-import type { Corrections } from '../../core/corrections/model';
+import type { HandlersFor } from '../../shared/contract';
 import type { PlaybackService } from '../services/playback/playback-service';
 import type { ResultsService } from '../services/results/results-service';
 import type { SessionStore } from '../services/sessions/session-store';
 
-export function resultsHandlers(store: SessionStore, playback: PlaybackService, results: ResultsService) {
+export function resultsHandlers(
+  store: SessionStore,
+  playback: PlaybackService,
+  results: ResultsService,
+): HandlersFor<'results.'> {
   return {
-    get: async (input: { id: string }) => ({ session: await store.get(input.id) }),
-    audio: async (input: { id: string }) => playback.describe(input.id),
-    audioChunk: async (input: { id: string; offset: number; length: number }) =>
-      playback.read(input.id, input.offset, input.length),
-    saveCorrections: async (input: { id: string; corrections: Corrections }) =>
-      results.saveCorrections(input.id, input.corrections),
-    models: async () => ({ models: await results.models() }),
-    retranscribe: async (input: { id: string; model: string }) => results.retranscribe(input.id, input.model, () => {}),
-    cancelRetranscribe: async (input: { id: string }) => ({ cancelled: results.cancelRetranscribe(input.id) }),
+    'results.get': async (input) => ({ session: await store.get(input.id) }),
+    'results.audio': async (input) => playback.describe(input.id),
+    'results.audioChunk': async (input) => playback.read(input.id, input.offset, input.length),
+    'results.saveCorrections': async (input) => results.saveCorrections(input.id, input.corrections),
+    'results.models': async () => ({ models: await results.models() }),
+    'results.retranscribe': async (input) => results.retranscribe(input.id, input.model, () => {}),
+    'results.cancelRetranscribe': async (input) => ({ cancelled: results.cancelRetranscribe(input.id) }),
   };
 }

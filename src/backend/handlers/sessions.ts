@@ -1,7 +1,8 @@
+import type { HandlersFor } from '../../shared/contract';
 import type { SessionStore } from '../services/sessions/session-store';
 
-export function sessionsHandlers(store: SessionStore) {
+export function sessionsHandlers(store: SessionStore): HandlersFor<'sessions.'> {
   return {
-    list: async () => store.list(),
+    'sessions.list': async () => store.list(),
   };
 }

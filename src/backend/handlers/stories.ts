@@ -1,10 +1,11 @@
+import type { HandlersFor } from '../../shared/contract';
 import type { StoryListing } from '../../shared/channels/stories';
 import type { SessionStore } from '../services/sessions/session-store';
 import type { StoryStore } from '../services/stories/story-store';
 
-export function storiesHandlers(stories: StoryStore, sessions: SessionStore) {
+export function storiesHandlers(stories: StoryStore, sessions: SessionStore): HandlersFor<'stories.'> {
   return {
-    list: async (): Promise<StoryListing> => {
+    'stories.list': async (): Promise<StoryListing> => {
       const [read, listing] = await Promise.all([stories.read(), sessions.list()]);
       // Takes carry the story's name (renames are carried over to them below).
       const count = (name: string) =>
@@ -16,8 +17,8 @@ export function storiesHandlers(stories: StoryStore, sessions: SessionStore) {
         problem: read.problem,
       };
     },
-    create: async (input: { name: string; note?: string | undefined }) => stories.create(input.name, input.note),
-    rename: async (input: { id: string; name: string }) => {
+    'stories.create': async (input) => stories.create(input.name, input.note),
+    'stories.rename': async (input) => {
       const before = await stories.get(input.id);
       const renamed = await stories.rename(input.id, input.name);
       // Takes are grouped by the story's name: carry the rename over to the takes of that story.

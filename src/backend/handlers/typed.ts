@@ -1,9 +1,9 @@
-import type { TypedAnswerInput } from '../services/processing/typed-session';
+import type { HandlersFor } from '../../shared/contract';
 import { createTypedSession } from '../services/processing/typed-session';
 import type { SessionStore } from '../services/sessions/session-store';
 
-export function typedHandlers(sessions: SessionStore) {
+export function typedHandlers(sessions: SessionStore): HandlersFor<'typed.'> {
   return {
-    submit: async (input: TypedAnswerInput) => ({ session: await createTypedSession(sessions, input) }),
+    'typed.submit': async (input) => ({ session: await createTypedSession(sessions, input) }),
   };
 }

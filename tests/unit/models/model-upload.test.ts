@@ -1,3 +1,5 @@
+import type { Events } from '../../../src/shared/contract';
+import type { HandlerContext } from '../../../src/shared/contract-types';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -75,6 +77,9 @@ async function errorOf(promise: Promise<unknown>): Promise<{ code: string; messa
 async function modelsFolder(manager: ModelManager): Promise<string[]> {
   return (await readdir(manager.modelsDir).catch(() => [] as string[])).sort();
 }
+
+/** Handlers take the caller's context; these calls emit nothing. */
+const ctx: HandlerContext<Events> = { shell: 'web', emit: () => {} };
 
 describe('model upload', () => {
   it('installs an uploaded model under the user file name and leaves no temporary file', async () => {
@@ -271,7 +276,7 @@ describe('models.upload* channels', () => {
     const h = modelUploadHandlers(uploads, () => installed++);
     const bytes = await readFile(model);
     const begun = modelsChannels['models.uploadBegin'].output.parse(
-      await h.begin({ fileName: 'my-finetune.bin', size: bytes.length }),
+      await h['models.uploadBegin']({ fileName: 'my-finetune.bin', size: bytes.length }, ctx),
     );
     expect(modelsChannels['models.uploadPart'].input.safeParse({ ...begun, offset: 0, bytes }).success).toBe(false);
     for (let offset = 0; offset < bytes.length; offset += begun.partBytes) {
@@ -280,12 +285,18 @@ describe('models.upload* channels', () => {
         offset,
         bytes: bytes.subarray(offset, offset + begun.partBytes),
       });
-      modelsChannels['models.uploadPart'].output.parse(await h.part(input));
+      modelsChannels['models.uploadPart'].output.parse(await h['models.uploadPart'](input, ctx));
     }
-    const done = modelsChannels['models.uploadFinish'].output.parse(await h.finish({ uploadId: begun.uploadId }));
+    const done = modelsChannels['models.uploadFinish'].output.parse(
+      await h['models.uploadFinish']({ uploadId: begun.uploadId }, ctx),
+    );
     expect(done.model.id).toBe('my-finetune');
     expect(installed).toBe(1);
-    expect(modelsChannels['models.uploadCancel'].output.parse(await h.cancel({ uploadId: begun.uploadId }))).toEqual({
+    expect(
+      modelsChannels['models.uploadCancel'].output.parse(
+        await h['models.uploadCancel']({ uploadId: begun.uploadId }, ctx),
+      ),
+    ).toEqual({
       cancelled: false,
     });
   });

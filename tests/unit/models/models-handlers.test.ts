@@ -1,3 +1,5 @@
+import type { Events } from '../../../src/shared/contract';
+import type { HandlerContext } from '../../../src/shared/contract-types';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +47,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** Handlers take the caller's context; these calls emit nothing. */
+const ctx: HandlerContext<Events> = { shell: 'web', emit: () => {} };
+
 describe('models channel handlers', () => {
   it('return what the contract schemas accept and emit progress events', async () => {
     const benchmarker = createWhisperBenchmarker({ threads: 1 });
@@ -56,29 +61,31 @@ describe('models channel handlers', () => {
       quietMs: 60_000,
     });
     const h = modelsHandlers(manager, async () => null, benchmarker, scheduler);
-    expect((await h.list()).benchState).toBe('idle');
+    expect((await h['models.list']({}, ctx)).benchState).toBe('idle');
     const events: unknown[] = [];
-    const out = await h.download({ id: 'tt.en' }, { emit: (_e, p) => events.push(p) });
+    const out = await h['models.download']({ id: 'tt.en' }, { shell: 'web', emit: (_e, p) => events.push(p) });
     expect(modelsChannels['models.download'].output.parse(out).model.status).toBe('installed');
     expect(events.length).toBeGreaterThan(2);
     for (const e of events) modelsEvents['models.progress'].parse(e);
 
-    const list = modelsChannels['models.list'].output.parse(await h.list());
+    const list = modelsChannels['models.list'].output.parse(await h['models.list']({}, ctx));
     expect(list.default).toEqual({ id: 'tt.en', chosenBy: 'fallback' });
     // A new model gets measured in the background once the engine is idle.
     expect(list.benchState).toBe('waiting');
     expect(list.models.map((m) => m.id)).toEqual(['tt.en', 'silero-v6.2.0']);
 
-    expect(modelsChannels['models.importChoose'].output.parse(await h.importChoose())).toEqual({ chosen: false });
+    expect(modelsChannels['models.importChoose'].output.parse(await h['models.importChoose']({}, ctx))).toEqual({
+      chosen: false,
+    });
     // The real engine measures the installed model on this machine and records a recommendation.
-    const bench = modelsChannels['models.bench'].output.parse(await h.bench({ force: true }));
+    const bench = modelsChannels['models.bench'].output.parse(await h['models.bench']({ force: true }, ctx));
     expect(bench.reason.length).toBeGreaterThan(10);
-    expect((await h.list()).recommendation?.reason).toBe(bench.reason);
+    expect((await h['models.list']({}, ctx)).recommendation?.reason).toBe(bench.reason);
 
-    await h.setDefault({ id: 'tt.en' });
-    expect((await h.list()).default?.chosenBy).toBe('user');
-    await h.remove({ id: 'tt.en' });
-    expect((await h.list()).default).toBeNull();
+    await h['models.setDefault']({ id: 'tt.en' }, ctx);
+    expect((await h['models.list']({}, ctx)).default?.chosenBy).toBe('user');
+    await h['models.remove']({ id: 'tt.en' }, ctx);
+    expect((await h['models.list']({}, ctx)).default).toBeNull();
     await scheduler.dispose();
     expect(runs).toEqual([]);
   });
@@ -90,7 +97,7 @@ describe('models channel handlers', () => {
         null,
         createWhisperBenchmarker(),
         new BenchScheduler({ run: async () => undefined, isBusy: () => false }),
-      ).importChoose(),
+      )['models.importChoose']({}, ctx),
     ).rejects.toMatchObject({
       code: 'unsupported',
     });

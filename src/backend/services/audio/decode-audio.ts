@@ -6,6 +6,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { formatClock } from '../../../core/time/clock';
 import { AudioDecodeError } from './audio-errors';
 import { decodeFlac } from './flac-decoder';
 import { decodeMp3 } from './mp3-decoder';
@@ -27,14 +28,6 @@ export interface DecodedAudio16k {
 export interface DecodeAudioOptions {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
-}
-
-function clock(sec: number): string {
-  const s = Math.round(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
 }
 
 function channelWord(n: number): string {
@@ -97,7 +90,7 @@ export async function decodeAudioFile(file: string, options: DecodeAudioOptions 
       sampleRate: TARGET_SAMPLE_RATE,
       durationSec,
       source: { ...info, durationSec: sourceDuration, bytes: size },
-      description: `${label}, ${info.sampleRate} Hz, ${channelWord(info.channels)}, ${clock(sourceDuration)}`,
+      description: `${label}, ${info.sampleRate} Hz, ${channelWord(info.channels)}, ${formatClock(sourceDuration)}`,
     };
   } finally {
     await fh.close();

@@ -10,6 +10,15 @@
 import type { FileHandle } from 'node:fs/promises';
 import { AudioDecodeError } from './audio-errors';
 import type { PcmSink } from './pcm-sink';
+import {
+  chunkAt,
+  dataChunkBytes,
+  FIRST_CHUNK,
+  fmtFields,
+  WAVE_FORMAT_EXTENSIBLE,
+  WAVE_FORMAT_FLOAT,
+  WAVE_FORMAT_PCM,
+} from './riff';
 import type { DecodeContext, SourceInfo } from './source-info';
 
 const FORMAT_NAMES: Record<number, string> = {
@@ -25,9 +34,6 @@ const FORMAT_NAMES: Record<number, string> = {
   0x2000: 'AC-3',
 };
 
-const PCM = 1;
-const FLOAT = 3;
-const EXTENSIBLE = 0xfffe;
 const BLOCK_BYTES = 1 << 20;
 
 interface WavFormat {
@@ -55,24 +61,17 @@ function parseFmt(b: Buffer, name: string): WavFormat {
       'corrupt',
       `${name} is a damaged WAV file: its format chunk is ${b.length} bytes (at least 16 needed).`,
     );
-  let tag = b.readUInt16LE(0);
-  const channels = b.readUInt16LE(2);
-  const sampleRate = b.readUInt32LE(4);
-  const blockAlign = b.readUInt16LE(12);
-  const bits = b.readUInt16LE(14);
-  if (tag === EXTENSIBLE) {
-    if (b.length < 40)
-      throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: truncated WAVE_FORMAT_EXTENSIBLE header.`);
-    tag = b.readUInt16LE(24); // first two bytes of the sub-format GUID are the format tag
-  }
-  if (tag !== PCM && tag !== FLOAT) {
+  if (b.readUInt16LE(0) === WAVE_FORMAT_EXTENSIBLE && b.length < 40)
+    throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: truncated WAVE_FORMAT_EXTENSIBLE header.`);
+  const { formatTag: tag, channels, sampleRate, blockAlign, bitsPerSample: bits } = fmtFields(b);
+  if (tag !== WAVE_FORMAT_PCM && tag !== WAVE_FORMAT_FLOAT) {
     const what = FORMAT_NAMES[tag] ?? `format code 0x${tag.toString(16).padStart(4, '0')}`;
     throw new AudioDecodeError(
       'unsupported_format',
       `${name} is a WAV file with ${what} encoding, which is not supported. Convert it to PCM WAV, MP3 or FLAC.`,
     );
   }
-  const encoding = tag === PCM ? 'pcm' : 'float';
+  const encoding = tag === WAVE_FORMAT_PCM ? 'pcm' : 'float';
   const okBits = encoding === 'pcm' ? [8, 16, 24, 32] : [32, 64];
   if (!okBits.includes(bits)) {
     throw new AudioDecodeError(
@@ -120,32 +119,22 @@ export function deinterleave(b: Buffer, f: WavFormat, frames: number): Float32Ar
 export async function decodeWav(fh: FileHandle, size: number, sink: PcmSink, ctx: DecodeContext): Promise<SourceInfo> {
   const name = ctx.name;
   const warnings: string[] = [];
-  let pos = 12;
+  let pos = FIRST_CHUNK;
   let fmt: WavFormat | null = null;
   let data: { at: number; bytes: number } | null = null;
   while (pos + 8 <= size && !(fmt && data)) {
-    const h = await readAt(fh, pos, 8);
-    const id = h.toString('latin1', 0, 4);
-    const len = h.readUInt32LE(4);
-    const body = pos + 8;
+    const { id, size: len, body, next } = chunkAt(await readAt(fh, pos, 8), 0, pos);
     if (id === 'fmt ') {
       fmt = parseFmt(await readAt(fh, body, Math.min(len, 64)), name);
     } else if (id === 'data') {
-      // 0 or 0xFFFFFFFF (RF64, or a recorder that never finalised the header) and sizes past the
-      // end of the file (cut copy) all mean: the audio runs to the end of the file.
       const rest = size - body;
-      let bytes = len;
-      if (len === 0xffffffff || len > rest || (len === 0 && rest > 0)) {
-        if (len !== 0xffffffff && len > rest)
-          warnings.push(
-            `the file is shorter than its header says (${rest} of ${len} audio bytes); decoded what is there`,
-          );
-        bytes = rest;
-      }
+      const bytes = dataChunkBytes(len, rest);
+      if (len !== 0xffffffff && len > rest)
+        warnings.push(`the file is shorter than its header says (${rest} of ${len} audio bytes); decoded what is there`);
       data = { at: body, bytes };
       if (len === 0xffffffff || len > rest) break;
     }
-    pos = body + len + (len % 2); // chunks are padded to even sizes
+    pos = next;
   }
   if (!fmt) throw new AudioDecodeError('corrupt', `${name} is a damaged WAV file: it has no format ("fmt ") chunk.`);
   if (!data) throw new AudioDecodeError('no_audio', `${name} contains no audio: the WAV file has no "data" chunk.`);

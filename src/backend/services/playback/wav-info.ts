@@ -4,6 +4,7 @@
  * over a data-chunk size left at 0 or too large by an interrupted recording.
  */
 import type { FileHandle } from 'node:fs/promises';
+import { chunkAt, dataChunkBytes, FIRST_CHUNK, fmtFields, isRiffWave } from '../audio/riff';
 
 export interface WavInfo {
   /** 1 = integer PCM, 3 = IEEE float. */
@@ -22,45 +23,28 @@ export class WavReadError extends Error {
   override name = 'WavReadError';
 }
 
-const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
-
 /** Parses the RIFF structure from the first bytes of the file (4 KiB is plenty for real files). */
 export function parseWavInfo(head: Buffer, fileSize: number): WavInfo {
-  if (head.length < 12 || head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE') {
-    throw new WavReadError('The audio file is not a WAV file (no RIFF/WAVE header).');
-  }
-  let offset = 12;
+  if (!isRiffWave(head)) throw new WavReadError('The audio file is not a WAV file (no RIFF/WAVE header).');
+  let offset = FIRST_CHUNK;
   let fmt: Omit<WavInfo, 'dataOffset' | 'dataBytes' | 'durationSec'> | null = null;
   while (offset + 8 <= head.length) {
-    const id = head.toString('ascii', offset, offset + 4);
-    const size = head.readUInt32LE(offset + 4);
-    const body = offset + 8;
+    const { id, size, body, next } = chunkAt(head, offset);
     if (id === 'fmt ') {
       if (body + 16 > head.length) throw new WavReadError('The WAV format chunk is cut short.');
-      let audioFormat = head.readUInt16LE(body);
-      if (audioFormat === WAVE_FORMAT_EXTENSIBLE && size >= 26 && body + 26 <= head.length) {
-        // The sub-format GUID starts with the real format code.
-        audioFormat = head.readUInt16LE(body + 24);
-      }
-      fmt = {
-        audioFormat,
-        channels: head.readUInt16LE(body + 2),
-        sampleRate: head.readUInt32LE(body + 4),
-        bitsPerSample: head.readUInt16LE(body + 14),
-      };
+      const f = fmtFields(head.subarray(body, Math.min(head.length, body + size)));
+      fmt = { audioFormat: f.formatTag, channels: f.channels, sampleRate: f.sampleRate, bitsPerSample: f.bitsPerSample };
     } else if (id === 'data') {
       if (!fmt) throw new WavReadError('The WAV file has its data before its format chunk.');
       if (fmt.channels < 1 || fmt.sampleRate < 1 || fmt.bitsPerSample < 8) {
         throw new WavReadError('The WAV format chunk is invalid (no channels, sample rate or sample size).');
       }
-      const present = Math.max(0, fileSize - body);
-      // An interrupted recording may leave size 0 (or a size past the end): the file size wins.
-      const dataBytes = size === 0 || size > present ? present : size;
+      const dataBytes = dataChunkBytes(size, Math.max(0, fileSize - body));
       const frameBytes = (fmt.bitsPerSample / 8) * fmt.channels;
       const whole = dataBytes - (dataBytes % frameBytes);
       return { ...fmt, dataOffset: body, dataBytes: whole, durationSec: whole / frameBytes / fmt.sampleRate };
     }
-    offset = body + size + (size % 2);
+    offset = next;
   }
   throw new WavReadError('The WAV file has no data chunk.');
 }

@@ -5,12 +5,12 @@ import type { AnalyzeTranscript } from '../../../core/analysis/types';
 import { pacingFromAnalysis } from '../../../core/practice/pacing';
 import { byteSize } from '../../../core/report/format';
 import {
-  formatClock,
   hardCapSeconds,
   MAX_CHUNK_SAMPLES,
   RECORDING_SAMPLE_RATE,
 } from '../../../core/practice/recording-limits';
 import { MIN_SPEECH_SECONDS, SpeechActivity } from '../../../core/practice/signal';
+import { formatClock } from '../../../core/time/clock';
 import type { Transcript } from '../../../core/transcript/types';
 import { CoachError, isCoachError } from '../../../shared/coach-error';
 import type { Events } from '../../../shared/contract';

@@ -3,6 +3,8 @@
  * layout this app writes is accepted here (RIFF, "fmt " of 16 bytes, then "data"): recovery must
  * never guess at a foreign file. Imports of arbitrary WAV files go through the audio decoder.
  */
+import { fmtFields, isRiffWave, WAVE_FORMAT_PCM } from '../audio/riff';
+
 export const WAV_HEADER_BYTES = 44;
 
 export interface PcmFormat {
@@ -19,7 +21,7 @@ export function wavHeader(format: PcmFormat, dataBytes: number): Buffer {
   header.write('WAVE', 8, 'ascii');
   header.write('fmt ', 12, 'ascii');
   header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(WAVE_FORMAT_PCM, 20);
   header.writeUInt16LE(format.channels, 22);
   header.writeUInt32LE(format.sampleRate, 24);
   header.writeUInt32LE(format.sampleRate * blockAlign, 28);
@@ -57,15 +59,12 @@ export function parseWavHeader(header: Uint8Array): ParsedHeader {
   }
   const buf = Buffer.from(header.buffer, header.byteOffset, WAV_HEADER_BYTES);
   const tag = (at: number) => buf.toString('ascii', at, at + 4);
-  if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new WavFormatError('not a RIFF/WAVE file');
+  if (!isRiffWave(buf)) throw new WavFormatError('not a RIFF/WAVE file');
   if (tag(12) !== 'fmt ' || buf.readUInt32LE(16) !== 16)
     throw new WavFormatError('unexpected fmt chunk (not written by this app)');
-  if (buf.readUInt16LE(20) !== 1) throw new WavFormatError('not PCM audio');
+  const { formatTag, channels, sampleRate, blockAlign, bitsPerSample: bits } = fmtFields(buf.subarray(20, 36));
+  if (formatTag !== WAVE_FORMAT_PCM) throw new WavFormatError('not PCM audio');
   if (tag(36) !== 'data') throw new WavFormatError('no data chunk right after the format chunk');
-  const channels = buf.readUInt16LE(22);
-  const sampleRate = buf.readUInt32LE(24);
-  const bits = buf.readUInt16LE(34);
-  const blockAlign = buf.readUInt16LE(32);
   if (bits !== 16) throw new WavFormatError(`${bits}-bit samples (this app records 16-bit)`);
   if (channels < 1 || sampleRate < 1 || blockAlign !== channels * 2)
     throw new WavFormatError('inconsistent format fields');
