@@ -1,20 +1,15 @@
+import { AnalyseLaterButton } from '../components/AnalyseLaterButton';
 import { useEffect, useMemo, useState } from 'react';
 import { RUBRIC_DIMENSIONS } from '../../../core/analysis/types';
 import { groupByStory, storyNames, type StoryGroup } from '../../../core/history/group';
 import { LEVEL_NAMES, tierLabel } from '../../../core/results/panels';
+import { formatClock } from '../../../core/time/clock';
 import type { HistoryEntry } from '../../../shared/channels/history';
 import { ImportSessionButton } from '../components/history/ImportSessionButton';
 import { ProgressChart } from '../components/history/ProgressChart';
 import { layerVar } from '../results/layers';
 import { UNDO_SECONDS, useHistory } from '../stores/history';
 import { useNavigation } from '../stores/navigation';
-
-function formatDuration(sec: number | null): string {
-  if (sec === null) return '—';
-  const m = Math.floor(sec / 60);
-  const s = Math.round(sec % 60);
-  return `${m}:${String(s).padStart(2, '0')}`;
-}
 
 const SHORT_DIMENSION = {
   layer_balance: 'Balance',
@@ -253,6 +248,9 @@ function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number
               {take.corrected ? ' · corrected' : ''}
               {take.digestNote ? ` · ${take.digestNote}` : ''}
             </div>
+            {!d && take.status !== 'recording' && take.status !== 'processing' && (
+              <AnalyseLaterButton sessionId={take.id} typed={take.kind === 'typed'} name={name} />
+            )}
             <div className="row-actions">
               <button
                 type="button"
@@ -289,7 +287,7 @@ function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number
           {new Date(take.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
         </div>
       </td>
-      <td>{formatDuration(take.durationSec)}</td>
+      <td>{take.durationSec === null ? '—' : formatClock(take.durationSec)}</td>
       <td>{d ? <span className={`tier-badge tier-${d.tier ?? 'none'}`}>{tierLabel(d.tier)}</span> : '—'}</td>
       <td>
         {levels ? (
