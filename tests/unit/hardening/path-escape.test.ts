@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toneWav } from '../../fixtures/audio/tone-wav';
 import { createBackend, type Backend } from '../../../src/backend/backend';
 import { containedFile } from '../../../src/backend/services/platform/contained-path';
 import { contract, type Events } from '../../../src/shared/contract';
@@ -19,25 +20,6 @@ let outside: string;
 let backend: Backend;
 let dispatch: ReturnType<typeof createDispatcher<typeof contract, Events>>;
 const ctx: HandlerContext<Events> = { shell: 'web', emit: () => {} };
-
-function wav(samples: number): Buffer {
-  const data = samples * 2;
-  const b = Buffer.alloc(44 + data);
-  b.write('RIFF', 0);
-  b.writeUInt32LE(36 + data, 4);
-  b.write('WAVEfmt ', 8);
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(16000, 24);
-  b.writeUInt32LE(32000, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36);
-  b.writeUInt32LE(data, 40);
-  for (let i = 0; i < samples; i++) b.writeInt16LE(Math.round(8000 * Math.sin(i / 5)), 44 + 2 * i);
-  return b;
-}
 
 /** A recorded take, then its document pointed at `file`. */
 async function tamperedSession(file: string): Promise<string> {
@@ -61,7 +43,7 @@ beforeEach(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'coach-escape-'));
   dataDir = path.join(root, 'data');
   outside = path.join(root, 'private.wav');
-  await writeFile(outside, wav(16000));
+  await writeFile(outside, toneWav(16000));
   backend = createBackend({ dataDir, shell: 'web', electronVersion: null, chromeVersion: null });
   dispatch = createDispatcher(contract, backend.handlers);
 });
