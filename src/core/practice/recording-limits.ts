@@ -21,8 +21,5 @@ export function hardCapSeconds(targetSec: number): number {
   return Math.min(ABSOLUTE_CAP_SEC, Math.max(targetSec * 2, targetSec + 120));
 }
 
-export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const m = Math.floor(s / 60);
-  return `${m}:${String(s % 60).padStart(2, '0')}`;
-}
+// The recording handler still imports the clock from here.
+export { formatClock } from '../time/clock';

@@ -3,15 +3,11 @@
  * Markdown, HTML and captions.
  */
 
-/** 73.4 → "01:13"; 3725 → "1:02:05" (hours only when needed). */
+import { formatClock } from '../time/clock';
+
+/** Report times line up in columns, so minutes keep two digits: 73.4 → "01:13". */
 export function clock(seconds: number): string {
-  const total = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = String(m).padStart(2, '0');
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+  return formatClock(seconds, { padMinutes: true });
 }
 
 /** WebVTT timestamp: 73.4 → "00:01:13.400". */

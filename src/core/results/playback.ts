@@ -97,11 +97,3 @@ export function stepRate(rate: number, direction: -1 | 1): number {
   if (direction > 0) return rates.find((r) => r > rate + 1e-9) ?? rates[rates.length - 1] ?? rate;
   return [...rates].reverse().find((r) => r < rate - 1e-9) ?? rates[0] ?? rate;
 }
-
-export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}

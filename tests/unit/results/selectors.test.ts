@@ -6,7 +6,6 @@ import { groupByStory, storyNames } from '../../../src/core/history/group';
 import { progressSeries, trend } from '../../../src/core/history/progress';
 import { budgetRows, deliveryRows, worksheetView } from '../../../src/core/results/panels';
 import {
-  formatClock,
   layerForKey,
   layerRanges,
   loopSeekTarget,
@@ -15,6 +14,7 @@ import {
   stepRate,
   type TimedSentence,
 } from '../../../src/core/results/playback';
+import { formatClock } from '../../../src/core/time/clock';
 import { loadStory, transcriptOf } from '../../fixtures/results/corpus-session';
 
 const S: TimedSentence[] = [

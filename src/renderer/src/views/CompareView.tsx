@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Analysis } from '../../../core/analysis/types';
 import { compareTakes } from '../../../core/history/compare';
 import { LEVEL_NAMES, tierLabel } from '../../../core/results/panels';
-import { formatClock } from '../../../core/results/playback';
+import { formatClock } from '../../../core/time/clock';
 import type { SessionDocument } from '../../../shared/session-document';
 import { call, messageOf } from '../coach';
 import { LayerLegend, LayerStrip } from '../components/results/LayerStrip';

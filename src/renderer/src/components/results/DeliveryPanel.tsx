@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Analysis } from '../../../../core/analysis/types';
 import { deliveryRows } from '../../../../core/results/panels';
-import { formatClock } from '../../../../core/results/playback';
+import { formatClock } from '../../../../core/time/clock';
 import { layerName } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { LAYERS, type Layer } from '../../../../core/analysis/layers';
 import type { LayerSpan } from '../../../../core/analysis/types';
-import { formatClock } from '../../../../core/results/playback';
+import { formatClock } from '../../../../core/time/clock';
 import { layerName, layerTag, layerVar } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
 

@@ -1,4 +1,5 @@
-import { PLAYBACK_RATES, formatClock } from '../../../../core/results/playback';
+import { PLAYBACK_RATES } from '../../../../core/results/playback';
+import { formatClock } from '../../../../core/time/clock';
 import { layerName } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
 

@@ -1,5 +1,5 @@
 import type { Quote } from '../../../../core/analysis/types';
-import { formatClock } from '../../../../core/results/playback';
+import { formatClock } from '../../../../core/time/clock';
 import { layerTag, layerVar, layerName } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
 

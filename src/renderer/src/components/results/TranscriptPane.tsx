@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef } from 'react';
 import type { AnalyzedSentence } from '../../../../core/analysis/types';
 import type { SentenceChange, WorkingSentence } from '../../../../core/corrections';
-import { formatClock } from '../../../../core/results/playback';
+import { formatClock } from '../../../../core/time/clock';
 import { layerName, layerTag, layerVar } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { InterruptedRecording } from '../../../../shared/channels/recording';
-import { formatClock } from '../../../../core/practice/recording-limits';
+import { formatClock } from '../../../../core/time/clock';
 import { call, messageOf } from '../../coach';
 import { useTake } from '../../stores/take';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { budgetForLength, parseLength, STANDARD_LENGTHS_SEC } from '../../../../core/analysis/budget';
 import { LAYER_INFO, OUTLINE_LAYERS } from '../../../../core/analysis/layers';
-import { formatClock } from '../../../../core/practice/recording-limits';
+import { formatClock } from '../../../../core/time/clock';
 import { usePracticeSetup } from '../../stores/practice-setup';
 
 function lengthLabel(sec: number): string {

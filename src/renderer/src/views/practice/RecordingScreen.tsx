@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { LAYER_INFO, OUTLINE_LAYERS } from '../../../../core/analysis/layers';
 import { budgetForLength } from '../../../../core/analysis/budget';
-import { formatClock } from '../../../../core/practice/recording-limits';
+import { formatClock } from '../../../../core/time/clock';
 import { useMicrophone } from '../../stores/microphone';
 import { useTake } from '../../stores/take';
 import { LevelMeter } from './LevelMeter';

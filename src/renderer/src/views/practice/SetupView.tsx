@@ -1,4 +1,4 @@
-import { formatClock } from '../../../../core/practice/recording-limits';
+import { formatClock } from '../../../../core/time/clock';
 import { useMicrophone } from '../../stores/microphone';
 import { usePracticeSetup, type AnswerMode } from '../../stores/practice-setup';
 import { useStories } from '../../stores/stories';

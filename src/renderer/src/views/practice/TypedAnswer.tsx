@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatClock } from '../../../../core/practice/recording-limits';
+import { formatClock } from '../../../../core/time/clock';
 import type { TakeSetupInput } from '../../../../shared/channels/recording';
 import { playGentleSignal } from '../../audio/gentle-signal';
 import { useTake } from '../../stores/take';
