@@ -130,7 +130,9 @@ export async function decodeWav(fh: FileHandle, size: number, sink: PcmSink, ctx
       const rest = size - body;
       const bytes = dataChunkBytes(len, rest);
       if (len !== 0xffffffff && len > rest)
-        warnings.push(`the file is shorter than its header says (${rest} of ${len} audio bytes); decoded what is there`);
+        warnings.push(
+          `the file is shorter than its header says (${rest} of ${len} audio bytes); decoded what is there`,
+        );
       data = { at: body, bytes };
       if (len === 0xffffffff || len > rest) break;
     }

@@ -33,7 +33,12 @@ export function parseWavInfo(head: Buffer, fileSize: number): WavInfo {
     if (id === 'fmt ') {
       if (body + 16 > head.length) throw new WavReadError('The WAV format chunk is cut short.');
       const f = fmtFields(head.subarray(body, Math.min(head.length, body + size)));
-      fmt = { audioFormat: f.formatTag, channels: f.channels, sampleRate: f.sampleRate, bitsPerSample: f.bitsPerSample };
+      fmt = {
+        audioFormat: f.formatTag,
+        channels: f.channels,
+        sampleRate: f.sampleRate,
+        bitsPerSample: f.bitsPerSample,
+      };
     } else if (id === 'data') {
       if (!fmt) throw new WavReadError('The WAV file has its data before its format chunk.');
       if (fmt.channels < 1 || fmt.sampleRate < 1 || fmt.bitsPerSample < 8) {
