@@ -98,38 +98,19 @@ export class ImportService {
       throw asDiskError(error, file);
     }
     const { fileName, size, ...setup } = input;
-    try {
-      // Checked again: other imports may have begun while this one waited for the disk.
-      this.uploads.add({ id, file, handle, size, received: 0, fileName, setup, queue: Promise.resolve() });
-    } catch (error) {
-      await handle.close();
-      await rm(file, { force: true });
-      throw error;
-    }
+    // Checked again: other imports may have begun while this one waited for the disk.
+    await this.uploads.add({ id, file, handle, size, received: 0, fileName, setup, queue: Promise.resolve() });
     return { importId: id, partBytes: IMPORT_PART_BYTES };
   }
 
   async part(input: { importId: string; offset: number; bytes: Uint8Array }): Promise<{ received: number }> {
     const upload = this.upload(input.importId);
-    const run = upload.queue.then(async () => {
-      if (input.offset !== upload.received) {
-        throw new CoachError('conflict', `Expected the part at byte ${upload.received}, got one at ${input.offset}.`);
-      }
-      if (upload.received + input.bytes.length > upload.size) {
-        throw new CoachError('invalid_input', `The file is larger than the ${upload.size} bytes announced.`);
-      }
-      try {
-        await upload.handle.write(input.bytes, 0, input.bytes.length, upload.received);
-      } catch (error) {
-        await this.uploads.drop(upload.id);
-        throw asDiskError(error, upload.file);
-      }
-      upload.received += input.bytes.length;
-      this.uploads.touch(upload.id);
-      return { received: upload.received };
+    return this.uploads.writePart(upload, input.offset, input.bytes, {
+      outOfOrder: (expected, offset) =>
+        new CoachError('conflict', `Expected the part at byte ${expected}, got one at ${offset}.`),
+      tooLarge: () => new CoachError('invalid_input', `The file is larger than the ${upload.size} bytes announced.`),
+      diskError: (error) => asDiskError(error, upload.file),
     });
-    upload.queue = run.catch(() => {});
-    return run;
   }
 
   async finish(input: { importId: string }): Promise<ImportResult> {

@@ -125,47 +125,28 @@ export class ModelUploadService {
       headChecked: false,
       queue: Promise.resolve(),
     };
-    try {
-      // Checked again: other uploads may have begun while this one waited for the disk.
-      this.uploads.add(upload);
-    } catch (error) {
-      await handle.close();
-      await rm(dir, { recursive: true, force: true });
-      throw error;
-    }
+    // Checked again: other uploads may have begun while this one waited for the disk.
+    await this.uploads.add(upload);
     return { uploadId: id, partBytes: MODEL_UPLOAD_PART_BYTES };
   }
 
   async part(input: { uploadId: string; offset: number; bytes: Uint8Array }): Promise<{ received: number }> {
     const upload = this.upload(input.uploadId);
-    // Parts are handled one after the other even if the page sends the next one early.
-    const run = upload.queue.then(async () => {
-      if (!this.uploads.has(upload.id)) throw notInProgress();
-      if (input.offset !== upload.received) {
-        throw new CoachError(
+    return this.uploads.writePart(upload, input.offset, input.bytes, {
+      gone: notInProgress,
+      outOfOrder: (expected, offset) =>
+        new CoachError(
           'conflict',
-          `Expected the part at byte ${upload.received} of ${upload.fileName}, got one at byte ${input.offset}: parts must be sent in order, each once.`,
-        );
-      }
-      if (upload.received + input.bytes.length > upload.size) {
-        throw new CoachError(
+          `Expected the part at byte ${expected} of ${upload.fileName}, got one at byte ${offset}: parts must be sent in order, each once.`,
+        ),
+      tooLarge: () =>
+        new CoachError(
           'invalid_input',
           `${upload.fileName} is larger than the ${upload.size} bytes announced when the upload began.`,
-        );
-      }
-      try {
-        await upload.handle.write(input.bytes, 0, input.bytes.length, upload.received);
-      } catch (error) {
-        await this.uploads.drop(upload.id);
-        throw uploadDiskError(error, this.modelsDir, upload.fileName, upload.received, upload.size);
-      }
-      upload.received += input.bytes.length;
-      this.uploads.touch(upload.id);
-      await this.checkHead(upload);
-      return { received: upload.received };
+        ),
+      diskError: (error) => uploadDiskError(error, this.modelsDir, upload.fileName, upload.received, upload.size),
+      afterWrite: () => this.checkHead(upload),
     });
-    upload.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** All bytes in: validate and install through the model manager; the temporary file goes either way. */

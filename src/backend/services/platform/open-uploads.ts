@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { CoachError } from '../../../shared/coach-error';
 
 export interface OpenUploadsOptions<T> {
@@ -9,6 +10,29 @@ export interface OpenUploadsOptions<T> {
   idleMs: number;
   /** Closes the upload's file and removes its temporary bytes. */
   discard: (upload: T) => Promise<void>;
+}
+
+/** What writing the parts of an upload in order needs from it. */
+export interface PartUpload {
+  id: string;
+  handle: FileHandle;
+  /** Bytes announced when the upload began. */
+  size: number;
+  received: number;
+  /** The part being written: the next one waits for it, even if the page sends it early. */
+  queue: Promise<unknown>;
+}
+
+/** How one service words the refusals of a part, and what it checks after each write. */
+export interface PartRules {
+  /** The upload was dropped while the part waited its turn; without it the write is tried. */
+  gone?: () => Error;
+  outOfOrder: (expected: number, offset: number) => Error;
+  tooLarge: () => Error;
+  /** The error to throw for a failed write; the upload is dropped before it is asked for. */
+  diskError: (error: unknown) => unknown;
+  /** Runs after each written part, before the next one starts. */
+  afterWrite?: () => Promise<void>;
 }
 
 /**
@@ -48,10 +72,42 @@ export class OpenUploads<T extends { id: string }> {
     }
   }
 
-  add(upload: T): void {
-    this.assertRoom();
+  /** Tracks a new upload; when the limit was reached meanwhile, its bytes are discarded and it is refused. */
+  async add(upload: T): Promise<void> {
+    try {
+      this.assertRoom();
+    } catch (error) {
+      await this.options.discard(upload);
+      throw error;
+    }
     this.open.set(upload.id, { upload, timer: null });
     this.touch(upload.id);
+  }
+
+  /** Writes one part at `offset` once the parts before it are in: no gaps, no repeats, no excess. */
+  writePart(
+    upload: T & PartUpload,
+    offset: number,
+    bytes: Uint8Array,
+    rules: PartRules,
+  ): Promise<{ received: number }> {
+    const run = upload.queue.then(async () => {
+      if (rules.gone && !this.has(upload.id)) throw rules.gone();
+      if (offset !== upload.received) throw rules.outOfOrder(upload.received, offset);
+      if (upload.received + bytes.length > upload.size) throw rules.tooLarge();
+      try {
+        await upload.handle.write(bytes, 0, bytes.length, upload.received);
+      } catch (error) {
+        await this.drop(upload.id);
+        throw rules.diskError(error);
+      }
+      upload.received += bytes.length;
+      this.touch(upload.id);
+      await rules.afterWrite?.();
+      return { received: upload.received };
+    });
+    upload.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Data arrived: the idle clock starts again. */
