@@ -26,6 +26,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -180,18 +181,21 @@ function writeIfChanged(file, data) {
   fs.writeFileSync(file, buf);
 }
 
-function copyTree(from, to) {
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, entry.name);
-    const dst = path.join(to, entry.name);
-    if (entry.isDirectory()) copyTree(src, dst);
-    else if (entry.isFile()) writeIfChanged(dst, fs.readFileSync(src));
-  }
+/** fs.cp, leaving files whose bytes are already there alone (see writeIfChanged). */
+async function copyTree(from, to) {
+  await cp(from, to, {
+    recursive: true,
+    filter: (src, dst) => {
+      const info = fs.statSync(src);
+      if (info.isDirectory()) return true;
+      return info.isFile() && !(fs.existsSync(dst) && fs.readFileSync(dst).equals(fs.readFileSync(src)));
+    },
+  });
 }
 
-function assembleSources(srcDir, fugoodDir, rnCpp) {
-  copyTree(path.join(fugoodDir, 'src'), path.join(srcDir, 'src'));
-  copyTree(path.join(fugoodDir, 'whisper.cpp'), path.join(srcDir, 'whisper.cpp'));
+async function assembleSources(srcDir, fugoodDir, rnCpp) {
+  await copyTree(path.join(fugoodDir, 'src'), path.join(srcDir, 'src'));
+  await copyTree(path.join(fugoodDir, 'whisper.cpp'), path.join(srcDir, 'whisper.cpp'));
   const ggmlSrc = path.join(srcDir, 'whisper.cpp', 'ggml', 'src');
   for (const f of CORE_FILES) {
     const from = path.join(rnCpp, f);
@@ -317,7 +321,7 @@ async function main() {
     );
     const rnCpp = fetchCoreSources(OUT);
     const srcDir = path.join(OUT, 'src');
-    assembleSources(srcDir, fugoodDir, rnCpp);
+    await assembleSources(srcDir, fugoodDir, rnCpp);
     const cmakeDir = path.join(OUT, 'cmake');
     const conf = run(tc.cmake, [
       '-S',
