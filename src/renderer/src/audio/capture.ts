@@ -9,7 +9,6 @@ import { toDb } from '../../../core/practice/signal';
 import { CAPTURE_PROCESSOR, type CaptureProcessorOptions, type FromWorklet, type ToWorklet } from './capture-messages';
 import workletUrl from './capture.worklet.ts?worker&url';
 import { MicError, openMicrophone } from './microphone';
-import { RESAMPLES_IN_WORKLET } from './resampler';
 
 export interface CaptureEvents {
   onLevel(level: BlockLevel, seconds: number): void;
@@ -43,11 +42,8 @@ export class Capture {
     const stream = await openMicrophone(deviceId);
     let context: AudioContext | null = null;
     try {
-      context = new AudioContext(
-        RESAMPLES_IN_WORKLET
-          ? { latencyHint: 'interactive' }
-          : { latencyHint: 'interactive', sampleRate: RECORDING_SAMPLE_RATE },
-      );
+      // No sampleRate: the context runs at the device's rate and the worklet resamples to 16 kHz.
+      context = new AudioContext({ latencyHint: 'interactive' });
       await context.audioWorklet.addModule(workletUrl);
       const source = context.createMediaStreamSource(stream);
       const options: CaptureProcessorOptions = { chunkSamples: MAX_CHUNK_SAMPLES, targetRate: RECORDING_SAMPLE_RATE };

@@ -4,6 +4,3 @@
  * filter is ours: flat to 6.4 kHz, ≥ 80 dB down at 8 kHz, time-aligned.
  */
 export { createResampler as createStreamResampler, type StreamResampler } from '../../../core/audio/resample';
-
-/** True: the context runs at the device rate and the worklet converts to 16 kHz itself. */
-export const RESAMPLES_IN_WORKLET = true;

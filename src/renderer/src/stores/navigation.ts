@@ -3,11 +3,6 @@ import { hashOf, routeFromHash, sectionOf, type Route, type View } from '../rout
 
 export { VIEWS, type Route, type View } from '../routing';
 
-/** The section of the main navigation for a hash (kept for callers that only need the section). */
-export function viewFromHash(hash: string): View {
-  return sectionOf(routeFromHash(hash));
-}
-
 interface NavigationState {
   /** Section highlighted in the main navigation. */
   view: View;
