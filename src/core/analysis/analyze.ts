@@ -21,8 +21,8 @@ export class EmptyTranscriptError extends Error {
 
 export function analyzeTranscript(transcript: Transcript, options: AnalysisOptions = {}): Analysis {
   const { words, sentences: raw } = segmentTranscript(transcript, {
-    ...(options.sentenceGapSec !== undefined ? { sentenceGapSec: options.sentenceGapSec } : {}),
-    ...(options.segmentsAreSentences ? { segmentsAreSentences: true } : {}),
+    sentenceGapSec: options.sentenceGapSec,
+    segmentsAreSentences: options.segmentsAreSentences,
   });
   if (raw.length === 0) throw new EmptyTranscriptError('The transcript has no words to analyse.');
 
@@ -74,7 +74,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
   const timesEstimated = transcript.timesEstimated === true;
   const delivery = measureDelivery(sentences, words, {
     timesEstimated,
-    ...(options.pauseThresholdSec !== undefined ? { pauseThresholdSec: options.pauseThresholdSec } : {}),
+    pauseThresholdSec: options.pauseThresholdSec,
   });
   const lengthSeconds = chooseLength(options.lengthSeconds, timeline.speakingSeconds);
   const graded = reason ? null : gradeStory(sentences, layers, facts, constraints, delivery, lengthSeconds);

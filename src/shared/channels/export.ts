@@ -3,7 +3,7 @@ import { NAME_CATEGORIES } from '../../core/report/redact';
 import { sessionSummary } from '../session-document';
 import { sessionId } from './sessions';
 
-/** Formats a coached transcript can be exported to (issue 7). */
+/** Formats a coached transcript can be exported to. */
 export const exportFormat = z.enum(['md', 'html', 'pdf', 'json', 'vtt']);
 export type ExportFormatId = z.infer<typeof exportFormat>;
 

@@ -1,5 +1,5 @@
 /**
- * Runs the one-time model bench in the background (issue 4: the recommended default comes from a
+ * Runs the one-time model bench in the background (the recommended default comes from a
  * bench on the user's machine, without the user having to ask). The bench loads each model in
  * its own worker and keeps both cores busy for seconds per model, so it runs only while the
  * transcription engine is idle and stands aside the moment a take or a transcription starts:

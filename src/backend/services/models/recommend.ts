@@ -66,7 +66,7 @@ export function recommendDefault(
 }
 
 /**
- * What the transcriber host implements (issue 4, engine side) so the manager can run the one-time
+ * What the transcriber host implements (engine side) so the manager can run the one-time
  * bench: transcribe `audioSec` seconds of speech with the model file and report the wall time.
  */
 export interface ModelBenchmarker {

@@ -41,7 +41,7 @@ export function createAppTranscriber(
     return { modelPath, vadModelPath };
   };
   const withModel = (transcript: Transcript): Transcript => (modelId ? { ...transcript, model: modelId } : transcript);
-  const whisper = new WhisperTranscriber({ resolveModels, ...(spawner ? { spawner } : {}) });
+  const whisper = new WhisperTranscriber({ resolveModels, spawner });
   return {
     transcriber: {
       prepare: async () => {

@@ -1,7 +1,7 @@
 import type { Transcript } from '../../../core/transcript/types';
 
 /**
- * What the practice flow needs from the transcription engine (issue 4), kept small so recording
+ * What the practice flow needs from the transcription engine, kept small so recording
  * and processing are built and tested independently of Whisper. `createBackend` adapts the real
  * engine to it; tests pass scripted ones.
  */

@@ -30,7 +30,7 @@ export interface SpeechModelChoice {
 }
 
 /**
- * What re-transcription needs from the transcription engine (issue 4): its models and a batch
+ * What re-transcription needs from the transcription engine: its models and a batch
  * transcription of a WAV file with a chosen model. `createBackend` adapts the real engine.
  */
 export interface RetranscribePort {

@@ -1,5 +1,5 @@
 /**
- * Re-transcription with a model the user picks, on the Whisper engine (issue 4). Each job starts
+ * Re-transcription with a model the user picks, on the Whisper engine. Each job starts
  * its own worker with the chosen model, so the practice transcriber keeps its default model
  * loaded; the worker is disposed when the job ends.
  */
@@ -26,7 +26,7 @@ export function createWhisperRetranscriber(models: ModelManager, spawner?: Worke
       const { path: modelPath } = await models.resolveModel(model);
       const whisper = new WhisperTranscriber({
         resolveModels: async () => ({ modelPath, vadModelPath }),
-        ...(spawner ? { spawner } : {}),
+        spawner,
       });
       try {
         return await whisper.transcribeFile(wavFile, { onProgress, signal });

@@ -38,8 +38,8 @@ export async function transcribeAudioFile(file: string, options: TranscribeFileO
   const host = new TranscriberHost({
     modelPath: options.modelPath,
     vadModelPath: options.vadModelPath,
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.spawner ? { spawner: options.spawner } : {}),
+    threads: options.threads,
+    spawner: options.spawner,
   });
   try {
     const engine = await host.start();

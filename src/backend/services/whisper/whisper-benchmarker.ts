@@ -5,7 +5,7 @@ import type { WorkerSpawner } from './spawner';
 import { TranscriberHost } from './transcriber-host';
 
 /**
- * The one-time per-machine bench behind the model manager's recommended default (issue 4): how
+ * The one-time per-machine bench behind the model manager's recommended default: how
  * fast each model transcribes here, in its own worker process (a model that crashes the engine
  * can't take the app down).
  *
@@ -35,8 +35,8 @@ export function createWhisperBenchmarker(options: WhisperBenchmarkerOptions = {}
     async benchModel(modelFile, { signal }) {
       const host = new TranscriberHost({
         modelPath: modelFile,
-        ...(options.spawner ? { spawner: options.spawner } : {}),
-        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        spawner: options.spawner,
+        threads: options.threads,
       });
       const onAbort = () => void host.dispose();
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -58,9 +58,9 @@ export class WhisperTranscriber implements Transcriber {
       await old?.dispose();
       const host = new TranscriberHost({
         ...paths,
-        ...(this.options.spawner ? { spawner: this.options.spawner } : {}),
-        ...(this.options.threads !== undefined ? { threads: this.options.threads } : {}),
-        ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),
+        spawner: this.options.spawner,
+        threads: this.options.threads,
+        onEvent: this.options.onEvent,
       });
       await host.start();
       this.host = host;
