@@ -4,7 +4,7 @@
  * question an interviewer would ask about the weakest layer.
  */
 import { budgetForLength } from './budget';
-import { layerName, OUTLINE_LAYERS, type Layer, type OutlineLayer, type StoryLayer } from './layers';
+import { layerName, OUTLINE_LAYERS, STORY_LAYERS, type Layer, type OutlineLayer, type StoryLayer } from './layers';
 import { quoteOf, type StoryFacts } from './facts';
 import type {
   AnalyzedSentence,
@@ -46,6 +46,35 @@ function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max =
     .map(quoteOf);
 }
 
+/**
+ * Mitigation advice only where the figures beside it agree: "two sentences" when the two-sentence
+ * check fails, "less time" when mitigation outlasts the structural fix, nothing otherwise.
+ */
+function mitigationAdvice(
+  layers: Record<Layer, LayerStats>,
+  constraints: Constraints,
+  rubric: Rubric,
+): Pick<Candidate, 'id' | 'title' | 'detail'> | null {
+  const m = layers.mitigation;
+  const fix = layers.structural_fix;
+  const timing = `${m.sentences} ${m.sentences === 1 ? 'sentence' : 'sentences'} and ${Math.round(m.seconds)} s`;
+  if (!constraints.mitigation_at_most_two_sentences.met) {
+    return {
+      id: 'shrink_mitigation',
+      title: 'Cut mitigation to two sentences',
+      detail: `Mitigation takes ${timing}. Say what restored service and how fast in one or two sentences, and move the time to the structural fix.`,
+    };
+  }
+  if (rubric.layer_balance.level === 'weak' && m.seconds > 0 && m.seconds > fix.seconds) {
+    return {
+      id: 'shrink_mitigation',
+      title: 'Spend less time on mitigation than on the fix',
+      detail: `Mitigation takes ${timing}; the structural fix takes ${Math.round(fix.seconds)} s. Keep the recovery to what restored service and how fast, and move the time to the structural fix.`,
+    };
+  }
+  return null;
+}
+
 function candidates(input: FeedbackInput): Candidate[] {
   const { sentences, layers, rubric, constraints, facts, delivery, tier } = input;
   const out: Candidate[] = [];
@@ -64,12 +93,10 @@ function candidates(input: FeedbackInput): Candidate[] {
       weight: 100,
     });
   }
-  if (rubric.layer_balance.level === 'weak' || !constraints.mitigation_at_most_two_sentences.met) {
-    const n = layers.mitigation.sentences;
+  const mitigation = mitigationAdvice(layers, constraints, rubric);
+  if (mitigation) {
     out.push({
-      id: 'shrink_mitigation',
-      title: 'Cut mitigation to two sentences',
-      detail: `Mitigation takes ${n} sentences and ${Math.round(layers.mitigation.seconds)} s. Say what restored service and how fast in one or two sentences, and move the time to the structural fix.`,
+      ...mitigation,
       dimension: 'layer_balance',
       evidence: layerQuotes(sentences, 'mitigation', 3),
       weight: rubric.layer_balance.level === 'weak' ? 95 : 60,
@@ -86,7 +113,9 @@ function candidates(input: FeedbackInput): Candidate[] {
       weight: senior ? 80 : 70,
     });
   }
-  if (rubric.layer_balance.level === 'passing' && spec !== 'weak') {
+  // A weak balance that mitigation does not explain is about the fix being too short.
+  const balanceWithoutMitigation = rubric.layer_balance.level === 'weak' && mitigation === null;
+  if ((rubric.layer_balance.level === 'passing' || balanceWithoutMitigation) && spec !== 'weak') {
     out.push({
       id: 'grow_structural_fix',
       title: 'Make the structural fix the longest part',
@@ -273,14 +302,22 @@ const QUESTIONS: Record<StoryLayer, { question: string; why: string }> = {
   },
 };
 
+/** True when mitigation holds more than half of the story's spoken time. */
+function mostlyRecovery(layers: Record<Layer, LayerStats>): boolean {
+  const story = STORY_LAYERS.reduce((sum, l) => sum + layers[l].seconds, 0);
+  return story > 0 && layers.mitigation.seconds / story > 0.5;
+}
+
 export function followUpQuestion(
   rubric: Rubric,
   layers: Record<Layer, LayerStats>,
   facts: StoryFacts,
 ): FollowUpQuestion {
   let layer: StoryLayer;
+  const mitigationOutlastsFix =
+    layers.mitigation.seconds > 0 && layers.mitigation.seconds > layers.structural_fix.seconds;
   if (rubric.structural_fix_specificity.level === 'weak')
-    layer = rubric.layer_balance.level === 'weak' ? 'mitigation' : 'structural_fix';
+    layer = rubric.layer_balance.level === 'weak' && mitigationOutlastsFix ? 'mitigation' : 'structural_fix';
   else if (rubric.honesty_about_detection.level === 'weak') layer = 'detection';
   else if (rubric.system_learning.level === 'weak' || rubric.system_learning.level === 'passing')
     layer = 'system_learning';
@@ -288,7 +325,13 @@ export function followUpQuestion(
   else if (rubric.structural_fix_specificity.level === 'passing') layer = 'structural_fix';
   else if (rubric.system_learning.level === 'strong') layer = 'system_learning';
   else layer = 'detection';
-  const base = QUESTIONS[layer];
+  const base =
+    layer === 'mitigation' && !mostlyRecovery(layers)
+      ? {
+          ...QUESTIONS.mitigation,
+          why: 'The recovery takes longer than the structural fix; the interviewer will steer you towards the structural change.',
+        }
+      : QUESTIONS[layer];
   if (layer === 'structural_fix' && facts.specificArtifact.length > 0 && facts.laterCatches.length === 0) {
     return {
       layer,

@@ -4,6 +4,7 @@
  * Reads well on screen and prints cleanly (page breaks before the long sections, colours kept,
  * every colour paired with its layer's name). The PDF export prints exactly this file.
  */
+import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS } from '../analysis/layers';
 import type { Analysis, Quote, RubricLevel } from '../analysis/types';
 import { clock, dateTime, duration, levelName, percent, secs, tierName } from './format';
@@ -160,7 +161,6 @@ function timeline(a: Analysis): string {
       return `<tr class="layer-${layer}"><th scope="row"><span class="swatch" aria-hidden="true"></span>${esc(layerTag(layer))}</th><td class="num">${secs(s.seconds)}</td><td class="num">${percent(s.share)}</td><td class="num">${budget === null ? '—' : secs(budget)}</td><td class="num">${s.sentences}</td><td class="share" aria-hidden="true">${bar}</td></tr>`;
     })
     .join('\n');
-  const ratio = a.timeline.mitigationToStructuralFixRatio;
   const notes: string[] = [];
   if (a.timeline.missing.length > 0)
     notes.push(`Missing: ${a.timeline.missing.map((l) => LAYER_INFO[l].longName).join(', ')}.`);
@@ -168,7 +168,7 @@ function timeline(a: Analysis): string {
   return `<section id="timeline" aria-labelledby="timeline-h">
 <h2 id="timeline-h">Time per layer</h2>
 <figure>${renderTimelineSvg(a)}
-<figcaption>Each bar is one sentence at the moment it was said. Right column: seconds spent / budget for a ${duration(a.budget.lengthSeconds)} answer. Mitigation vs structural fix: ${ratio === null ? 'no structural fix' : `${ratio.toFixed(2)}×`}.</figcaption></figure>
+<figcaption>Each bar is one sentence at the moment it was said. Right column: seconds spent / budget for a ${duration(a.budget.lengthSeconds)} answer. Mitigation vs structural fix: ${mitigationVersusFix(a)}.</figcaption></figure>
 <table><thead><tr><th scope="col">Layer</th><th scope="col" class="num">Seconds</th><th scope="col" class="num">Share</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Sentences</th><th scope="col">Share vs budget (dashed)</th></tr></thead>
 <tbody>
 ${rows}

@@ -3,6 +3,7 @@
  * apps. Sections, in order: header, verdict, time per layer, rubric, practice constraints, common
  * failures, tier, top fixes, follow-up question, worksheet, delivery, transcript, outline.
  */
+import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS, type Layer } from '../analysis/layers';
 import type { Analysis, Quote } from '../analysis/types';
 import { clock, dateTime, duration, levelName, percent, secs, tierName } from './format';
@@ -59,11 +60,7 @@ function layerTable(a: Analysis): string[] {
   const lines = [
     `## Time per layer`,
     '',
-    `Budget for a ${duration(a.budget.lengthSeconds)} answer. Mitigation vs structural fix: ${
-      a.timeline.mitigationToStructuralFixRatio === null
-        ? 'no structural fix'
-        : `${a.timeline.mitigationToStructuralFixRatio.toFixed(2)}×`
-    }.`,
+    `Budget for a ${duration(a.budget.lengthSeconds)} answer. Mitigation vs structural fix: ${mitigationVersusFix(a)}.`,
     '',
     '| Layer | Seconds | Share | Budget | Sentences |',
     '|---|---:|---:|---:|---:|',

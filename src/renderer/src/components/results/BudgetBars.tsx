@@ -1,3 +1,4 @@
+import { mitigationVersusFix } from '../../../../core/results/mitigation-ratio';
 import { memo } from 'react';
 import type { Analysis } from '../../../../core/analysis/types';
 import { budgetRows } from '../../../../core/results/panels';
@@ -52,12 +53,10 @@ export const BudgetBars = memo(function BudgetBars({ analysis }: { analysis: Ana
           </li>
         ))}
       </ul>
-      {analysis.timeline.mitigationToStructuralFixRatio !== null && (
-        <p className="muted small">
-          Mitigation took {analysis.timeline.mitigationToStructuralFixRatio.toFixed(2)}× the time of the Structural fix
-          {analysis.timeline.mitigationToStructuralFixRatio > 1 ? ' — reverse the proportions.' : '.'}
-        </p>
-      )}
+      <p className="muted small" data-testid="mitigation-ratio">
+        {capitalised(mitigationVersusFix(analysis))}
+        {(analysis.timeline.mitigationToStructuralFixRatio ?? 0) > 1 ? ' — reverse the proportions.' : '.'}
+      </p>
       {analysis.timeline.outOfOrder.length > 0 && (
         <ul className="notes">
           {analysis.timeline.outOfOrder.map((o) => (
@@ -68,3 +67,7 @@ export const BudgetBars = memo(function BudgetBars({ analysis }: { analysis: Ana
     </section>
   );
 });
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -151,7 +151,10 @@ const SentenceRow = memo(function SentenceRow({ sentence, active, edited, setByH
           </span>
         )}
         {unsure && (
-          <span className="badge unsure" title={`Confidence ${Math.round(sentence.confidence * 100)}%`}>
+          <span
+            className="badge unsure"
+            title="The coach is not sure of this sentence's layer: check it, and correct it if needed."
+          >
             unsure
           </span>
         )}

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, storyText } from '../../../../bench/corpus';
+import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import type { Analysis } from '../../../../src/core/analysis/types';
+import { mitigationVersusFix } from '../../../../src/core/results/mitigation-ratio';
+import { transcriptFromText } from '../../../../src/core/transcript/from-text';
+
+/**
+ * Advice must agree with the checks and figures printed beside it, and no user-facing text may
+ * show engine internals. Checked over every labelled story we can read (written and real) plus
+ * answers built to hit the cases that once disagreed.
+ */
+const SHARED = path.resolve(process.cwd(), '..', 'shared', 'corpus');
+const stories = ['dev', 'real-postmortems', 'real-answers'].flatMap((set) =>
+  loadCorpus(path.join(SHARED, set)).map((s) => ({ name: `${set}/${s.id}`, text: storyText(s) })),
+);
+const CRAFTED = {
+  // No mitigation at all, a short fix: the balance is weak, but not because of recovery.
+  noMitigation:
+    'Our alert fired at 3 a.m. when checkout errors rose. The cause was a config push that removed the pool limit. ' +
+    'We added a check.',
+  // Two long mitigation sentences: the two-sentence check passes, the time does not.
+  longTwoSentences:
+    'Customers told support that checkout was failing. The cause was a pool limit removed by a config push. ' +
+    'We rolled the config back across all twelve regions one at a time, watching error rates, connection counts and latency dashboards in each region before moving to the next one, which took most of the night. ' +
+    'Then we drained and restarted every application server in every region so that the stale connection pools were rebuilt with the restored limit, and we kept the incident channel open until morning traffic looked normal. ' +
+    'We added a check.',
+};
+const analyses: { name: string; a: Analysis }[] = [
+  ...stories.map(({ name, text }) => ({ name, a: analyzeTranscript(transcriptFromText(text)) })),
+  ...Object.entries(CRAFTED).map(([name, text]) => ({ name, a: analyzeTranscript(transcriptFromText(text)) })),
+];
+
+/** Every sentence of advice the results page and the exports show. */
+function userTexts(a: Analysis): string[] {
+  const f = a.feedback;
+  return [
+    f.summary,
+    ...f.topFixes.flatMap((x) => [x.title, x.detail]),
+    f.followUp.question,
+    f.followUp.why,
+    ...(a.rubric ? Object.values(a.rubric).flatMap((r) => [r.title, r.reason, r.advice]) : []),
+    ...Object.values(a.constraints).flatMap((c) => [c.title, c.detail]),
+    ...Object.values(a.commonFailures).flatMap((c) => [c.title, c.detail]),
+    ...(a.tierDetail?.reasons ?? []),
+    ...(a.tierDetail?.toReachNext ? [a.tierDetail.toReachNext] : []),
+    ...a.timeline.outOfOrder.map((o) => o.message),
+    mitigationVersusFix(a),
+    ...(a.reason ? [a.reason.message, a.reason.next] : []),
+  ];
+}
+
+describe('coaching that never contradicts itself', () => {
+  it(`reads ${stories.length} labelled stories and ${Object.keys(CRAFTED).length} crafted answers`, () => {
+    expect(stories.length).toBeGreaterThan(20);
+  });
+
+  it('"Cut mitigation to two sentences" appears only when the two-sentence check fails', () => {
+    for (const { name, a } of analyses) {
+      const cut = a.feedback.topFixes.some((x) => x.title === 'Cut mitigation to two sentences');
+      if (cut) expect(a.constraints.mitigation_at_most_two_sentences.met, name).toBe(false);
+    }
+  });
+
+  it('no take without mitigation is told to shorten it or that it is mostly recovery', () => {
+    const without = analyses.filter(({ a }) => a.layers.mitigation.seconds === 0);
+    expect(without.map((x) => x.name)).toContain('noMitigation');
+    for (const { name, a } of without) {
+      expect(
+        a.feedback.topFixes.map((x) => x.id),
+        name,
+      ).not.toContain('shrink_mitigation');
+      expect(a.feedback.followUp.why, name).not.toMatch(/recovery/i);
+      expect(mitigationVersusFix(a)).toMatch(/^no mitigation/);
+    }
+  });
+
+  it('mitigation that outlasts the fix in two sentences gets advice about time, not sentence count', () => {
+    const a = analyses.find((x) => x.name === 'longTwoSentences')?.a as Analysis;
+    expect(a.constraints.mitigation_at_most_two_sentences.met).toBe(true);
+    const titles = a.feedback.topFixes.map((x) => x.title);
+    expect(titles).not.toContain('Cut mitigation to two sentences');
+  });
+
+  it('no engine internals in any user-facing text', () => {
+    const internals = [
+      /Infinity|NaN|undefined|\bnull\b/,
+      /\b[a-z]+_[a-z_]+\b/, // identifiers such as mitigation_at_most_two_sentences
+      /\b0\.00×/,
+      /confidence|probabilit|\bcue\b|threshold of \d|score of \d/i,
+    ];
+    for (const { name, a } of analyses) {
+      for (const text of userTexts(a)) {
+        for (const pattern of internals) expect(text, `${name}: ${text}`).not.toMatch(pattern);
+      }
+    }
+  });
+});
+
+describe('mitigationVersusFix', () => {
+  const of = (mitigation: number, fix: number) =>
+    mitigationVersusFix({
+      layers: { mitigation: { seconds: mitigation }, structural_fix: { seconds: fix } } as Analysis['layers'],
+      timeline: { mitigationToStructuralFixRatio: fix > 0 ? mitigation / fix : null } as Analysis['timeline'],
+    });
+  it('names a zero side instead of printing a ratio', () => {
+    expect(of(0, 0)).toBe('no mitigation and no structural fix');
+    expect(of(10, 0)).toBe('no structural fix');
+    expect(of(0, 10)).toBe('no mitigation');
+    expect(of(15, 10)).toBe('mitigation took 1.50× the time of the structural fix');
+  });
+});
