@@ -111,239 +111,304 @@ export function parseContentRange(value: string | null): { start: number; total:
   return { start: Number(m[1]), total: m[3] === '*' ? null : Number(m[3]) };
 }
 
-export async function downloadToPart(
-  url: string,
-  partFile: string,
-  expected: ExpectedFile,
-  options: DownloadOptions = {},
-): Promise<DownloadResult> {
-  const doFetch = options.fetchImpl ?? fetch;
-  const maxAttempts = options.maxAttempts ?? 5;
-  const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
-  const retryDelayMs = options.retryDelayMs ?? 1000;
-  const progressIntervalMs = options.progressIntervalMs ?? 200;
-  const now = options.now ?? (() => Date.now());
-  const host = hostOf(url);
-  const userSignal = options.signal;
+/** The .part file as it grows, with the running hashes of its bytes. */
+interface PartFile {
+  readonly path: string;
+  size: number;
+  sha1: Hash;
+  sha256: Hash;
+}
 
-  let size = await stat(partFile).then(
+/** Picks up what an earlier call left on disk; a part longer than the file cannot be resumed. */
+async function openPart(path: string, expected: ExpectedFile): Promise<PartFile> {
+  let size = await stat(path).then(
     (s) => s.size,
     () => 0,
   );
   if (expected.bytes !== null && size > expected.bytes) {
-    await truncate(partFile, 0);
+    await truncate(path, 0);
     size = 0;
   }
-  let sha1 = createHash('sha1');
-  let sha256 = createHash('sha256');
-  await hashExisting(partFile, size, sha1, sha256);
-  const resumedFromBytes = size;
-  const restart = async (): Promise<void> => {
-    await truncate(partFile, 0).catch(() => undefined);
-    size = 0;
-    sha1 = createHash('sha1');
-    sha256 = createHash('sha256');
-  };
+  const part: PartFile = { path, size, sha1: createHash('sha1'), sha256: createHash('sha256') };
+  await hashExisting(path, size, part.sha1, part.sha256);
+  return part;
+}
 
+async function restartPart(part: PartFile): Promise<void> {
+  await truncate(part.path, 0).catch(() => undefined);
+  part.size = 0;
+  part.sha1 = createHash('sha1');
+  part.sha256 = createHash('sha256');
+}
+
+/** What the attempts of one download share: settings, the part on disk and what servers said. */
+interface Download {
+  readonly url: string;
+  readonly host: string;
+  readonly expected: ExpectedFile;
+  readonly fetchImpl: typeof fetch;
+  readonly idleTimeoutMs: number;
+  readonly retryDelayMs: number;
+  readonly userSignal: AbortSignal | undefined;
+  readonly part: PartFile;
+  /** Size of the whole file: expected, or announced by the server. */
+  total: number | null;
+  /** Why the latest attempt failed, for the message when attempts run out. */
+  lastFailure: string;
+  report(force: boolean): void;
+}
+
+/** Reports progress at most every `progressIntervalMs`, unless forced. */
+function progressReporter(
+  options: DownloadOptions,
+  part: PartFile,
+  totalBytes: () => number | null,
+  resumedFromBytes: number,
+): (force: boolean) => void {
+  const progressIntervalMs = options.progressIntervalMs ?? 200;
+  const now = options.now ?? (() => Date.now());
   const meter = new RateMeter();
   let lastProgressAt = 0;
-  let total: number | null = expected.bytes;
-  const report = (force: boolean): void => {
+  return (force) => {
     if (!options.onProgress) return;
     const t = now();
-    meter.add(t, size);
+    meter.add(t, part.size);
     if (!force && t - lastProgressAt < progressIntervalMs) return;
     lastProgressAt = t;
     const rate = meter.rate();
+    const total = totalBytes();
     options.onProgress({
-      receivedBytes: size,
+      receivedBytes: part.size,
       totalBytes: total,
       bytesPerSec: rate,
-      etaSec: total !== null && rate > 0 ? Math.max(0, (total - size) / rate) : null,
+      etaSec: total !== null && rate > 0 ? Math.max(0, (total - part.size) / rate) : null,
       resumedFromBytes,
     });
   };
-  const cancelled = (): ModelDownloadError => new ModelDownloadError('cancelled', 'Download cancelled.');
+}
 
-  let attempts = 0;
-  let lastFailure = '';
-  for (;;) {
+function cancelled(): ModelDownloadError {
+  return new ModelDownloadError('cancelled', 'Download cancelled.');
+}
+
+/** The failure worth resuming after, in a few words for the final message. */
+function failureText(error: unknown, idledOut: boolean, idleTimeoutMs: number): string {
+  const code = errorCode(error);
+  return idledOut
+    ? `no data for ${idleTimeoutMs / 1000} s`
+    : (code ?? (error instanceof Error ? error.message : String(error)));
+}
+
+/** Ends one attempt when the user cancels, or when no byte arrives for too long. */
+class AttemptWatch {
+  readonly controller = new AbortController();
+  idledOut = false;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly onUserAbort = (): void => this.controller.abort();
+
+  constructor(
+    private readonly userSignal: AbortSignal | undefined,
+    private readonly idleTimeoutMs: number,
+  ) {
+    userSignal?.addEventListener('abort', this.onUserAbort, { once: true });
+  }
+
+  armIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idledOut = true;
+      this.controller.abort();
+    }, this.idleTimeoutMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.idleTimer);
+    this.userSignal?.removeEventListener('abort', this.onUserAbort);
+  }
+}
+
+/** What an attempt leaves the download loop to do. */
+type AttemptEnd = 'complete' | 'again';
+
+/** Asks for the bytes after the part; null when the request failed in a way another attempt may fix. */
+async function requestRest(download: Download, watch: AttemptWatch): Promise<Response | null> {
+  const { url, host, part, userSignal, fetchImpl } = download;
+  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
+  if (part.size > 0) headers.range = `bytes=${part.size}-`;
+  try {
+    return await fetchImpl(url, { headers, signal: watch.controller.signal, redirect: 'follow' });
+  } catch (error) {
     if (userSignal?.aborted) throw cancelled();
-    if (expected.bytes !== null && size === expected.bytes) break; // already complete on disk
-    if (attempts >= maxAttempts) {
+    const code = errorCode(error);
+    const cause = (error as { cause?: { message?: unknown } }).cause?.message;
+    if (cause === 'bad port' || cause === 'invalid url') {
       throw new ModelDownloadError(
-        'interrupted',
-        `The download from ${host} kept failing (${lastFailure}); ${size} bytes are kept and the next attempt resumes from there. You can also import the file.`,
+        'http',
+        `Cannot download from ${url}: ${String(cause)} (browsers' fetch refuses this address).`,
       );
     }
-    attempts++;
-    report(true);
+    if (!watch.idledOut && code && UNREACHABLE.has(code)) {
+      throw new ModelDownloadError(
+        'offline',
+        `Cannot reach ${host} (${code}): the computer looks offline or the site is blocked. Download the file elsewhere and import it instead.`,
+      );
+    }
+    download.lastFailure = failureText(error, watch.idledOut, download.idleTimeoutMs);
+    await delay(download.retryDelayMs, userSignal);
+    return null;
+  }
+}
 
-    const attempt = new AbortController();
-    const onUserAbort = (): void => attempt.abort();
-    userSignal?.addEventListener('abort', onUserAbort, { once: true });
-    let idleTimer: NodeJS.Timeout | undefined;
-    let idledOut = false;
-    const armIdle = (): void => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => {
-        idledOut = true;
-        attempt.abort();
-      }, idleTimeoutMs);
-    };
+/** Reads the status and type: refusals throw, passing trouble tries again, 'proceed' means a body to take. */
+async function checkAnswer(download: Download, res: Response): Promise<AttemptEnd | 'proceed'> {
+  const { url, host, part, expected } = download;
+  if (res.status === 416 && part.size > 0) {
+    // Nothing after our bytes: the part is complete or longer than the file. Verify below.
+    await res.body?.cancel();
+    if (expected.bytes === null || part.size === expected.bytes) return 'complete';
+    await restartPart(part);
+    return 'again';
+  }
+  if (res.status === 401 || res.status === 403 || res.status === 407 || res.status === 451) {
+    await res.body?.cancel();
+    throw new ModelDownloadError(
+      'blocked',
+      `${host} refused the download (HTTP ${res.status}): a proxy or firewall may block it. Download the file elsewhere and import it instead.`,
+    );
+  }
+  if (res.status === 404 || res.status === 410) {
+    await res.body?.cancel();
+    throw new ModelDownloadError(
+      'not_found',
+      `${host} has no such file (HTTP ${res.status}: ${url}). Check the mirror URL, or import the file.`,
+    );
+  }
+  if (res.status >= 500 || res.status === 408 || res.status === 429) {
+    await res.body?.cancel();
+    download.lastFailure = `HTTP ${res.status}`;
+    await delay(download.retryDelayMs, download.userSignal);
+    return 'again';
+  }
+  if (res.status !== 200 && res.status !== 206) {
+    await res.body?.cancel();
+    throw new ModelDownloadError('http', `${host} answered HTTP ${res.status} ${res.statusText} for ${url}.`);
+  }
+  const type = res.headers.get('content-type') ?? '';
+  if (/text\/html/i.test(type)) {
+    await res.body?.cancel();
+    throw new ModelDownloadError(
+      'blocked',
+      `${host} returned a web page instead of the model (a login page or captive portal?). Download the file elsewhere and import it instead.`,
+    );
+  }
+  return 'proceed';
+}
 
-    try {
-      armIdle();
-      const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-      if (size > 0) headers.range = `bytes=${size}-`;
-      let res: Response;
-      try {
-        res = await doFetch(url, { headers, signal: attempt.signal, redirect: 'follow' });
-      } catch (error) {
-        if (userSignal?.aborted) throw cancelled();
-        const code = errorCode(error);
-        const cause = (error as { cause?: { message?: unknown } }).cause?.message;
-        if (cause === 'bad port' || cause === 'invalid url') {
-          throw new ModelDownloadError(
-            'http',
-            `Cannot download from ${url}: ${String(cause)} (browsers' fetch refuses this address).`,
-          );
-        }
-        if (!idledOut && code && UNREACHABLE.has(code)) {
-          throw new ModelDownloadError(
-            'offline',
-            `Cannot reach ${host} (${code}): the computer looks offline or the site is blocked. Download the file elsewhere and import it instead.`,
-          );
-        }
-        lastFailure = idledOut
-          ? `no data for ${idleTimeoutMs / 1000} s`
-          : (code ?? (error instanceof Error ? error.message : String(error)));
-        await delay(retryDelayMs, userSignal);
-        continue;
-      }
+/** Learns the file's size from the answer and makes sure the body continues the part. */
+async function alignWithAnswer(download: Download, res: Response): Promise<'again' | 'proceed'> {
+  const { host, part, expected } = download;
+  if (res.status === 206) {
+    const range = parseContentRange(res.headers.get('content-range'));
+    if (!range || range.start !== part.size) {
+      await res.body?.cancel();
+      await restartPart(part);
+      download.lastFailure = 'server resumed at the wrong offset';
+      return 'again';
+    }
+    if (range.total !== null) download.total = range.total;
+  } else {
+    if (part.size > 0) await restartPart(part); // server ignored Range: start over
+    const len = res.headers.get('content-length');
+    if (len !== null && /^\d+$/.test(len)) download.total = Number(len);
+  }
+  if (expected.bytes !== null && download.total !== null && download.total !== expected.bytes) {
+    await res.body?.cancel();
+    await restartPart(part);
+    throw new ModelDownloadError(
+      'size_mismatch',
+      `${host} serves a ${download.total}-byte file, but this model is ${expected.bytes} bytes: it is a different or damaged file.`,
+    );
+  }
+  return 'proceed';
+}
 
-      if (res.status === 416 && size > 0) {
-        // Nothing after our bytes: the part is complete or longer than the file. Verify below.
-        await res.body?.cancel();
-        if (expected.bytes === null || size === expected.bytes) break;
-        await restart();
-        continue;
-      }
-      if (res.status === 401 || res.status === 403 || res.status === 407 || res.status === 451) {
-        await res.body?.cancel();
-        throw new ModelDownloadError(
-          'blocked',
-          `${host} refused the download (HTTP ${res.status}): a proxy or firewall may block it. Download the file elsewhere and import it instead.`,
-        );
-      }
-      if (res.status === 404 || res.status === 410) {
-        await res.body?.cancel();
-        throw new ModelDownloadError(
-          'not_found',
-          `${host} has no such file (HTTP ${res.status}: ${url}). Check the mirror URL, or import the file.`,
-        );
-      }
-      if (res.status >= 500 || res.status === 408 || res.status === 429) {
-        await res.body?.cancel();
-        lastFailure = `HTTP ${res.status}`;
-        await delay(retryDelayMs, userSignal);
-        continue;
-      }
-      if (res.status !== 200 && res.status !== 206) {
-        await res.body?.cancel();
-        throw new ModelDownloadError('http', `${host} answered HTTP ${res.status} ${res.statusText} for ${url}.`);
-      }
-      const type = res.headers.get('content-type') ?? '';
-      if (/text\/html/i.test(type)) {
-        await res.body?.cancel();
-        throw new ModelDownloadError(
-          'blocked',
-          `${host} returned a web page instead of the model (a login page or captive portal?). Download the file elsewhere and import it instead.`,
-        );
-      }
-
-      if (res.status === 206) {
-        const range = parseContentRange(res.headers.get('content-range'));
-        if (!range || range.start !== size) {
-          await res.body?.cancel();
-          await restart();
-          lastFailure = 'server resumed at the wrong offset';
-          continue;
-        }
-        if (range.total !== null) total = range.total;
-      } else {
-        if (size > 0) await restart(); // server ignored Range: start over
-        const len = res.headers.get('content-length');
-        if (len !== null && /^\d+$/.test(len)) total = Number(len);
-      }
-      if (expected.bytes !== null && total !== null && total !== expected.bytes) {
-        await res.body?.cancel();
-        await restart();
+/** Appends the body to the part, hashing and reporting as the bytes arrive. */
+async function appendBody(download: Download, body: NonNullable<Response['body']>, watch: AttemptWatch): Promise<void> {
+  const { host, part, expected } = download;
+  const fh = await open(part.path, part.size === 0 ? 'w' : 'r+');
+  try {
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      watch.armIdle();
+      if (expected.bytes !== null && part.size + chunk.length > expected.bytes) {
         throw new ModelDownloadError(
           'size_mismatch',
-          `${host} serves a ${total}-byte file, but this model is ${expected.bytes} bytes: it is a different or damaged file.`,
+          `${host} sent more than the expected ${expected.bytes} bytes: it is a different or damaged file.`,
         );
       }
-      if (!res.body) {
-        lastFailure = 'empty response';
-        continue;
+      let off = 0;
+      while (off < chunk.length) {
+        const { bytesWritten } = await fh.write(chunk, off, chunk.length - off, part.size + off);
+        off += bytesWritten;
       }
-
-      const fh = await open(partFile, size === 0 ? 'w' : 'r+');
-      try {
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-          armIdle();
-          if (expected.bytes !== null && size + chunk.length > expected.bytes) {
-            throw new ModelDownloadError(
-              'size_mismatch',
-              `${host} sent more than the expected ${expected.bytes} bytes: it is a different or damaged file.`,
-            );
-          }
-          let off = 0;
-          while (off < chunk.length) {
-            const { bytesWritten } = await fh.write(chunk, off, chunk.length - off, size + off);
-            off += bytesWritten;
-          }
-          sha1.update(chunk);
-          sha256.update(chunk);
-          size += chunk.length;
-          report(false);
-        }
-        await fh.sync();
-      } catch (error) {
-        if (error instanceof ModelDownloadError) throw error;
-        throw asDiskError(error, partFile);
-      } finally {
-        await fh.close();
-      }
-      if (total !== null && size < total) {
-        lastFailure = `connection closed after ${size} of ${total} bytes`;
-        continue;
-      }
-      break; // complete
-    } catch (error) {
-      if (error instanceof CoachError) throw error; // ours, or disk full / no permission
-      if (userSignal?.aborted) throw cancelled();
-      const code = errorCode(error);
-      // A cut connection mid-body (undici: "terminated"), an idle timeout, a reset: resume.
-      lastFailure = idledOut
-        ? `no data for ${idleTimeoutMs / 1000} s`
-        : (code ?? (error instanceof Error ? error.message : String(error)));
-      await delay(retryDelayMs, userSignal);
-      continue;
-    } finally {
-      clearTimeout(idleTimer);
-      userSignal?.removeEventListener('abort', onUserAbort);
+      part.sha1.update(chunk);
+      part.sha256.update(chunk);
+      part.size += chunk.length;
+      download.report(false);
     }
+    await fh.sync();
+  } catch (error) {
+    if (error instanceof ModelDownloadError) throw error;
+    throw asDiskError(error, part.path);
+  } finally {
+    await fh.close();
   }
+}
 
-  report(true);
-  if (expected.bytes !== null && size !== expected.bytes) {
-    await rm(partFile, { force: true });
-    throw new ModelDownloadError('size_mismatch', `The downloaded file has ${size} bytes, expected ${expected.bytes}.`);
+/** One request and its body; a cut connection, an idle timeout or a reset ends in 'again'. */
+async function runAttempt(download: Download): Promise<AttemptEnd> {
+  const { part, userSignal } = download;
+  const watch = new AttemptWatch(userSignal, download.idleTimeoutMs);
+  try {
+    watch.armIdle();
+    const res = await requestRest(download, watch);
+    if (res === null) return 'again';
+    const checked = await checkAnswer(download, res);
+    if (checked !== 'proceed') return checked;
+    if ((await alignWithAnswer(download, res)) === 'again') return 'again';
+    if (!res.body) {
+      download.lastFailure = 'empty response';
+      return 'again';
+    }
+    await appendBody(download, res.body, watch);
+    if (download.total !== null && part.size < download.total) {
+      download.lastFailure = `connection closed after ${part.size} of ${download.total} bytes`;
+      return 'again';
+    }
+    return 'complete';
+  } catch (error) {
+    if (error instanceof CoachError) throw error; // ours, or disk full / no permission
+    if (userSignal?.aborted) throw cancelled();
+    // A cut connection mid-body (undici: "terminated"), an idle timeout, a reset: resume.
+    download.lastFailure = failureText(error, watch.idledOut, download.idleTimeoutMs);
+    await delay(download.retryDelayMs, userSignal);
+    return 'again';
+  } finally {
+    watch.dispose();
   }
-  const digest1 = sha1.digest('hex');
-  const digest256 = sha256.digest('hex');
+}
+
+/** Checks the whole part against the expected size and checksums; a wrong file is deleted. */
+async function verifyPart(download: Download, attempts: number, resumedFromBytes: number): Promise<DownloadResult> {
+  const { host, part, expected } = download;
+  if (expected.bytes !== null && part.size !== expected.bytes) {
+    await rm(part.path, { force: true });
+    throw new ModelDownloadError(
+      'size_mismatch',
+      `The downloaded file has ${part.size} bytes, expected ${expected.bytes}.`,
+    );
+  }
+  const digest1 = part.sha1.digest('hex');
+  const digest256 = part.sha256.digest('hex');
   const mismatch =
     expected.sha256 !== null && expected.sha256.toLowerCase() !== digest256
       ? `SHA-256 ${digest256}, expected ${expected.sha256}`
@@ -351,13 +416,55 @@ export async function downloadToPart(
         ? `SHA-1 ${digest1}, expected ${expected.sha1}`
         : null;
   if (mismatch) {
-    await rm(partFile, { force: true });
+    await rm(part.path, { force: true });
     throw new ModelDownloadError(
       'checksum_mismatch',
       `The file from ${host} does not match the published checksum (${mismatch}). It was deleted; the server or mirror serves a different or corrupted file.`,
     );
   }
-  return { bytes: size, sha1: digest1, sha256: digest256, attempts, resumedFromBytes };
+  return { bytes: part.size, sha1: digest1, sha256: digest256, attempts, resumedFromBytes };
+}
+
+export async function downloadToPart(
+  url: string,
+  partFile: string,
+  expected: ExpectedFile,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const part = await openPart(partFile, expected);
+  const resumedFromBytes = part.size;
+  const download: Download = {
+    url,
+    host: hostOf(url),
+    expected,
+    fetchImpl: options.fetchImpl ?? fetch,
+    idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
+    retryDelayMs: options.retryDelayMs ?? 1000,
+    userSignal: options.signal,
+    part,
+    total: expected.bytes,
+    lastFailure: '',
+    report: progressReporter(options, part, () => download.total, resumedFromBytes),
+  };
+
+  let attempts = 0;
+  for (;;) {
+    if (download.userSignal?.aborted) throw cancelled();
+    if (expected.bytes !== null && part.size === expected.bytes) break; // already complete on disk
+    if (attempts >= maxAttempts) {
+      throw new ModelDownloadError(
+        'interrupted',
+        `The download from ${download.host} kept failing (${download.lastFailure}); ${part.size} bytes are kept and the next attempt resumes from there. You can also import the file.`,
+      );
+    }
+    attempts++;
+    download.report(true);
+    if ((await runAttempt(download)) === 'complete') break;
+  }
+
+  download.report(true);
+  return verifyPart(download, attempts, resumedFromBytes);
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
