@@ -4,6 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from './support/web-app';
 
 test('the app frame renders, navigates, and shows real data through the contract', async ({ page, app }) => {
+  // Nothing the page loads is missing (a browser asks for /favicon.ico unless told otherwise).
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') failed.push(m.text());
+  });
   await page.goto(app.server.launchUrl);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Practice', level: 1 })).toBeVisible();
@@ -31,6 +39,7 @@ test('the app frame renders, navigates, and shows real data through the contract
   // Reload keeps working (the tab kept the token in sessionStorage) and keeps the view.
   await page.reload();
   await expect(page.getByTestId('sessions-empty')).toBeVisible();
+  expect(failed).toEqual([]);
 });
 
 test('a launch URL with a route opens that route and leaves only the route in the address bar', async ({

@@ -17,6 +17,19 @@ const FORBIDDEN: CoachErrorInfo = {
     'This page has no access to the Postmortem Coach back end: open the address that "npm run web" printed in the terminal (it ends in #token=…).',
 };
 
+/** After this page has been served, a refusal means the back end started again with a new token. */
+const RESTARTED_REFUSED: CoachErrorInfo = {
+  code: 'forbidden',
+  message: 'Postmortem Coach was restarted: open the new address printed in the terminal (each start has its own).',
+};
+
+/** After this page has been served, silence means the back end stopped or restarted on another port. */
+const RESTARTED_OFFLINE: CoachErrorInfo = {
+  code: 'offline',
+  message:
+    'Postmortem Coach stopped answering: it was stopped or restarted. If it runs again, open the new address printed in the terminal; if not, start it with "npm run web".',
+};
+
 /** Reconnection delays of the event stream: quick after a blip, then no busier than every 3 s. */
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 3_000;
@@ -49,6 +62,9 @@ export function createWebCoach(token: string | null, options: WebCoachOptions = 
   let streaming = false;
   // Once refused, every later call will be too (the token can't change under a running page).
   let refusedOnce = token === null;
+  // Whether the back end ever accepted this page: then a refusal or silence means it restarted.
+  let served = false;
+  const refusal = (): CoachErrorInfo => (served ? RESTARTED_REFUSED : FORBIDDEN);
 
   const deliverTo = (listener: Listener, payload: unknown): void => {
     try {
@@ -66,10 +82,11 @@ export function createWebCoach(token: string | null, options: WebCoachOptions = 
   };
 
   // Views show a refused call where they show errors; this notice says it app-wide and stays.
-  const refusalNotice = { level: 'error', message: FORBIDDEN.message };
+  let refusalNotice = { level: 'error', message: FORBIDDEN.message };
   const refused = (): void => {
     if (refusedOnce) return;
     refusedOnce = true;
+    refusalNotice = { level: 'error', message: refusal().message };
     deliver('app.notice', refusalNotice);
   };
 
@@ -105,6 +122,7 @@ export function createWebCoach(token: string | null, options: WebCoachOptions = 
             return;
           }
           if (response.ok && response.body) {
+            served = true;
             delay = RETRY_FIRST_MS;
             await readStream(response.body);
           }
@@ -132,12 +150,13 @@ export function createWebCoach(token: string | null, options: WebCoachOptions = 
       });
       text = await response.text();
     } catch {
-      return { ok: false, error: OFFLINE };
+      return { ok: false, error: served ? RESTARTED_OFFLINE : OFFLINE };
     }
     if (isRefusal(response.status)) {
       refused();
-      return { ok: false, error: FORBIDDEN };
+      return { ok: false, error: refusal() };
     }
+    served = true;
     try {
       return decodeWire(text) as Result<unknown>;
     } catch {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CoachBridge } from '../../../src/shared/contract';
 import { createWebCoach } from '../../../src/web/client/web-coach';
+import { startWebServer } from '../../../src/web/server';
 import { startRig, type WebRig } from './web-rig';
 
 type Notice = { level: 'info' | 'warning' | 'error'; message: string };
@@ -100,6 +101,31 @@ describe('web client', () => {
     expect(await coach.invoke('sessions.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await coach.invoke('stories.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(notices.filter((n) => n.level === 'error')).toHaveLength(1);
+  });
+
+  it('after a restart with a new token, an open page says the app was restarted and where to go', async () => {
+    const coach = client(rig.server.token);
+    expect(await coach.invoke('app.about', {})).toMatchObject({ ok: true });
+    const notices: Notice[] = [];
+    coach.on('app.notice', (n) => notices.push(n));
+    const { port } = rig.server;
+    await rig.server.close();
+    // Stopped: the page says it stopped or restarted, not that it never ran.
+    const down = await coach.invoke('app.about', {});
+    expect(down).toMatchObject({ ok: false, error: { code: 'offline' } });
+    if (!down.ok) expect(down.error.message).toMatch(/stopped or restarted.*new address printed in the terminal/);
+    // Started again on the same port with a new token: the old page is told it was restarted.
+    rig.server = await startWebServer({ backend: rig.backend, rendererDir: rig.rendererDir, port });
+    const refused = await coach.invoke('app.about', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    if (!refused.ok)
+      expect(refused.error.message).toMatch(
+        /^Postmortem Coach was restarted: open the new address printed in the terminal/,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(notices.filter((n) => n.level === 'error').map((n) => n.message)).toEqual([
+      refused.ok ? '' : refused.error.message,
+    ]);
   });
 
   it('reports an oversized call as the 413 error, not as an unreachable back end', async () => {
