@@ -278,7 +278,3 @@ function forwardBackward(
   }
   return out;
 }
-
-export function layerIndex(layer: Layer): number {
-  return INDEX[layer];
-}

@@ -106,16 +106,6 @@ export const QUESTION_BANK: readonly PracticeQuestion[] = [
 
 export const CUSTOM_QUESTION_MAX_LENGTH = 300;
 
-/** Validates a question the user typed; returns the cleaned text or a readable reason. */
-export function checkCustomQuestion(text: string): { ok: true; text: string } | { ok: false; reason: string } {
-  const cleaned = text.replace(/\s+/g, ' ').trim();
-  if (cleaned.length < 10) return { ok: false, reason: 'Write the question out in full (at least 10 characters).' };
-  if (cleaned.length > CUSTOM_QUESTION_MAX_LENGTH) {
-    return { ok: false, reason: `Keep the question under ${CUSTOM_QUESTION_MAX_LENGTH} characters.` };
-  }
-  return { ok: true, text: cleaned };
-}
-
 export function questionById(id: string): PracticeQuestion | undefined {
   return QUESTION_BANK.find((q) => q.id === id);
 }

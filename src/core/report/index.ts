@@ -1,7 +1,6 @@
 /**
- * Export renderers: pure functions from a session's analysis to Markdown, HTML and WebVTT, plus
- * redaction shared by every format (the JSON export and the PDF step live in the back end, which
- * uses these too).
+ * Export renderers: pure functions from a session's analysis to Markdown, HTML and WebVTT (the
+ * JSON export and the PDF step live in the back end, which uses these too).
  */
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
@@ -28,18 +27,3 @@ export function renderText(
 
 export { renderHtml, renderMarkdown, renderVtt };
 export type { RenderOptions, ReportMeta, ReportSource } from './model';
-export { findProperNouns, type NameCandidate } from './proper-nouns';
-export { documentText, redactDocument } from './redact-document';
-export {
-  guessCategory,
-  NAME_CATEGORIES,
-  parseNameList,
-  planRedaction,
-  RedactionInputError,
-  type NameCategory,
-  type RedactionEntry,
-  type RedactionName,
-  type Redactor,
-} from './redact';
-export { applyWorksheetTicks, worksheetTicksOf } from './worksheet-ticks';
-export { slug } from './format';

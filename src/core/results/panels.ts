@@ -119,12 +119,3 @@ export function tierLabel(tier: keyof typeof TIER_NAMES | null): string {
   return tier ? TIER_NAMES[tier] : 'Not graded';
 }
 
-/** Sentences whose layer differs between two analyses of the same sentence list. */
-export function changedLayers(a: Analysis, b: Analysis): number[] {
-  if (a.sentences.length !== b.sentences.length) return [];
-  const out: number[] = [];
-  a.sentences.forEach((s, i) => {
-    if (b.sentences[i]?.layer !== s.layer) out.push(i);
-  });
-  return out;
-}

@@ -492,10 +492,5 @@ export function specialTokenIds(n_vocab: number): SpecialTokenIds {
   };
 }
 
-/** Expected file vocabulary count of an official conversion (the tiktoken ranks, no specials). */
-export function officialVocabFileCount(n_vocab: number): number {
-  return specialTokenIds(n_vocab).bpeCount;
-}
-
 /** Mel filter bank dimensions whisper uses: n_fft = 400 → 201 frequency bins. */
 export const MEL_N_FFT_BINS = 201;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { hashOf, routeFromHash, sectionOf, type Route, type View } from '../routing';
 
-export { VIEWS, type Route, type View } from '../routing';
+export type { Route, View } from '../routing';
 
 interface NavigationState {
   /** Section highlighted in the main navigation. */
