@@ -1,5 +1,6 @@
 import { packageInfo } from '../backend/services/platform/app-info';
 import { EXIT_BAD_INPUT, processIo, type CliCommand, type CliIo } from './io';
+import { HELP_OPTION, parseCommand, splitAtCommand, usage, UsageError, wantsHelp, type CommandSpec } from './options';
 
 /** Subcommands load lazily so `coach --version` never pays for the Whisper engine. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
@@ -26,20 +27,36 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   },
 };
 
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
-  return `Usage: coach <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n  --version    Print the version\n  --help       Print this help\n`;
-}
+const OPTIONS = [{ name: 'version', short: 'v', type: 'boolean', help: 'print the version' }, HELP_OPTION] as const;
+
+export const spec: CommandSpec<typeof OPTIONS> = {
+  command: '',
+  synopsis: '<command> [options]',
+  operandsTitle: 'Commands:',
+  operands: Object.entries(COMMANDS).map(([name, c]) => ({ name, help: c.summary })),
+  options: OPTIONS,
+  notes: 'Run "coach <command> --help" for the options of one command.',
+};
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === '--version' || name === '-v') {
-    io.stdout(`${packageInfo().version}\n`);
+  const { own, name, rest } = splitAtCommand(argv);
+  if (wantsHelp(spec, own) || name === 'help') {
+    io.stdout(usage(spec));
     return 0;
   }
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage());
-    return name === undefined ? EXIT_BAD_INPUT : 0;
+  try {
+    if (parseCommand(spec, own).options.version) {
+      io.stdout(`${packageInfo().version}\n`);
+      return 0;
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`coach: ${error.message} Run "coach --help" for the options.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (name === undefined) {
+    io.stdout(usage(spec));
+    return EXIT_BAD_INPUT;
   }
   const command = COMMANDS[name];
   if (!command) {

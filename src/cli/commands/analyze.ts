@@ -1,5 +1,5 @@
 /**
- * `coach analyze FILE [--length 3m] [--json] [--pause 1.5] [--wpm 150]`
+ * `coach analyze FILE [options]` (the options and their help: OPTIONS below).
  * FILE: transcript JSON (app format or whisper.cpp -oj/-ojf) or a typed answer (.txt).
  * Without --json: a readable report. With --json: only the Analysis JSON on stdout.
  * Bad input: one line on stderr and exit code 2.
@@ -8,98 +8,92 @@ import { analyzeTranscript, EmptyTranscriptError } from '../../core/analysis/ana
 import { parseLength } from '../../core/analysis/budget';
 import { renderReport } from '../analyze-report';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
+import { HELP_OPTION, parseCommand, usage, UsageError, wantsHelp, type CommandSpec } from '../options';
 import { InputError, readTranscriptInput, supportedExtensions } from '../transcript-input';
 
-const USAGE = `Usage: coach analyze FILE [--length 60s|2m|3m|5m|2:30] [--json] [--pause SECONDS] [--wpm N] [--model FILE|NAME] [--vad FILE]
-  FILE       transcript or audio to transcribe first (${supportedExtensions().join(', ')})
-  --length   answer length for the outline and budget (default: nearest of 60 s, 2, 3, 5 min)
-  --json     print only the analysis as JSON
-  --pause    long-pause threshold in seconds (default 1.5)
-  --wpm      speaking rate used to estimate times of a typed answer (default 150)
-  --model    audio only: Whisper model file or installed name (default model otherwise)
-  --vad      audio only: VAD model file (installed VAD model otherwise)
-`;
+const OPTIONS = [
+  {
+    name: 'length',
+    short: 'l',
+    type: 'string',
+    value: '60s|2m|3m|5m|2:30',
+    help: 'answer length for the outline and budget (default: nearest of 60 s, 2, 3, 5 min)',
+    parse: parseLength,
+  },
+  { name: 'json', type: 'boolean', help: 'print only the analysis as JSON' },
+  {
+    name: 'pause',
+    type: 'string',
+    value: 'SECONDS',
+    help: 'long-pause threshold in seconds (default 1.5)',
+    parse: positiveNumber,
+  },
+  {
+    name: 'wpm',
+    type: 'string',
+    value: 'N',
+    help: 'speaking rate used to estimate times of a typed answer (default 150)',
+    parse: positiveNumber,
+  },
+  {
+    name: 'model',
+    short: 'm',
+    type: 'string',
+    value: 'FILE|NAME',
+    help: 'audio only: Whisper model file or installed name (default model otherwise)',
+  },
+  { name: 'vad', type: 'string', value: 'FILE', help: 'audio only: VAD model file (installed VAD model otherwise)' },
+  HELP_OPTION,
+] as const;
 
-interface Args {
-  file: string;
-  json: boolean;
-  length?: number;
-  pause?: number;
-  wpm?: number;
-  model?: string;
-  vad?: string;
-}
+export const spec: CommandSpec<typeof OPTIONS> = {
+  command: 'analyze',
+  operands: [{ name: 'FILE', help: `transcript or audio to transcribe first (${supportedExtensions().join(', ')})` }],
+  options: OPTIONS,
+};
 
-function parseArgs(argv: string[]): Args {
-  let file: string | undefined;
-  let json = false;
-  let length: number | undefined;
-  let pause: number | undefined;
-  let wpm: number | undefined;
-  let model: string | undefined;
-  let vad: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new InputError(`${a} needs a value.`);
-      return v;
-    };
-    if (a === '--json') json = true;
-    else if (a === '--length' || a === '-l') length = parseLength(value());
-    else if (a.startsWith('--length=')) length = parseLength(a.slice('--length='.length));
-    else if (a === '--pause') pause = positiveNumber(a, value());
-    else if (a === '--wpm') wpm = positiveNumber(a, value());
-    else if (a === '--model' || a === '-m') model = value();
-    else if (a === '--vad') vad = value();
-    else if (a.startsWith('-')) throw new InputError(`Unknown option ${a}.`);
-    else if (file === undefined) file = a;
-    else throw new InputError(`Only one FILE can be analysed (got "${file}" and "${a}").`);
-  }
-  if (file === undefined) throw new InputError('Missing FILE.');
-  return {
-    file,
-    json,
-    ...(length !== undefined ? { length } : {}),
-    ...(pause !== undefined ? { pause } : {}),
-    ...(wpm !== undefined ? { wpm } : {}),
-    ...(model !== undefined ? { model } : {}),
-    ...(vad !== undefined ? { vad } : {}),
-  };
-}
-
-function positiveNumber(flag: string, text: string): number {
+function positiveNumber(text: string, flag: string): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new InputError(`${flag} must be a positive number (got "${text}").`);
   return n;
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(USAGE);
+  if (wantsHelp(spec, argv)) {
+    io.stdout(usage(spec));
     return 0;
   }
+  let json = false;
   try {
-    const args = parseArgs(argv);
-    const transcript = await readTranscriptInput(args.file, {
-      ...(args.wpm !== undefined ? { wordsPerMinute: args.wpm } : {}),
-      ...(args.model !== undefined ? { model: args.model } : {}),
-      ...(args.vad !== undefined ? { vad: args.vad } : {}),
+    const { options, positionals } = parseCommand(spec, argv);
+    json = options.json === true;
+    const [file, extra] = positionals;
+    if (file === undefined) throw new InputError('Missing FILE.');
+    if (extra !== undefined) throw new InputError(`Only one FILE can be analysed (got "${file}" and "${extra}").`);
+    const transcript = await readTranscriptInput(file, {
+      ...(options.wpm !== undefined ? { wordsPerMinute: options.wpm } : {}),
+      ...(options.model !== undefined ? { model: options.model } : {}),
+      ...(options.vad !== undefined ? { vad: options.vad } : {}),
       onStatus: (line) => io.stderr(`${line}\n`),
     });
     const analysis = analyzeTranscript(transcript, {
-      ...(args.length !== undefined ? { lengthSeconds: args.length } : {}),
-      ...(args.pause !== undefined ? { pauseThresholdSec: args.pause } : {}),
+      ...(options.length !== undefined ? { lengthSeconds: options.length } : {}),
+      ...(options.pause !== undefined ? { pauseThresholdSec: options.pause } : {}),
     });
-    io.stdout(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : renderReport(analysis));
+    io.stdout(json ? `${JSON.stringify(analysis, null, 2)}\n` : renderReport(analysis));
     return 0;
   } catch (error) {
-    if (error instanceof EmptyTranscriptError && argv.includes('--json')) {
+    if (error instanceof EmptyTranscriptError && json) {
       // A script reading --json gets the same verdict shape as for any ungradable answer.
       io.stdout(`${JSON.stringify({ gradable: false, reason: EMPTY_REASON, tier: null, rubric: null }, null, 2)}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof InputError || error instanceof RangeError || error instanceof EmptyTranscriptError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof InputError ||
+      error instanceof RangeError ||
+      error instanceof EmptyTranscriptError
+    ) {
       io.stderr(`coach analyze: ${oneLine(error.message)}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -2,7 +2,12 @@ import os from 'node:os';
 import { cpuInfo } from '../../backend/services/platform/cpu-features';
 import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { findElectronBinary } from '../../backend/services/platform/electron-binary';
-import type { CliIo } from '../io';
+import { EXIT_BAD_INPUT, type CliIo } from '../io';
+import { HELP_OPTION, parseCommand, usage, UsageError, wantsHelp, type CommandSpec } from '../options';
+
+const OPTIONS = [{ name: 'json', type: 'boolean', help: 'print the report as JSON' }, HELP_OPTION] as const;
+
+export const spec: CommandSpec<typeof OPTIONS> = { command: 'doctor', operands: [], options: OPTIONS };
 
 export interface DoctorSection {
   title: string;
@@ -64,8 +69,20 @@ export function renderDoctor(sections: DoctorSection[]): string {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  if (wantsHelp(spec, argv)) {
+    io.stdout(usage(spec));
+    return 0;
+  }
+  let json: boolean;
+  try {
+    json = parseCommand(spec, argv).options.json === true;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`coach doctor: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
   const sections = await collectDoctor(doctorProbes);
-  if (argv.includes('--json')) io.stdout(`${JSON.stringify(sections, null, 2)}\n`);
+  if (json) io.stdout(`${JSON.stringify(sections, null, 2)}\n`);
   else io.stdout(renderDoctor(sections));
   return 0;
 }

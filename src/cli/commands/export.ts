@@ -1,5 +1,5 @@
 /**
- * `coach export SESSION|FILE.json --format md|html|pdf|json|vtt [--redact names.txt] [-o FILE] [--force]`
+ * `coach export SESSION|FILE.json --format md|html|pdf|json|vtt [options]` (options: OPTIONS below).
  * SESSION is a session id in the data folder; FILE.json a session.json (or a JSON export) or the
  * output of `coach analyze --json`. The file is written atomically and an existing file is only
  * replaced with --force. `--list-names` prints the capitalised names found, ready for names.txt.
@@ -25,22 +25,62 @@ import { packageInfo } from '../../backend/services/platform/app-info';
 import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { SessionStore } from '../../backend/services/sessions/session-store';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
+import { HELP_OPTION, parseCommand, usage, UsageError, wantsHelp, type CommandSpec } from '../options';
 
-const USAGE = `Usage: coach export SESSION|FILE.json --format md|html|pdf|json|vtt [--redact names.txt] [-o FILE] [--force]
-       coach export SESSION|FILE.json --list-names
-  SESSION       a session id in the data folder (see the Sessions view), or
-  FILE.json     a session.json / JSON export, or the output of "coach analyze --json"
-  --format, -f  md (Markdown), html (one self-contained page), pdf (printed with headless Chromium),
-                json (the full session document, importable with "coach import"), vtt (WebVTT captions)
-  --redact      a names file: one name per line, optional "company:", "person:", "service:",
-                "customer:", "team:", "product:" prefix, aliases after "|", # comments
-  -o, --output  where to write (default: a name from the story and date in the current folder;
-                "-" writes to standard output)
-  --force       replace the output file if it exists
-  --list-names  print the capitalised names found in the story (a start for names.txt)
-`;
+const OPTIONS = [
+  {
+    name: 'format',
+    short: 'f',
+    type: 'string',
+    value: 'md|html|pdf|json|vtt',
+    help: [
+      'md (Markdown), html (one self-contained page), pdf (printed with headless Chromium),',
+      'json (the full session document, importable with "coach import"), vtt (WebVTT captions);',
+      'default: from the extension of -o',
+    ].join('\n'),
+    parse: formatOf,
+  },
+  {
+    name: 'redact',
+    type: 'string',
+    value: 'names.txt',
+    help: [
+      'a names file: one name per line, optional "company:", "person:", "service:",',
+      '"customer:", "team:", "product:" prefix, aliases after "|", # comments',
+    ].join('\n'),
+  },
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    value: 'FILE',
+    help: [
+      'where to write (default: a name from the story and date in the current folder;',
+      '"-" writes to standard output)',
+    ].join('\n'),
+  },
+  { name: 'force', type: 'boolean', help: 'replace the output file if it exists' },
+  {
+    name: 'list-names',
+    type: 'boolean',
+    help: 'print the capitalised names found in the story (a start for names.txt)',
+  },
+  HELP_OPTION,
+] as const;
 
-class UsageError extends Error {}
+export const spec: CommandSpec<typeof OPTIONS> = {
+  command: 'export',
+  operands: [
+    {
+      name: 'SESSION|FILE.json',
+      help: [
+        'a session id in the data folder (see the Sessions view), or a session.json / JSON export,',
+        'or the output of "coach analyze --json"',
+      ].join('\n'),
+    },
+  ],
+  options: OPTIONS,
+};
 
 interface Args {
   target: string;
@@ -51,30 +91,20 @@ interface Args {
   listNames: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { target: '', format: null, redact: null, output: null, force: false, listNames: false };
-  let target: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${a} needs a value.`);
-      return v;
-    };
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
-    const take = () => inline ?? value();
-    if (flag === '--format' || flag === '-f') args.format = formatOf(take());
-    else if (flag === '--redact') args.redact = take();
-    else if (flag === '--output' || flag === '-o') args.output = take();
-    else if (flag === '--force') args.force = true;
-    else if (flag === '--list-names') args.listNames = true;
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
-    else if (target === undefined) target = a;
-    else throw new UsageError(`Only one SESSION or FILE can be exported (got "${target}" and "${a}").`);
-  }
+function parseExportArgs(argv: string[]): Args {
+  const { options, positionals } = parseCommand(spec, argv);
+  const [target, extra] = positionals;
   if (target === undefined) throw new UsageError('Missing SESSION or FILE.json.');
-  args.target = target;
+  if (extra !== undefined)
+    throw new UsageError(`Only one SESSION or FILE can be exported (got "${target}" and "${extra}").`);
+  const args: Args = {
+    target,
+    format: options.format ?? null,
+    redact: options.redact ?? null,
+    output: options.output ?? null,
+    force: options.force === true,
+    listNames: options['list-names'] === true,
+  };
   if (args.format === null && !args.listNames) {
     const ext = args.output && args.output !== '-' ? path.extname(args.output).slice(1).toLowerCase() : '';
     const fromExt = ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : ext;
@@ -169,12 +199,12 @@ function listNames(input: ExportInput): string {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(USAGE);
+  if (wantsHelp(spec, argv)) {
+    io.stdout(usage(spec));
     return 0;
   }
   try {
-    const args = parseArgs(argv);
+    const args = parseExportArgs(argv);
     const input = await loadInput(args.target);
     if (args.listNames) {
       io.stdout(listNames(input));

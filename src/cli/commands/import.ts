@@ -9,10 +9,13 @@ import { importSession, parseSessionJson } from '../../backend/services/export/i
 import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { SessionStore } from '../../backend/services/sessions/session-store';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
+import { HELP_OPTION, parseCommand, usage, UsageError, wantsHelp, type CommandSpec } from '../options';
 
-const USAGE = `Usage: coach import FILE.json
-  FILE.json  a session exported as JSON ("coach export SESSION --format json")
-`;
+export const spec: CommandSpec = {
+  command: 'import',
+  operands: [{ name: 'FILE.json', help: 'a session exported as JSON ("coach export SESSION --format json")' }],
+  options: [HELP_OPTION],
+};
 
 const MESSAGES = {
   imported: 'Imported session',
@@ -21,19 +24,20 @@ const MESSAGES = {
 } as const;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(USAGE);
+  if (wantsHelp(spec, argv)) {
+    io.stdout(usage(spec));
     return 0;
   }
-  const files = argv.filter((a) => !a.startsWith('-'));
-  const unknown = argv.find((a) => a.startsWith('-'));
-  if (unknown !== undefined || files.length !== 1) {
-    io.stderr(
-      `coach import: ${unknown !== undefined ? `unknown option ${unknown}` : 'give exactly one FILE.json'}.\n${USAGE}`,
-    );
+  let file: string;
+  try {
+    const [only, extra] = parseCommand(spec, argv).positionals;
+    if (only === undefined || extra !== undefined) throw new UsageError('Give exactly one FILE.json.');
+    file = only;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`coach import: ${error.message}\n${usage(spec)}`);
     return EXIT_BAD_INPUT;
   }
-  const file = files[0] as string;
   let text: string;
   try {
     text = await readFile(file, 'utf8');

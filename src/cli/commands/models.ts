@@ -5,19 +5,95 @@ import type { DownloadProgress } from '../../backend/services/models/downloader'
 import { ModelManager, type ModelListEntry } from '../../backend/services/models/model-manager';
 import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
+import {
+  HELP_OPTION,
+  parseCommand,
+  splitAtCommand,
+  synopsis,
+  usage,
+  UsageError,
+  wantsHelp,
+  type CommandSpec,
+  type OptionTable,
+  type ParsedCommand,
+} from '../options';
 
-const USAGE = `Usage: coach models <command>
+/** Each subcommand's options and help; `coach models` lists their synopses. */
+export const subcommands = {
+  list: {
+    command: 'models list',
+    summary: 'Models, install state, size, memory, default; disk use',
+    operands: [],
+    options: [{ name: 'json', type: 'boolean', help: 'print the list as JSON' }, HELP_OPTION],
+  },
+  download: {
+    command: 'models download',
+    summary: 'Download an official model (resumable, checksum-verified)',
+    operands: [{ name: 'NAME', help: 'a model name from "coach models list"' }],
+    options: [
+      {
+        name: 'mirror',
+        type: 'string',
+        value: 'URL',
+        help: 'download from this mirror (still checked against the pinned checksums)',
+      },
+      HELP_OPTION,
+    ],
+  },
+  import: {
+    command: 'models import',
+    summary: 'Validate and copy a local ggml model file',
+    operands: [{ name: 'FILE', help: 'a ggml model file (Whisper or Silero VAD)' }],
+    options: [
+      {
+        name: 'name',
+        type: 'string',
+        value: 'NAME',
+        help: 'name for a custom model (default: from the file name; an official file keeps its name)',
+      },
+      HELP_OPTION,
+    ],
+  },
+  remove: {
+    command: 'models remove',
+    summary: 'Delete an installed model (or a partial download)',
+    operands: [{ name: 'NAME', help: 'an installed model' }],
+    options: [HELP_OPTION],
+  },
+  default: {
+    command: 'models default',
+    summary: 'Show or set the default Whisper model',
+    operands: [{ name: 'NAME', help: 'the model to use by default (without it: show the default)', optional: true }],
+    options: [HELP_OPTION],
+  },
+  mirror: {
+    command: 'models mirror',
+    summary: 'Show, set or clear the download mirror (still hash-checked)',
+    operands: [{ name: 'URL', help: 'the mirror to download from (without it or --clear: show it)', optional: true }],
+    options: [
+      { name: 'clear', type: 'boolean', help: 'forget the mirror: downloads use the official URLs' },
+      HELP_OPTION,
+    ],
+  },
+} as const satisfies Record<string, CommandSpec>;
 
-  list [--json]                    Models, install state, size, memory, default; disk use
-  download NAME [--mirror URL]     Download an official model (resumable, checksum-verified)
-  import FILE [--name NAME]        Validate and copy a local ggml model file
-  remove NAME                      Delete an installed model (or a partial download)
-  default [NAME]                   Show or set the default Whisper model
-  mirror [URL | --clear]           Show, set or clear the download mirror (still hash-checked)
+type Subcommand = keyof typeof subcommands;
 
-Models: tiny.en, base.en, small.en, tiny, base, small, large-v3-turbo, silero-v6.2.0 (VAD).
-The data folder is COACH_DATA_DIR or the platform default.
-`;
+export const spec: CommandSpec = {
+  command: 'models',
+  synopsis: '<command> [options]',
+  operandsTitle: 'Commands:',
+  operands: Object.values(subcommands).map((sub) => ({
+    name: `${sub.command.slice('models '.length)} ${synopsis(sub)}`,
+    help: sub.summary,
+  })),
+  options: [HELP_OPTION],
+  notes: [
+    'Models: tiny.en, base.en, small.en, tiny, base, small, large-v3-turbo, silero-v6.2.0 (VAD).',
+    'The data folder is COACH_DATA_DIR or the platform default.',
+    'Run "coach models <command> --help" for the options of one command.',
+  ].join('\n'),
+};
 
 export function formatBytes(n: number | null): string {
   if (n === null) return '?';
@@ -62,14 +138,6 @@ function renderList(list: ModelListEntry[]): string {
   return [line(head), ...rows.map(line)].join('\n');
 }
 
-function takeOption(args: string[], name: string): string | undefined | null {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v === undefined || v.startsWith('--') ? null : v;
-}
-
 export interface ModelsCommandDeps {
   dataDir?: string;
   manager?: ModelManager;
@@ -78,23 +146,48 @@ export interface ModelsCommandDeps {
 }
 
 export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDeps = {}): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    io.stdout(USAGE);
-    return sub === undefined ? EXIT_BAD_INPUT : 0;
+  const { own, name: sub, rest } = splitAtCommand(argv);
+  if (wantsHelp(spec, own) || sub === 'help') {
+    io.stdout(usage(spec));
+    return 0;
+  }
+  try {
+    parseCommand(spec, own);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`coach models: ${error.message}\n\n${usage(spec)}`);
+    return EXIT_BAD_INPUT;
+  }
+  if (sub === undefined) {
+    io.stdout(usage(spec));
+    return EXIT_BAD_INPUT;
+  }
+  if (!Object.hasOwn(subcommands, sub)) {
+    io.stderr(`coach models: unknown command "${sub}".\n\n${usage(spec)}`);
+    return EXIT_BAD_INPUT;
+  }
+  const command = sub as Subcommand;
+  const bad = (msg: string): number => {
+    io.stderr(`coach models ${command}: ${msg}\n`);
+    return EXIT_BAD_INPUT;
+  };
+  if (wantsHelp(subcommands[command], rest)) {
+    io.stdout(usage(subcommands[command]));
+    return 0;
   }
   const dataDir = deps.dataDir ?? defaultDataDir(process.platform, process.env, os.homedir());
   const manager = deps.manager ?? new ModelManager({ dataDir });
-  const args = [...rest];
-  const bad = (msg: string): number => {
-    io.stderr(`coach models ${sub}: ${msg}\n`);
-    return EXIT_BAD_INPUT;
+  const parse = <T extends OptionTable>(subSpec: CommandSpec<T>): ParsedCommand<T> => {
+    const parsed = parseCommand(subSpec, rest);
+    const extra = parsed.positionals[subSpec.operands.length];
+    if (extra !== undefined) throw new UsageError(`Unexpected argument "${extra}".`);
+    return parsed;
   };
 
   try {
-    switch (sub) {
+    switch (command) {
       case 'list': {
-        const json = args.includes('--json');
+        const json = parse(subcommands.list).options.json === true;
         const list = await manager.list();
         const usage = await manager.diskUsage();
         const def = await manager.getDefault();
@@ -112,9 +205,9 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
         return 0;
       }
       case 'download': {
-        const mirror = takeOption(args, '--mirror');
-        if (mirror === null) return bad('--mirror needs a URL');
-        const name = args[0];
+        const { options, positionals } = parse(subcommands.download);
+        const mirror = options.mirror;
+        const name = positionals[0];
         if (!name) return bad('which model? e.g. "coach models download base.en"');
         let lastAt = 0;
         const every = (deps.progressEverySec ?? 1) * 1000;
@@ -133,9 +226,9 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
         return 0;
       }
       case 'import': {
-        const id = takeOption(args, '--name');
-        if (id === null) return bad('--name needs a value');
-        const file = args[0];
+        const { options, positionals } = parse(subcommands.import);
+        const id = options.name;
+        const file = positionals[0];
         if (!file) return bad('which file? e.g. "coach models import ~/Downloads/ggml-base.en.bin"');
         const e = await manager.importFile(file, id !== undefined ? { id } : {});
         io.stdout(
@@ -144,14 +237,14 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
         return 0;
       }
       case 'remove': {
-        const name = args[0];
+        const name = parse(subcommands.remove).positionals[0];
         if (!name) return bad('which model?');
         await manager.remove(name);
         io.stdout(`Removed ${name}.\n`);
         return 0;
       }
       case 'default': {
-        const name = args[0];
+        const name = parse(subcommands.default).positionals[0];
         if (name) {
           await manager.setDefault(name);
           io.stdout(`Default model: ${name}.\n`);
@@ -162,24 +255,25 @@ export async function runModels(argv: string[], io: CliIo, deps: ModelsCommandDe
         return def ? 0 : 1;
       }
       case 'mirror': {
-        if (args[0] === '--clear') {
+        const { options, positionals } = parse(subcommands.mirror);
+        const url = positionals[0];
+        if (options.clear && url !== undefined) return bad('give a URL or --clear, not both');
+        if (options.clear) {
           await manager.setMirror(null);
           io.stdout('Mirror cleared: downloads use the official URLs.\n');
-        } else if (args[0]) {
-          await manager.setMirror(args[0]);
-          io.stdout(`Mirror set: ${args[0]} (downloads are still checked against the pinned checksums).\n`);
+        } else if (url) {
+          await manager.setMirror(url);
+          io.stdout(`Mirror set: ${url} (downloads are still checked against the pinned checksums).\n`);
         } else {
           io.stdout(`${(await manager.settings()).mirrorUrl ?? 'No mirror set.'}\n`);
         }
         return 0;
       }
-      default:
-        io.stderr(`coach models: unknown command "${sub}".\n\n${USAGE}`);
-        return EXIT_BAD_INPUT;
     }
   } catch (error) {
+    if (error instanceof UsageError) return bad(error.message);
     if (isCoachError(error)) {
-      io.stderr(`coach models ${sub}: ${error.message}\n`);
+      io.stderr(`coach models ${command}: ${error.message}\n`);
       if (error instanceof ModelDownloadError && error.offerImport) {
         io.stderr('Tip: download the file on another machine, then run "coach models import FILE".\n');
       }

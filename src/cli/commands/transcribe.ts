@@ -1,6 +1,5 @@
 /**
- * `coach transcribe AUDIO [--model FILE|NAME] [--vad FILE] [--json] [--threads N] [--language xx]
- *  [--prompt TEXT | --no-prompt]`
+ * `coach transcribe AUDIO [options]` (the options and their help: OPTIONS below).
  * AUDIO: WAV, MP3 or FLAC. Without --json: one line per segment "[m:ss.s → m:ss.s] text".
  * With --json: the Transcript JSON (what `coach analyze` reads). Status lines go to stderr.
  * Exit codes: 0 done, 1 engine failure, 2 bad input (file, model, options), 3 no speech detected.
@@ -17,18 +16,51 @@ import { AudioDecodeError } from '../../backend/services/audio/audio-errors';
 import type { WorkerSpawner } from '../../backend/services/whisper/spawner';
 import { transcribeAudioFile, type TranscribeFileResult } from '../../backend/services/whisper/transcribe-file';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
+import { HELP_OPTION, parseCommand, usage, UsageError, wantsHelp, type CommandSpec } from '../options';
 
 export const EXIT_NO_SPEECH = 3;
 
-const USAGE = `Usage: coach transcribe AUDIO [--model FILE|NAME] [--vad FILE] [--json] [--threads N] [--language xx] [--prompt TEXT | --no-prompt]
-  AUDIO       WAV, MP3 or FLAC (any rate/channels; converted to 16 kHz mono)
-  --model     a ggml model file or an installed model name (default: the default model)
-  --vad       Silero VAD ggml file (default: the installed VAD model)
-  --json      print the transcript as JSON (input for "coach analyze")
-  --threads   CPU threads (default: number of cores, at most 8)
-  --language  spoken language (default en; multilingual models only for others)
-  --prompt    initial prompt (default keeps filler words); --no-prompt for none
-`;
+const OPTIONS = [
+  {
+    name: 'model',
+    short: 'm',
+    type: 'string',
+    value: 'FILE|NAME',
+    help: 'a ggml model file or an installed model name (default: the default model)',
+  },
+  { name: 'vad', type: 'string', value: 'FILE', help: 'Silero VAD ggml file (default: the installed VAD model)' },
+  { name: 'json', type: 'boolean', help: 'print the transcript as JSON (input for "coach analyze")' },
+  {
+    name: 'threads',
+    short: 't',
+    type: 'string',
+    value: 'N',
+    help: 'CPU threads (default: number of cores, at most 8)',
+    parse: threadCount,
+  },
+  {
+    name: 'language',
+    short: 'l',
+    type: 'string',
+    value: 'xx',
+    help: 'spoken language (default en; multilingual models only for others)',
+  },
+  { name: 'prompt', type: 'string', value: 'TEXT', help: 'initial prompt (default keeps filler words)' },
+  { name: 'no-prompt', type: 'boolean', help: 'no initial prompt' },
+  HELP_OPTION,
+] as const;
+
+export const spec: CommandSpec<typeof OPTIONS> = {
+  command: 'transcribe',
+  operands: [{ name: 'AUDIO', help: 'WAV, MP3 or FLAC (any rate/channels; converted to 16 kHz mono)' }],
+  options: OPTIONS,
+};
+
+function threadCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--threads must be a whole number from 1 to 64.');
+  return n;
+}
 
 export interface TranscribeCommandDeps {
   dataDir?: string;
@@ -46,37 +78,25 @@ export interface TranscribeArgs {
   prompt?: string;
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
+/** Throws UsageError for a mistake in the command line. */
 export function parseTranscribeArgs(argv: string[]): TranscribeArgs {
-  let audio: string | undefined;
-  const out: Omit<TranscribeArgs, 'audio'> = { json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value.`);
-      return v;
-    };
-    if (a === '--json') out.json = true;
-    else if (a === '--model' || a === '-m') out.model = value();
-    else if (a === '--vad') out.vad = value();
-    else if (a === '--language' || a === '-l') out.language = value();
-    else if (a === '--prompt') out.prompt = value();
-    else if (a === '--no-prompt') out.prompt = '';
-    else if (a === '--threads' || a === '-t') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 64)
-        throw new UsageError('--threads must be a whole number from 1 to 64.');
-      out.threads = n;
-    } else if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}.`);
-    else if (audio === undefined) audio = a;
-    else throw new UsageError(`Only one AUDIO file can be transcribed (got "${audio}" and "${a}").`);
-  }
+  const { options, positionals, given } = parseCommand(spec, argv);
+  const [audio, extra] = positionals;
   if (audio === undefined) throw new UsageError('Missing AUDIO file.');
-  return { audio, ...out };
+  if (extra !== undefined)
+    throw new UsageError(`Only one AUDIO file can be transcribed (got "${audio}" and "${extra}").`);
+  // --prompt and --no-prompt undo each other: the later one on the line counts.
+  const promptGiven = given.findLast((name) => name === 'prompt' || name === 'no-prompt');
+  const prompt = promptGiven === 'no-prompt' ? '' : options.prompt;
+  return {
+    audio,
+    json: options.json === true,
+    ...(options.model !== undefined ? { model: options.model } : {}),
+    ...(options.vad !== undefined ? { vad: options.vad } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.language !== undefined ? { language: options.language } : {}),
+    ...(prompt !== undefined ? { prompt } : {}),
+  };
 }
 
 const clock = (sec: number) => {
@@ -175,8 +195,8 @@ export function reportInputError(command: string, error: unknown, io: CliIo): nu
 }
 
 export async function run(argv: string[], io: CliIo, deps: TranscribeCommandDeps = {}): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(USAGE);
+  if (wantsHelp(spec, argv)) {
+    io.stdout(usage(spec));
     return 0;
   }
   try {
@@ -192,7 +212,7 @@ export async function run(argv: string[], io: CliIo, deps: TranscribeCommandDeps
   } catch (error) {
     const code = reportInputError('transcribe', error, io);
     if (code !== null) {
-      if (error instanceof UsageError) io.stderr(USAGE);
+      if (error instanceof UsageError) io.stderr(usage(spec));
       return code;
     }
     io.stderr(`coach transcribe: ${error instanceof Error ? error.message : String(error)}\n`);
