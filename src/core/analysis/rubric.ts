@@ -95,7 +95,7 @@ export function assessLayerBalance({
         'layer_balance',
         title,
         'weak',
-        `Mitigation takes ${secs(m)} (${pct(layers.mitigation.share)} of the answer, weak from ${pct(MITIGATION_DOMINATES_SHARE)}), more than the structural fix (${secs(sf)}).`,
+        `Mitigation takes ${secs(m)} (${pct(layers.mitigation.share)} of the answer), more than the structural fix (${secs(sf)}).`,
         layerQuotes(sentences, 'mitigation'),
         'Tell the recovery in at most two sentences and spend the time you free on the structural fix.',
       ),
@@ -106,10 +106,13 @@ export function assessLayerBalance({
   const ratio = early > 0 ? sf / early : Infinity;
   const sumRatio = earlySum > 0 ? sf / earlySum : Infinity;
   const dominates = ratio >= DOMINANCE_RATIO || (ratio >= SOFT_DOMINANCE_RATIO && sumRatio >= SOFT_EARLY_SUM_RATIO);
-  // How close the grade is to its threshold, so a user sees a near miss as one.
-  const margin = Number.isFinite(ratio)
-    ? ` The structural fix has ${ratio.toFixed(2)}× the time of the longest earlier part; it dominates from ${DOMINANCE_RATIO}× (or from ${SOFT_DOMINANCE_RATIO}× when detection, attribution and mitigation together are short: the fix has ${sumRatio.toFixed(2)}× their combined time, short from ${SOFT_EARLY_SUM_RATIO}×).`
-    : '';
+  // How close the grade is, in seconds the user can act on (a ratio and its cut-off would be the
+  // engine's internals, not advice), so a near miss reads as one.
+  const short = Math.max(0, Math.round(DOMINANCE_RATIO * early - sf));
+  const margin =
+    Number.isFinite(ratio) && short > 0
+      ? ` About ${secs(short)} more on the fix would make it clearly the longest part.`
+      : '';
   if (!dominates) {
     return {
       ...score(

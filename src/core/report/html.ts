@@ -4,6 +4,7 @@
  * Reads well on screen and prints cleanly (page breaks before the long sections, colours kept,
  * every colour paired with its layer's name). The PDF export prints exactly this file.
  */
+import { spokenLength } from '../results/spoken-length';
 import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS } from '../analysis/layers';
 import type { Analysis, Quote, RubricLevel } from '../analysis/types';
@@ -110,7 +111,10 @@ function header(source: ReportSource): string {
     ['Question', meta.question ?? '—'],
     ['Story', meta.story ?? '—'],
     ['Date', meta.createdAt === null ? '—' : dateTime(meta.createdAt)],
-    ['Length', `${duration(answerSeconds(source))} spoken · target ${duration(analysis.budget.lengthSeconds)}`],
+    [
+      'Length',
+      `${spokenLength(duration(answerSeconds(source)), analysis.timesEstimated)} · target ${duration(analysis.budget.lengthSeconds)}`,
+    ],
     ['Model', modelLabel(source)],
   ];
   if (analysis.timesEstimated) rows.push(['Times', 'estimated from a speaking rate (typed answer)']);

@@ -3,6 +3,7 @@
  * apps. Sections, in order: header, verdict, time per layer, rubric, practice constraints, common
  * failures, tier, top fixes, follow-up question, worksheet, delivery, transcript, outline.
  */
+import { spokenLength } from '../results/spoken-length';
 import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS, type Layer } from '../analysis/layers';
 import type { Analysis, Quote } from '../analysis/types';
@@ -42,7 +43,10 @@ function header(source: ReportSource): string[] {
     ['Question', meta.question === null ? '—' : mdEscape(meta.question)],
     ['Story', meta.story === null ? '—' : mdEscape(meta.story)],
     ['Date', meta.createdAt === null ? '—' : dateTime(meta.createdAt)],
-    ['Length', `${duration(answerSeconds(source))} spoken · target ${duration(analysis.budget.lengthSeconds)}`],
+    [
+      'Length',
+      `${spokenLength(duration(answerSeconds(source)), analysis.timesEstimated)} · target ${duration(analysis.budget.lengthSeconds)}`,
+    ],
     ['Model', mdEscape(modelLabel(source))],
   ];
   if (analysis.timesEstimated) rows.push(['Times', 'estimated from a speaking rate (typed answer)']);

@@ -1,3 +1,4 @@
+import { spokenLength } from '../../../core/results/spoken-length';
 import { useEffect, useState } from 'react';
 import { BudgetBars } from '../components/results/BudgetBars';
 import { DeliveryPanel } from '../components/results/DeliveryPanel';
@@ -66,8 +67,8 @@ export function ResultsView({ id }: { id: string }) {
           </button>
           <h1 id="results-title">{doc.title ?? doc.story}</h1>
           <p className="muted">
-            “{doc.question}” · {new Date(doc.createdAt).toLocaleString()} · {formatLength(scale)} spoken · target{' '}
-            {formatLength(doc.targetSec)} ·{' '}
+            “{doc.question}” · {new Date(doc.createdAt).toLocaleString()} ·{' '}
+            {spokenLength(formatLength(scale), analysis.timesEstimated)} · target {formatLength(doc.targetSec)} ·{' '}
             {doc.kind === 'typed' ? 'typed answer' : doc.kind === 'imported' ? 'imported recording' : 'recorded'}
           </p>
         </div>

@@ -89,6 +89,8 @@ describe('coaching that never contradicts itself', () => {
       /\b[a-z]+_[a-z_]+\b/, // identifiers such as mitigation_at_most_two_sentences
       /\b0\.00×/,
       /confidence|probabilit|\bcue\b|threshold of \d|score of \d/i,
+      /\b(?:weak|strong|passing|dominates|short) from \d/, // a grade's cut-off
+      /\d\.\d\d× the time of the longest/,
     ];
     for (const { name, a } of analyses) {
       for (const text of userTexts(a)) {

@@ -111,14 +111,14 @@ describe('layer balance near its threshold', () => {
   const text = lines.map(([, t]) => t).join('\n\n');
   const overrides = Object.fromEntries(lines.map(([l], i) => [i, l])) as Record<number, never>;
 
-  it('counts a fix with clearly more sentences as dominant a little below the time ratio, and says how close it is', () => {
+  it('counts a fix with clearly more sentences as dominant a little below the time ratio, without showing the ratio', () => {
     const a = analyzeTranscript(transcriptFromText(text), { segmentsAreSentences: true, layerOverrides: overrides });
     const early = Math.max(a.layers.headline.seconds, a.layers.detection.seconds, a.layers.attribution.seconds);
     const ratio = a.layers.structural_fix.seconds / early;
     expect(ratio).toBeGreaterThan(1.2);
     expect(ratio).toBeLessThan(1.4);
     expect(a.rubric?.layer_balance.level).toBe('strong');
-    expect(a.rubric?.layer_balance.reason).toMatch(/1\.\d\d× the time of the longest earlier part/);
+    expect(a.rubric?.layer_balance.reason).not.toMatch(/×|from \d/);
   });
 
   it('keeps it passing a little below the time ratio when detection, attribution and mitigation are all long', () => {
@@ -151,6 +151,8 @@ describe('layer balance near its threshold', () => {
     expect(ratio).toBeGreaterThan(1.2);
     expect(ratio).toBeLessThan(1.4);
     expect(a.rubric?.layer_balance.level).toBe('passing');
-    expect(a.rubric?.layer_balance.reason).toMatch(/their combined time, short from 0\.56×/);
+    // How close it is, in seconds to add rather than the engine's ratios and cut-offs.
+    expect(a.rubric?.layer_balance.reason).toMatch(/About \d+ s more on the fix would make it clearly the longest part\./);
+    expect(a.rubric?.layer_balance.reason).not.toMatch(/×/);
   });
 });
