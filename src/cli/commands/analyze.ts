@@ -1,11 +1,13 @@
 /**
  * `coach analyze FILE [options]` (the options and their help: OPTIONS below).
- * FILE: transcript JSON (app format or whisper.cpp -oj/-ojf) or a typed answer (.txt).
+ * FILE: transcript JSON (app format or whisper.cpp -oj/-ojf), a typed answer (.txt), audio, or the
+ * id of a stored take (transcribed and analysed now if it has no results yet).
  * Without --json: a readable report. With --json: only the Analysis JSON on stdout.
  * Bad input: one line on stderr and exit code 2.
  */
 import { analyzeTranscript, EmptyTranscriptError } from '../../core/analysis/analyze';
 import { parseLength } from '../../core/analysis/budget';
+import { analyseStoredTake, isSessionReference } from '../analyze-session';
 import { renderReport } from '../analyze-report';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
 import { HELP_OPTION, parseCommand, usage, UsageError, wantsHelp, type CommandSpec } from '../options';
@@ -48,7 +50,12 @@ const OPTIONS = [
 
 export const spec: CommandSpec<typeof OPTIONS> = {
   command: 'analyze',
-  operands: [{ name: 'FILE', help: `transcript or audio to transcribe first (${supportedExtensions().join(', ')})` }],
+  operands: [
+    {
+      name: 'FILE',
+      help: `transcript or audio to transcribe first (${supportedExtensions().join(', ')}), or the id of a take in the data folder (one without results is transcribed and analysed now)`,
+    },
+  ],
   options: OPTIONS,
 };
 
@@ -70,16 +77,29 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const [file, extra] = positionals;
     if (file === undefined) throw new InputError('Missing FILE.');
     if (extra !== undefined) throw new InputError(`Only one FILE can be analysed (got "${file}" and "${extra}").`);
-    const transcript = await readTranscriptInput(file, {
-      ...(options.wpm !== undefined ? { wordsPerMinute: options.wpm } : {}),
-      ...(options.model !== undefined ? { model: options.model } : {}),
-      ...(options.vad !== undefined ? { vad: options.vad } : {}),
-      onStatus: (line) => io.stderr(`${line}\n`),
-    });
-    const analysis = analyzeTranscript(transcript, {
-      ...(options.length !== undefined ? { lengthSeconds: options.length } : {}),
-      ...(options.pause !== undefined ? { pauseThresholdSec: options.pause } : {}),
-    });
+    const onStatus = (line: string) => io.stderr(`${line}\n`);
+    let analysis;
+    if (isSessionReference(file)) {
+      for (const flag of ['model', 'vad', 'wpm', 'length', 'pause'] as const) {
+        if (options[flag] !== undefined) {
+          throw new InputError(
+            `--${flag} applies to files; a stored take keeps its own settings and uses the installed default model.`,
+          );
+        }
+      }
+      analysis = await analyseStoredTake(file, onStatus);
+    } else {
+      const transcript = await readTranscriptInput(file, {
+        ...(options.wpm !== undefined ? { wordsPerMinute: options.wpm } : {}),
+        ...(options.model !== undefined ? { model: options.model } : {}),
+        ...(options.vad !== undefined ? { vad: options.vad } : {}),
+        onStatus,
+      });
+      analysis = analyzeTranscript(transcript, {
+        ...(options.length !== undefined ? { lengthSeconds: options.length } : {}),
+        ...(options.pause !== undefined ? { pauseThresholdSec: options.pause } : {}),
+      });
+    }
     io.stdout(json ? `${JSON.stringify(analysis, null, 2)}\n` : renderReport(analysis));
     return 0;
   } catch (error) {

@@ -58,7 +58,7 @@ export function analysisOf(document: SessionDocument): Analysis {
   if (document.analysis === undefined) {
     throw new CoachError(
       'not_found',
-      `Session "${document.id}" has no analysis yet (status: ${document.status}). Open it in the app or analyse it first, then export.`,
+      `Session "${document.id}" has no analysis yet (status: ${document.status}). Analyse it first: "Transcribe and analyse" in Sessions, or "coach analyze ${document.id}", then export again.`,
     );
   }
   const parsed = AnalysisSchema.safeParse(document.analysis);
