@@ -9,9 +9,10 @@
  * "the alert pages the on-call" describes a lasting change (structural fix).
  */
 import type { Layer } from './layers';
+import { cue } from './cue';
 import { buildIndex, candidates } from './dispatch';
 import { FRAME_CUES } from './frames';
-import { normalize, phrase } from './normalize';
+import { normalize } from './normalize';
 
 export { normalize };
 
@@ -47,24 +48,6 @@ const REPORTERS =
   '(?:customers?|clients?|users?|sellers?|merchants?|creators?|advertisers?|partners?|vendors?|store managers?|managers?|ops|operations|(?:the )?business|support|agents?|analysts?|engineers?|account management|someone|somebody|people|team leads?|moderators?|reviewers?|doctors?|drivers?|riders?|hosts?|guests?|listeners?|viewers?|readers?|patients?|shoppers?|buyers?|lawyers?|firms?|students?|teachers?|players?|another team|the \\w+ team|regulators?|press|journalists?|twitter|reddit)';
 const REPORT_VERBS =
   '(?:reported|complained|complaints?|told (?:us|me|them)|asked (?:us|me|why|about|whether)|asking (?:why|about|whether)|calling|called (?:us|in|me|our|the)|emailed|tweeted|posted|escalated|raised (?:it|the alarm|a flag|a ticket|an issue)|flagged it|filed (?:a |an )?(?:ticket|bug|complaint)|forwarded|tickets?|screenshots?|reviews?|one-star|noticed|saying|pinged (?:us|me))';
-
-function cue(
-  id: string,
-  layer: Layer,
-  weight: number,
-  pattern: string,
-  why: string,
-  context: { notBefore?: string } = {},
-): Cue {
-  return {
-    id,
-    layer,
-    weight,
-    re: phrase(pattern),
-    why,
-    ...(context.notBefore !== undefined ? { notBefore: new RegExp(`${context.notBefore}$`, 'i') } : {}),
-  };
-}
 
 /** A capability or a rule, not a past action: "can be reversed", "would have rolled back", "to restart". */
 const MODAL_BEFORE =

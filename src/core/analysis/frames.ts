@@ -19,28 +19,8 @@
  * Frames share the Cue shape, so the classifier sums them with the phrase cues and the evidence
  * quotes them the same way.
  */
+import { cue } from './cue';
 import type { Cue } from './cues';
-import type { Layer } from './layers';
-import { phrase } from './normalize';
-
-function frame(
-  id: string,
-  layer: Layer,
-  weight: number,
-  pattern: string,
-  why: string,
-  context: { before?: string; notBefore?: string } = {},
-): Cue {
-  return {
-    id,
-    layer,
-    weight,
-    re: phrase(pattern),
-    why,
-    ...(context.before !== undefined ? { before: new RegExp(`${context.before}$`, 'i') } : {}),
-    ...(context.notBefore !== undefined ? { notBefore: new RegExp(`${context.notBefore}$`, 'i') } : {}),
-  };
-}
 
 /** The team (or another team) acting during the incident. */
 const AGENT =
@@ -68,7 +48,7 @@ const RESTORE_VERB =
 
 export const FRAME_CUES: readonly Cue[] = [
   // ------------------------------------------------------------------ mitigation
-  frame(
+  cue(
     'frame.mitigation_action',
     'mitigation',
     1.6,
@@ -76,7 +56,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'a one-off action that restored service',
     { before: `\\b${AGENT} ${ADV}` },
   ),
-  frame(
+  cue(
     'frame.mitigation_verb',
     'mitigation',
     1.0,
@@ -84,28 +64,28 @@ export const FRAME_CUES: readonly Cue[] = [
     'repairs this occurrence',
     { notBefore: '\\b(?:now|will|would|can|could|automatically|every time|whenever|should|to) (?:\\w+ )?' },
   ),
-  frame(
+  cue(
     'frame.mitigation_had_to',
     'mitigation',
     1.3,
     `\\b(?:had to|needed to|went to|decided to|were able to|was able to|managed to|got to|started to|then) (?:\\w+ly )?(?:restore|purge|roll (?:\\w+ ){0,3}back|revert|re ?run|replay|refund|rebuild|re ?process|backfill|flush|clear|pause|disable|kill|stop|drain|patch|hot ?fix|re ?issue|re ?score|redo|clean up|reverse|undo|recover|repair|restart|re ?send|re ?queue|re ?index|regenerate|notify|contact|call)\\b`,
     'a one-off action that restored service',
   ),
-  frame(
+  cue(
     'frame.mitigation_passive',
     'mitigation',
     1.2,
     `\\b(?:was|were|got) (?:\\w+ly )?(?:rolled back|reverted|restored|disabled|turned off|switched off|paused|halted|killed|pulled|refunded|purged|re ?run|replayed|backfilled|flushed|drained|failed over|lifted|cleaned up|fixed by hand|re ?processed)\\b(?! automatically)`,
     'this occurrence was undone or repaired',
   ),
-  frame(
+  cue(
     'frame.mitigation_recovered',
     'mitigation',
     1.3,
     `\\b(?:(?:everything|it|service|traffic|the site|the service|the api|the app|things|errors?|error rates?|latency|metrics?|numbers|the \\w+) (?:\\w+ ){0,2}(?:came back|was back|were back|went back to normal|returned to (?:normal|baseline|service)|recovered|settled|stabili[sz]ed|started (?:coming|to come) back)|back (?:online|up and running|to normal|in service|to baseline)|fully recovered|recovery (?:took|was))\\b`,
     'service coming back',
   ),
-  frame(
+  cue(
     'frame.mitigation_first_move',
     'mitigation',
     1.2,
@@ -114,35 +94,35 @@ export const FRAME_CUES: readonly Cue[] = [
   ),
 
   // ------------------------------------------------------------------ attribution
-  frame(
+  cue(
     'frame.cause_noun',
     'attribution',
     2.0,
     `\\b(?:the|a|one) (?:direct|proximate|immediate|actual|real|underlying|root|technical|main|primary|original|first|second|other|deeper) (?:cause|trigger|reason|culprit|bug|fault|mistake)s?\\b|\\bthe trigger (?:was|is)\\b`,
     'names the cause',
   ),
-  frame(
+  cue(
     'frame.cause_link',
     'attribution',
     1.2,
     `\\b(?:(?:was|were|got|been) (?:\\w+ly )?(?:caused|triggered|set off|introduced|driven|brought on|made worse|compounded) by|because of|due to|owing to|(?:stemmed|originated|resulted) from|(?:caused|triggered|broke) (?:it|this|that|the (?:outage|incident|failure|problem|drop|errors?|regression))|boiled down to|was down to|which is (?:partly |also )?why|that's (?:partly )?why|is (?:partly )?why|was (?:partly )?why|the reason (?:we|it|they|this|that|nothing|nobody)|what (?:broke|went wrong|caused it|triggered it|set it off) (?:was|is)|(?:it|this|that|everything|the (?:whole )?(?:incident|outage|evening|night|problem)) (?:all )?(?:started|began) (?:with|when))\\b`,
     'links the failure to its cause',
   ),
-  frame(
+  cue(
     'frame.earlier_change',
     'attribution',
     0.8,
     `\\b(?:had|'d) (?:also |just |recently |previously |quietly |silently |accidentally |already )?(?:been )?(?!(?:noticed|seen|heard|caught|spotted|happened|had)\\b)(?:[a-z]+ed|written|built|taken|made|set|put|given|done|broken|chosen|driven|left|sent|run|turned)\\b`,
     'something that had been done or changed before it broke',
   ),
-  frame(
+  cue(
     'frame.missing_safeguard',
     'attribution',
     1.0,
     `\\b(?:(?:wasn't|weren't|was not|were not|hadn't been|had never been|was never|were never) (?:\\w+ )?(?:enabled|configured|set up|tested|validated|checked|covered|reviewed|versioned|pinned|updated|enforced|wired up)|there was no (?:check|test|validation|limit|guard|review|contract|schema|lock|safeguard|cap)|(?:without|with no) (?:any )?(?:check|validation|limit|guard|review|contract|lock|safeguard|test))\\b`,
     'a safeguard that was missing when it broke',
   ),
-  frame(
+  cue(
     'frame.mechanism',
     'attribution',
     0.7,
@@ -151,7 +131,7 @@ export const FRAME_CUES: readonly Cue[] = [
   ),
 
   // ------------------------------------------------------------------ detection
-  frame(
+  cue(
     'frame.told_us',
     'detection',
     1.4,
@@ -159,7 +139,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'someone else told the team',
     { notBefore: '\\b(?:we|i) (?:\\w+ )?' },
   ),
-  frame(
+  cue(
     'frame.someone_noticed',
     'detection',
     1.4,
@@ -170,49 +150,49 @@ export const FRAME_CUES: readonly Cue[] = [
       notBefore: '\\b(?:who|that|which|we|i) ',
     },
   ),
-  frame(
+  cue(
     'frame.we_noticed',
     'detection',
     1.2,
     `\\b(?:we|i) (?:only |first |finally |eventually |actually )?(?:knew|realized|realised|noticed|discovered|spotted|found out|caught on|figured out something)\\b(?! (?:that )?(?:the (?:fix|lesson)|how to))`,
     'how the team came to know',
   ),
-  frame(
+  cue(
     'frame.alarm_state',
     'detection',
     1.3,
     `\\b(?:(?:alarms?|alerts?|pagers?|pages|dashboards?|monitors?|graphs?|everything|phones?|the channel|slack) (?:\\w+ ){0,2}(?:went (?:red|off|crazy|wild)|turned red|lit up|started (?:firing|going off|paging)|blew up|exploded)|(?:got|were|was) paged|paged (?:me|us|the on ?call)\\b(?! (?:\\w+ ){0,3}(?:whenever|when|if|every)))`,
     'alarms going off',
   ),
-  frame(
+  cue(
     'frame.nothing_fired',
     'detection',
     1.6,
     `\\b(?:nothing (?:[\\w']+ ){0,4}?(?:fired|alerted|paged|tripped|caught|flagged|showed|told us|noticed|detected)|nobody (?:was|were) (?:looking|watching|checking)|no one (?:was|were) (?:looking|watching|checking)|no (?:alert|alarm|page|monitor|dashboard|check|test) (?:\\w+ )?(?:fired|went off|caught|showed|flagged|tripped)|none of (?:us|our \\w+|the \\w+) (?:had )?(?:noticed|saw|caught|spotted|knew|fired|went off|paged|tripped)|nobody (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|no one (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|(?:went|stayed|ran|sat) (?:\\w+ )?(?:unnoticed|undetected|unseen)|without (?:anyone|any of us|us) (?:noticing|knowing)|(?:we|i) (?:didn't|did not|never|hadn't|had not) (?:notice|know|see|catch|spot|realize|realise)|nothing (?:we had|we'd|we) (?:built |set up )?(?:looked at|watched|monitored|checked|measured) (?:it|that|this|them)|(?:had been|was) sitting there (?:unnoticed |undetected |quietly )?(?:since|for))\\b`,
     'admits nothing caught it',
   ),
-  frame(
+  cue(
     'frame.signal_source',
     'detection',
     1.4,
     `\\b(?:the (?:first )?(?:signal|report|alert|news|warning|tip|heads up|ping|call|ticket|complaint|email|message|sign) (?:\\w+ )?came from|(?:learned|heard|found out|knew|first heard) (?:about |of )?(?:it |this |that )?from (?!(?:our |the |an? )?(?:[\\w']+ )?(?:alerts?|alarms?|monitors?|monitoring|dashboards?|metrics?|checks?|canar(?:y|ies)|pages?|pagers?)\\b)|(?:lagged|trailed|was behind|were behind) (?:behind )?(?:the )?(?:customers|users|support|people|clients|the business)|(?:customers|users|support|people) (?:were|got) there (?:first|before us))\\b`,
     'says where the first signal came from',
   ),
-  frame(
+  cue(
     'frame.blind_metric',
     'detection',
     1.4,
     `\\b(?:(?:monitored|measured|tracked|checked|computed|alerted on|looked at|watched|reported) only (?:across|in aggregate|globally|overall|as a whole|at the (?:\\w+ )?level|weekly|monthly|daily|once)|only (?:monitored|measured|tracked|checked|computed|alerted on|looked at|watched) (?:\\w+ ){0,4}?(?:across|in aggregate|globally|overall|as a whole|weekly|monthly|once a)|not enough to (?:move|shift|budge|show up in|register in) (?:it|the (?:metric|number|average|needle|graph|dashboard|total))|(?:averaged|washed|smoothed) out|(?:masked|hid|hidden) (?:by|in) (?:the )?(?:average|aggregate|total|overall|global))\\b`,
     'explains why the monitoring could not see it',
   ),
-  frame(
+  cue(
     'frame.latency',
     'detection',
     1.2,
     `\\b(?:(?:a (?:full |whole )?|\\d+ |a few |a couple of |several )(?:minutes?|hours?|days?|weeks?|months?) (?:before (?:anyone|we|anybody|somebody|it was|our))|(?:had been|was|were) (?:live|running|broken|going on|happening|wrong|out) for (?:about |roughly |nearly |almost |over |more than )?(?:\\d+|a few|a couple of|several|a) (?:days?|weeks?|months?|hours?)|(?:had been|it'd been) (?:going|running|broken|happening|live|wrong)(?: on)? since|by then it had|the first (?:sign|signal|indication|hint|clue|symptom|report|ticket|complaint|alert|page|inkling|we heard))\\b`,
     'says how long it ran before anyone saw it',
   ),
-  frame(
+  cue(
     'frame.later',
     'detection',
     0.5,
@@ -221,49 +201,49 @@ export const FRAME_CUES: readonly Cue[] = [
   ),
 
   // ------------------------------------------------------------------ structural fix
-  frame(
+  cue(
     'frame.rule_with_trigger',
     'structural_fix',
     1.0,
     `\\b(?:if|when|whenever|once|unless) (?:any|a|an|the|its|one|each|every|[\\w']+'s) (?:[\\w']+ ){0,6}(?:drops?|rises?|exceeds?|falls?|crosses|jumps?|changes?|differs?|fails?|doubles?|moves?|goes (?:above|below|over|up|down)|is (?:missing|empty|stale|older|more|less|above|below|outside|unknown|not)|are (?:missing|more|less|above|below)|account for|breaks?|regress\\w*)\\b`,
     'a rule that acts on a trigger or threshold',
   ),
-  frame(
+  cue(
     'frame.now_refused',
     'structural_fix',
     1.4,
     `\\b(?:(?:is|are|gets|get) (?:now |then |automatically |simply |also )?(?:refused|rejected|blocked|held back|quarantined|not promoted|not published|not deployed|not shipped|halted|required|mandatory|enforced|versioned|pinned|gated|validated)|(?:can't|cannot|won't|will not) (?:[\\w']+ ){0,6}?(?:anymore|any more|again|without (?:a |an )?(?:review|sign ?off|approval))|can no longer|no longer (?:possible|able|allowed))\\b`,
     'something is now refused, blocked or required',
   ),
-  frame(
+  cue(
     'frame.since_count',
     'structural_fix',
     1.8,
     `\\b(?:(?:has|have|'s|'ve) (?:since |already |now |also )?(?!(?:been|had|seen|learned|made|applied|used|taken)\\b)(?:[a-z]+(?:ed|en|ght|un)|held|kept|built|found|sent|run|done|shown|won|hit|cut|put|set|shut|told|sold|paid|led|spent|lost|stopped|blocked|rolled back)(?:,? [\\w']+){0,8}? (?:\\d+|once|twice|three times|several|a few|a couple of|many|more|other|another) (?:[\\w']+,? ){0,4}?(?:since|times|more)|(?:once|twice|\\d+ times|several times|a few times) since|since (?:then|it (?:shipped|launched|went live))(?:,)? (?:it|the|that|this|both|they)|(?:in|over) the (?:\\w+ ){0,2}(?:weeks|months|quarters|years) since)\\b`,
     'says what the change has done since',
   ),
-  frame(
+  cue(
     'frame.artifact_acted_again',
     'structural_fix',
     1.6,
     `\\b(?:check|alert|gate|test|suite|guard|validator|contract|monitor|rule|canary|filter|limit|budget|lint|linter|policy|tool|job|page|alarm)s? (?:\\w+ ){0,2}(?:stopped|caught|blocked|fired|halted|flagged|held back|turned away|rejected|paged|refused|quarantined|prevented|saved|rolled back) (?:[\\w']+ ){0,8}?(?:once more|again|twice|\\d+ times|since|another|last (?:month|week|quarter|year|spring|summer|autumn|fall|winter)|a (?:few|couple of) (?:weeks|months) (?:ago|back|later))\\b`,
     'says what the change has caught since',
   ),
-  frame(
+  cue(
     'frame.every_present',
     'structural_fix',
     1.0,
     `\\b(?:every|each|any) (?:new )?(?:release|deploy(?:ment)?|change|model|push|build|config(?:uration)?|template|migration|run|job|batch|file|pull request|pr|commit|request|retrain|rollout|upload|schema|feature|dataset|prompt|query|command)s? (?:\\w+ ){0,3}?(?:now |also )?(?:goes through|passes|runs|gets|has to|must|needs|carries|is (?:checked|tested|validated|compared|diffed|replayed|reviewed|gated|run)|triggers)\\b`,
     'a check that applies to every future change',
   ),
-  frame(
+  cue(
     'frame.practice_change',
     'structural_fix',
     1.0,
     `\\b(?:instead of relying on|rather than relying on|no longer rel(?:y|ies) on|(?:stopped|stop) relying on)\\b`,
     'replaces a practice for good',
   ),
-  frame(
+  cue(
     'frame.got_after',
     'structural_fix',
     1.2,
@@ -272,35 +252,35 @@ export const FRAME_CUES: readonly Cue[] = [
   ),
 
   // ------------------------------------------------------------------ system learning
-  frame(
+  cue(
     'frame.lesson_intro',
     'system_learning',
     1.6,
     `\\b(?:what (?:i|we) (?:learned|took away|take away|took from|tell people|came away with)|the (?:thing|one thing|point) i (?:tell|keep telling|always tell) (?:people|everyone|new hires|my team|teams)|i (?:tell|keep telling) (?:people|everyone|new hires|my team)|if there'?s one thing|the moral|the (?:big |main |real )?takeaway)\\b`,
     'introduces your lesson',
   ),
-  frame(
+  cue(
     'frame.lesson_opening',
     'system_learning',
     2.4,
     `^(?:so,? |and |but |honestly,? )?(?:the|my|our|one|a|another) (?:[\\w']+ )?(?:lesson|takeaway|learning|insight|realisation|realization)s? (?:i|we|here|for me|from|that|was|is|i'd|i've)\\b`,
     'opens with the lesson',
   ),
-  frame(
+  cue(
     'frame.applied_elsewhere',
     'system_learning',
     1.6,
     `\\b(?:changed (?:\\d+|two|three|several|a few|some|all) of them|(?:went through|gone through|been through|audited|checked|reviewed|looked (?:at|through|for)|went looking (?:at|through|for)|combed through|swept|walked) (?:all |every |each |the rest of )?(?:of )?(?:our |the |my )?other (?:[\\w']+ ){0,2}[\\w']+s|found (?:that )?(?:[\\w']+ ){0,6}(?:had|has|with) the same (?:[\\w']+ ){0,2}(?:assumption|problem|flaw|bug|gap|issue|pattern|weakness|blind spot|mistake|hole)|(?:applied|used|brought|took|taken|carried|put) (?:the same|that|this) (?:[\\w']+ ){0,4}(?:to|across|into|on) (?:our|the|every|all|two|three|\\d+|other|a (?:couple|few))\\b)`,
     'applies the lesson to other parts of the system',
   ),
-  frame(
+  cue(
     'frame.generic_truth',
     'system_learning',
     1.0,
     `${GENERIC_STATEMENT}(?!.*\\b(?:was|were|had|did|we|our|now)\\b)`,
     'states a general truth about this kind of system',
   ),
-  frame(
+  cue(
     'frame.advice',
     'system_learning',
     1.0,
@@ -309,15 +289,15 @@ export const FRAME_CUES: readonly Cue[] = [
   ),
 
   // ------------------------------------------------------------------ other
-  frame(
+  cue(
     'frame.aside_marker',
     'other',
     3.0,
     `^(?:(?:sorry|oh|and|but|also|just),? )?(?:side note|as an aside|by the way|btw|incidentally|fun fact|funnily enough|funny enough|on a tangent|unrelated(?:ly)?|tangent)\\b|^anyway,? (?:[\\w']+ ){0,6}[\\w']+[.!]?$`,
     'an aside',
   ),
-  frame('frame.aside_tail', 'other', 1.2, `\\bbut anyway[.!]?$`, 'trails off into an aside'),
-  frame(
+  cue('frame.aside_tail', 'other', 1.2, `\\bbut anyway[.!]?$`, 'trails off into an aside'),
+  cue(
     'frame.aside_which',
     'other',
     1.6,
@@ -325,7 +305,7 @@ export const FRAME_CUES: readonly Cue[] = [
     `^which,? (?:yeah|honestly|frankly|to be fair|to be honest|looking back|in fairness|funnily enough),`,
     'a remark on the sentence before',
   ),
-  frame(
+  cue(
     'frame.feelings',
     'other',
     2.6,
@@ -334,14 +314,14 @@ export const FRAME_CUES: readonly Cue[] = [
   ),
 
   // ------------------------------------------------------------------ headline
-  frame(
+  cue(
     'frame.impact_summary',
     'headline',
     1.6,
     `^(?:so,? |and )?(?:all told|in total|in all|all in all|altogether|all up|overall|in the end|the damage|the (?:total )?(?:impact|cost|bill))\\b,? (?:[\\w$']+ ){0,8}?(?:\\d|about|around|roughly|nearly|almost|over)`,
     'sums up the impact',
   ),
-  frame(
+  cue(
     'frame.back_up',
     'headline',
     1.4,

@@ -3,24 +3,6 @@
  * corpus names them. Presentation-neutral metadata only: colours belong to the UI.
  */
 
-/** Every sentence gets exactly one of these labels (the corpus labels, in canonical story order). */
-export const LAYERS = [
-  'headline',
-  'detection',
-  'attribution',
-  'mitigation',
-  'structural_fix',
-  'system_learning',
-  'other',
-] as const;
-
-export type Layer = (typeof LAYERS)[number];
-
-/** The five numbered layers of the lesson (headline and other are not layers of the frame). */
-export const STORY_LAYERS = ['detection', 'attribution', 'mitigation', 'structural_fix', 'system_learning'] as const;
-
-export type StoryLayer = (typeof STORY_LAYERS)[number];
-
 /** Layers that make up a well-told answer, in the order the lesson recommends telling them. */
 export const OUTLINE_LAYERS = [
   'headline',
@@ -30,6 +12,16 @@ export const OUTLINE_LAYERS = [
   'structural_fix',
   'system_learning',
 ] as const;
+
+/** Every sentence gets exactly one of these labels (the corpus labels, in canonical story order). */
+export const LAYERS = [...OUTLINE_LAYERS, 'other'] as const;
+
+export type Layer = (typeof LAYERS)[number];
+
+/** The five numbered layers of the lesson (headline and other are not layers of the frame). */
+export const STORY_LAYERS = ['detection', 'attribution', 'mitigation', 'structural_fix', 'system_learning'] as const;
+
+export type StoryLayer = (typeof STORY_LAYERS)[number];
 
 export type OutlineLayer = (typeof OUTLINE_LAYERS)[number];
 
