@@ -3,12 +3,10 @@
  * as the MP3 decoder (pure wasm, streaming, all bit depths and rates). STREAMINFO is parsed here
  * only to describe the file and to tell "no audio" from "damaged".
  */
-import type { FileHandle } from 'node:fs/promises';
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { AudioDecodeError } from './audio-errors';
-import type { PcmSink } from './pcm-sink';
 import { withQuietDecoderLogs } from './quiet-console';
-import type { DecodeContext, SourceInfo } from './source-info';
+import type { StreamDecoder } from './source-info';
 
 const CHUNK = 256 * 1024;
 
@@ -37,13 +35,7 @@ export function parseFlacStreamInfo(b: Uint8Array): FlacStreamInfo | undefined {
   return { sampleRate, channels, bitsPerSample, totalSamples };
 }
 
-export async function decodeFlac(
-  fh: FileHandle,
-  size: number,
-  offset: number,
-  sink: PcmSink,
-  ctx: DecodeContext,
-): Promise<SourceInfo> {
+export const decodeFlac: StreamDecoder = async (fh, size, offset, sink, ctx) => {
   const head = Buffer.alloc(64);
   await fh.read(head, 0, 64, offset);
   const info = parseFlacStreamInfo(head);
@@ -108,4 +100,4 @@ export async function decodeFlac(
     bitsPerSample: info.bitsPerSample,
     warnings,
   };
-}
+};

@@ -4,23 +4,15 @@
  * Node, Electron and a browser; streaming, gapless (LAME/Xing header aware). Chosen over
  * hand-written or native decoders for that reason.
  */
-import type { FileHandle } from 'node:fs/promises';
 import { MPEGDecoder } from 'mpg123-decoder';
 import { AudioDecodeError } from './audio-errors';
-import type { PcmSink } from './pcm-sink';
 import { withQuietDecoderLogs } from './quiet-console';
 import { isMpegFrameHeader } from './sniff-audio';
-import type { DecodeContext, SourceInfo } from './source-info';
+import type { StreamDecoder } from './source-info';
 
 const CHUNK = 256 * 1024;
 
-export async function decodeMp3(
-  fh: FileHandle,
-  size: number,
-  offset: number,
-  sink: PcmSink,
-  ctx: DecodeContext,
-): Promise<SourceInfo> {
+export const decodeMp3: StreamDecoder = async (fh, size, offset, sink, ctx) => {
   const decoder = new MPEGDecoder();
   await decoder.ready;
   let errors = 0;
@@ -90,4 +82,4 @@ export async function decodeMp3(
     bitsPerSample: null,
     warnings,
   };
-}
+};

@@ -1,3 +1,5 @@
+import type { FileHandle } from 'node:fs/promises';
+import type { PcmSink } from './pcm-sink';
 import type { AudioContainer } from './sniff-audio';
 
 /** What a container decoder learned about the source, for the description and the result. */
@@ -18,3 +20,12 @@ export interface DecodeContext {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
 }
+
+/** Decodes a compressed stream that starts `offset` bytes into a file of `size` bytes. */
+export type StreamDecoder = (
+  fh: FileHandle,
+  size: number,
+  offset: number,
+  sink: PcmSink,
+  ctx: DecodeContext,
+) => Promise<SourceInfo>;

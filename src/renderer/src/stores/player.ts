@@ -61,36 +61,29 @@ let controller: MediaController | null = null;
 let sentences: TimedSentence[] = [];
 let loopRanges: TimeRange[] = [];
 
-export const usePlayer = create<PlayerState>((set, get) => ({
-  hasAudio: false,
+/** A player with no take loaded yet; the speed the user chose outlives a take. */
+const NOTHING_LOADED = {
   ready: false,
   loading: null,
   error: null,
   playing: false,
   time: 0,
   duration: 0,
-  rate: 1,
   current: -1,
   loopLayer: null,
   follow: true,
   announcement: '',
+} as const satisfies Partial<PlayerState>;
+
+export const usePlayer = create<PlayerState>((set, get) => ({
+  hasAudio: false,
+  rate: 1,
+  ...NOTHING_LOADED,
 
   reset: (hasAudio) => {
     controller = null;
     loopRanges = [];
-    set({
-      hasAudio,
-      ready: false,
-      loading: null,
-      error: null,
-      playing: false,
-      time: 0,
-      duration: 0,
-      current: -1,
-      loopLayer: null,
-      follow: true,
-      announcement: '',
-    });
+    set({ hasAudio, ...NOTHING_LOADED });
   },
 
   setSentences: (next) => {

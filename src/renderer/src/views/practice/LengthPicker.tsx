@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { budgetForLength, parseLength, STANDARD_LENGTHS_SEC } from '../../../../core/analysis/budget';
-import { LAYER_INFO, OUTLINE_LAYERS } from '../../../../core/analysis/layers';
+import { OUTLINE_LAYERS } from '../../../../core/analysis/layers';
 import { formatClock } from '../../../../core/time/clock';
 import { usePracticeSetup } from '../../stores/practice-setup';
+import { BudgetRow } from './BudgetRow';
 
 function lengthLabel(sec: number): string {
   return sec < 120 ? `${sec} s` : `${sec / 60} min`;
@@ -74,20 +75,9 @@ export function LengthPicker() {
           const seconds = budget.seconds[layer];
           const sentences = budget.sentences[layer];
           return (
-            <div className="pr-budget-row" key={layer} data-layer={layer}>
-              <span>
-                <span className="pr-layer-dot" style={{ background: `var(--layer-${layer})` }} aria-hidden="true" />
-                {LAYER_INFO[layer].name}
-              </span>
-              <span className="pr-budget-bar" aria-hidden="true">
-                <span
-                  style={{ width: `${(seconds / budget.lengthSeconds) * 100}%`, background: `var(--layer-${layer})` }}
-                />
-              </span>
-              <span className="pr-num">
-                {seconds} s · {sentences} sent.
-              </span>
-            </div>
+            <BudgetRow key={layer} layer={layer} percent={(seconds / budget.lengthSeconds) * 100}>
+              {seconds} s · {sentences} sent.
+            </BudgetRow>
           );
         })}
       </div>

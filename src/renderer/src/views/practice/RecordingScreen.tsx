@@ -4,6 +4,7 @@ import { budgetForLength } from '../../../../core/analysis/budget';
 import { formatClock } from '../../../../core/time/clock';
 import { useMicrophone } from '../../stores/microphone';
 import { useTake } from '../../stores/take';
+import { BudgetRow } from './BudgetRow';
 import { LevelMeter } from './LevelMeter';
 import { SignalWarnings } from './SignalWarnings';
 
@@ -159,23 +160,9 @@ function LivePacing() {
               const spent = pacing.secondsPerLayer[layer] ?? 0;
               const target = budget.seconds[layer];
               return (
-                <div className="pr-budget-row" key={layer}>
-                  <span>
-                    <span className="pr-layer-dot" style={{ background: `var(--layer-${layer})` }} aria-hidden="true" />
-                    {LAYER_INFO[layer].name}
-                  </span>
-                  <span className="pr-budget-bar" aria-hidden="true">
-                    <span
-                      style={{
-                        width: `${Math.min(100, (spent / Math.max(1, target)) * 100)}%`,
-                        background: `var(--layer-${layer})`,
-                      }}
-                    />
-                  </span>
-                  <span className="pr-num">
-                    {Math.round(spent)} / {target} s
-                  </span>
-                </div>
+                <BudgetRow key={layer} layer={layer} percent={Math.min(100, (spent / Math.max(1, target)) * 100)}>
+                  {Math.round(spent)} / {target} s
+                </BudgetRow>
               );
             })}
           </div>

@@ -7,16 +7,14 @@ import { TranscriptPane } from '../../components/results/TranscriptPane';
 import { usePlayer } from '../../stores/player';
 import { useResults } from '../../stores/results';
 
-/** The transcript with its player, the correction tools and what the corrections changed. */
-export function TranscriptColumn({
-  analysis,
-  working,
-  editable,
-}: {
+interface ColumnProps {
   analysis: Analysis;
   working: readonly WorkingSentence[] | null;
   editable: boolean;
-}) {
+}
+
+/** The transcript with its player, the correction tools and what the corrections changed. */
+export function TranscriptColumn({ analysis, working, editable }: ColumnProps) {
   const state = useResults();
   const changes = useMemo(() => {
     if (!state.applied || state.showing !== 'corrected' || !state.original || !state.corrected) return null;
@@ -55,15 +53,7 @@ export function TranscriptColumn({
  * The correction tools follow the current sentence; only this small component re-renders when
  * playback moves to another sentence (not the whole results view).
  */
-function CurrentSentenceTools({
-  analysis,
-  working,
-  editable,
-}: {
-  analysis: Analysis;
-  working: readonly WorkingSentence[] | null;
-  editable: boolean;
-}) {
+function CurrentSentenceTools({ analysis, working, editable }: ColumnProps) {
   const current = usePlayer((s) => s.current);
   return (
     <SentenceTools
