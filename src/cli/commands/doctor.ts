@@ -89,5 +89,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** Registered by services that have something to report; kept here so doctor stays one command. */
 export const doctorProbes: DoctorProbe[] = [
+  async () => {
+    const { modelsReport } = await import('../../backend/services/models/doctor-models');
+    const { ModelManager } = await import('../../backend/services/models/model-manager');
+    return modelsReport(new ModelManager({ dataDir: defaultDataDir(process.platform, process.env, os.homedir()) }));
+  },
   async () => (await import('../../backend/services/whisper/doctor-probe')).whisperBuildReport(),
 ];

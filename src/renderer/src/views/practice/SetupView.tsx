@@ -7,6 +7,7 @@ import { ImportPanel } from './ImportPanel';
 import { InterruptedTakes } from './InterruptedTakes';
 import { LengthPicker } from './LengthPicker';
 import { MicrophoneCheck } from './MicrophoneCheck';
+import { ModelReadiness } from './ModelReadiness';
 import { QuestionPicker } from './QuestionPicker';
 import { StoryPicker } from './StoryPicker';
 import { buildTakeSetup } from './take-setup';
@@ -60,6 +61,7 @@ export function SetupView({ onStartTyping }: { onStartTyping(): void }) {
         </div>
         {setup.mode === 'speak' && (
           <>
+            <ModelReadiness />
             <MicrophoneCheck onSwitchMode={(mode) => setup.update({ mode })} />
             <label className="pr-check-row">
               <input
