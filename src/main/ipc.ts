@@ -5,8 +5,8 @@ import { createDispatcher } from '../shared/dispatch';
 import type { Backend } from '../backend/backend';
 import { isTrustedSender } from './security';
 
-export const INVOKE_CHANNEL = 'coach:invoke';
-export const EVENT_CHANNEL = 'coach:event';
+const INVOKE_CHANNEL = 'coach:invoke';
+const EVENT_CHANNEL = 'coach:event';
 
 /** Wires the contract onto one IPC channel; senders other than the app's own page are refused. */
 export function wireIpc(backend: Backend, getWindow: () => BrowserWindow | null, devServerUrl: string | null): void {

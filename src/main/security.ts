@@ -52,7 +52,7 @@ function originOf(url: string): string | null {
 }
 
 /** True for the app's own page: the packaged renderer, or the dev server while developing. */
-export function isAppUrl(url: string, devServerUrl?: string | null): boolean {
+function isAppUrl(url: string, devServerUrl?: string | null): boolean {
   const origin = originOf(url);
   if (origin === null) return false;
   if (origin === APP_ORIGIN) return true;

@@ -13,7 +13,7 @@ export type ChannelName<C extends ChannelMap> = Extract<keyof C, string>;
 /** What the caller may pass (before parsing: defaults may still be missing). */
 export type InputOf<C extends ChannelMap, K extends keyof C> = z.input<C[K]['input']>;
 /** What a handler receives (after parsing). */
-export type ParsedInputOf<C extends ChannelMap, K extends keyof C> = z.output<C[K]['input']>;
+type ParsedInputOf<C extends ChannelMap, K extends keyof C> = z.output<C[K]['input']>;
 export type OutputOf<C extends ChannelMap, K extends keyof C> = z.output<C[K]['output']>;
 export type EventPayload<E extends EventMap, K extends keyof E> = z.output<E[K]>;
 
@@ -53,7 +53,7 @@ export interface HandlerContext<E extends EventMap> {
 
 export type ShellKind = 'electron' | 'web';
 
-export type Handler<C extends ChannelMap, E extends EventMap, K extends keyof C> = (
+type Handler<C extends ChannelMap, E extends EventMap, K extends keyof C> = (
   input: ParsedInputOf<C, K>,
   ctx: HandlerContext<E>,
 ) => Promise<OutputOf<C, K>>;

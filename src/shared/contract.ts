@@ -9,9 +9,9 @@ import { resultsChannels } from './channels/results';
 import { sessionsChannels } from './channels/sessions';
 import { storiesChannels } from './channels/stories';
 import { typedChannels } from './channels/typed';
-import { appEvents } from './events/app';
-import { modelsEvents } from './events/models';
-import { recordingEvents } from './events/recording';
+import type { appEvents } from './events/app';
+import type { modelsEvents } from './events/models';
+import type { recordingEvents } from './events/recording';
 import type { CoachApi, Handlers } from './contract-types';
 
 /**
@@ -32,14 +32,8 @@ export const contract = {
   ...modelsChannels,
 };
 
-export const events = {
-  ...appEvents,
-  ...recordingEvents,
-  ...modelsEvents,
-};
-
 export type Contract = typeof contract;
-export type Events = typeof events;
+export type Events = typeof appEvents & typeof recordingEvents & typeof modelsEvents;
 export type CoachBridge = CoachApi<Contract, Events>;
 export type BackendHandlers = Handlers<Contract, Events>;
 /**

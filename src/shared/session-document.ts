@@ -6,15 +6,15 @@ import { z } from 'zod';
  */
 export const SESSION_SCHEMA_VERSION = 1;
 
-export const sessionKind = z.enum(['recorded', 'typed', 'imported']);
+const sessionKind = z.enum(['recorded', 'typed', 'imported']);
 /**
  * recording: audio is being captured; interrupted: a recording cut by a crash, repaired at start-up
  * and waiting to be analysed; draft: audio (or text) kept without analysis (cancelled, or processing
  * was cancelled or failed and can be retried); processing; ready; failed.
  */
-export const sessionStatus = z.enum(['recording', 'interrupted', 'draft', 'processing', 'ready', 'failed']);
+const sessionStatus = z.enum(['recording', 'interrupted', 'draft', 'processing', 'ready', 'failed']);
 
-export const sessionAudio = z.object({
+const sessionAudio = z.object({
   /** File name inside the session folder. */
   file: z.string(),
   sampleRate: z.number().int().positive(),
@@ -22,7 +22,7 @@ export const sessionAudio = z.object({
 });
 
 /** How a recorded take ended and what crash recovery did (practice feature). */
-export const sessionRecording = z.object({
+const sessionRecording = z.object({
   endedBy: z.enum(['user', 'hard_cap', 'device_lost', 'disk_full', 'cancelled', 'backend_restart']).optional(),
   /** Set when an interrupted recording was repaired at start-up. */
   recoveredAt: z.string().optional(),
@@ -33,13 +33,13 @@ export const sessionRecording = z.object({
 });
 
 /** The text of a typed answer and how long writing it took. */
-export const sessionTypedAnswer = z.object({
+const sessionTypedAnswer = z.object({
   text: z.string(),
   writingSec: z.number().nonnegative(),
   timeLimitSec: z.number().positive(),
 });
 
-export const sessionImport = z.object({
+const sessionImport = z.object({
   fileName: z.string(),
   /** Container/codec the decoder found, e.g. "wav", "mp3", "flac". */
   format: z.string(),

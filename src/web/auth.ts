@@ -23,7 +23,7 @@ export function isApiPath(path: string): boolean {
   return path.startsWith('/api/');
 }
 
-export function allowedOrigins(port: number): string[] {
+function allowedOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }
 

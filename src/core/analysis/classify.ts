@@ -201,9 +201,9 @@ export function layerScores(hits: readonly CueHit[]): Record<Layer, number> {
 }
 
 /** An aside needs at least this much "other" cue evidence... */
-export const ASIDE_LEVEL = 2.5;
+const ASIDE_LEVEL = 2.5;
 /** ...ahead of any layer's own evidence by this margin. */
-export const ASIDE_MARGIN = 1.0;
+const ASIDE_MARGIN = 1.0;
 
 /**
  * True when a sentence is plainly an aside ("Side note, ...", "Okay, I'll take the one from
@@ -257,7 +257,7 @@ function softmax(xs: readonly number[]): number[] {
 }
 
 /** Below this posterior a label is called a low-confidence guess in the evidence. */
-export const LOW_CONFIDENCE = 0.6;
+const LOW_CONFIDENCE = 0.6;
 
 function explain(
   f: SentenceFeatures,

@@ -69,13 +69,13 @@ export interface SequenceCounts {
  * they have evidence, the preferences fill in moves the stories rarely show. Every row is a
  * proper distribution, so no layer is stickier than the data says.
  */
-export const PRIOR_STRENGTH = 12;
+const PRIOR_STRENGTH = 12;
 /**
  * Share of every transition row (and of the start) spread evenly over all layers, so that no
  * move is ever nearly impossible: stories told in an unusual order (the lesson first, the
  * headline last) still decode when their sentences say so clearly.
  */
-export const TRANSITION_FLOOR = 0.15;
+const TRANSITION_FLOOR = 0.15;
 /** In the first sentences the headline is this many times as likely as the row says. */
 const EARLY_HEADLINE_BOOST = 3;
 
@@ -139,7 +139,7 @@ const EARLY_SENTENCES = 3;
  * the model says. Strong, because the learned model never sees such pieces in training (labelled
  * sentences are whole) and reads a cut-off purpose clause ("so that no customer…") as a fix.
  */
-export const CONTINUATION_STAY_BOOST = 20;
+const CONTINUATION_STAY_BOOST = 20;
 
 const CONTINUATION = new WeakMap<SequenceModel, readonly (readonly number[])[]>();
 

@@ -8,7 +8,7 @@ import { perLayer, type Layer } from './layers';
 import { sentenceSeconds } from './timeline';
 import type { AnalyzedSentence, Delivery, DeliveryStats, Pause, Quote } from './types';
 
-export const DEFAULT_PAUSE_THRESHOLD_SEC = 1.5;
+const DEFAULT_PAUSE_THRESHOLD_SEC = 1.5;
 
 const ALWAYS_FILLERS = new Set([
   'um',

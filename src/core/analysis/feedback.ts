@@ -228,7 +228,7 @@ function candidates(input: FeedbackInput): Candidate[] {
   return out;
 }
 
-export function topFixes(input: FeedbackInput): FeedbackFix[] {
+function topFixes(input: FeedbackInput): FeedbackFix[] {
   return candidates(input)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 3)
@@ -245,7 +245,7 @@ const GUIDANCE: Record<OutlineLayer, string> = {
   system_learning: 'The lesson about this class of failure, and one or two places you have applied it since.',
 };
 
-export function buildOutline(
+function buildOutline(
   sentences: readonly AnalyzedSentence[],
   layers: Record<Layer, LayerStats>,
   lengthSeconds: number,
@@ -308,7 +308,7 @@ function mostlyRecovery(layers: Record<Layer, LayerStats>): boolean {
   return story > 0 && layers.mitigation.seconds / story > 0.5;
 }
 
-export function followUpQuestion(
+function followUpQuestion(
   rubric: Rubric,
   layers: Record<Layer, LayerStats>,
   facts: StoryFacts,
@@ -357,7 +357,7 @@ export function followUpQuestion(
   return { layer, ...base };
 }
 
-export function buildSummary(tier: TierResult, rubric: Rubric, layers: Record<Layer, LayerStats>): string {
+function buildSummary(tier: TierResult, rubric: Rubric, layers: Record<Layer, LayerStats>): string {
   const tierText = tier.tier === 'l7' ? 'L7' : tier.tier === 'staff' ? 'Staff' : 'Senior';
   const sf = Math.round(layers.structural_fix.seconds);
   const m = Math.round(layers.mitigation.seconds);

@@ -30,7 +30,7 @@ const AGENT =
  * or the team itself ("a radiologist at that site", "our support team"; not "the alert", "our
  * on-call", "the model").
  */
-export const OUTSIDE_SUBJECT =
+const OUTSIDE_SUBJECT =
   "(?!(?:[\\w']+ ){0,3}(?:alerts?|alarms?|monitors?|monitoring|dashboards?|metrics?|checks?|canar(?:y|ies)|pagers?|pages?|probes?|systems?|models?|jobs?|pipelines?|services?|fix|change|bugs?|deploy|rollback|lesson|tests?)\\b)(?!(?:own )?(?:team|on ?call|engineers?|sre|oncall)\\b)";
 /**
  * A general statement: a generic subject ("a model that retrains daily", "any feed", "every

@@ -11,13 +11,13 @@
 import { discourseFeatures } from './discourse';
 import type { NotGradedReason } from './types';
 
-export const MIN_WORDS = 12;
+const MIN_WORDS = 12;
 /** Cue weight at which a sentence plainly speaks of an incident layer ("we rolled back", "root cause"). */
-export const STRONG_CUE = 1.5;
+const STRONG_CUE = 1.5;
 /** Distinct incident words plus sentences with a strong layer cue, across the answer. */
-export const MIN_SIGNALS = 2;
+const MIN_SIGNALS = 2;
 /** Enough signals count even when no sentence is in a past tense (some speakers tell it in the present). */
-export const MIN_SIGNALS_WITHOUT_EVENT = 3;
+const MIN_SIGNALS_WITHOUT_EVENT = 3;
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
 const INCIDENT = new RegExp(

@@ -16,7 +16,7 @@ import {
 } from './types';
 
 /** Structural fix "dominates" when it has this many times the time of the largest of headline/L1-L3. */
-export const DOMINANCE_RATIO = 1.4;
+const DOMINANCE_RATIO = 1.4;
 /**
  * ...or, less clearly ahead of the longest earlier part, at least this ratio while layers 1-3
  * together are short: the fix has at least SOFT_EARLY_SUM_RATIO of the time of detection,
@@ -25,10 +25,10 @@ export const DOMINANCE_RATIO = 1.4;
  * 1.2x and 1.4x, labelled stories graded strong had 0.60-0.64 of L1-3's time, passing ones
  * 0.45-0.52.)
  */
-export const SOFT_DOMINANCE_RATIO = 1.2;
-export const SOFT_EARLY_SUM_RATIO = 0.56;
+const SOFT_DOMINANCE_RATIO = 1.2;
+const SOFT_EARLY_SUM_RATIO = 0.56;
 /** Mitigation "dominates" when it takes at least this share of speaking time and more than L4. */
-export const MITIGATION_DOMINATES_SHARE = 0.3;
+const MITIGATION_DOMINATES_SHARE = 0.3;
 
 export interface RubricInput {
   sentences: readonly AnalyzedSentence[];
@@ -63,7 +63,7 @@ function secs(x: number): string {
   return `${Math.round(x)} s`;
 }
 
-export function assessLayerBalance({
+function assessLayerBalance({
   sentences,
   layers,
   facts,
@@ -154,7 +154,7 @@ export function assessLayerBalance({
   };
 }
 
-export function assessStructuralFix({ sentences, facts }: RubricInput): RubricScore {
+function assessStructuralFix({ sentences, facts }: RubricInput): RubricScore {
   const title = 'Structural fix specificity';
   const sfQuotes = layerQuotes(sentences, 'structural_fix');
   if (facts.specificArtifact.length === 0) {
@@ -201,7 +201,7 @@ export function assessStructuralFix({ sentences, facts }: RubricInput): RubricSc
   );
 }
 
-export function assessSystemLearning({ sentences, facts }: RubricInput): RubricScore {
+function assessSystemLearning({ sentences, facts }: RubricInput): RubricScore {
   const title = 'System learning';
   const slQuotes = layerQuotes(sentences, 'system_learning');
   if (slQuotes.length === 0) {
@@ -247,7 +247,7 @@ export function assessSystemLearning({ sentences, facts }: RubricInput): RubricS
   );
 }
 
-export function assessHonesty({ sentences, facts }: RubricInput): RubricScore {
+function assessHonesty({ sentences, facts }: RubricInput): RubricScore {
   const title = 'Honesty about detection';
   const detQuotes = layerQuotes(sentences, 'detection');
   if (!facts.detectionPresent) {

@@ -7,7 +7,7 @@
 import type { Transcript } from '../transcript/types';
 import { flattenWords, type TimedWord } from '../transcript/words';
 
-export interface Sentence {
+interface Sentence {
   index: number;
   text: string;
   start: number;

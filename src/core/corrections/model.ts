@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { LAYERS, type Layer } from '../analysis/layers';
 
-export const CORRECTIONS_VERSION = 1 as const;
+const CORRECTIONS_VERSION = 1 as const;
 
 export interface SentenceOverride {
   /** The sentence's text as the user fixed it (replaces the recognised words). */
@@ -36,7 +36,7 @@ export interface Corrections {
 
 const LayerSchema = z.enum(LAYERS);
 
-export const SentenceOverrideSchema = z
+const SentenceOverrideSchema = z
   .object({
     text: z.string().trim().min(1).max(5000).optional(),
     layer: LayerSchema.optional(),

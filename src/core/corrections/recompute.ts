@@ -13,7 +13,7 @@ import { hasTranscriptCorrections, type Corrections } from './model';
 import { transcriptBasis, type WorkingSentence } from './sentences';
 
 /** What the engine must accept to honour corrections. */
-export interface CorrectionOptions extends AnalysisOptions {
+interface CorrectionOptions extends AnalysisOptions {
   /** Each transcript segment is exactly one sentence: the engine does not re-segment. */
   segmentsAreSentences?: boolean;
   /** Layers fixed by the user, by sentence index; the engine keeps them and decodes the rest. */
@@ -35,7 +35,7 @@ export interface CorrectedAnalysis {
   stale: boolean;
 }
 
-export class EngineContractError extends Error {
+class EngineContractError extends Error {
   override name = 'EngineContractError';
 }
 

@@ -59,14 +59,14 @@ export function transcriptBasis(words: readonly BasisWord[]): string {
 }
 
 /** Sentence starts in force: the pinned ones, or the engine's. */
-export function sentenceStarts(base: readonly BaseSentence[], corrections: Corrections | null): number[] {
+function sentenceStarts(base: readonly BaseSentence[], corrections: Corrections | null): number[] {
   if (corrections?.starts) return [...corrections.starts];
   const starts = base.map((s) => s.wordStart);
   if (starts.length > 0) starts[0] = 0;
   return starts;
 }
 
-export function originalText(words: readonly BasisWord[], wordStart: number, wordEnd: number): string {
+function originalText(words: readonly BasisWord[], wordStart: number, wordEnd: number): string {
   return words
     .slice(wordStart, wordEnd)
     .map((w) => w.text)

@@ -9,7 +9,7 @@ export function tokenize(text: string): string[] {
   return text.split(/\s+/).filter((t) => t !== '');
 }
 
-export function normalizeTokens(tokens: readonly string[]): string[] {
+function normalizeTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   let prefix = '';
   for (const token of tokens) {

@@ -6,7 +6,7 @@ import { LAYER_INFO, OUTLINE_LAYERS, type Layer } from '../analysis/layers';
 import { RUBRIC_DIMENSIONS, type Analysis, type RubricDimension, type RubricLevel } from '../analysis/types';
 import { levelRank } from './digest';
 
-export interface CompareLayerRow {
+interface CompareLayerRow {
   layer: Layer;
   name: string;
   a: { seconds: number; sentences: number; share: number };
@@ -17,7 +17,7 @@ export interface CompareLayerRow {
   deltaSeconds: number;
 }
 
-export interface CompareLevelRow {
+interface CompareLevelRow {
   dimension: RubricDimension;
   title: string;
   a: RubricLevel;

@@ -15,7 +15,7 @@ import {
   type Tier,
 } from '../analysis/types';
 
-export interface LayerDigest {
+interface LayerDigest {
   seconds: number;
   share: number;
   sentences: number;

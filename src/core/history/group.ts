@@ -28,7 +28,7 @@ export interface HistoryFilter {
 }
 
 /** Story names are compared without case or surrounding space, so "Bureau" and "bureau " group. */
-export function storyKey(story: string): string {
+function storyKey(story: string): string {
   return story.trim().toLowerCase();
 }
 

@@ -3,14 +3,14 @@
  * 16 kHz mono; chunks are short so a crash loses at most a quarter of a second.
  */
 export const RECORDING_SAMPLE_RATE = 16_000;
-export const MAX_CHUNK_MS = 250;
+const MAX_CHUNK_MS = 250;
 export const MAX_CHUNK_SAMPLES = (RECORDING_SAMPLE_RATE * MAX_CHUNK_MS) / 1000;
 /** 16-bit little-endian PCM. */
-export const BYTES_PER_SAMPLE = 2;
+const BYTES_PER_SAMPLE = 2;
 export const MAX_CHUNK_BYTES = MAX_CHUNK_SAMPLES * BYTES_PER_SAMPLE;
 
 /** Longest recording the back end accepts, whatever the target (about 115 MB of audio). */
-export const ABSOLUTE_CAP_SEC = 60 * 60;
+const ABSOLUTE_CAP_SEC = 60 * 60;
 
 /**
  * Hard cap for one take: reaching the target only gives a gentle signal, recording goes on, but

@@ -5,7 +5,7 @@
  */
 
 /** dBFS reported for digital silence (log of 0). */
-export const FLOOR_DB = -100;
+const FLOOR_DB = -100;
 /** A sample at or above this magnitude (full scale 1.0) counts as clipped. */
 export const CLIP_LEVEL = 0.99;
 

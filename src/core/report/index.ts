@@ -7,8 +7,7 @@ import { renderMarkdown } from './markdown';
 import { DEFAULT_RENDER_OPTIONS, type RenderOptions, type ReportSource } from './model';
 import { renderVtt } from './vtt';
 
-export const TEXT_FORMATS = ['md', 'html', 'vtt'] as const;
-export type TextFormat = (typeof TEXT_FORMATS)[number];
+export type TextFormat = 'md' | 'html' | 'vtt';
 
 export function renderText(
   format: TextFormat,
@@ -25,5 +24,5 @@ export function renderText(
   }
 }
 
-export { renderHtml, renderMarkdown, renderVtt };
+export { renderHtml };
 export type { RenderOptions, ReportMeta, ReportSource } from './model';

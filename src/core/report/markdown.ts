@@ -20,7 +20,7 @@ import {
 } from './model';
 
 /** Escapes text so user words never turn into Markdown syntax (emphasis, links, tables, HTML). */
-export function mdEscape(text: string): string {
+function mdEscape(text: string): string {
   return text
     .replace(/\s*\n\s*/g, ' ')
     .replace(/[\\`*[\]<>|]/g, '\\$&')

@@ -28,7 +28,7 @@ export interface RedactionName {
   category?: NameCategory;
 }
 
-export interface RedactionEntry {
+interface RedactionEntry {
   category: NameCategory;
   /** The name and its aliases, as listed. */
   names: string[];
@@ -52,8 +52,8 @@ export interface Redactor {
   findLeaks(text: string): string[];
 }
 
-export const MAX_NAMES = 300;
-export const MAX_NAME_LENGTH = 120;
+const MAX_NAMES = 300;
+const MAX_NAME_LENGTH = 120;
 
 export class RedactionInputError extends Error {
   constructor(message: string) {

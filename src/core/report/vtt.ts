@@ -13,7 +13,7 @@ import { layerTag } from './labels';
 import { reportTitle, type ReportSource } from './model';
 
 /** Cue text may not contain "-->", and &, < and > must be escaped. */
-export function vttEscape(text: string): string {
+function vttEscape(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -27,7 +27,7 @@ function noteText(text: string): string {
 }
 
 /** Breaks a long sentence into caption lines of about `width` characters (one cue, several lines). */
-export function wrapCaption(text: string, width = 64): string[] {
+function wrapCaption(text: string, width = 64): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {

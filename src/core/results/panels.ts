@@ -69,7 +69,7 @@ export function deliveryRows(analysis: Analysis): DeliveryRow[] {
   return rows;
 }
 
-export interface WorksheetItemView {
+interface WorksheetItemView {
   id: string;
   question: string;
   /** Ticked in the end: the user's tick when there is one, else what the engine found. */

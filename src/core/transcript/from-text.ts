@@ -10,7 +10,7 @@ export interface TextTimingOptions {
   wordsPerMinute?: number;
 }
 
-export const DEFAULT_TYPED_WPM = 150;
+const DEFAULT_TYPED_WPM = 150;
 
 export function transcriptFromText(text: string, options: TextTimingOptions = {}): Transcript {
   const wpm = options.wordsPerMinute ?? DEFAULT_TYPED_WPM;

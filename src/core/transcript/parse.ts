@@ -64,7 +64,7 @@ export function parseTranscriptJson(jsonText: string): Transcript {
 }
 
 /** Accepts an already-parsed JSON value (either format). Throws TranscriptFormatError. */
-export function transcriptFromJsonValue(data: unknown): Transcript {
+function transcriptFromJsonValue(data: unknown): Transcript {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new TranscriptFormatError(
       'Transcript JSON must be an object with "segments" (app format) or "transcription" (whisper.cpp).',

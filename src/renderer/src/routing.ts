@@ -4,7 +4,7 @@
  *   #/sessions/<id>                          the results of one take
  *   #/compare/<idA>/<idB>                    two takes side by side
  */
-export const VIEWS = ['practice', 'sessions', 'settings'] as const;
+const VIEWS = ['practice', 'sessions', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export type Route = { view: View } | { view: 'results'; id: string } | { view: 'compare'; a: string; b: string };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-export const shellKind = z.enum(['electron', 'web']);
+const shellKind = z.enum(['electron', 'web']);
 
-export const whisperEngineInfo = z.object({
+const whisperEngineInfo = z.object({
   build: z.enum(['native', 'prebuilt']),
   /** True when this comes from the running transcriber; false: what will load on first use. */
   running: z.boolean(),
@@ -13,7 +13,7 @@ export const whisperEngineInfo = z.object({
 });
 export type WhisperEngineInfo = z.infer<typeof whisperEngineInfo>;
 
-export const aboutInfo = z.object({
+const aboutInfo = z.object({
   appName: z.string(),
   appVersion: z.string(),
   shell: shellKind,

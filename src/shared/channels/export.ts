@@ -4,12 +4,12 @@ import { sessionSummary } from '../session-document';
 import { sessionId } from './sessions';
 
 /** Formats a coached transcript can be exported to. */
-export const exportFormat = z.enum(['md', 'html', 'pdf', 'json', 'vtt']);
+const exportFormat = z.enum(['md', 'html', 'pdf', 'json', 'vtt']);
 export type ExportFormatId = z.infer<typeof exportFormat>;
 
 const name = z.string().trim().min(2, 'A name needs at least two characters.').max(120);
 
-export const redactionName = z
+const redactionName = z
   .object({
     name,
     aliases: z.array(name).max(20).optional(),
@@ -34,7 +34,7 @@ export const exportRequest = z
 const placeholders = z.array(z.object({ placeholder: z.string(), names: z.array(z.string()), used: z.boolean() }));
 
 /** Largest JSON session file accepted for import (a 30-minute session is well under 2 MB). */
-export const MAX_IMPORT_JSON_CHARS = 7 * 1024 * 1024;
+const MAX_IMPORT_JSON_CHARS = 7 * 1024 * 1024;
 
 export const exportChannels = {
   /** Whether this shell saves through a dialog (desktop) or downloads (web), and whether PDF works. */

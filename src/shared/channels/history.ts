@@ -4,7 +4,7 @@ import { sessionSummary } from '../session-document';
 import { sessionId } from './sessions';
 
 /** One take in the history list: its summary plus what the list, filters and charts show. */
-export const historyEntry = sessionSummary.extend({
+const historyEntry = sessionSummary.extend({
   updatedAt: z.string(),
   /** Null when the take has no (readable) analysis yet; `digestNote` says why. */
   digest: AnalysisDigestSchema.nullable(),
@@ -15,7 +15,7 @@ export const historyEntry = sessionSummary.extend({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
-export const trashedSession = z.object({
+const trashedSession = z.object({
   id: z.string(),
   story: z.string(),
   title: z.string().nullable(),

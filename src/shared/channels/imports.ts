@@ -7,9 +7,9 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 /** Bytes per `imports.part` call: keeps each request small in the web shell. */
 export const IMPORT_PART_BYTES = 2 * 1024 * 1024;
 
-export const importId = z.string().regex(/^imp-[a-f0-9]{16}$/, 'Not an import id.');
+const importId = z.string().regex(/^imp-[a-f0-9]{16}$/, 'Not an import id.');
 
-export const importResult = z.object({
+const importResult = z.object({
   session: sessionSummary,
   durationSec: z.number().nonnegative(),
   /** What the decoder found, e.g. "mp3 44100 Hz stereo". */

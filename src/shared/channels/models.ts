@@ -13,7 +13,7 @@ export const MAX_MODEL_UPLOAD_BYTES = 4 * 1024 ** 3;
 /** Bytes per `models.uploadPart` call: the same 2 MB as audio imports keeps each request small. */
 export const MODEL_UPLOAD_PART_BYTES = 2 * 1024 * 1024;
 
-export const modelUploadId = z.string().regex(/^mup-[a-f0-9]{16}$/, 'Not a model upload id.');
+const modelUploadId = z.string().regex(/^mup-[a-f0-9]{16}$/, 'Not a model upload id.');
 
 export const downloadProgress = z.object({
   receivedBytes: z.number().nonnegative(),
@@ -23,7 +23,7 @@ export const downloadProgress = z.object({
   resumedFromBytes: z.number().nonnegative(),
 });
 
-export const modelEntry = z.object({
+const modelEntry = z.object({
   id: z.string(),
   kind: z.enum(['whisper', 'vad']),
   label: z.string(),
@@ -43,7 +43,7 @@ export const modelEntry = z.object({
 });
 export type ModelEntry = z.infer<typeof modelEntry>;
 
-export const modelsOverview = z.object({
+const modelsOverview = z.object({
   models: z.array(modelEntry),
   /**
    * How "Import a file…" gets the file: true where the back end can show the system's open-file

@@ -5,7 +5,7 @@ import { sessionSummary } from '../session-document';
 import { sessionId } from './sessions';
 
 /** 16-bit little-endian mono PCM at 16 kHz, at most 250 ms. */
-export const pcmChunk = z
+const pcmChunk = z
   .instanceof(Uint8Array, { message: 'pcm must be bytes (16-bit little-endian PCM).' })
   .refine((b) => b.length <= MAX_CHUNK_BYTES, `A chunk holds at most ${MAX_CHUNK_BYTES} bytes (250 ms at 16 kHz).`)
   .refine((b) => b.length % 2 === 0, 'A chunk must hold whole 16-bit samples (an even number of bytes).');
@@ -23,9 +23,9 @@ export const takeSetup = z.object({
     .max(MAX_ANSWER_SECONDS, `The answer length must be at most ${MAX_ANSWER_SECONDS / 60} min.`),
 });
 
-export const recordingEndedBy = z.enum(['user', 'hard_cap', 'device_lost']);
+const recordingEndedBy = z.enum(['user', 'hard_cap', 'device_lost']);
 
-export const stopResult = z.object({
+const stopResult = z.object({
   session: sessionSummary,
   durationSec: z.number().nonnegative(),
   voicedSec: z.number().nonnegative(),
@@ -36,7 +36,7 @@ export const stopResult = z.object({
 });
 export type StopResult = z.infer<typeof stopResult>;
 
-export const interruptedRecording = z.object({
+const interruptedRecording = z.object({
   session: sessionSummary,
   recoveredSec: z.number().nonnegative(),
   recoveredAt: z.string(),

@@ -8,7 +8,7 @@ export const MAX_AUDIO_CHUNK_BYTES = 4 * 1024 * 1024;
 
 const byId = z.object({ id: sessionId }).strict();
 
-export const audioDescription = z.object({
+const audioDescription = z.object({
   mime: z.string(),
   bytes: z.number().int().nonnegative(),
   durationSec: z.number().nonnegative(),

@@ -9,12 +9,12 @@ export const storyName = z
     z.string().min(2, 'A story name needs at least 2 characters.').max(80, 'Keep the story name under 80 characters.'),
   );
 
-export const storyId = z
+const storyId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'A story id is 3-64 lowercase letters, digits or dashes.');
 
 /** One incident the user rehearses many times; takes are grouped by it. */
-export const story = z.object({
+const story = z.object({
   id: storyId,
   name: z.string(),
   createdAt: z.string(),
@@ -30,7 +30,7 @@ export const storiesFile = z.object({
   stories: z.array(story),
 });
 
-export const storyListing = z.object({
+const storyListing = z.object({
   stories: z.array(story.extend({ sessions: z.number().int().nonnegative() })),
   /** The stories file could not be read (kept aside, not deleted); null when all is well. */
   problem: z.string().nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sessionSummary } from '../session-document';
 import { takeSetup } from './recording';
 
-export const TYPED_MAX_CHARS = 20_000;
+const TYPED_MAX_CHARS = 20_000;
 
 export const typedChannels = {
   /** The lesson's written exercise: stores the text as a typed take (analyse it with analysis.run). */

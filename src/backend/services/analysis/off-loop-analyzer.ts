@@ -13,7 +13,7 @@ import type { AnalysisReply, AnalysisRequest } from './analysis-protocol';
  * the reference machine); it then runs on a worker thread so calls, events and audio chunks of
  * other requests keep flowing. Below it the thread hop would cost more than it saves.
  */
-export const OFF_LOOP_WORDS = 5_000;
+const OFF_LOOP_WORDS = 5_000;
 
 /** Either the engine itself or the off-loop analyser: callers await both alike. */
 export type AnalyzeAsync = (transcript: Transcript, options?: AnalysisOptions) => Analysis | Promise<Analysis>;

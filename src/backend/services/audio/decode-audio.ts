@@ -98,7 +98,7 @@ export async function decodeAudioFile(file: string, options: DecodeAudioOptions 
 }
 
 /** Float [-1, 1] → 16-bit PCM with rounding and clipping. */
-export function floatToInt16(samples: Float32Array): Int16Array {
+function floatToInt16(samples: Float32Array): Int16Array {
   const out = new Int16Array(samples.length);
   for (let i = 0; i < samples.length; i++) {
     const v = Math.round((samples[i] as number) * 32767);

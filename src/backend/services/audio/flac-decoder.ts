@@ -10,7 +10,7 @@ import type { StreamDecoder } from './source-info';
 
 const CHUNK = 256 * 1024;
 
-export interface FlacStreamInfo {
+interface FlacStreamInfo {
   sampleRate: number;
   channels: number;
   bitsPerSample: number;
@@ -19,7 +19,7 @@ export interface FlacStreamInfo {
 }
 
 /** Parse STREAMINFO, the mandatory first metadata block after "fLaC". */
-export function parseFlacStreamInfo(b: Uint8Array): FlacStreamInfo | undefined {
+function parseFlacStreamInfo(b: Uint8Array): FlacStreamInfo | undefined {
   if (b.length < 8 + 34) return undefined;
   if (((b[4] as number) & 0x7f) !== 0) return undefined; // first block must be STREAMINFO
   const s = 8;

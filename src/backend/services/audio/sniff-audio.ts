@@ -13,7 +13,7 @@ export type SniffedAudio =
   | { kind: 'unsupported'; name: string };
 
 /** Size of an ID3v2 tag at the start of `head` (0 if none). */
-export function id3v2Size(head: Uint8Array): number {
+function id3v2Size(head: Uint8Array): number {
   if (head.length < 10 || head[0] !== 0x49 || head[1] !== 0x44 || head[2] !== 0x33) return 0; // "ID3"
   const syncsafe =
     (((head[6] ?? 0) & 0x7f) << 21) |

@@ -93,7 +93,7 @@ function parseFmt(b: Buffer, name: string): WavFormat {
 }
 
 /** Convert `frames` interleaved frames of `b` into per-channel Float32 in [-1, 1). */
-export function deinterleave(b: Buffer, f: WavFormat, frames: number): Float32Array[] {
+function deinterleave(b: Buffer, f: WavFormat, frames: number): Float32Array[] {
   const out = Array.from({ length: f.channels }, () => new Float32Array(frames));
   const bps = f.bits / 8;
   for (let c = 0; c < f.channels; c++) {

@@ -13,7 +13,7 @@ import type { SessionStore } from '../sessions/session-store';
 
 export const SESSION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;
 
-export type ImportStatus = 'imported' | 'already_present' | 'imported_as_copy';
+type ImportStatus = 'imported' | 'already_present' | 'imported_as_copy';
 
 export interface ImportOutcome {
   id: string;

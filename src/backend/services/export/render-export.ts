@@ -30,7 +30,7 @@ export type ExportInput =
   /** A bare analysis (e.g. `coach analyze --json` output); `name` is the file it came from. */
   | { kind: 'analysis'; analysis: Analysis; raw: unknown; name: string | null };
 
-export interface Placeholder {
+interface Placeholder {
   placeholder: string;
   names: string[];
   /** False when none of the names occurs in this session (nothing was replaced). */
@@ -54,7 +54,7 @@ export interface RenderDeps {
 }
 
 /** The analysis of a stored session, validated (the document keeps it as unknown JSON). */
-export function analysisOf(document: SessionDocument): Analysis {
+function analysisOf(document: SessionDocument): Analysis {
   if (document.analysis === undefined) {
     throw new CoachError(
       'not_found',
@@ -109,7 +109,7 @@ function sourceOf(input: ExportInput, used: readonly Placeholder[] | null): Repo
 }
 
 /** "acme-fraud-model-2026-03-14.md": from the (redacted) title or story and the session date. */
-export function suggestedFileName(input: ExportInput, format: ExportFormat): string {
+function suggestedFileName(input: ExportInput, format: ExportFormat): string {
   const ext = FORMAT_INFO[format].extension;
   if (input.kind === 'analysis') return `${slug(input.name ?? 'analysis', 'analysis')}-coached.${ext}`;
   const doc = input.document;

@@ -26,7 +26,7 @@ export interface HistoryListing {
 }
 
 /** The digest of a stored analysis, or the reason there is none (shown in the list). */
-export function digestOf(doc: SessionDocument): { digest: AnalysisDigest | null; note: string | null } {
+function digestOf(doc: SessionDocument): { digest: AnalysisDigest | null; note: string | null } {
   if (doc.analysis === undefined) {
     const note =
       doc.status === 'ready'
@@ -41,7 +41,7 @@ export function digestOf(doc: SessionDocument): { digest: AnalysisDigest | null;
   return { digest: digestAnalysis(parsed.data), note: null };
 }
 
-export function historyEntryOf(doc: SessionDocument): HistoryEntry {
+function historyEntryOf(doc: SessionDocument): HistoryEntry {
   const { digest, note } = digestOf(doc);
   const corrections = readCorrections(doc.corrections);
   return {

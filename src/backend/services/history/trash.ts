@@ -9,10 +9,10 @@ import { CoachError } from '../../../shared/coach-error';
 import { sessionDocument } from '../../../shared/session-document';
 import type { SessionStore } from '../sessions/session-store';
 
-export const TRASH_DIR = '.trash';
+const TRASH_DIR = '.trash';
 const DELETED_AT_FILE = '.deleted-at';
 /** Trash older than this is purged whenever the history is listed (the undo window is seconds). */
-export const TRASH_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const TRASH_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export interface TrashedSession {
   id: string;

@@ -18,7 +18,7 @@ import { WavAppender } from '../recording/wav-appender';
 import type { SessionStore } from '../sessions/session-store';
 
 /** Decoded audio, already 16 kHz mono 16-bit (the transcription service's decoder does this). */
-export interface DecodedAudio {
+interface DecodedAudio {
   samples: Int16Array;
   /** Short container/codec name: "wav", "mp3", "flac". */
   format: string;
@@ -30,7 +30,7 @@ export interface DecodedAudio {
 export type DecodeAudioFile = (file: string) => Promise<DecodedAudio>;
 
 /** Audio imports are decoded one after another; more than this many receiving at once is a page gone wrong. */
-export const MAX_OPEN_IMPORTS = 4;
+const MAX_OPEN_IMPORTS = 4;
 
 interface Upload {
   id: string;

@@ -92,7 +92,7 @@ export async function validateVadModel(file: string, options: ValidateOptions = 
 }
 
 /** Whisper or VAD from a ggml file's first bytes (null: not a ggml model at all). */
-export function kindFromHead(head: Buffer): ModelKind | null {
+function kindFromHead(head: Buffer): ModelKind | null {
   if (head.length < 8 || sniffModelBytes(head).kind !== 'ggml') return null;
   // A Whisper file continues with n_vocab (~51,864); a VAD file with the length of its type name.
   const second = head.readInt32LE(4);

@@ -37,7 +37,7 @@ import {
 } from './model-settings';
 import { realTimeFactor, recommendDefault, type ModelBenchmarker, type Recommendation } from './recommend';
 
-export type ModelStatus = 'installed' | 'not_installed' | 'partial' | 'downloading' | 'damaged';
+type ModelStatus = 'installed' | 'not_installed' | 'partial' | 'downloading' | 'damaged';
 
 export interface ModelListEntry {
   id: string;
@@ -625,7 +625,7 @@ function importedToEntry(m: ImportedModel): CatalogEntry {
 }
 
 /** A model's name becomes part of a file name, so it is checked before anything is read or written. */
-export function modelNameOrThrow(name: string): string {
+function modelNameOrThrow(name: string): string {
   const parsed = modelId.safeParse(name);
   if (!parsed.success || parsed.data !== name) {
     throw new CoachError(

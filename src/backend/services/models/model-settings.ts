@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../platform/atomic-write';
 
-export const benchResultSchema = z.object({
+const benchResultSchema = z.object({
   modelId: z.string(),
   /** Seconds of audio transcribed in the bench run. */
   audioSec: z.number().positive(),
@@ -19,7 +19,7 @@ export const benchResultSchema = z.object({
 });
 export type ModelBenchResult = z.infer<typeof benchResultSchema>;
 
-export const importedModelSchema = z.object({
+const importedModelSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(['whisper', 'vad']),
   fileName: z.string().min(1),
@@ -32,7 +32,7 @@ export const importedModelSchema = z.object({
 });
 export type ImportedModel = z.infer<typeof importedModelSchema>;
 
-export const modelSettingsSchema = z.object({
+const modelSettingsSchema = z.object({
   version: z.literal(1),
   /** The user's choice (overrides the recommendation); null = follow the recommendation. */
   defaultModel: z.string().nullable(),
@@ -52,7 +52,7 @@ export const modelSettingsSchema = z.object({
 });
 export type ModelSettings = z.infer<typeof modelSettingsSchema>;
 
-export function defaultModelSettings(): ModelSettings {
+function defaultModelSettings(): ModelSettings {
   return { version: 1, defaultModel: null, mirrorUrl: null, imported: [], bench: null };
 }
 

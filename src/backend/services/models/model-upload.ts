@@ -23,7 +23,7 @@ import { validateModelFile } from './ggml-validate';
 import { isModelValidationError, type ModelFileProblem } from './model-errors';
 import type { ModelListEntry, ModelManager } from './model-manager';
 
-export const UPLOAD_SUFFIX = '.upload';
+const UPLOAD_SUFFIX = '.upload';
 
 /** Bytes the validator sniffs the format from: with these in, a wrong file can be refused early. */
 const HEAD_BYTES = 512;
@@ -64,7 +64,7 @@ interface Upload {
 }
 
 /** Model files are large and few: more than this many at once is a page gone wrong. */
-export const MAX_OPEN_MODEL_UPLOADS = 4;
+const MAX_OPEN_MODEL_UPLOADS = 4;
 
 export class ModelUploadService {
   private readonly uploads: OpenUploads<Upload>;

@@ -6,7 +6,7 @@
 import type { CatalogEntry } from './catalog';
 import type { ModelBenchResult } from './model-settings';
 
-export const TARGET_REAL_TIME_FACTOR = 0.3;
+const TARGET_REAL_TIME_FACTOR = 0.3;
 
 export interface Recommendation {
   modelId: string | null;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** The SIMD features whisper.cpp's speed depends on, in the order a user cares about. */
-export const INTERESTING_FLAGS = [
+const INTERESTING_FLAGS = [
   'sse3',
   'ssse3',
   'sse4_1',

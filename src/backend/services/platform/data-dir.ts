@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-export const APP_DIR_NAME = 'Postmortem Coach';
+const APP_DIR_NAME = 'Postmortem Coach';
 
 /**
  * Where sessions, models and settings live. Both shells (Electron and web) and the CLI resolve the

@@ -7,8 +7,8 @@ import type { FileHandle } from 'node:fs/promises';
 import type { WavInfo } from './wav-info';
 
 /** Peaks per second of audio, capped so long sessions stay a small message. */
-export const PEAKS_PER_SECOND = 50;
-export const MAX_PEAKS = 12_000;
+const PEAKS_PER_SECOND = 50;
+const MAX_PEAKS = 12_000;
 
 export function peakCount(durationSec: number): number {
   return Math.max(1, Math.min(MAX_PEAKS, Math.ceil(durationSec * PEAKS_PER_SECOND)));

@@ -42,7 +42,7 @@ export interface RetranscribePort {
 }
 
 /** Used until the transcription engine provides a batch API with model choice. */
-export const retranscribeUnavailable: RetranscribePort = {
+const retranscribeUnavailable: RetranscribePort = {
   models: async () => [],
   transcribeFile: async () => {
     throw new CoachError(
@@ -52,12 +52,12 @@ export const retranscribeUnavailable: RetranscribePort = {
   },
 };
 
-export function analysisOptionsFor(doc: SessionDocument): AnalysisOptions {
+function analysisOptionsFor(doc: SessionDocument): AnalysisOptions {
   const length = doc.targetSec;
   return length >= MIN_ANSWER_SECONDS && length <= MAX_ANSWER_SECONDS ? { lengthSeconds: length } : {};
 }
 
-export function transcriptOf(doc: SessionDocument): Transcript {
+function transcriptOf(doc: SessionDocument): Transcript {
   if (doc.transcript === undefined) {
     throw new CoachError('unsupported', `Session "${doc.id}" has no transcript yet: analyse it before correcting it.`);
   }

@@ -14,7 +14,7 @@ import { requireRealContainedFile } from '../platform/contained-path';
 
 export const SESSION_FILE = 'session.json';
 
-export interface UnreadableSession {
+interface UnreadableSession {
   file: string;
   reason: string;
 }

@@ -5,7 +5,7 @@ import { CoachError } from '../../../shared/coach-error';
 import { STORIES_SCHEMA_VERSION, storiesFile, type Story } from '../../../shared/channels/stories';
 import { writeFileAtomic } from '../platform/atomic-write';
 
-export const STORIES_FILE = 'stories.json';
+const STORIES_FILE = 'stories.json';
 
 export interface StoriesRead {
   stories: Story[];

@@ -4,7 +4,7 @@
  * package's JS entry, so we declare what we use here. Times: transcription t0/t1 are
  * milliseconds; VAD t0/t1 are centiseconds.
  */
-export interface NativeTranscribeOptions {
+interface NativeTranscribeOptions {
   language?: string;
   translate?: boolean;
   maxThreads?: number;
@@ -32,7 +32,7 @@ export interface NativeSegment {
   t1: number;
 }
 
-export interface NativeNewSegments {
+interface NativeNewSegments {
   nNew: number;
   totalNNew: number;
   result: string;

@@ -23,7 +23,7 @@ export interface FilterResult {
 }
 
 /** Whisper's stock outputs on (near) silence, normalised (lower case, no punctuation). */
-export const SILENCE_PHRASES = new Set([
+const SILENCE_PHRASES = new Set([
   'thank you',
   'thank you very much',
   'thanks',

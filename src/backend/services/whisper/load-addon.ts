@@ -19,7 +19,7 @@ import { cpuKey } from './cpu-key';
  * COACH_WHISPER_NATIVE_DIR points at another native build folder.
  */
 export type WhisperBuildKind = 'native' | 'prebuilt';
-export type WhisperBuildPreference = WhisperBuildKind | 'auto';
+type WhisperBuildPreference = WhisperBuildKind | 'auto';
 
 export interface LoadedWhisperAddon {
   addon: WhisperAddon;

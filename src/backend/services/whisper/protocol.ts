@@ -13,7 +13,7 @@ import type { WhisperBuildKind } from './load-addon';
  * Int16Array audio travels as-is. Audio is always a COPY: the caller keeps its samples, which is
  * how a job survives a worker crash (the host re-sends it to the restarted worker).
  */
-export interface WorkerTranscribeOptions {
+interface WorkerTranscribeOptions {
   language: string;
   threads: number;
   prompt?: string;

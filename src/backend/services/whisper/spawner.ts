@@ -20,7 +20,7 @@ export interface WorkerProcess {
 export type WorkerSpawner = () => WorkerProcess;
 
 /** Where the worker entry is: the .ts source under tsx/vitest, or a built .js next to this file. */
-export function defaultWorkerEntry(): string {
+function defaultWorkerEntry(): string {
   const here = fileURLToPath(import.meta.url);
   const ext = path.extname(here);
   return path.join(path.dirname(here), `worker${ext === '.ts' ? '.ts' : '.js'}`);

@@ -23,7 +23,7 @@ export interface CutOptions {
 
 export const DEFAULT_CUTS: Omit<CutOptions, 'final'> = { minSilenceSec: 0.6, targetSec: 8, maxSec: 25, padSec: 0.25 };
 
-export interface PlannedUtterance {
+interface PlannedUtterance {
   /** Seconds from the window start. */
   start: number;
   end: number;

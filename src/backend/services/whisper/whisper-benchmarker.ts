@@ -15,7 +15,7 @@ import { TranscriberHost } from './transcriber-host';
  * encoder + prompt + 15 s × 3.3 tokens/s × per-token decode.
  */
 export const BENCH_UTTERANCE_SEC = 15;
-export const TOKENS_PER_SPEECH_SEC = 3.3;
+const TOKENS_PER_SPEECH_SEC = 3.3;
 
 export interface WhisperBenchmarkerOptions {
   spawner?: WorkerSpawner;

@@ -6,7 +6,7 @@
 import type { AudioDescription } from '../../../shared/channels/results';
 import { call } from '../coach';
 
-export const AUDIO_CHUNK_BYTES = 4 * 1024 * 1024;
+const AUDIO_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export interface LoadedAudio {
   description: AudioDescription;

@@ -29,7 +29,7 @@ export type RecomputeResponse =
     }
   | { seq: number; ok: false; message: string };
 
-export type RecomputeResult = Extract<RecomputeResponse, { ok: true }>;
+type RecomputeResult = Extract<RecomputeResponse, { ok: true }>;
 
 export interface Recomputer {
   /** Loads a take: analyses it as recognised and with `corrections`. */

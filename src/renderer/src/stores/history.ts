@@ -5,7 +5,7 @@ import { call, messageOf } from '../coach';
 /** Seconds a deleted take can be brought back before it is purged for good. */
 export const UNDO_SECONDS = 10;
 
-export interface PendingDelete {
+interface PendingDelete {
   id: string;
   label: string;
   timer: ReturnType<typeof setTimeout>;

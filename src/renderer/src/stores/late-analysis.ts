@@ -4,7 +4,7 @@ import { call, CallError, messageOf } from '../coach';
 import { useHistory } from './history';
 import { openResults } from './navigation';
 
-export interface LateProgress {
+interface LateProgress {
   fraction: number;
   detail: string;
 }

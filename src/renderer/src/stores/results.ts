@@ -22,7 +22,7 @@ import type { SessionDocument } from '../../../shared/session-document';
 import { call, messageOf } from '../coach';
 import { createRecomputer, SupersededError, type Recomputer } from '../results/recompute-protocol';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 interface ResultsState {
   id: string | null;

@@ -40,7 +40,7 @@ export interface TakeState {
   typing: boolean;
   processing: { stage: string; fraction: number; detail: string } | null;
   /** How a take ended when it did not go straight to processing (no speech, device lost, disk full). */
-  ended: { message: string; canAnalyse: boolean } | null;
+  ended: { title: string; message: string; canAnalyse: boolean } | null;
   error: string | null;
 
   startRecording(setup: TakeSetupInput & { livePacing: boolean }): Promise<void>;

@@ -3,8 +3,7 @@
  * system save dialog picks the file, and replacing an existing file needs a confirmation) or
  * download (web shell: the browser saves the bytes). The page never chooses a path.
  *
- * Usage (results view): `<ExportDialog sessionId={id} open={open} onClose={() => setOpen(false)} />`
- * or the ready-made `<ExportButton sessionId={id} />`.
+ * Usage (results view): `<ExportButton sessionId={id} />`, which opens the dialog.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { ExportStatus } from './ExportStatus';
@@ -15,7 +14,7 @@ import { confirmReplace, runExport, type Outcome } from './export-run';
 import { useExportForm } from './use-export-form';
 import './export-dialog.css';
 
-export function ExportDialog({ sessionId, open, onClose }: { sessionId: string; open: boolean; onClose: () => void }) {
+function ExportDialog({ sessionId, open, onClose }: { sessionId: string; open: boolean; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 

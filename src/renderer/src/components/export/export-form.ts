@@ -66,7 +66,7 @@ export function initialForm(
   };
 }
 
-export function splitNames(text: string): string[] {
+function splitNames(text: string): string[] {
   return text
     .split('|')
     .map((n) => n.trim().replace(/\s+/g, ' '))
