@@ -308,11 +308,7 @@ function mostlyRecovery(layers: Record<Layer, LayerStats>): boolean {
   return story > 0 && layers.mitigation.seconds / story > 0.5;
 }
 
-function followUpQuestion(
-  rubric: Rubric,
-  layers: Record<Layer, LayerStats>,
-  facts: StoryFacts,
-): FollowUpQuestion {
+function followUpQuestion(rubric: Rubric, layers: Record<Layer, LayerStats>, facts: StoryFacts): FollowUpQuestion {
   let layer: StoryLayer;
   const mitigationOutlastsFix =
     layers.mitigation.seconds > 0 && layers.mitigation.seconds > layers.structural_fix.seconds;

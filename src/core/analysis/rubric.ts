@@ -63,11 +63,7 @@ function secs(x: number): string {
   return `${Math.round(x)} s`;
 }
 
-function assessLayerBalance({
-  sentences,
-  layers,
-  facts,
-}: RubricInput): RubricScore & { closesOnLearning: boolean } {
+function assessLayerBalance({ sentences, layers, facts }: RubricInput): RubricScore & { closesOnLearning: boolean } {
   const m = layers.mitigation.seconds;
   const sf = layers.structural_fix.seconds;
   const early = Math.max(layers.headline.seconds, layers.detection.seconds, layers.attribution.seconds, m);

@@ -118,4 +118,3 @@ export const TIER_NAMES = { senior: 'Senior', staff: 'Staff', l7: 'L7' } as cons
 export function tierLabel(tier: keyof typeof TIER_NAMES | null): string {
   return tier ? TIER_NAMES[tier] : 'Not graded';
 }
-
