@@ -193,6 +193,8 @@ test('SIGKILL of the back end mid-take: acknowledged audio survives, the take re
     const playedSec = (Date.now() - startedAt) / 1000;
     // No Whisper model in this child: processing says so and keeps the take.
     await expect(page.getByTestId('ended-message')).toContainText('No speech model is installed', { timeout: 20_000 });
+    // A manual stop that could not be analysed is not "ended early": the heading says what happened.
+    await expect(page.locator('#ended-title')).toHaveText('The take is saved but not analysed');
     await page.screenshot({ path: 'screenshots/practice-crash-after-stop.png' });
 
     const bytes = await readFile(wavFile);

@@ -202,6 +202,7 @@ test('silence only: "no speech detected", audio kept', async () => {
     await page.waitForTimeout(1_500);
     await page.getByTestId('stop-recording').click();
     await expect(page.getByTestId('ended-message')).toHaveText(/No speech detected/);
+    await expect(page.locator('#ended-title')).toHaveText('No speech detected');
     await page.screenshot({ path: 'screenshots/practice-no-speech.png' });
     const [session] = (await app.backend.services.sessions.list()).sessions;
     expect(session).toMatchObject({ status: 'failed' });
@@ -281,6 +282,7 @@ test('the microphone is unplugged mid-take: what was recorded is kept and can be
     await expect(page.getByTestId('ended-message')).toHaveText(
       /microphone was disconnected\. The 0:0\d recorded before that is saved/,
     );
+    await expect(page.locator('#ended-title')).toHaveText('The microphone was disconnected');
     await page.screenshot({ path: 'screenshots/practice-device-lost.png' });
     const [session] = (await app.backend.services.sessions.list()).sessions;
     expect(session).toMatchObject({ status: 'draft' });

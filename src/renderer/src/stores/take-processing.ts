@@ -45,6 +45,7 @@ export async function processTake(
         ? { notice: errorText(error) }
         : {
             ended: {
+              title: 'The take is saved but not analysed',
               message: errorText(error),
               canAnalyse: error instanceof CallError && error.info.code !== 'no_speech',
             },

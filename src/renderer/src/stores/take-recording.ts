@@ -37,6 +37,7 @@ async function failTake(store: TakeStore, error: CoachErrorInfo): Promise<void> 
     phase: 'ended',
     confirmingCancel: false,
     ended: {
+      title: error.code === 'disk_full' ? 'The disk is full' : 'The take stopped',
       message: error.message,
       // Disk full or similar: the audio up to the failure is on disk and can be analysed.
       canAnalyse: error.code === 'disk_full',
@@ -165,14 +166,22 @@ export async function stopRecording(
   try {
     stopped = await call('recording.stop', { sessionId: take.sessionId, endedBy });
   } catch (error) {
-    store.set({ phase: 'ended', ended: { message: errorText(error), canAnalyse: false } });
+    store.set({
+      phase: 'ended',
+      ended: { title: 'The take could not be saved', message: errorText(error), canAnalyse: false },
+    });
     return;
   }
   store.set({ elapsedSec: stopped.durationSec, savedSec: stopped.durationSec });
   if (stopped.noSpeech || endedBy === 'device_lost') {
     store.set({
       phase: 'ended',
-      ended: { message: stopped.message ?? 'The take ended early.', canAnalyse: !stopped.noSpeech },
+      ended: {
+        // Said as what happened: only a lost microphone cuts a take short here (the time limit goes on to analysis).
+        title: stopped.noSpeech ? 'No speech detected' : 'The microphone was disconnected',
+        message: stopped.message ?? 'The recording stopped.',
+        canAnalyse: !stopped.noSpeech,
+      },
     });
     return;
   }

@@ -9,7 +9,7 @@ export function EndedPanel() {
   if (!ended) return null;
   return (
     <section className="panel" aria-labelledby="ended-title" data-testid="take-ended" style={{ maxWidth: 720 }}>
-      <h2 id="ended-title">{ended.canAnalyse ? 'The take ended early' : 'The take did not reach the analysis'}</h2>
+      <h2 id="ended-title">{ended.title}</h2>
       <div className="pr-banner error" role="alert" data-testid="ended-message">
         {ended.message}
       </div>

@@ -23,7 +23,8 @@ export function ProcessingScreen() {
       )}
       {notice && <p className="pr-banner pr-info">{notice}</p>}
       <p role="status" data-testid="processing-stage">
-        {processing ? `${STAGES[processing.stage] ?? processing.stage}: ${processing.detail}` : 'Starting…'}
+        {/* The detail already names the stage ("Transcribing the recording…"): said once. */}
+        {processing ? processing.detail || (STAGES[processing.stage] ?? processing.stage) : 'Starting…'}
       </p>
       <div
         className="pr-progress-track"
