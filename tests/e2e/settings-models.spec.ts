@@ -94,3 +94,18 @@ test('a newly installed model is measured in the background and becomes the reco
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('Settings keeps its microphone promise: choose the input and watch its level, opened only on request', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.server.launchUrlFor('/settings'));
+  const panel = page.getByTestId('settings-microphone');
+  await expect(panel).toBeVisible();
+  // Visiting Settings does not open the microphone.
+  await expect(panel.getByTestId('mic-check')).toHaveCount(0);
+  await panel.getByTestId('check-microphone').click();
+  await expect(panel.getByLabel('Microphone')).toBeEnabled({ timeout: 10_000 });
+  await expect(panel.locator('#mic-select option')).not.toHaveCount(0);
+  await expect(panel.getByText('Input level')).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import { AboutPanel } from '../components/AboutPanel';
+import { MicrophonePanel } from '../components/MicrophonePanel';
 import { ModelsPanel } from '../components/ModelsPanel';
 
 export function SettingsView() {
@@ -9,6 +10,7 @@ export function SettingsView() {
         <p className="muted">Speech models, microphone and where your data lives.</p>
       </header>
       <ModelsPanel />
+      <MicrophonePanel />
       <AboutPanel />
     </section>
   );
