@@ -364,7 +364,15 @@ test('import: an MP3 becomes a take like a recorded one (uploaded in parts, deco
     await page.getByLabel('Audio file (WAV, MP3 or FLAC)').setInputFiles(mp3);
     await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 30_000 });
     const [session] = (await app.backend.services.sessions.list()).sessions;
-    expect(session).toMatchObject({ kind: 'imported', status: 'ready', story: 'Imported story', title: 'story.mp3' });
+    expect(session).toMatchObject({ kind: 'imported', status: 'ready', story: 'Imported story' });
+    // Named like any take; the source file is a subtitle, and the rename field starts with the name shown.
+    expect(session?.title).toBeUndefined();
+    await page.goto(app.server.launchUrlFor('/sessions'));
+    const row = page.getByTestId('take-row').first();
+    await expect(row.getByRole('button', { name: 'Take 1', exact: true })).toBeVisible();
+    await expect(row).toContainText('imported from story.mp3');
+    await row.getByRole('button', { name: 'Rename “Take 1”' }).click();
+    await expect(row.getByTestId('rename-input')).toHaveValue('Take 1');
     // MP3 encoders pad the start and end by a few milliseconds.
     expect(Math.abs((session?.durationSec ?? 0) - speech.durationSec)).toBeLessThan(0.1);
     const wav = await wavSeconds(path.join(app.backend.services.sessions.folderOf(session?.id ?? ''), 'audio.wav'));

@@ -64,6 +64,25 @@ export function groupByStory<T extends HistoryItem>(items: readonly T[], filter:
   return out;
 }
 
+/**
+ * "Take N" for every take: its place among all takes of its story, oldest first. Computed over the
+ * whole history, never the filtered list, so searching or filtering does not renumber takes.
+ */
+export function takeNumbers(items: readonly HistoryItem[]): Map<string, number> {
+  const byStory = new Map<string, HistoryItem[]>();
+  for (const item of items) {
+    const key = storyKey(item.story);
+    byStory.set(key, [...(byStory.get(key) ?? []), item]);
+  }
+  const numbers = new Map<string, number>();
+  for (const takes of byStory.values()) {
+    [...takes]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .forEach((take, i) => numbers.set(take.id, i + 1));
+  }
+  return numbers;
+}
+
 /** Distinct story names, most recently practised first (for the filter). */
 export function storyNames(items: readonly HistoryItem[]): string[] {
   return groupByStory(items).map((g) => g.story);

@@ -12,6 +12,8 @@ const historyEntry = sessionSummary.extend({
   /** True when the user corrected the transcript or layers. */
   corrected: z.boolean(),
   hasAudio: z.boolean(),
+  /** The file an imported recording came from (shown as a subtitle), else null. */
+  importedFrom: z.string().nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

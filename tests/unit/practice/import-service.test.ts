@@ -55,9 +55,10 @@ describe('ImportService', () => {
       kind: 'imported',
       status: 'draft',
       story: 'Imported',
-      title: 'my answer.flac',
       targetSec: 120,
     });
+    // The file's name is where it came from, not the take's title.
+    expect(result.session.title).toBeUndefined();
     expect(Math.abs(result.durationSec - seconds)).toBeLessThan(0.01);
     expect(result.source).toMatch(/FLAC|flac/);
     const wav = await readFile(path.join(sessions.folderOf(result.session.id), 'audio.wav'));

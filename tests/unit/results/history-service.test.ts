@@ -44,6 +44,7 @@ describe('HistoryService', () => {
       digestNote: 'not analysed',
       corrected: false,
       hasAudio: false,
+      importedFrom: null,
     });
     expect(byId['take-0002']?.digestNote).toMatch(/another app version/);
   });

@@ -52,6 +52,7 @@ function historyEntryOf(doc: SessionDocument): HistoryEntry {
     digestNote: note,
     corrected: corrections.ok && hasTranscriptCorrections(corrections.corrections),
     hasAudio: doc.audio !== undefined,
+    importedFrom: doc.importedFrom?.fileName ?? null,
   };
 }
 

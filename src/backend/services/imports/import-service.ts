@@ -189,7 +189,7 @@ export class ImportService {
         ...(setup.questionId ? { questionId: setup.questionId } : {}),
         story: setup.story,
         ...(setup.storyId ? { storyId: setup.storyId } : {}),
-        title: fileName,
+        // Named "Take N" like any take; the file it came from is shown beside it, not as its title.
         targetSec: setup.targetSec,
         audio: {
           file: AUDIO_FILE,

@@ -1,7 +1,7 @@
 import { AnalyseLaterButton } from '../components/AnalyseLaterButton';
 import { useEffect, useMemo, useState } from 'react';
 import { RUBRIC_DIMENSIONS } from '../../../core/analysis/types';
-import { groupByStory, storyNames, type StoryGroup } from '../../../core/history/group';
+import { groupByStory, storyNames, takeNumbers, type StoryGroup } from '../../../core/history/group';
 import { LEVEL_NAMES, tierLabel } from '../../../core/results/panels';
 import { formatClock } from '../../../core/time/clock';
 import type { HistoryEntry } from '../../../shared/channels/history';
@@ -31,6 +31,7 @@ export function SessionsView() {
   }, [load]);
 
   const groups = useMemo(() => groupByStory(sessions, { search, story }), [sessions, search, story]);
+  const numbers = useMemo(() => takeNumbers(sessions), [sessions]);
   const stories = useMemo(() => storyNames(sessions), [sessions]);
   const selectedEntries = selected.map((id) => sessions.find((s) => s.id === id)).filter((s): s is HistoryEntry => !!s);
   const sameStory =
@@ -129,7 +130,7 @@ export function SessionsView() {
           <div data-testid="sessions-table" className="story-groups">
             {groups.length === 0 && <p className="muted">No take matches “{search}”.</p>}
             {groups.map((group) => (
-              <StoryGroupView key={group.story} group={group} selected={selected} />
+              <StoryGroupView key={group.story} group={group} selected={selected} numbers={numbers} />
             ))}
           </div>
         </>
@@ -138,7 +139,15 @@ export function SessionsView() {
   );
 }
 
-function StoryGroupView({ group, selected }: { group: StoryGroup<HistoryEntry>; selected: string[] }) {
+function StoryGroupView({
+  group,
+  selected,
+  numbers,
+}: {
+  group: StoryGroup<HistoryEntry>;
+  selected: string[];
+  numbers: Map<string, number>;
+}) {
   const [showProgress, setShowProgress] = useState(false);
   const headingId = `story-${group.story.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
@@ -181,8 +190,13 @@ function StoryGroupView({ group, selected }: { group: StoryGroup<HistoryEntry>; 
             </tr>
           </thead>
           <tbody>
-            {group.takes.map((take, i) => (
-              <TakeRow key={take.id} take={take} number={group.takes.length - i} checked={selected.includes(take.id)} />
+            {group.takes.map((take) => (
+              <TakeRow
+                key={take.id}
+                take={take}
+                number={numbers.get(take.id) ?? 0}
+                checked={selected.includes(take.id)}
+              />
             ))}
           </tbody>
         </table>
@@ -193,7 +207,7 @@ function StoryGroupView({ group, selected }: { group: StoryGroup<HistoryEntry>; 
 
 function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number; checked: boolean }) {
   const [renaming, setRenaming] = useState(false);
-  const [draft, setDraft] = useState(take.title ?? '');
+  const [draft, setDraft] = useState('');
   const open = useNavigation((s) => s.open);
   const { rename, remove, toggleSelected } = useHistory.getState();
   const d = take.digest;
@@ -244,7 +258,7 @@ function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number
             </button>
             <div className="muted small question">“{take.question}”</div>
             <div className="muted small">
-              {take.kind === 'typed' ? 'typed' : take.kind}
+              {take.importedFrom !== null ? `imported from ${take.importedFrom}` : take.kind}
               {take.corrected ? ' · corrected' : ''}
               {take.digestNote ? ` · ${take.digestNote}` : ''}
             </div>
@@ -262,7 +276,8 @@ function TakeRow({ take, number, checked }: { take: HistoryEntry; number: number
               <button
                 type="button"
                 onClick={() => {
-                  setDraft(take.title ?? '');
+                  // The field starts with the name shown, so a small change needs no retyping.
+                  setDraft(name);
                   setRenaming(true);
                 }}
                 aria-label={`Rename “${name}”`}
