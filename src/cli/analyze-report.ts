@@ -4,11 +4,9 @@
  */
 import { LAYERS, layerName, type Layer } from '../core/analysis/layers';
 import type { Analysis } from '../core/analysis/types';
+import { formatClock } from '../core/time/clock';
 
-function mmss(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+const mmss = (seconds: number): string => formatClock(seconds);
 
 const LEVEL: Record<string, string> = { weak: 'Weak', passing: 'Passing', strong: 'Strong', staff_bar: 'Staff bar' };
 const TIER: Record<string, string> = { senior: 'Senior', staff: 'Staff', l7: 'L7' };

@@ -11,11 +11,11 @@ interface BaseOption {
   readonly help: string;
 }
 
-export interface FlagOption extends BaseOption {
+interface FlagOption extends BaseOption {
   readonly type: 'boolean';
 }
 
-export interface ValueOption extends BaseOption {
+interface ValueOption extends BaseOption {
   readonly type: 'string';
   /** Placeholder shown in the help, e.g. FILE or N. */
   readonly value: string;
@@ -23,7 +23,7 @@ export interface ValueOption extends BaseOption {
   readonly parse?: (raw: string, flag: string) => unknown;
 }
 
-export type OptionSpec = FlagOption | ValueOption;
+type OptionSpec = FlagOption | ValueOption;
 export type OptionTable = readonly OptionSpec[];
 
 type ValueOf<O> = O extends { readonly type: 'boolean' }
@@ -33,9 +33,9 @@ type ValueOf<O> = O extends { readonly type: 'boolean' }
     : string;
 
 /** What `parseCommand` returns for a table declared `as const`: each option typed by its entry. */
-export type Options<T extends OptionTable> = { -readonly [O in T[number] as O['name']]?: ValueOf<O> };
+type Options<T extends OptionTable> = { -readonly [O in T[number] as O['name']]?: ValueOf<O> };
 
-export interface Operand {
+interface Operand {
   readonly name: string;
   readonly help: string;
   readonly optional?: boolean;

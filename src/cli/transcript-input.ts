@@ -69,11 +69,6 @@ export function supportedExtensions(): string[] {
   return Object.keys(LOADERS);
 }
 
-/** Lets another module (e.g. the transcription engine) add a file type. */
-export function registerTranscriptLoader(extension: string, loader: Loader): void {
-  LOADERS[extension.toLowerCase()] = loader;
-}
-
 export async function readTranscriptInput(path: string, options: TranscriptInputOptions = {}): Promise<Transcript> {
   const ext = extname(path).toLowerCase();
   const loader = LOADERS[ext];

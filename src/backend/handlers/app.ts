@@ -9,7 +9,7 @@ import type { BackendOptions } from '../backend';
  * Which Whisper build transcribes: the running worker's own report, or (before first use) what
  * the loader will pick, read from the native build's record without loading native code here.
  */
-export function whisperEngineInfo(running: WorkerReady | null): WhisperEngineInfo {
+function whisperEngineInfo(running: WorkerReady | null): WhisperEngineInfo {
   if (running) {
     return {
       build: running.build,

@@ -1,3 +1,4 @@
+import { formatClock } from '../../core/time/clock';
 import os from 'node:os';
 import { isCoachError } from '../../shared/coach-error';
 import { ModelDownloadError } from '../../backend/services/models/download-errors';
@@ -109,9 +110,7 @@ export function formatBytes(n: number | null): string {
 }
 
 function formatEta(sec: number | null): string {
-  if (sec === null || !Number.isFinite(sec)) return '--:--';
-  const s = Math.round(sec);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return sec === null || !Number.isFinite(sec) ? '--:--' : formatClock(sec);
 }
 
 function statusText(e: ModelListEntry): string {

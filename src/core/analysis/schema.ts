@@ -29,7 +29,7 @@ export const CONSTRAINT_KEYS = [
 ] as const;
 
 /** The lesson's five common failures. */
-export const COMMON_FAILURE_KEYS = [
+const COMMON_FAILURE_KEYS = [
   'mitigation_dominates',
   'vague_structural_fix',
   'skipped_system_learning',
@@ -38,13 +38,13 @@ export const COMMON_FAILURE_KEYS = [
 ] as const;
 
 export const LayerSchema = z.enum(LAYERS);
-export const StoryLayerSchema = z.enum(STORY_LAYERS);
-export const OutlineLayerSchema = z.enum(OUTLINE_LAYERS);
+const StoryLayerSchema = z.enum(STORY_LAYERS);
+const OutlineLayerSchema = z.enum(OUTLINE_LAYERS);
 export const RubricLevelSchema = z.enum(RUBRIC_LEVELS);
 export const TierSchema = z.enum(TIERS);
 export const RubricDimensionSchema = z.enum(RUBRIC_DIMENSIONS);
 export const ConstraintKeySchema = z.enum(CONSTRAINT_KEYS);
-export const CommonFailureKeySchema = z.enum(COMMON_FAILURE_KEYS);
+const CommonFailureKeySchema = z.enum(COMMON_FAILURE_KEYS);
 
 /** An object with exactly one entry per layer (explicit keys: exhaustive in every zod version). */
 function layerRecord<T extends z.ZodType>(value: T) {
@@ -76,7 +76,7 @@ export const QuoteSchema = z.object({
 // Sentences and their layers
 // ---------------------------------------------------------------------------------------------
 
-export const EvidenceKindSchema = z.enum([
+const EvidenceKindSchema = z.enum([
   /** The speaker named the layer ("Detection —", "layer four", "(L4)"). */
   'explicit_marker',
   /** The speaker named a layer but the content belongs elsewhere; the label follows the content. */
@@ -200,7 +200,7 @@ export const RubricSchema = z.object({
   honesty_about_detection: RubricScoreSchema,
 });
 
-export const ConstraintResultSchema = z.object({
+const ConstraintResultSchema = z.object({
   key: ConstraintKeySchema,
   /** The practice constraint in the app's words. */
   title: z.string(),
@@ -216,7 +216,7 @@ export const ConstraintsSchema = z.object({
   detection_gap_or_prior_near_miss_owned: ConstraintResultSchema,
 });
 
-export const CommonFailureSchema = z.object({
+const CommonFailureSchema = z.object({
   key: CommonFailureKeySchema,
   title: z.string(),
   detected: z.boolean(),
@@ -336,7 +336,7 @@ export const FeedbackFixSchema = z.object({
   evidence: z.array(QuoteSchema),
 });
 
-export const OutlineStepSchema = z.object({
+const OutlineStepSchema = z.object({
   layer: OutlineLayerSchema,
   targetSeconds: seconds,
   targetSentences: count,

@@ -10,15 +10,11 @@ import type {
   AnalysisOptionsSchema,
   AnalysisSchema,
   AnalyzedSentenceSchema,
-  CommonFailureKeySchema,
-  CommonFailureSchema,
   CommonFailuresSchema,
   ConstraintKeySchema,
-  ConstraintResultSchema,
   ConstraintsSchema,
   DeliverySchema,
   DeliveryStatsSchema,
-  EvidenceKindSchema,
   FeedbackFixSchema,
   FeedbackSchema,
   FollowUpQuestionSchema,
@@ -27,7 +23,6 @@ import type {
   LayerStatsSchema,
   NotGradedReasonSchema,
   OutlineSchema,
-  OutlineStepSchema,
   OutOfOrderLayerSchema,
   PauseSchema,
   QuoteSchema,
@@ -44,25 +39,16 @@ import type {
   WorksheetSectionSchema,
 } from './schema';
 
-export type { Layer, OutlineLayer, StoryLayer } from './layers';
-export {
-  ANALYSIS_VERSION,
-  COMMON_FAILURE_KEYS,
-  CONSTRAINT_KEYS,
-  RUBRIC_DIMENSIONS,
-  RUBRIC_LEVELS,
-  TIERS,
-} from './schema';
+export type { Layer } from './layers';
+export { ANALYSIS_VERSION, CONSTRAINT_KEYS, RUBRIC_DIMENSIONS, RUBRIC_LEVELS, TIERS } from './schema';
 
 export type RubricLevel = z.infer<typeof RubricLevelSchema>;
 export type Tier = z.infer<typeof TierSchema>;
 export type RubricDimension = z.infer<typeof RubricDimensionSchema>;
 export type ConstraintKey = z.infer<typeof ConstraintKeySchema>;
-export type CommonFailureKey = z.infer<typeof CommonFailureKeySchema>;
 
 export type Quote = z.infer<typeof QuoteSchema>;
 
-export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 export type SentenceEvidence = z.infer<typeof SentenceEvidenceSchema>;
 export type AnalyzedSentence = z.infer<typeof AnalyzedSentenceSchema>;
 
@@ -73,9 +59,7 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 
 export type RubricScore = z.infer<typeof RubricScoreSchema>;
 export type Rubric = z.infer<typeof RubricSchema>;
-export type ConstraintResult = z.infer<typeof ConstraintResultSchema>;
 export type Constraints = z.infer<typeof ConstraintsSchema>;
-export type CommonFailure = z.infer<typeof CommonFailureSchema>;
 export type CommonFailures = z.infer<typeof CommonFailuresSchema>;
 export type TierResult = z.infer<typeof TierResultSchema>;
 
@@ -89,7 +73,6 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 
 export type LayerBudget = z.infer<typeof LayerBudgetSchema>;
 export type FeedbackFix = z.infer<typeof FeedbackFixSchema>;
-export type OutlineStep = z.infer<typeof OutlineStepSchema>;
 export type Outline = z.infer<typeof OutlineSchema>;
 export type FollowUpQuestion = z.infer<typeof FollowUpQuestionSchema>;
 export type Feedback = z.infer<typeof FeedbackSchema>;
@@ -117,5 +100,3 @@ export interface AnalysisOptions extends z.infer<typeof AnalysisOptionsSchema> {
 
 /** Signature of the engine's entry point (implemented in ./analyze.ts). */
 export type AnalyzeTranscript = (transcript: Transcript, options?: AnalysisOptions) => Analysis;
-/** Signature of the budget helper (implemented in ./budget.ts). */
-export type BudgetForLength = (seconds: number) => LayerBudget;

@@ -2,7 +2,11 @@ import { mkdtemp, open, readFile, rm, stat, truncate, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WavAppender, type OpenWavFile, type WavFileHandle } from '../../../src/backend/services/recording/wav-appender';
+import {
+  WavAppender,
+  type OpenWavFile,
+  type WavFileHandle,
+} from '../../../src/backend/services/recording/wav-appender';
 import {
   parseWavHeader,
   WAV_HEADER_BYTES,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { forkSpawner } from '../../../src/backend/services/whisper/spawner';
-import { BENCH_UTTERANCE_SEC, createWhisperBenchmarker } from '../../../src/backend/services/whisper/whisper-benchmarker';
+import {
+  BENCH_UTTERANCE_SEC,
+  createWhisperBenchmarker,
+} from '../../../src/backend/services/whisper/whisper-benchmarker';
 import { quietModel } from './support';
 
 describe('Whisper benchmarker for the model manager', () => {

@@ -105,7 +105,7 @@ class RateMeter {
 }
 
 /** Parse "bytes 100-199/1000" → { start: 100, total: 1000 } (total null for "*"). */
-export function parseContentRange(value: string | null): { start: number; total: number | null } | undefined {
+function parseContentRange(value: string | null): { start: number; total: number | null } | undefined {
   const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/i.exec(value?.trim() ?? '');
   if (!m) return undefined;
   return { start: Number(m[1]), total: m[3] === '*' ? null : Number(m[3]) };

@@ -4,11 +4,7 @@ import path from 'node:path';
 import type { AnalyzeTranscript } from '../../../core/analysis/types';
 import { pacingFromAnalysis } from '../../../core/practice/pacing';
 import { byteSize } from '../../../core/report/format';
-import {
-  hardCapSeconds,
-  MAX_CHUNK_SAMPLES,
-  RECORDING_SAMPLE_RATE,
-} from '../../../core/practice/recording-limits';
+import { hardCapSeconds, MAX_CHUNK_SAMPLES, RECORDING_SAMPLE_RATE } from '../../../core/practice/recording-limits';
 import { MIN_SPEECH_SECONDS, SpeechActivity } from '../../../core/practice/signal';
 import { formatClock } from '../../../core/time/clock';
 import type { Transcript } from '../../../core/transcript/types';

@@ -17,7 +17,7 @@ export interface TakeInfo {
   livePacing: boolean;
 }
 
-export interface Pacing {
+interface Pacing {
   currentLayer: Layer | null;
   secondsPerLayer: Record<string, number>;
   transcribedSec: number;

@@ -3,8 +3,6 @@ import { cancelRecording, startRecording, stopRecording } from './take-recording
 import { cancelProcessing, importFile, processTake, submitTyped } from './take-processing';
 import { INITIAL_TAKE_STATE, type TakeState, type TakeStore } from './take-state';
 
-export type { Pacing, TakeInfo, TakePhase } from './take-state';
-
 /**
  * One take from start to result: recording (capture → uploader → back end), the processing step
  * (progress events, cancellable), then the analysis. Typed answers and imports join at processing.

@@ -1,3 +1,4 @@
+import { formatClock } from '../../../core/time/clock';
 import { spokenLength } from '../../../core/results/spoken-length';
 import { useEffect, useState } from 'react';
 import { BudgetBars } from '../components/results/BudgetBars';
@@ -14,12 +15,6 @@ import { TimelinePanel } from './results/TimelinePanel';
 import { TranscriptColumn } from './results/TranscriptColumn';
 import { usePlayerFollowsResults } from './results/use-player-follows-results';
 import { useResultsKeys } from './results/use-results-keys';
-
-function formatLength(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = Math.round(seconds % 60);
-  return `${m}:${String(s).padStart(2, '0')}`;
-}
 
 /**
  * The results of one take: timeline with waveform and layer colours, time per layer against the
@@ -68,7 +63,7 @@ export function ResultsView({ id }: { id: string }) {
           <h1 id="results-title">{doc.title ?? doc.story}</h1>
           <p className="muted">
             “{doc.question}” · {new Date(doc.createdAt).toLocaleString()} ·{' '}
-            {spokenLength(formatLength(scale), analysis.timesEstimated)} · target {formatLength(doc.targetSec)} ·{' '}
+            {spokenLength(formatClock(scale), analysis.timesEstimated)} · target {formatClock(doc.targetSec)} ·{' '}
             {doc.kind === 'typed' ? 'typed answer' : doc.kind === 'imported' ? 'imported recording' : 'recorded'}
           </p>
         </div>

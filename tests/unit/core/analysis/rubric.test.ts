@@ -152,7 +152,9 @@ describe('layer balance near its threshold', () => {
     expect(ratio).toBeLessThan(1.4);
     expect(a.rubric?.layer_balance.level).toBe('passing');
     // How close it is, in seconds to add rather than the engine's ratios and cut-offs.
-    expect(a.rubric?.layer_balance.reason).toMatch(/About \d+ s more on the fix would make it clearly the longest part\./);
+    expect(a.rubric?.layer_balance.reason).toMatch(
+      /About \d+ s more on the fix would make it clearly the longest part\./,
+    );
     expect(a.rubric?.layer_balance.reason).not.toMatch(/×/);
   });
 });
