@@ -4,18 +4,16 @@
  * Reads well on screen and prints cleanly (page breaks before the long sections, colours kept,
  * every colour paired with its layer's name). The PDF export prints exactly this file.
  */
-import { spokenLength } from '../results/spoken-length';
 import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS } from '../analysis/layers';
 import type { Analysis, Quote, RubricLevel } from '../analysis/types';
-import { clock, dateTime, duration, levelName, percent, secs, tierName } from './format';
+import { clock, duration, levelName, percent, secs, tierName } from './format';
 import { escapeHtml as esc } from './html-escape';
 import { LAYER_COLOR, LAYER_TINT, layerTag } from './labels';
 import { tableLayers } from './markdown';
 import {
-  answerSeconds,
+  headerRows,
   DEFAULT_RENDER_OPTIONS,
-  modelLabel,
   reportTitle,
   type RenderOptions,
   type ReportSource,
@@ -106,18 +104,8 @@ function level(l: RubricLevel): string {
 }
 
 function header(source: ReportSource): string {
-  const { meta, analysis } = source;
-  const rows: Array<[string, string]> = [
-    ['Question', meta.question ?? '—'],
-    ['Story', meta.story ?? '—'],
-    ['Date', meta.createdAt === null ? '—' : dateTime(meta.createdAt)],
-    [
-      'Length',
-      `${spokenLength(duration(answerSeconds(source)), analysis.timesEstimated)} · target ${duration(analysis.budget.lengthSeconds)}`,
-    ],
-    ['Model', modelLabel(source)],
-  ];
-  if (analysis.timesEstimated) rows.push(['Times', 'estimated from a speaking rate (typed answer)']);
+  const { meta } = source;
+  const rows = headerRows(source);
   return `<header>
 <p class="eyebrow">Postmortem Coach · coached transcript</p>
 <h1>${esc(reportTitle(meta))}</h1>

@@ -3,16 +3,14 @@
  * apps. Sections, in order: header, verdict, time per layer, rubric, practice constraints, common
  * failures, tier, top fixes, follow-up question, worksheet, delivery, transcript, outline.
  */
-import { spokenLength } from '../results/spoken-length';
 import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS, type Layer } from '../analysis/layers';
 import type { Analysis, Quote } from '../analysis/types';
-import { clock, dateTime, duration, levelName, percent, secs, tierName } from './format';
+import { clock, duration, levelName, percent, secs, tierName } from './format';
 import { layerTag } from './labels';
 import {
-  answerSeconds,
+  headerRows,
   DEFAULT_RENDER_OPTIONS,
-  modelLabel,
   reportTitle,
   type RenderOptions,
   type ReportSource,
@@ -38,18 +36,8 @@ export function tableLayers(analysis: Analysis): Layer[] {
 }
 
 function header(source: ReportSource): string[] {
-  const { meta, analysis } = source;
-  const rows: Array<[string, string]> = [
-    ['Question', meta.question === null ? '—' : mdEscape(meta.question)],
-    ['Story', meta.story === null ? '—' : mdEscape(meta.story)],
-    ['Date', meta.createdAt === null ? '—' : dateTime(meta.createdAt)],
-    [
-      'Length',
-      `${spokenLength(duration(answerSeconds(source)), analysis.timesEstimated)} · target ${duration(analysis.budget.lengthSeconds)}`,
-    ],
-    ['Model', mdEscape(modelLabel(source))],
-  ];
-  if (analysis.timesEstimated) rows.push(['Times', 'estimated from a speaking rate (typed answer)']);
+  const { meta } = source;
+  const rows = headerRows(source).map(([k, v]): [string, string] => [k, mdEscape(v)]);
   return [
     `# Coached transcript — ${mdEscape(reportTitle(meta))}`,
     '',

@@ -4,6 +4,8 @@
  * when the user asked for it, so renderers never see the original names.
  */
 import type { Analysis } from '../analysis/types';
+import { spokenLength } from '../results/spoken-length';
+import { dateTime, duration } from './format';
 
 export interface ReportMeta {
   /** Session id, or null for a bare analysis file. */
@@ -40,11 +42,11 @@ export function reportTitle(meta: ReportMeta): string {
 }
 
 /** Spoken length of the answer: the audio when there is one, else the analysis timeline. */
-export function answerSeconds(source: ReportSource): number {
+function answerSeconds(source: ReportSource): number {
   return source.meta.audioSeconds ?? source.analysis.timeline.totalSeconds;
 }
 
-export function modelLabel(source: ReportSource): string {
+function modelLabel(source: ReportSource): string {
   if (source.meta.model) return source.meta.model;
   if (source.analysis.timesEstimated) return 'none (typed answer, times estimated)';
   return 'unknown';
@@ -60,4 +62,22 @@ export function uniqueQuotes<Q extends { sentenceIndex: number; start: number }>
     out.push(q);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The facts at the top of every export (question, story, date, length, model), as plain text;
+ * each format escapes them its own way.
+ */
+export function headerRows(source: ReportSource): Array<[string, string]> {
+  const { meta, analysis } = source;
+  const length = spokenLength(duration(answerSeconds(source)), analysis.timesEstimated);
+  const rows: Array<[string, string]> = [
+    ['Question', meta.question ?? '—'],
+    ['Story', meta.story ?? '—'],
+    ['Date', meta.createdAt === null ? '—' : dateTime(meta.createdAt)],
+    ['Length', `${length} · target ${duration(analysis.budget.lengthSeconds)}`],
+    ['Model', modelLabel(source)],
+  ];
+  if (analysis.timesEstimated) rows.push(['Times', 'estimated from a speaking rate (typed answer)']);
+  return rows;
 }
