@@ -19,7 +19,7 @@ export interface NameCandidate {
   category: NameCategory;
 }
 
-/** Capitalised words that are grammar, coaching vocabulary or generic tech, never a secret. */
+/** Capitalised words that are grammar, coaching vocabulary, generic tech, languages and regions or holidays: never a secret. */
 const COMMON = new Set(
   `i i'm i've i'd i'll ok okay yes no so and but then when what why how who where which while after before because
   the a an this that these those our my we us they it its there here also first second third next finally
@@ -34,7 +34,11 @@ const COMMON = new Set(
   later earlier eventually meanwhile luckily unfortunately honestly initially afterwards afterward today yesterday
   tomorrow now since although though however both each every all some most many nobody everyone someone
   nothing everything there's that's it's here's what's let's don't didn't wasn't weren't isn't can't couldn't
-  within without during until unless instead overall instead plus`
+  within without during until unless instead overall instead plus
+  english french german spanish italian portuguese dutch swedish norwegian danish finnish polish czech greek
+  turkish russian ukrainian chinese mandarin cantonese japanese korean hindi arabic hebrew latin
+  european american british canadian australian indian asian african latam emea apac
+  christmas easter thanksgiving ramadan diwali`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );

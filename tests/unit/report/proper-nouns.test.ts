@@ -40,6 +40,14 @@ describe('findProperNouns', () => {
     expect(named).toEqual(expect.arrayContaining(['FreshCart Grocers', 'Priya Raman', 'StoreLink']));
   });
 
+  it('never offers languages, regions or holidays as names to hide', () => {
+    const found = findProperNouns([
+      'The support team in EMEA only wrote English tickets, so German customers went unanswered.',
+      'Traffic doubled over Christmas and the European night shift missed it; Dana Reyes paged us.',
+    ]);
+    expect(found.map((c) => c.name)).toEqual(['Dana Reyes']);
+  });
+
   it('offers a short form that starts one longer name as its alias', () => {
     const found = findProperNouns([
       'We told FreshCart Grocers first.',
