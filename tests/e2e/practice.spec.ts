@@ -166,7 +166,10 @@ test('Esc asks before cancelling; "Keep as draft" keeps the audio', async () => 
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Draft story');
     await expect(page.getByTestId('start-recording')).toBeEnabled();
-    await page.getByTestId('start-recording').click();
+    // Choosing the length moves focus to Start: Space starts the take, it does not press "2 min" again.
+    await page.getByRole('button', { name: '2 min', exact: true }).click();
+    await expect(page.getByTestId('start-recording')).toBeFocused();
+    await page.keyboard.press('Space');
     await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
     await page.waitForTimeout(2_500);
     await page.keyboard.press('Escape');
@@ -180,7 +183,7 @@ test('Esc asks before cancelling; "Keep as draft" keeps the audio', async () => 
     await page.getByRole('button', { name: 'Keep as draft' }).click();
     await expect(page.getByTestId('practice-notice')).toHaveText(/kept as a draft/);
     const [session] = (await app.backend.services.sessions.list()).sessions;
-    expect(session).toMatchObject({ status: 'draft' });
+    expect(session).toMatchObject({ status: 'draft', targetSec: 120 });
     expect(session?.durationSec).toBeGreaterThan(2);
   } finally {
     await browser.close();

@@ -46,6 +46,7 @@ export function LengthPicker() {
                 setCustomOpen(false);
                 setCustomError(null);
                 update({ lengthSec: sec });
+                focusNextAction();
               }}
             >
               {lengthLabel(sec)}
@@ -86,4 +87,16 @@ export function LengthPicker() {
       </p>
     </div>
   );
+}
+
+/**
+ * Once the length is chosen, the next action is starting: focus moves there, so Space starts the
+ * take instead of pressing the length button again. Only when Start is there and enabled (the
+ * microphone is live, the set-up complete); otherwise focus stays on the choice.
+ */
+function focusNextAction(): void {
+  requestAnimationFrame(() => {
+    const start = document.querySelector<HTMLButtonElement>('[data-testid="start-recording"]');
+    if (start && !start.disabled) start.focus();
+  });
 }
