@@ -54,15 +54,29 @@ test('results of a recorded take: waveform with layer regions, legend, budget ba
   for (const d of ['layer_balance', 'structural_fix_specificity', 'system_learning', 'honesty_about_detection']) {
     await expect(page.getByTestId(`dimension-${d}`)).toContainText(/Weak|Passing|Strong|Staff bar/);
   }
+  // Constraints fold away behind their count; opening them shows all four.
+  await page.getByText(/^Practice constraints: \d of 4 met$/).click();
   await expect(page.getByTestId('constraints').getByRole('listitem')).toHaveCount(4);
   await expect(page.getByTestId('tier')).toContainText(/Senior|Staff|L7/);
   await expect(page.getByTestId('follow-up')).toContainText('?');
-  await expect(page.getByTestId('worksheet')).toContainText('Layer 1');
-  await expect(page.getByTestId('delivery').locator('tr[data-row="overall"]')).toContainText(/\d+/);
   await page.screenshot({ path: 'screenshots/results-recorded.png' });
   await page.getByTestId('rubric-card').screenshot({ path: 'screenshots/results-rubric.png' });
+  // The summary is one part of the coaching; worksheet and delivery are a tab away, never all at once.
+  await expect(page.getByTestId('worksheet')).toHaveCount(0);
+  await page.getByTestId('tab-worksheet').click();
+  await expect(page.getByTestId('worksheet')).toContainText('Layer 1');
+  await expect(page.getByTestId('rubric-card')).toHaveCount(0);
   await page.getByTestId('worksheet').screenshot({ path: 'screenshots/results-worksheet.png' });
+  // Arrow keys move between tabs.
+  await page.getByTestId('tab-worksheet').press('ArrowRight');
+  await expect(page.getByTestId('tab-delivery')).toBeFocused();
+  await expect(page.getByTestId('delivery').locator('tr[data-row="overall"]')).toContainText(/\d+/);
   await page.getByTestId('delivery').screenshot({ path: 'screenshots/results-delivery.png' });
+  // The page is a screen of summary, not thousands of pixels.
+  await page.getByTestId('tab-coaching').click();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`[results] page height with the summary tab: ${height} px`);
+  expect(height).toBeLessThan(3000);
 });
 
 test('replay: play, the transcript follows, click to seek, keys for play/pause, sentences, layers and speed, loop a layer', async ({
@@ -121,6 +135,7 @@ test('replay: play, the transcript follows, click to seek, keys for play/pause, 
 
   // Clicking a quote in the rubric jumps there.
   await page.keyboard.press('Space');
+  await page.getByTestId('dimension-honesty_about_detection').locator('summary').click();
   const quote = page.getByTestId('dimension-honesty_about_detection').getByTestId('quote').first();
   const quoteTime = clockSeconds(((await quote.locator('.quote-meta').innerText()).match(/\d+:\d\d/) ?? ['0:00'])[0]);
   await quote.click();
@@ -244,6 +259,7 @@ test('worksheet items can be ticked by hand and the tick is kept with the take',
     story: 'Search stemmer',
   });
   await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
+  await page.getByTestId('tab-worksheet').click();
   const sheet = page.getByTestId('worksheet');
   await expect(sheet).toBeVisible();
   const unchecked = sheet
@@ -256,6 +272,7 @@ test('worksheet items can be ticked by hand and the tick is kept with the take',
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.getByTestId(testId).screenshot({ path: 'screenshots/results-worksheet-tick.png' });
   await page.reload();
+  await page.getByTestId('tab-worksheet').click();
   await expect(page.getByTestId(testId).locator('input[type="checkbox"]')).toBeChecked();
   await expect(page.getByTestId(testId)).toContainText('ticked by you');
   // Unticking returns the item to what the coach found.
@@ -274,6 +291,7 @@ test('a typed answer shows the same results without waveform or replay; the keys
   await expect(page.getByTestId('play-toggle')).toHaveCount(0);
   await expect(page.getByTestId('player-controls')).toContainText('Typed answer');
   await expect(page.getByTestId('layer-strip').getByRole('button')).toHaveCount(6);
+  await page.getByTestId('tab-delivery').click();
   await expect(page.getByTestId('delivery')).toContainText('estimated');
   await page.getByTestId('transcript').focus();
   await page.keyboard.press('ArrowRight');
@@ -283,6 +301,8 @@ test('a typed answer shows the same results without waveform or replay; the keys
   await page.keyboard.press('4');
   expect((await activeSentence(page)).layer).toBe('structural_fix');
   // A quote selects its sentence.
+  await page.getByTestId('tab-coaching').click();
+  await page.getByTestId('dimension-system_learning').locator('summary').click();
   await page.getByTestId('dimension-system_learning').getByTestId('quote').first().click();
   expect((await activeSentence(page)).layer).toBe('system_learning');
   await page.screenshot({ path: 'screenshots/results-typed.png' });

@@ -1,11 +1,10 @@
+import { CoachingTabs } from './results/CoachingTabs';
 import { formatClock } from '../../../core/time/clock';
 import { spokenLength } from '../../../core/results/spoken-length';
 import { useEffect, useState } from 'react';
 import { BudgetBars } from '../components/results/BudgetBars';
-import { DeliveryPanel } from '../components/results/DeliveryPanel';
 import { RetranscribePanel } from '../components/results/RetranscribePanel';
-import { NotGradedPanel, RubricCard } from '../components/results/RubricCard';
-import { WorksheetPanel } from '../components/results/WorksheetPanel';
+import { NotGradedPanel } from '../components/results/RubricCard';
 import { useNavigation } from '../stores/navigation';
 import { shownAnalysis, useResults } from '../stores/results';
 import { ResultsHeaderActions } from './results/ResultsHeaderActions';
@@ -83,11 +82,7 @@ export function ResultsView({ id }: { id: string }) {
 
       <div className="results-grid">
         <TranscriptColumn analysis={analysis} working={working} editable={editable} />
-        <div className="coaching-column">
-          <RubricCard analysis={analysis} />
-          <WorksheetPanel analysis={analysis} readOnly={state.readOnly} />
-          <DeliveryPanel analysis={analysis} />
-        </div>
+        <CoachingTabs analysis={analysis} readOnly={state.readOnly} />
       </div>
     </section>
   );

@@ -4,9 +4,10 @@ import { LEVEL_NAMES, TIER_NAMES } from '../../../../core/results/panels';
 import { QuoteButton } from './QuoteButton';
 
 /**
- * The rubric as the lesson defines it: four dimensions with level, evidence and the step to the
- * next level; the four practice constraints; the common failures found; the tier and its
- * reasons; the three fixes that matter most; the follow-up question an interviewer would ask.
+ * The rubric as the lesson defines it, summary first: the tier and its reasons, the three fixes
+ * that matter most and the interviewer's follow-up; then the four dimensions with level, evidence
+ * and the step to the next level; the practice constraints and common failures fold away behind
+ * a line that gives their count.
  */
 export const RubricCard = memo(function RubricCard({ analysis }: { analysis: Analysis }) {
   const { rubric, tierDetail } = analysis;
@@ -29,60 +30,6 @@ export const RubricCard = memo(function RubricCard({ analysis }: { analysis: Ana
       </ul>
       {tierDetail.toReachNext && <p className="next-step">Next tier: {tierDetail.toReachNext}</p>}
 
-      <div className="dimensions">
-        {RUBRIC_DIMENSIONS.map((d) => {
-          const score = rubric[d];
-          return (
-            <article key={d} className="dimension" data-testid={`dimension-${d}`}>
-              <h3>
-                {score.title} <span className={`level level-${score.level}`}>{LEVEL_NAMES[score.level]}</span>
-              </h3>
-              <LevelScale level={score.level} />
-              <p>{score.reason}</p>
-              {score.evidence.length > 0 && (
-                <div className="evidence">
-                  {score.evidence.slice(0, 3).map((q) => (
-                    <QuoteButton key={`${q.sentenceIndex}-${q.text}`} quote={q} />
-                  ))}
-                </div>
-              )}
-              <p className="advice">
-                <strong>{score.nextLevel ? `To reach ${LEVEL_NAMES[score.nextLevel]}: ` : 'Keep it: '}</strong>
-                {score.advice}
-              </p>
-            </article>
-          );
-        })}
-      </div>
-
-      <h3>Practice constraints</h3>
-      <ul className="constraints" data-testid="constraints">
-        {Object.values(analysis.constraints).map((c) => (
-          <li key={c.key} className={c.met ? 'met' : 'unmet'}>
-            <span className="mark" aria-hidden="true">
-              {c.met ? '✓' : '✗'}
-            </span>
-            <span>
-              <strong>{c.title}</strong> — {c.met ? 'met' : 'not met'}. <span className="muted">{c.detail}</span>
-            </span>
-          </li>
-        ))}
-      </ul>
-
-      <h3>Common failures</h3>
-      {found.length === 0 ? (
-        <p className="muted">None of the lesson’s five common failures was found.</p>
-      ) : (
-        <ul className="failures" data-testid="failures">
-          {found.map((f) => (
-            <li key={f.key}>
-              <strong>{f.title}</strong> <span className="muted">{f.detail}</span>
-              {f.evidence[0] && <QuoteButton quote={f.evidence[0]} />}
-            </li>
-          ))}
-        </ul>
-      )}
-
       <h3>Top fixes</h3>
       {analysis.feedback.topFixes.length === 0 && (
         <p className="muted">No fix stands out: keep this shape and rehearse it.</p>
@@ -102,6 +49,73 @@ export const RubricCard = memo(function RubricCard({ analysis }: { analysis: Ana
         <p>“{analysis.feedback.followUp.question}”</p>
         <footer className="muted">{analysis.feedback.followUp.why}</footer>
       </blockquote>
+      <h3>Rubric dimensions</h3>
+      <div className="dimensions">
+        {RUBRIC_DIMENSIONS.map((d) => {
+          const score = rubric[d];
+          return (
+            <article key={d} className="dimension" data-testid={`dimension-${d}`}>
+              <h3>
+                {score.title} <span className={`level level-${score.level}`}>{LEVEL_NAMES[score.level]}</span>
+              </h3>
+              <LevelScale level={score.level} />
+              <p>{score.reason}</p>
+              <details className="rubric-more">
+                <summary>
+                  {score.nextLevel
+                    ? `Evidence, and how to reach ${LEVEL_NAMES[score.nextLevel]}`
+                    : 'Evidence, and how to keep it'}
+                </summary>
+                {score.evidence.length > 0 && (
+                  <div className="evidence">
+                    {score.evidence.slice(0, 3).map((q) => (
+                      <QuoteButton key={`${q.sentenceIndex}-${q.text}`} quote={q} />
+                    ))}
+                  </div>
+                )}
+                <p className="advice">
+                  <strong>{score.nextLevel ? `To reach ${LEVEL_NAMES[score.nextLevel]}: ` : 'Keep it: '}</strong>
+                  {score.advice}
+                </p>
+              </details>
+            </article>
+          );
+        })}
+      </div>
+
+      <details className="rubric-more">
+        <summary>
+          Practice constraints: {Object.values(analysis.constraints).filter((c) => c.met).length} of 4 met
+        </summary>
+        <ul className="constraints" data-testid="constraints">
+          {Object.values(analysis.constraints).map((c) => (
+            <li key={c.key} className={c.met ? 'met' : 'unmet'}>
+              <span className="mark" aria-hidden="true">
+                {c.met ? '✓' : '✗'}
+              </span>
+              <span>
+                <strong>{c.title}</strong> — {c.met ? 'met' : 'not met'}. <span className="muted">{c.detail}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
+
+      <details className="rubric-more">
+        <summary>Common failures: {found.length === 0 ? 'none found' : `${found.length} found`}</summary>
+        {found.length === 0 ? (
+          <p className="muted">None of the lesson’s five common failures was found.</p>
+        ) : (
+          <ul className="failures" data-testid="failures">
+            {found.map((f) => (
+              <li key={f.key}>
+                <strong>{f.title}</strong> <span className="muted">{f.detail}</span>
+                {f.evidence[0] && <QuoteButton quote={f.evidence[0]} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
     </section>
   );
 });

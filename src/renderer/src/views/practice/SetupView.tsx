@@ -43,7 +43,7 @@ export function SetupView({ onStartTyping }: { onStartTyping(): void }) {
       <section className="panel" aria-labelledby="setup-how">
         <h2 id="setup-how">How you will answer</h2>
         <InterruptedTakes />
-        <div className="pr-tabs" role="tablist" aria-label="Answer mode">
+        <div className="tabs" role="tablist" aria-label="Answer mode">
           {MODES.map((m) => (
             <button
               key={m.mode}
