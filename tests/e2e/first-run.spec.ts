@@ -17,6 +17,10 @@ test('first run: the Practice page says which models are missing, what each is f
   await expect(missing.getByRole('button', { name: /^Download silero-v6\.2\.0 \(\d+ kB\)$/ })).toBeVisible();
   await expect(missing).toContainText('You can record now');
   await page.screenshot({ path: 'screenshots/first-run-practice.png' });
+  // Start stays in view at 1280×800 without scrolling, even with the models listed above it.
+  const start = await page.getByTestId('start-recording').boundingBox();
+  expect(start).not.toBeNull();
+  expect((start?.y ?? 0) + (start?.height ?? 0)).toBeLessThanOrEqual(800);
 
   // The offline route: the model file imported (here through the back end, as Settings does).
   await app.backend.services.models.importFile(VAD_MODEL);
