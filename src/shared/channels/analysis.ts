@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnalysisSchema } from '../../core/analysis/schema';
 import { MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS } from '../../core/analysis/budget';
 import { TranscriptSchema } from '../../core/transcript/parse';
+import { transcriptSize } from '../../core/transcript/size';
 import { sessionSummary } from '../session-document';
 import { sessionId } from './sessions';
 
@@ -11,16 +12,6 @@ import { sessionId } from './sessions';
  * while keeping one analysis under a second.
  */
 export const ANALYSIS_LIMITS = { words: 40_000, segments: 20_000, characters: 400_000 } as const;
-
-function transcriptSize(t: z.infer<typeof TranscriptSchema>): { words: number; segments: number; characters: number } {
-  let words = 0;
-  let characters = 0;
-  for (const segment of t.segments) {
-    characters += segment.text.length;
-    words += segment.words?.length ?? segment.text.split(/\s+/).filter(Boolean).length;
-  }
-  return { words, segments: t.segments.length, characters };
-}
 
 const boundedTranscript = TranscriptSchema.superRefine((t, ctx) => {
   const size = transcriptSize(t);

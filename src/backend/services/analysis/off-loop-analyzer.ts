@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeTranscript } from '../../../core/analysis/analyze';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
+import { transcriptSize } from '../../../core/transcript/size';
 import type { Transcript } from '../../../core/transcript/types';
 import type { AnalysisReply, AnalysisRequest } from './analysis-protocol';
 
@@ -17,12 +18,6 @@ const OFF_LOOP_WORDS = 5_000;
 
 /** Either the engine itself or the off-loop analyser: callers await both alike. */
 export type AnalyzeAsync = (transcript: Transcript, options?: AnalysisOptions) => Analysis | Promise<Analysis>;
-
-function wordCount(t: Transcript): number {
-  let n = 0;
-  for (const s of t.segments) n += s.words?.length ?? s.text.split(/\s+/).filter(Boolean).length;
-  return n;
-}
 
 /**
  * The worker: the built .js beside the main bundle, or under tsx/vitest the .ts source, loaded
@@ -59,7 +54,7 @@ export class OffLoopAnalyzer {
   constructor(private readonly thresholdWords = OFF_LOOP_WORDS) {}
 
   readonly analyze = (transcript: Transcript, options: AnalysisOptions = {}): Promise<Analysis> => {
-    if (wordCount(transcript) < this.thresholdWords) {
+    if (transcriptSize(transcript).words < this.thresholdWords) {
       try {
         return Promise.resolve(analyzeTranscript(transcript, options));
       } catch (error) {
