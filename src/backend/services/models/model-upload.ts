@@ -17,7 +17,7 @@ import { byteSize } from '../../../core/report/format';
 import { CoachError } from '../../../shared/coach-error';
 import { MODEL_UPLOAD_PART_BYTES } from '../../../shared/channels/models';
 import { asDiskError } from '../platform/atomic-write';
-import { freeBytesOf } from '../platform/free-space';
+import { freeBytesOf, isOutOfSpace } from '../platform/free-space';
 import { OpenUploads } from '../platform/open-uploads';
 import { validateModelFile } from './ggml-validate';
 import { isModelValidationError, type ModelFileProblem } from './model-errors';
@@ -237,8 +237,7 @@ export function uploadDiskError(
   received: number,
   size: number,
 ): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
+  if (isOutOfSpace(error)) {
     return new CoachError(
       'disk_full',
       `The disk is full: ${fileName} could not be saved (stopped after ${byteSize(received)} of ${byteSize(size)}). Free some space in ${modelsDir} and try again.`,

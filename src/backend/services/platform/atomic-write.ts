@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
+import { isOutOfSpace } from './free-space';
 
 /**
  * Replace `file` so that a crash at any moment leaves either the old or the new content, never a
@@ -43,13 +44,13 @@ export async function syncDir(dir: string): Promise<void> {
 }
 
 export function asDiskError(error: unknown, file: string): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
+  if (isOutOfSpace(error)) {
     return new CoachError(
       'disk_full',
       `The disk is full: could not write ${path.basename(file)}. Free some space and try again.`,
     );
   }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new CoachError('forbidden', `No permission to write ${file}.`);
   }

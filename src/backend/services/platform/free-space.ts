@@ -10,7 +10,13 @@ export async function freeBytesOf(dir: string): Promise<number | null> {
   }
 }
 
-export function isDiskFull(error: unknown): boolean {
+/** The operating system's "no space left" (or over quota) on a write. */
+export function isOutOfSpace(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'disk_full';
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** Out of space, raw from the system or already said to the user as `disk_full`. */
+export function isDiskFull(error: unknown): boolean {
+  return isOutOfSpace(error) || (error as { code?: unknown } | null)?.code === 'disk_full';
 }
