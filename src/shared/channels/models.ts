@@ -8,6 +8,12 @@ export const modelId = z
   .max(80)
   .regex(/^[a-z0-9][a-z0-9.-]*$/, 'Not a model name.');
 
+/**
+ * The models a first run is pointed to, by the Practice page and by `coach doctor` alike: the
+ * smallest English Whisper model that coaches well, and the voice-activity model the app uses.
+ */
+export const FIRST_RUN_MODELS = { whisper: 'base.en', vad: 'silero-v6.2.0' } as const;
+
 /** Largest model file accepted by upload: large-v3 in f16 (3.1 GB) fits. */
 export const MAX_MODEL_UPLOAD_BYTES = 4 * 1024 ** 3;
 /** Bytes per `models.uploadPart` call: the same 2 MB as audio imports keeps each request small. */

@@ -7,6 +7,7 @@
  * URLs use the `main` branch: the content is pinned by hash, not by revision, so a re-upload
  * upstream would be refused (checksum mismatch) rather than silently accepted.
  */
+import { FIRST_RUN_MODELS } from '../../../shared/channels/models';
 import type { OfficialShapeName } from './ggml-layout';
 
 export type ModelKind = 'whisper' | 'vad';
@@ -165,7 +166,7 @@ export const OFFICIAL_CATALOG: readonly CatalogEntry[] = [
   },
 ];
 
-export const DEFAULT_VAD_ID = 'silero-v6.2.0';
+export const DEFAULT_VAD_ID = FIRST_RUN_MODELS.vad;
 
 export function findCatalogEntry(catalog: readonly CatalogEntry[], id: string): CatalogEntry | undefined {
   return catalog.find((e) => e.id === id);

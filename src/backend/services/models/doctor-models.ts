@@ -1,9 +1,6 @@
 import { byteSize } from '../../../core/report/format';
-import { DEFAULT_VAD_ID } from './catalog';
+import { FIRST_RUN_MODELS } from '../../../shared/channels/models';
 import type { ModelListEntry, ModelManager } from './model-manager';
-
-/** The Whisper model a first run is pointed to: small enough to fetch, good enough to coach. */
-const SUGGESTED_WHISPER_ID = 'base.en';
 
 function installedList(models: ModelListEntry[]): string {
   return models
@@ -36,13 +33,13 @@ export async function modelsReport(manager: Pick<ModelManager, 'list' | 'modelsD
         'Speech (Whisper)',
         whisper.length > 0
           ? `installed: ${installedList(whisper)}`
-          : `MISSING: needed to transcribe a take. Get one: ${howToGet(all, SUGGESTED_WHISPER_ID)}`,
+          : `MISSING: needed to transcribe a take. Get one: ${howToGet(all, FIRST_RUN_MODELS.whisper)}`,
       ],
       [
         'Voice activity',
         vad.length > 0
           ? `installed: ${installedList(vad)}`
-          : `MISSING: needed to find the speech in a recording. Get it: ${howToGet(all, DEFAULT_VAD_ID)}`,
+          : `MISSING: needed to find the speech in a recording. Get it: ${howToGet(all, FIRST_RUN_MODELS.vad)}`,
       ],
       ['Models folder', manager.modelsDir],
     ],

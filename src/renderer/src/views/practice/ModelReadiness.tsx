@@ -1,11 +1,8 @@
 import { useEffect } from 'react';
 import { byteSize } from '../../../../core/report/format';
-import type { ModelEntry } from '../../../../shared/channels/models';
+import { FIRST_RUN_MODELS, type ModelEntry } from '../../../../shared/channels/models';
 import { useModels } from '../../stores/models';
 import { useNavigation } from '../../stores/navigation';
-
-/** The models a first run is pointed to: the smallest English model that coaches well, and the VAD. */
-const SUGGESTED = { whisper: 'base.en', vad: 'silero-v6.2.0' } as const;
 
 const PURPOSE = {
   whisper: { name: 'Speech model (Whisper)', for: 'turns your answer into text' },
@@ -78,8 +75,8 @@ export function ModelReadiness() {
         <strong>Before you speak:</strong> transcription needs these models on this machine.
       </p>
       <ul>
-        {whisper.length === 0 && <MissingModel kind="whisper" entry={entry(SUGGESTED.whisper)} />}
-        {vad.length === 0 && <MissingModel kind="vad" entry={entry(SUGGESTED.vad)} />}
+        {whisper.length === 0 && <MissingModel kind="whisper" entry={entry(FIRST_RUN_MODELS.whisper)} />}
+        {vad.length === 0 && <MissingModel kind="vad" entry={entry(FIRST_RUN_MODELS.vad)} />}
       </ul>
       <p className="muted small">
         You can record now: the take is kept, and Sessions transcribes it once the models are installed.
