@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CoachErrorInfo } from '../../../shared/contract-types';
-import { call, CallError, messageOf } from '../coach';
+import { analyseStoredTake, errorInfoOf } from '../coach';
 import { useHistory } from './history';
 import { openResults } from './navigation';
 
@@ -30,19 +30,15 @@ export const useLateAnalysis = create<LateAnalysisState>((set, get) => ({
     if (get().running[sessionId]) return;
     const { [sessionId]: _cleared, ...failed } = get().failed;
     set({ running: { ...get().running, [sessionId]: { fraction: 0, detail: 'Starting…' } }, failed });
-    const off = window.coach.on('analysis.progress', (p) => {
-      if (p.sessionId !== sessionId || !get().running[sessionId]) return;
-      set({ running: { ...get().running, [sessionId]: { fraction: p.fraction, detail: p.detail } } });
-    });
     try {
-      await call('analysis.run', { sessionId });
+      await analyseStoredTake(sessionId, (p) => {
+        if (!get().running[sessionId]) return;
+        set({ running: { ...get().running, [sessionId]: { fraction: p.fraction, detail: p.detail } } });
+      });
       openResults(sessionId);
     } catch (error) {
-      const info: CoachErrorInfo =
-        error instanceof CallError ? error.info : { code: 'internal', message: messageOf(error) };
-      set({ failed: { ...get().failed, [sessionId]: info } });
+      set({ failed: { ...get().failed, [sessionId]: errorInfoOf(error) } });
     } finally {
-      off();
       const { [sessionId]: _done, ...running } = get().running;
       set({ running });
       void useHistory.getState().load();

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { MAX_MODEL_UPLOAD_BYTES, MODEL_UPLOAD_PART_BYTES, type ModelEntry } from '../../../shared/channels/models';
 import type { CoachErrorInfo } from '../../../shared/contract-types';
-import { call, CallError, messageOf } from '../coach';
+import { call, errorInfoOf, messageOf } from '../coach';
 import { sendFileInParts } from '../send-file-in-parts';
 
 type Overview = Awaited<ReturnType<typeof call<'models.list'>>>;
@@ -44,10 +44,6 @@ interface ModelsState {
   bench(): Promise<void>;
 }
 
-function infoOf(error: unknown): CoachErrorInfo {
-  return error instanceof CallError ? error.info : { code: 'internal', message: messageOf(error) };
-}
-
 export const useModels = create<ModelsState>((set, get) => {
   // Checked between parts: a part already on its way is let through, then the upload stops.
   let cancelRequested = false;
@@ -56,7 +52,7 @@ export const useModels = create<ModelsState>((set, get) => {
     try {
       await work();
     } catch (error) {
-      set((s) => ({ errors: { ...s.errors, [id]: infoOf(error) } }));
+      set((s) => ({ errors: { ...s.errors, [id]: errorInfoOf(error) } }));
     } finally {
       set((s) => ({ busy: omit(s.busy, id), progress: omit(s.progress, id) }));
       await get().load();
@@ -137,7 +133,7 @@ export const useModels = create<ModelsState>((set, get) => {
         // The back end drops an upload it refuses for good; a part out of order or a file the
         // page could not read leaves one behind, so let it go.
         if (uploadId !== null) await call('models.uploadCancel', { uploadId }).catch(() => undefined);
-        set((s) => ({ errors: { ...s.errors, import: infoOf(error) } }));
+        set((s) => ({ errors: { ...s.errors, import: errorInfoOf(error) } }));
       } finally {
         set({ upload: null });
         await get().load();

@@ -4,25 +4,16 @@
  */
 import { IMPORT_PART_BYTES } from '../../../shared/channels/imports';
 import type { TakeSetupInput } from '../../../shared/channels/recording';
-import { call, CallError } from '../coach';
+import { analyseStoredTake, call, CallError } from '../coach';
 import { sendFileInParts } from '../send-file-in-parts';
 import { openResults } from './navigation';
 import { errorText, INITIAL_TAKE_STATE, type TakeState, type TakeStore } from './take-state';
-
-let unsubscribe: (() => void)[] = [];
 
 export async function processTake(
   store: TakeStore,
   sessionId: string,
   info: Parameters<TakeState['process']>[1],
 ): Promise<void> {
-  for (const off of unsubscribe) off();
-  unsubscribe = [
-    window.coach.on('analysis.progress', (p) => {
-      if (p.sessionId === sessionId)
-        store.set({ processing: { stage: p.stage, fraction: p.fraction, detail: p.detail } });
-    }),
-  ];
   store.set({
     phase: 'processing',
     typing: false,
@@ -32,7 +23,9 @@ export async function processTake(
     error: null,
   });
   try {
-    await call('analysis.run', { sessionId });
+    await analyseStoredTake(sessionId, (p) =>
+      store.set({ processing: { stage: p.stage, fraction: p.fraction, detail: p.detail } }),
+    );
     // The results view (Sessions) takes over; Practice is ready for the next take.
     store.set({ ...INITIAL_TAKE_STATE });
     openResults(sessionId);
@@ -51,9 +44,6 @@ export async function processTake(
             },
           }),
     });
-  } finally {
-    for (const off of unsubscribe) off();
-    unsubscribe = [];
   }
 }
 
