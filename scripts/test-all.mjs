@@ -9,10 +9,7 @@ const steps = [
   ['lint', ['npm', 'run', '--silent', 'lint']],
   ['formatting (Prettier; `npm run format` fixes it)', ['npx', 'prettier', '--check', '--log-level', 'warn', '.']],
   ['unit tests (Vitest)', ['npx', 'vitest', 'run']],
-  [
-    'contract fuzz (Vitest, on its own: it keeps both cores busy)',
-    ['npx', 'vitest', 'run', '-c', 'vitest.fuzz.config.ts'],
-  ],
+  ['real-time transcription tests (Vitest, on their own)', ['npx', 'vitest', 'run', '-c', 'vitest.realtime.config.ts']],
   ['build (electron-vite)', ['npx', 'electron-vite', 'build']],
   ['end-to-end tests (Playwright, Chromium, web shell)', ['npx', 'playwright', 'test', '-c', 'playwright.config.ts']],
 ];
