@@ -64,99 +64,105 @@ async function wavSeconds(file: string): Promise<{ seconds: number; pcm: Int16Ar
   return { seconds: header.declaredDataBytes / 2 / header.sampleRate, pcm: pcmOf(bytes) };
 }
 
-test('set up → record → stop → processing → result; the WAV holds what was played', async () => {
-  const transcriber = new ScriptedTranscriber(story.text);
-  const app = await startWebApp(undefined, { transcriber });
-  const browser = await launch(speech.fakeMicWav);
-  try {
-    const page = await openPractice(browser, app.server.launchUrl);
-    await page.getByText(story.prompt).click();
-    await createStory(page, 'ETA daylight saving');
-    await page.getByRole('button', { name: 'Custom' }).click();
-    await page.getByLabel('Custom length').fill('15');
-    await expect(page.getByTestId('budget')).toHaveAttribute('aria-label', 'Time budget for 0:15');
+// Chromium's fake microphone is driven by timers: on a starved machine it skips part of its file,
+// which the content check below cannot tell from a gap of ours. One retry absorbs that; a loss in our
+// own pipeline happens on every run and still fails.
+test.describe(() => {
+  test.describe.configure({ retries: 1 });
+  test('set up → record → stop → processing → result; the WAV holds what was played', async () => {
+    const transcriber = new ScriptedTranscriber(story.text);
+    const app = await startWebApp(undefined, { transcriber });
+    const browser = await launch(speech.fakeMicWav);
+    try {
+      const page = await openPractice(browser, app.server.launchUrl);
+      await page.getByText(story.prompt).click();
+      await createStory(page, 'ETA daylight saving');
+      await page.getByRole('button', { name: 'Custom' }).click();
+      await page.getByLabel('Custom length').fill('15');
+      await expect(page.getByTestId('budget')).toHaveAttribute('aria-label', 'Time budget for 0:15');
 
-    // The level meter moves before recording: the fake microphone is speaking.
-    await expect
-      .poll(async () => Number(await page.getByTestId('level-meter').getAttribute('data-max-level')), {
-        timeout: 10_000,
-      })
-      .toBeGreaterThan(0.3);
-    await expect(page.locator('#mic-select')).toBeEnabled();
-    await page.screenshot({ path: 'screenshots/practice-setup.png' });
+      // The level meter moves before recording: the fake microphone is speaking.
+      await expect
+        .poll(async () => Number(await page.getByTestId('level-meter').getAttribute('data-max-level')), {
+          timeout: 10_000,
+        })
+        .toBeGreaterThan(0.3);
+      await expect(page.locator('#mic-select')).toBeEnabled();
+      await page.screenshot({ path: 'screenshots/practice-setup.png' });
 
-    await page.locator('body').click({ position: { x: 5, y: 5 } }); // focus outside any control
-    await page.keyboard.press('Space');
-    const startedAt = Date.now();
-    await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
-    await page.waitForTimeout(6_000);
-    await expect(page.getByTestId('level-meter')).not.toHaveAttribute('data-level', '0.000');
-    await page.screenshot({ path: 'screenshots/practice-recording.png' });
-    // Saved to disk keeps up with what is captured (chunks acknowledged as they go).
-    const saved = Number(await page.getByTestId('saved').getAttribute('data-seconds'));
-    expect(saved).toBeGreaterThan(5);
+      await page.locator('body').click({ position: { x: 5, y: 5 } }); // focus outside any control
+      await page.keyboard.press('Space');
+      const startedAt = Date.now();
+      await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
+      await page.waitForTimeout(6_000);
+      await expect(page.getByTestId('level-meter')).not.toHaveAttribute('data-level', '0.000');
+      await page.screenshot({ path: 'screenshots/practice-recording.png' });
+      // Saved to disk keeps up with what is captured (chunks acknowledged as they go).
+      const saved = Number(await page.getByTestId('saved').getAttribute('data-seconds'));
+      expect(saved).toBeGreaterThan(5);
 
-    await expect(page.getByTestId('overtime')).toBeVisible({ timeout: 15_000 });
-    await page.screenshot({ path: 'screenshots/practice-recording-overtime.png' });
-    await page.waitForTimeout(2_000);
-    await page.keyboard.press('Space');
-    const playedSec = (Date.now() - startedAt) / 1000;
+      await expect(page.getByTestId('overtime')).toBeVisible({ timeout: 15_000 });
+      await page.screenshot({ path: 'screenshots/practice-recording-overtime.png' });
+      await page.waitForTimeout(2_000);
+      await page.keyboard.press('Space');
+      const playedSec = (Date.now() - startedAt) / 1000;
 
-    await expect(page.getByTestId('processing-screen').or(page.getByTestId('results-view'))).toBeVisible();
-    if (await page.getByTestId('processing-screen').isVisible()) {
-      await page.screenshot({ path: 'screenshots/practice-processing.png' });
+      await expect(page.getByTestId('processing-screen').or(page.getByTestId('results-view'))).toBeVisible();
+      if (await page.getByTestId('processing-screen').isVisible()) {
+        await page.screenshot({ path: 'screenshots/practice-processing.png' });
+      }
+      // Processing done: the results view of the take opens.
+      await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId('header-tier')).toHaveText(/^(Senior|Staff|L7) tier$/);
+      await page.screenshot({ path: 'screenshots/practice-result.png' });
+
+      // The session on disk: a valid WAV whose length matches the time the fake mic played into it.
+      const listing = await app.backend.services.sessions.list();
+      expect(listing.sessions).toHaveLength(1);
+      const session = listing.sessions[0];
+      expect(session).toMatchObject({
+        status: 'ready',
+        kind: 'recorded',
+        story: 'ETA daylight saving',
+        question: story.prompt,
+        targetSec: 15,
+      });
+      const wav = await wavSeconds(path.join(app.backend.services.sessions.folderOf(session?.id ?? ''), 'audio.wav'));
+      console.log(
+        `played ${playedSec.toFixed(2)} s (Space → Space), saved WAV ${wav.seconds.toFixed(3)} s, streamed ${(transcriber.streamedSamples / 16000).toFixed(3)} s`,
+      );
+      expect(Math.abs(wav.seconds - playedSec)).toBeLessThan(0.5);
+      expect(transcriber.streamedSamples).toBe(wav.pcm.length); // every sample went to the streaming transcriber
+      // And it is the story the microphone played, in order and without gaps.
+      const match = bestLoopedCorrelation(envelope(wav.pcm), envelope(speech.reference16k));
+      console.log(
+        `envelope correlation with the espeak-ng source: r = ${match.r.toFixed(3)} at lag ${(match.lagFrames * 0.01).toFixed(2)} s`,
+      );
+      expect(match.r).toBeGreaterThan(0.95);
+      // The check has teeth: the same recording with one 250-ms chunk missing in the middle fails it.
+      const mid = Math.floor(wav.pcm.length / 2);
+      const gapped = new Int16Array(wav.pcm.length - 4000);
+      gapped.set(wav.pcm.subarray(0, mid));
+      gapped.set(wav.pcm.subarray(mid + 4000), mid);
+      expect(bestLoopedCorrelation(envelope(gapped), envelope(speech.reference16k)).r).toBeLessThan(0.95);
+
+      const doc = await app.backend.services.sessions.get(session?.id ?? '');
+      const tier = (doc.analysis as { tier: string }).tier;
+      await expect(page.getByTestId('header-tier')).toHaveText(
+        `${{ senior: 'Senior', staff: 'Staff', l7: 'L7' }[tier] ?? '?'} tier`,
+      );
+      expect(page.url()).toContain(`#/sessions/${session?.id ?? ''}`);
+      expect(doc.recording?.endedBy).toBe('user');
+
+      // The take is listed in Sessions.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click();
+      await expect(page.getByRole('main').getByText(story.prompt).first()).toBeVisible();
+      await page.screenshot({ path: 'screenshots/practice-sessions.png' });
+    } finally {
+      await browser.close();
+      await app.stop();
     }
-    // Processing done: the results view of the take opens.
-    await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByTestId('header-tier')).toHaveText(/^(Senior|Staff|L7) tier$/);
-    await page.screenshot({ path: 'screenshots/practice-result.png' });
-
-    // The session on disk: a valid WAV whose length matches the time the fake mic played into it.
-    const listing = await app.backend.services.sessions.list();
-    expect(listing.sessions).toHaveLength(1);
-    const session = listing.sessions[0];
-    expect(session).toMatchObject({
-      status: 'ready',
-      kind: 'recorded',
-      story: 'ETA daylight saving',
-      question: story.prompt,
-      targetSec: 15,
-    });
-    const wav = await wavSeconds(path.join(app.backend.services.sessions.folderOf(session?.id ?? ''), 'audio.wav'));
-    console.log(
-      `played ${playedSec.toFixed(2)} s (Space → Space), saved WAV ${wav.seconds.toFixed(3)} s, streamed ${(transcriber.streamedSamples / 16000).toFixed(3)} s`,
-    );
-    expect(Math.abs(wav.seconds - playedSec)).toBeLessThan(0.5);
-    expect(transcriber.streamedSamples).toBe(wav.pcm.length); // every sample went to the streaming transcriber
-    // And it is the story the microphone played, in order and without gaps.
-    const match = bestLoopedCorrelation(envelope(wav.pcm), envelope(speech.reference16k));
-    console.log(
-      `envelope correlation with the espeak-ng source: r = ${match.r.toFixed(3)} at lag ${(match.lagFrames * 0.01).toFixed(2)} s`,
-    );
-    expect(match.r).toBeGreaterThan(0.95);
-    // The check has teeth: the same recording with one 250-ms chunk missing in the middle fails it.
-    const mid = Math.floor(wav.pcm.length / 2);
-    const gapped = new Int16Array(wav.pcm.length - 4000);
-    gapped.set(wav.pcm.subarray(0, mid));
-    gapped.set(wav.pcm.subarray(mid + 4000), mid);
-    expect(bestLoopedCorrelation(envelope(gapped), envelope(speech.reference16k)).r).toBeLessThan(0.95);
-
-    const doc = await app.backend.services.sessions.get(session?.id ?? '');
-    const tier = (doc.analysis as { tier: string }).tier;
-    await expect(page.getByTestId('header-tier')).toHaveText(
-      `${{ senior: 'Senior', staff: 'Staff', l7: 'L7' }[tier] ?? '?'} tier`,
-    );
-    expect(page.url()).toContain(`#/sessions/${session?.id ?? ''}`);
-    expect(doc.recording?.endedBy).toBe('user');
-
-    // The take is listed in Sessions.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click();
-    await expect(page.getByRole('main').getByText(story.prompt).first()).toBeVisible();
-    await page.screenshot({ path: 'screenshots/practice-sessions.png' });
-  } finally {
-    await browser.close();
-    await app.stop();
-  }
+  });
 });
 
 test('Esc asks before cancelling; "Keep as draft" keeps the audio', async () => {
