@@ -253,6 +253,37 @@ test('corrections: change a layer, edit text, merge, split — recomputed at onc
   await expect(page.getByTestId('correction-state')).toHaveText('As transcribed');
 });
 
+test('a layer change that moves a neighbour says so and can keep the neighbour as it was', async ({ page, app }) => {
+  const { id } = await seedStory(app.backend, 'dev-11-hotel-ranking-canary', { id: 'take-0005', story: 'Canary' });
+  await page.goto(app.server.launchUrlFor(`/sessions/${id}`));
+  await expect(page.getByTestId('play-toggle')).toBeEnabled({ timeout: 15_000 });
+  const row = (index: number) => page.locator(`#sentence-${index}`);
+  await expect(row(10)).toHaveAttribute('data-layer', 'structural_fix');
+
+  await row(11).click();
+  await page.getByTestId('layer-select').selectOption('mitigation');
+  const notice = page.getByTestId('relabel-notice');
+  await expect(notice).toContainText(
+    'Setting sentence 12 to Mitigation also moved sentence 11 from Structural fix to Mitigation',
+  );
+  await expect(row(10)).toHaveAttribute('data-layer', 'mitigation');
+  await expect(row(10)).toContainText('layer changed');
+  await page.screenshot({ path: 'screenshots/results-relabel-notice.png' });
+
+  await notice.getByRole('button', { name: 'Keep sentence 11 as Structural fix' }).click();
+  await expect(notice).toBeHidden();
+  await expect(row(10)).toHaveAttribute('data-layer', 'structural_fix');
+  await expect(row(10)).toContainText('set by you');
+  await expect(row(11)).toHaveAttribute('data-layer', 'mitigation');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  // A change that moves nothing else shows no notice.
+  await row(12).click();
+  await page.getByTestId('layer-select').selectOption('system_learning');
+  await expect(row(12)).toHaveAttribute('data-layer', 'system_learning');
+  await expect(notice).toBeHidden();
+});
+
 test('worksheet items can be ticked by hand and the tick is kept with the take', async ({ page, app }) => {
   const { id } = await seedStory(app.backend, 'dev-02-search-stemmer-change', {
     id: 'take-0004',

@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './input';
 export * from './recompute';
 export * from './changes';
+export * from './ripple';

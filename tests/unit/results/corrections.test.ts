@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
+import type { Layer } from '../../../src/core/analysis/layers';
 import type { Analysis } from '../../../src/core/analysis/types';
 import {
   analyzeWithCorrections,
@@ -224,5 +225,35 @@ describe('sentence changes for the transcript badges', () => {
     );
     expect(relabelled[3]).toEqual({ shape: 'same', layerChanged: true });
     expect(relabelled.filter((x) => x.layerChanged)).toHaveLength(1);
+  });
+});
+
+describe('sentences the engine relabels on its own after a layer change', () => {
+  it('names the neighbour that moved, and nothing when only the corrected sentence changed', async () => {
+    const { relabelledByEngine } = await import('../../../src/core/corrections/ripple');
+    // In this story, calling the new stratified canary (sentence 12) recovery pulls the sentence
+    // before it ("most of my effort afterwards went into…") along: the engine reads neighbours.
+    const t = transcriptOf(loadStory('dev-11-hotel-ranking-canary'));
+    const base = analyzeTranscript(t, options);
+    const tw = flattenWords(t);
+    const labelled = (sentences: { wordStart: number; wordEnd: number; layer: Layer | null }[], a: Analysis) =>
+      sentences.map((s, i) => ({ ...s, layer: a.sentences[i]?.layer ?? 'other', setByHand: s.layer !== null }));
+    const c = relabelSentence({ words: tw, base: base.sentences, corrections: null }, 11, 'mitigation');
+    const after = analyzeWithCorrections(analyzeTranscript, t, c, options, base);
+    const before = base.sentences;
+    expect(relabelledByEngine(before, labelled(after.sentences, after.corrected))).toEqual([
+      { index: 10, from: 'structural_fix', to: 'mitigation' },
+    ]);
+    // Keeping the neighbour as it was, by hand, moves nothing else.
+    const kept = relabelSentence({ words: tw, base: base.sentences, corrections: c }, 10, 'structural_fix');
+    const again = analyzeWithCorrections(analyzeTranscript, t, kept, options, base);
+    expect(again.corrected.sentences.map((s) => s.layer)).toEqual(
+      before.map((s, i) => (i === 11 ? 'mitigation' : s.layer)),
+    );
+    expect(relabelledByEngine(before, labelled(again.sentences, again.corrected))).toEqual([]);
+    // dev-01 is a story where the same kind of change moves nothing.
+    const plain = relabelSentence(ctx(null), MOVED, TARGET);
+    const result = run(plain);
+    expect(relabelledByEngine(original.sentences, labelled(result.sentences, result.corrected))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   editSentenceText,
   mergeWithNext,
   readCorrections,
+  relabelledByEngine,
   relabelSentence,
   revertTranscriptCorrections,
   splitSentence,
@@ -13,6 +14,7 @@ import {
   transcriptBasis,
   type CorrectionContext,
   type Corrections,
+  type Relabelled,
   type WorkingSentence,
 } from '../../../core/corrections';
 import { TranscriptSchema } from '../../../core/transcript/parse';
@@ -51,9 +53,14 @@ interface ResultsState {
   editError: string | null;
   /** Milliseconds the last recomputation took (shown in the footer; measured by the e2e bench). */
   recomputeMs: number | null;
+  /** Sentences the engine relabelled on its own after the user's last layer change. */
+  ripple: { edited: number; layer: Layer; changes: Relabelled[] } | null;
 
   load(id: string): Promise<void>;
   relabel(index: number, layer: Layer | null): void;
+  /** Sets the sentences of the last ripple back to the layers they had, by hand. */
+  keepRippled(): void;
+  dismissRipple(): void;
   editText(index: number, text: string): void;
   merge(index: number): void;
   split(index: number, atToken: number): void;
@@ -83,10 +90,10 @@ export const useResults = create<ResultsState>((set, get) => {
    * Applies new corrections: shown at once (the worker re-analyses in milliseconds for a normal
    * take, a few hundred for a 30-minute one, without blocking the page), then persisted.
    */
-  const apply = (next: Corrections): void => {
+  const apply = (next: Corrections, onApplied?: (sentences: WorkingSentence[], analysis: Analysis) => void): void => {
     const { transcript, doc, original, id } = get();
     if (!transcript || !doc || !original) return;
-    set({ corrections: next, showing: 'corrected', editError: null });
+    set({ corrections: next, showing: 'corrected', editError: null, ripple: null });
     engine()
       .apply(next)
       .then((result) => {
@@ -98,6 +105,7 @@ export const useResults = create<ResultsState>((set, get) => {
           applied: result.applied,
           recomputeMs: result.ms,
         });
+        onApplied?.(result.sentences, result.corrected);
         scheduleSave();
       })
       .catch((error: unknown) => {
@@ -124,14 +132,23 @@ export const useResults = create<ResultsState>((set, get) => {
     }, 300);
   };
 
-  const edit = (change: (ctx: CorrectionContext) => Corrections): void => {
+  const edit = (
+    change: (ctx: CorrectionContext) => Corrections,
+    onApplied?: (sentences: WorkingSentence[], analysis: Analysis) => void,
+  ): void => {
     const { words, original, corrections, readOnly } = get();
     if (!original || readOnly) return;
     try {
-      apply(change({ words, base: original.sentences, corrections }));
+      apply(change({ words, base: original.sentences, corrections }), onApplied);
     } catch (error) {
       set({ editError: messageOf(error) });
     }
+  };
+
+  /** The sentences on screen with their layers, to tell afterwards what a correction moved. */
+  const labelledOnScreen = (): { wordStart: number; wordEnd: number; layer: Layer }[] => {
+    const { sentences, corrected } = get();
+    return sentences.map((s, i) => ({ ...s, layer: corrected?.sentences[i]?.layer ?? 'other' }));
   };
 
   return {
@@ -153,6 +170,7 @@ export const useResults = create<ResultsState>((set, get) => {
     saveMessage: null,
     editError: null,
     recomputeMs: null,
+    ripple: null,
 
     load: async (id) => {
       set({
@@ -161,6 +179,7 @@ export const useResults = create<ResultsState>((set, get) => {
         error: null,
         notices: [],
         editError: null,
+        ripple: null,
         saveState: 'idle',
         showing: 'corrected',
       });
@@ -248,7 +267,35 @@ export const useResults = create<ResultsState>((set, get) => {
       set({ status: 'error', doc, error: why, notices });
     },
 
-    relabel: (index, layer) => edit((ctx) => relabelSentence(ctx, index, layer)),
+    relabel: (index, layer) => {
+      const before = labelledOnScreen();
+      edit(
+        (ctx) => relabelSentence(ctx, index, layer),
+        (sentences, analysis) => {
+          const changes = relabelledByEngine(
+            before,
+            sentences.map((s, i) => ({
+              ...s,
+              layer: analysis.sentences[i]?.layer ?? 'other',
+              setByHand: s.layer !== null,
+            })),
+          );
+          const shown = analysis.sentences[index]?.layer;
+          if (changes.length > 0 && shown) set({ ripple: { edited: index, layer: shown, changes } });
+        },
+      );
+    },
+    keepRippled: () => {
+      const [first, ...rest] = get().ripple?.changes ?? [];
+      if (!first) return;
+      edit((ctx) =>
+        rest.reduce(
+          (corrections, c) => relabelSentence({ ...ctx, corrections }, c.index, c.from),
+          relabelSentence(ctx, first.index, first.from),
+        ),
+      );
+    },
+    dismissRipple: () => set({ ripple: null }),
     editText: (index, text) => edit((ctx) => editSentenceText(ctx, index, text)),
     merge: (index) => edit((ctx) => mergeWithNext(ctx, index)),
     split: (index, atToken) => edit((ctx) => splitSentence(ctx, index, atToken)),

@@ -4,6 +4,7 @@ import { sentenceChanges, type WorkingSentence } from '../../../../core/correcti
 import { MiniPlayer } from '../../components/results/PlayerControls';
 import { SentenceTools } from '../../components/results/SentenceTools';
 import { TranscriptPane } from '../../components/results/TranscriptPane';
+import { RelabelNotice } from '../../components/results/RelabelNotice';
 import { usePlayer } from '../../stores/player';
 import { useResults } from '../../stores/results';
 
@@ -44,6 +45,7 @@ export function TranscriptColumn({ analysis, working, editable }: ColumnProps) {
           </button>
         </p>
       )}
+      <RelabelNotice />
       <TranscriptPane sentences={analysis.sentences} working={working} changes={changes} />
     </section>
   );
