@@ -65,6 +65,8 @@ test('an imported model is measured on this machine and recommended as the defau
     await panel.getByRole('button', { name: 'Measure this machine' }).click();
     await expect(panel.getByTestId('models-notice')).toContainText(/real time/i, { timeout: 120_000 });
     await expect(panel.getByTestId('models-default')).toContainText('my-tiny');
+    // One name for one model: the row is named as the default line and the CLI name it.
+    await expect(panel.getByTestId('model-my-tiny').getByRole('rowheader')).toHaveText(/^my-tiny /);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

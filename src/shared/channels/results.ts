@@ -4,6 +4,10 @@ import { AnalysisDigestSchema } from '../../core/history/digest';
 import { sessionDocument } from '../session-document';
 import { sessionId } from './sessions';
 
+/** A speech model a take can be transcribed again with, by the name it has everywhere. */
+export const SpeechModelChoiceSchema = z.object({ id: z.string(), installed: z.boolean() });
+export type SpeechModelChoice = z.infer<typeof SpeechModelChoiceSchema>;
+
 export const MAX_AUDIO_CHUNK_BYTES = 4 * 1024 * 1024;
 
 const byId = z.object({ id: sessionId }).strict();
@@ -45,7 +49,7 @@ export const resultsChannels = {
   /** Speech models a take can be transcribed again with (empty when none is installed). */
   'results.models': {
     input: z.object({}).strict(),
-    output: z.object({ models: z.array(z.object({ id: z.string(), name: z.string(), installed: z.boolean() })) }),
+    output: z.object({ models: z.array(SpeechModelChoiceSchema) }),
   },
   /** Transcribes the take's recording again with another model; the audio is kept as it is. */
   'results.retranscribe': {

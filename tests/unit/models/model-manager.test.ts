@@ -88,6 +88,10 @@ describe('model manager: import, list, default, remove, disk use', () => {
     await expect(m.importFile(fileC, { id: 'other' })).rejects.toThrow(/already exists/);
     await expect(m.importFile(fileC, { id: 'tt.en' })).rejects.toThrow(/already exists/);
     expect((await m.importFile(fileC, { id: 'mine' })).id).toBe('mine');
+    // The names an error offers are the current list, imported models included.
+    await expect(m.setDefault('nope')).rejects.toThrow(/Known: .*\bother\b.*\bmine\b/);
+    await expect(m.resolveModel('nope')).rejects.toThrow(/Known: .*\bmine\b/);
+    await expect(m.remove('nope')).rejects.toThrow(/Known: .*\bmine\b/);
   });
 
   it('validates before importing and copies nothing on failure', async () => {

@@ -81,7 +81,7 @@ describe('ResultsService.retranscribe', () => {
     const newTranscript = transcriptOf(loadStory(STORY), { wordsPerMinute: 160 });
     const calls: { file: string; model: string }[] = [];
     const port: RetranscribePort = {
-      models: async () => [{ id: 'small.en', name: 'small.en', installed: true }],
+      models: async () => [{ id: 'small.en', installed: true }],
       transcribeFile: async (file, options) => {
         calls.push({ file, model: options.model });
         options.onProgress(1);

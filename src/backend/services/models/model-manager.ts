@@ -221,8 +221,9 @@ export class ModelManager {
 
   async setDefault(id: string | null): Promise<void> {
     if (id !== null) {
-      const entry = (await this.list()).find((e) => e.id === id);
-      if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${this.knownIds()}`);
+      const all = await this.list();
+      const entry = all.find((e) => e.id === id);
+      if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${knownIds(all)}`);
       if (entry.kind !== 'whisper')
         throw new CoachError(
           'invalid_input',
@@ -259,12 +260,10 @@ export class ModelManager {
     ) {
       file = path.resolve(ref);
     } else if (ref !== undefined) {
-      const entry = (await this.list()).find((e) => e.id === ref);
+      const all = await this.list();
+      const entry = all.find((e) => e.id === ref);
       if (!entry)
-        throw new CoachError(
-          'not_found',
-          `Unknown model "${ref}": not a file and not a model name. ${this.knownIds()}`,
-        );
+        throw new CoachError('not_found', `Unknown model "${ref}": not a file and not a model name. ${knownIds(all)}`);
       if (entry.status !== 'installed' || !entry.path) {
         throw new CoachError(
           'model_missing',
@@ -306,10 +305,6 @@ export class ModelManager {
     return { modelsDir: this.modelsDir, totalBytes, partialBytes, models };
   }
 
-  private knownIds(): string {
-    return `Known: ${this.catalog.map((e) => e.id).join(', ')}.`;
-  }
-
   // ---- download -----------------------------------------------------------------------------
 
   isDownloading(id: string): boolean {
@@ -329,7 +324,7 @@ export class ModelManager {
     options: { mirrorUrl?: string | null; signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void } = {},
   ): Promise<ModelListEntry> {
     const entry = findCatalogEntry(this.catalog, id);
-    if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${this.knownIds()}`);
+    if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${knownIds(this.catalog)}`);
     if (this.active.has(id)) throw new ModelDownloadError('busy', `"${id}" is already downloading.`);
     const final = this.fileOf(entry);
     const current = (await this.list()).find((e) => e.id === id);
@@ -513,8 +508,9 @@ export class ModelManager {
   /** Delete an installed model (and any partial download). Clears the default if it was this one. */
   async remove(id: string): Promise<void> {
     const settings = await this.settings();
-    const entry = (await this.entries(settings)).find((e) => e.id === id);
-    if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${this.knownIds()}`);
+    const all = await this.entries(settings);
+    const entry = all.find((e) => e.id === id);
+    if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${knownIds(all)}`);
     const a = this.active.get(id);
     if (a) a.controller.abort();
     const file = this.fileOf(entry);
@@ -695,4 +691,9 @@ async function syncDir(dir: string): Promise<void> {
   } catch {
     /* directories can't be opened on Windows; the rename is still atomic */
   }
+}
+
+/** The names a message offers: read from the current list, so imported models are included. */
+function knownIds(entries: readonly { id: string }[]): string {
+  return `Known: ${entries.map((e) => e.id).join(', ')}.`;
 }

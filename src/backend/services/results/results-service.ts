@@ -19,15 +19,9 @@ import { TranscriptSchema } from '../../../core/transcript/parse';
 import type { Transcript } from '../../../core/transcript/types';
 import { flattenWords } from '../../../core/transcript/words';
 import { CoachError } from '../../../shared/coach-error';
+import type { SpeechModelChoice } from '../../../shared/channels/results';
 import type { SessionDocument } from '../../../shared/session-document';
 import type { SessionStore } from '../sessions/session-store';
-
-/** A speech model the user can re-transcribe with. */
-export interface SpeechModelChoice {
-  id: string;
-  name: string;
-  installed: boolean;
-}
 
 /**
  * What re-transcription needs from the transcription engine: its models and a batch

@@ -14,7 +14,7 @@ export function createWhisperRetranscriber(models: ModelManager, spawner?: Worke
     models: async () =>
       (await models.list())
         .filter((m) => m.kind === 'whisper')
-        .map((m) => ({ id: m.id, name: m.label, installed: m.status === 'installed' })),
+        .map((m) => ({ id: m.id, installed: m.status === 'installed' })),
     transcribeFile: async (wavFile, { model, onProgress, signal }) => {
       const vadModelPath = await models.vadModelPath();
       if (vadModelPath === null) {

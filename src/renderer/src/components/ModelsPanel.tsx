@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useFreshData } from '../use-fresh-data';
 import { byteSize } from '../../../core/report/format';
 import {
   subscribeModelProgress,
@@ -77,7 +78,7 @@ function ModelRow({ model, onImport }: { model: ModelEntry; onImport: () => void
   return (
     <tr data-testid={`model-${model.id}`}>
       <th scope="row">
-        {model.label}
+        {model.id} <span className="muted small">{model.label}</span>
         {model.recommended && <span className="badge">recommended for this machine</span>}
         {model.isDefault && <span className="badge badge-strong">default</span>}
       </th>
@@ -140,10 +141,8 @@ export function ModelsPanel() {
     if (overview?.importDialog) void importFile();
     else fileInput.current?.click();
   };
-  useEffect(() => {
-    void load();
-    return subscribeModelProgress();
-  }, [load]);
+  useFreshData(load, loadError !== null);
+  useEffect(() => subscribeModelProgress(), []);
   // The back end measures newly installed models in the background; follow it until it is done.
   const benchState = overview?.benchState ?? 'idle';
   useEffect(() => {

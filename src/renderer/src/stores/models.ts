@@ -91,7 +91,7 @@ export const useModels = create<ModelsState>((set, get) => {
       set({ notice: null });
       await act('import', async () => {
         const result = await call('models.importChoose', {});
-        if (result.chosen) set({ notice: `Imported ${result.model.label}.` });
+        if (result.chosen) set({ notice: `Imported ${result.model.id}.` });
       });
     },
     uploadFile: async (file) => {
@@ -128,7 +128,7 @@ export const useModels = create<ModelsState>((set, get) => {
         progress({ phase: 'checking' });
         const { model } = await call('models.uploadFinish', { uploadId });
         uploadId = null;
-        set({ notice: `Imported ${model.label}.` });
+        set({ notice: `Imported ${model.id}.` });
       } catch (error) {
         // The back end drops an upload it refuses for good; a part out of order or a file the
         // page could not read leaves one behind, so let it go.

@@ -21,7 +21,8 @@ export const useStories = create<StoriesState>((set, get) => ({
   problem: null,
   error: null,
   load: async () => {
-    set({ status: 'loading' });
+    // A refresh keeps the list on screen; only the first load shows as loading.
+    set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading' }));
     try {
       const listing = await call('stories.list', {});
       set({ status: 'ready', stories: listing.stories, problem: listing.problem, error: null });

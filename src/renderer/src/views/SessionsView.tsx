@@ -1,5 +1,6 @@
 import { AnalyseLaterButton } from '../components/AnalyseLaterButton';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useFreshData } from '../use-fresh-data';
 import { RUBRIC_DIMENSIONS } from '../../../core/analysis/types';
 import { groupByStory, storyNames, takeNumbers, type StoryGroup } from '../../../core/history/group';
 import { LEVEL_NAMES, tierLabel } from '../../../core/results/panels';
@@ -26,9 +27,7 @@ export function SessionsView() {
   const { status, sessions, unreadable, error, search, story, selected, actionError, load } = useHistory();
   const go = useNavigation((s) => s.go);
   const open = useNavigation((s) => s.open);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useFreshData(load, status === 'error');
 
   const groups = useMemo(() => groupByStory(sessions, { search, story }), [sessions, search, story]);
   const numbers = useMemo(() => takeNumbers(sessions), [sessions]);

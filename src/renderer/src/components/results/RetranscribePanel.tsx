@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call, messageOf } from '../../coach';
+import type { SpeechModelChoice } from '../../../../shared/channels/results';
 import { useResults } from '../../stores/results';
-
-interface Model {
-  id: string;
-  name: string;
-  installed: boolean;
-}
 
 /**
  * Transcribe the take again with another speech model. The recording is kept as it is; the
@@ -14,7 +9,7 @@ interface Model {
  * stay), and the results reload.
  */
 export function RetranscribePanel({ sessionId, onClose }: { sessionId: string; onClose(): void }) {
-  const [models, setModels] = useState<Model[] | null>(null);
+  const [models, setModels] = useState<SpeechModelChoice[] | null>(null);
   const [model, setModel] = useState('');
   const [state, setState] = useState<'idle' | 'running' | 'error'>('idle');
   const [message, setMessage] = useState<string | null>(null);
@@ -79,7 +74,7 @@ export function RetranscribePanel({ sessionId, onClose }: { sessionId: string; o
             <select value={model} onChange={(e) => setModel(e.target.value)}>
               {installed.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.name}
+                  {m.id}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useFreshData } from '../../use-fresh-data';
 import { byteSize } from '../../../../core/report/format';
 import { FIRST_RUN_MODELS, type ModelEntry } from '../../../../shared/channels/models';
 import { useModels } from '../../stores/models';
@@ -52,9 +52,10 @@ function MissingModel({ kind, entry }: { kind: 'whisper' | 'vad'; entry: ModelEn
  */
 export function ModelReadiness() {
   const overview = useModels((s) => s.overview);
-  useEffect(() => {
-    if (!overview) void useModels.getState().load();
-  }, [overview]);
+  const load = useModels((s) => s.load);
+  const failing = useModels((s) => s.loadError !== null);
+  // Models may be installed from Settings, another window or the CLI before the user speaks.
+  useFreshData(load, failing);
   if (!overview) return null;
   const installed = (kind: 'whisper' | 'vad') =>
     overview.models.filter((m) => m.kind === kind && m.status === 'installed');
@@ -64,7 +65,7 @@ export function ModelReadiness() {
     const speech = whisper.find((m) => m.isDefault) ?? whisper[0];
     return (
       <p className="muted small" data-testid="models-ready">
-        Transcribed on this machine with {speech?.label ?? speech?.id}.
+        Transcribed on this machine with {speech?.id}.
       </p>
     );
   }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { usePracticeSetup } from '../../stores/practice-setup';
 import { useStories } from '../../stores/stories';
+import { useFreshData } from '../../use-fresh-data';
 
 /** The incident this take tells: users rehearse the same few stories many times. */
 export function StoryPicker() {
@@ -10,9 +11,8 @@ export function StoryPicker() {
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
 
-  useEffect(() => {
-    if (useStories.getState().status === 'idle') void load();
-  }, [load]);
+  // Take counts change with every take; a failed load clears once the back end answers.
+  useFreshData(load, status === 'error');
 
   const known = stories.some((s) => s.id === storyId);
   const showCreate = creating || (status === 'ready' && stories.length === 0);
