@@ -323,6 +323,16 @@ test('typed answer: timer, editor, same analysis with estimated times', async ()
     const written = await loadStory('dev-01-credit-bureau-sentinel.json');
     await page.getByTestId('typed-editor').fill(written.text);
     await page.screenshot({ path: 'screenshots/practice-typed.png' });
+    // The hint above the editor stays readable: the editor's focus ring does not cover it.
+    const hint = await page.getByTestId('typed-hint').boundingBox();
+    const editor = page.getByTestId('typed-editor');
+    await expect(editor).toBeFocused();
+    const ring = await editor.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    });
+    const box = await editor.boundingBox();
+    expect((hint?.y ?? 0) + (hint?.height ?? 0)).toBeLessThanOrEqual((box?.y ?? 0) - ring);
     await page.getByTestId('submit-typed').click();
     await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('results-view')).toContainText('typed answer');

@@ -21,3 +21,6 @@ export const recordingEvents = {
     detail: z.string(),
   }),
 };
+
+/** What processing is doing, as a take shows it. */
+export type ProcessingProgress = Omit<z.infer<(typeof recordingEvents)['analysis.progress']>, 'sessionId'>;

@@ -1,6 +1,7 @@
 /** The take store's state, its starting value and the handle its actions work through. */
 import type { Layer } from '../../../core/analysis/types';
 import type { TakeSetupInput } from '../../../shared/channels/recording';
+import type { ProcessingProgress } from '../../../shared/events/recording';
 import type { UploadState } from '../audio/chunk-uploader';
 import { CallError, messageOf } from '../coach';
 
@@ -38,7 +39,7 @@ export interface TakeState {
   confirmingCancel: boolean;
   /** The typed-answer editor is open (set-up → writing → processing). */
   typing: boolean;
-  processing: { stage: string; fraction: number; detail: string } | null;
+  processing: ProcessingProgress | null;
   /** How a take ended when it did not go straight to processing (no speech, device lost, disk full). */
   ended: { title: string; message: string; canAnalyse: boolean } | null;
   error: string | null;

@@ -1,10 +1,5 @@
 import { useTake } from '../../stores/take';
-
-const STAGES: Record<string, string> = {
-  transcribing: 'Transcribing',
-  analyzing: 'Analysing',
-  saving: 'Saving',
-};
+import { processingLine } from './processing-line';
 
 /** Remaining transcription and the analysis after a take; cancellable. */
 export function ProcessingScreen() {
@@ -23,8 +18,7 @@ export function ProcessingScreen() {
       )}
       {notice && <p className="pr-banner pr-info">{notice}</p>}
       <p role="status" data-testid="processing-stage">
-        {/* The detail already names the stage ("Transcribing the recording…"): said once. */}
-        {processing ? processing.detail || (STAGES[processing.stage] ?? processing.stage) : 'Starting…'}
+        {processingLine(processing)}
       </p>
       <div
         className="pr-progress-track"

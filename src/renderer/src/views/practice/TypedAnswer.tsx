@@ -62,7 +62,7 @@ export function TypedAnswer({ setup, minutes, onLeave }: { setup: TakeSetupInput
           {left <= 0 ? `Time’s up +${formatClock(-left)}` : formatClock(Math.ceil(left))}
         </div>
       </div>
-      <p className="pr-field-hint">
+      <p className="pr-field-hint pr-typed-hint" data-testid="typed-hint">
         Label the layers as you write (“Detection —”, “Structural fix —”). Mitigation gets at most two sentences; spend
         the words on what changed structurally and what you learned.
       </p>
