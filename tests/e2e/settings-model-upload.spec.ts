@@ -89,7 +89,7 @@ test('a model file uploads from the browser with progress, and a corrupt one get
     const row = panel.getByTestId('model-my-tiny');
     await expect(row).toContainText('my-tiny.bin (imported, tiny.en shape)', { timeout: 120_000 });
     await expect(row).toContainText('Installed');
-    await expect(panel.getByRole('status').filter({ hasText: 'Imported my-tiny.bin' })).toBeVisible();
+    await expect(panel.getByRole('status').filter({ hasText: 'Imported my-tiny.' })).toBeVisible();
     await expect(progress).toHaveCount(0);
 
     // 2. A cut file: the same sentence as the CLI import, nothing listed, nothing left behind.
