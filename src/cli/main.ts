@@ -8,6 +8,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
     summary: 'Coach an incident story: layers, time per layer, rubric, fixes',
     load: () => import('./commands/analyze'),
   },
+  audit: {
+    summary: 'Audit a postmortem document (md, txt, html, docx) and outline a spoken answer',
+    load: () => import('./commands/audit'),
+  },
   doctor: { summary: 'Check Node/Electron, the data folder and CPU features', load: () => import('./commands/doctor') },
   export: {
     summary: 'Export a coached transcript: md, html, pdf, json, vtt (with redaction)',

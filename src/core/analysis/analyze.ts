@@ -31,6 +31,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
     options.layerOverrides ?? {},
     DEFAULT_CLASSIFIER_MODEL,
     raw.map((s) => s.continues === true),
+    options.segmentsAreSentences ? (options.structure ?? []) : [],
   );
   const sentences: AnalyzedSentence[] = raw.map((s, i) => {
     const c = classified[i];

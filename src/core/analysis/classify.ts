@@ -75,6 +75,12 @@ const LIST_ITEM =
 
 /** Emission that rules a layer out for a sentence whose layer the user set by hand. */
 const RULED_OUT = -1e6;
+/**
+ * Weight of the layer a document's section heading suggests: authors have usually sorted their
+ * sentences already, so it outweighs most cues, yet a sentence that plainly says something else
+ * (an apology under Action items, a cause inside Summary) can still overrule it.
+ */
+export const SECTION_WEIGHT = 2;
 
 /**
  * `overrides` (corrections) fixes the layer of some sentences by index: their emissions allow
@@ -85,6 +91,7 @@ export function classifySentences(
   overrides: Readonly<Record<number, Layer>> = {},
   model: ClassifierModel = DEFAULT_CLASSIFIER_MODEL,
   continues: readonly boolean[] = [],
+  structure: readonly Structure[] = [],
 ): ClassifiedSentence[] {
   const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length, continues[i] === true));
   const context = storyFeatures(features.map((f, i) => inputOf(f, continues[i] === true)));
@@ -92,7 +99,10 @@ export function classifySentences(
     const fixed = overrides[i];
     if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
     const learned = layerLogProbabilities(context[i] ?? [], model.learned);
-    return LAYERS.map((l, k) => (learned[k] ?? 0) + model.ruleScale * ruleScore(f, l));
+    const section = structure[i]?.layer ?? null;
+    return LAYERS.map(
+      (l, k) => (learned[k] ?? 0) + model.ruleScale * ruleScore(f, l) + (l === section ? SECTION_WEIGHT : 0),
+    );
   });
   // The next item of a list the speaker is counting through ("The third was our event
   // pipeline, where...") keeps the list's layer, like a fragment of a cut sentence does.
@@ -109,13 +119,36 @@ export function classifySentences(
       explicitMarker: f.marker?.layer ?? null,
       evidence: overrides[i]
         ? [{ kind: 'corrected', text: `You set this sentence to ${layerName(layer)} by hand.`, layer }]
-        : explain(f, layer, path, i, post[LAYERS.indexOf(layer)] ?? 0, () =>
-            strongestWords(context[i] ?? [], model.learned, layer),
-          ),
+        : [
+            ...sectionEvidence(structure[i], layer),
+            ...explain(f, layer, path, i, post[LAYERS.indexOf(layer)] ?? 0, () =>
+              strongestWords(context[i] ?? [], model.learned, layer),
+            ),
+          ],
       hits: f.hits,
       normalized: f.normalized,
     };
   });
+}
+
+/** Where a document sentence sits: the layer its section suggests and the heading that says so. */
+export interface Structure {
+  layer: Layer | null;
+  heading: string | null;
+}
+
+function sectionEvidence(s: Structure | undefined, layer: Layer): SentenceEvidence[] {
+  if (!s?.layer) return [];
+  const where = s.heading ? `the “${s.heading}” heading` : 'a checklist of action items';
+  return [
+    s.layer === layer
+      ? { kind: 'section', text: `Sits under ${where}.`, layer }
+      : {
+          kind: 'section',
+          text: `Sits under ${where}, but what it says belongs to ${layerName(layer)}.`,
+          layer: s.layer,
+        },
+  ];
 }
 
 /** The hand-written score of a layer for a sentence: cues, spoken marker and position. */

@@ -89,6 +89,8 @@ const EvidenceKindSchema = z.enum([
   'context',
   /** The user set the layer by hand in the results view (corrections). */
   'corrected',
+  /** A document's section heading (or checklist) suggests the layer of what sits under it. */
+  'section',
 ]);
 
 export const SentenceEvidenceSchema = z.object({

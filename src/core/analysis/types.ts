@@ -3,6 +3,7 @@
  * these types. Each one is inferred from its zod schema in ./schema.ts, which describes the JSON
  * once (field by field, with its documentation); only what has no schema is written out here.
  */
+import type { Structure } from './classify';
 import type { z } from 'zod';
 import type { Transcript } from '../transcript/types';
 import type { Layer } from './layers';
@@ -96,6 +97,11 @@ export interface AnalysisOptions extends z.infer<typeof AnalysisOptionsSchema> {
    * the other sentences around them.
    */
   layerOverrides?: Readonly<Record<number, Layer>>;
+  /**
+   * Documents: per sentence, the layer its section heading suggests (evidence, not a label).
+   * Only with `segmentsAreSentences`, so indices match.
+   */
+  structure?: readonly Structure[];
 }
 
 /** Signature of the engine's entry point (implemented in ./analyze.ts). */

@@ -1,0 +1,95 @@
+/**
+ * Turns a document file's bytes into the document model. The kind is decided from the bytes
+ * first (a .docx is a zip, a PDF or any other binary is refused before a parser sees it), then from
+ * the file name; sizes are bounded so a huge or hostile file is refused with a clear message.
+ */
+import mammoth from 'mammoth';
+import type { ParsedDocument } from '../../../core/document/schema';
+import { parseTextDocument } from '../../../core/document/text-document';
+import { CoachError } from '../../../shared/coach-error';
+import { parseHtmlDocument } from './html-document';
+import { parseMarkdownDocument } from './markdown-document';
+
+/** Largest document file accepted (a 30-page postmortem is well under 1 MB, even as .docx). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** Largest text a document may hold once read (about 300 pages). */
+export const MAX_DOCUMENT_CHARS = 1_000_000;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const PDF = [0x25, 0x50, 0x44, 0x46];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export type DocumentKind = 'docx' | 'html' | 'markdown' | 'text';
+
+/** What the bytes are, by their header, then their name. Throws on anything that is not a document. */
+export function documentKind(bytes: Uint8Array, name: string): DocumentKind {
+  const lower = name.toLowerCase();
+  if (startsWith(bytes, ZIP)) {
+    if (lower.endsWith('.docx') || !/\.[a-z0-9]+$/.test(lower)) return 'docx';
+    throw new CoachError('unsupported', `${name} is a zip archive, not a Word (.docx) document.`);
+  }
+  if (startsWith(bytes, PDF)) {
+    throw new CoachError(
+      'unsupported',
+      `${name} is a PDF, which is not read here: export it as Word (.docx), Markdown, HTML or plain text.`,
+    );
+  }
+  if (lower.endsWith('.doc') && bytes[0] === 0xd0 && bytes[1] === 0xcf) {
+    throw new CoachError('unsupported', `${name} is an old Word (.doc) file: save it as .docx and open that.`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new CoachError('unsupported', `${name} is not a text document (Markdown, plain text, HTML or .docx).`);
+  }
+  if (/\.(html?|xhtml)$/.test(lower)) return 'html';
+  if (/\.(md|markdown|mdown)$/.test(lower)) return 'markdown';
+  const head = new TextDecoder().decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
+  if (/^<(!doctype html|html|head|body|article|h[1-6]|p|div)[\s>]/.test(head)) return 'html';
+  if (/\.txt$/.test(lower)) return 'text';
+  return 'markdown';
+}
+
+function decodeText(bytes: Uint8Array, name: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Older Windows tools save Latin-1; every byte is a character there.
+    text = new TextDecoder('latin1').decode(bytes);
+  }
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    throw new CoachError(
+      'too_large',
+      `${name} holds ${text.length.toLocaleString('en')} characters; the limit is ${MAX_DOCUMENT_CHARS.toLocaleString('en')}.`,
+    );
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+export async function readDocument(bytes: Uint8Array, name: string): Promise<ParsedDocument> {
+  if (bytes.length === 0) throw new CoachError('invalid_input', `${name} is empty.`);
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    throw new CoachError(
+      'too_large',
+      `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+    );
+  }
+  const kind = documentKind(bytes, name);
+  if (kind === 'docx') {
+    let html: string;
+    try {
+      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    } catch {
+      throw new CoachError('unsupported', `${name} could not be read as a Word (.docx) document: it may be damaged.`);
+    }
+    if (html.length > MAX_DOCUMENT_CHARS * 2)
+      throw new CoachError('too_large', `${name} holds too much text to audit.`);
+    return parseHtmlDocument(html, 'docx');
+  }
+  const text = decodeText(bytes, name);
+  if (kind === 'html') return parseHtmlDocument(text);
+  if (kind === 'markdown') return parseMarkdownDocument(text);
+  return parseTextDocument(text);
+}

@@ -1,0 +1,42 @@
+/**
+ * What a section heading says about the sentences under it. Templates name the same section many
+ * ways ("Root cause", "Why it happened", "Contributing factors"); the heading is evidence for the
+ * layer of what sits under it, never the label itself: sentences are still classified one by one,
+ * and a Timeline holds every layer.
+ */
+import type { Layer } from '../analysis/layers';
+
+/** A heading's reading: the layer it suggests, "timeline" (every layer), or nothing. */
+export type SectionKind = Layer | 'timeline' | null;
+
+const RULES: readonly (readonly [RegExp, Exclude<SectionKind, null>])[] = [
+  [/\b(time ?line|chronology|sequence of events|timeline of events|event log)\b/, 'timeline'],
+  [
+    /\b(lessons?|learn(ed|ings?)|takeaways?|what went (well|wrong)|where we got lucky|reflections?|insights?)\b/,
+    'system_learning',
+  ],
+  [
+    /\b(action items?|follow[- ]?ups?|corrective( and preventive)? actions?|prevent(ion|ive)|remediation|next steps|what we('| a)re changing|changes we('| a)re making|improvements|fixes|todo|to do)\b/,
+    'structural_fix',
+  ],
+  [/\b(mitigation|resolution|recovery|response|how we fixed|restoring|workaround)\b/, 'mitigation'],
+  [
+    /\b(root causes?|causes?|contributing factors?|why it happened|five whys|5 whys|trigger|analysis|what happened technically)\b/,
+    'attribution',
+  ],
+  [/\b(detection|how we (found out|noticed|learned)|discovery|alerting|monitoring|identification)\b/, 'detection'],
+  [
+    /\b(summary|overview|tl;? ?dr|impact|blast radius|customer impact|what happened|incident description|description|background|context)\b/,
+    'headline',
+  ],
+  [
+    /\b(acknowledg(e?ments?)|thanks|appendix|references|glossary|attendees|participants|document (owner|status)|metadata)\b/,
+    'other',
+  ],
+];
+
+export function sectionKind(heading: string): SectionKind {
+  const h = heading.toLowerCase().replace(/[^a-z0-9;' -]+/g, ' ');
+  for (const [pattern, kind] of RULES) if (pattern.test(h)) return kind;
+  return null;
+}

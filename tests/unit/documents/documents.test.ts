@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../../src/backend/services/documents/read-document';
+import { parseMarkdownDocument } from '../../../src/backend/services/documents/markdown-document';
+import { main } from '../../../src/cli/main';
+import {
+  auditDocument,
+  DocumentAuditSchema,
+  documentSentences,
+  OUTLINE_MINUTES,
+  parseTextDocument,
+  type ParsedDocument,
+} from '../../../src/core/document';
+import { renderDocx, renderHtml, renderText } from '../../fixtures/documents/render';
+
+const FIXTURE = path.join('tests', 'fixtures', 'documents', 'checkout-postmortem.md');
+const markdown = readFileSync(FIXTURE, 'utf8');
+const fromMarkdown = parseMarkdownDocument(markdown);
+
+function outline(doc: ParsedDocument) {
+  return {
+    title: doc.title,
+    headings: doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text),
+    sentences: documentSentences(doc).map((s) => [s.text, s.heading, s.role, s.time]),
+  };
+}
+
+describe('reading postmortem documents', () => {
+  it('keeps Markdown structure: title, headings, timeline table rows with their time, checklist items', () => {
+    expect(fromMarkdown.title).toBe('Postmortem: checkout outage on 12 May');
+    const headings = fromMarkdown.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
+    expect(headings).toEqual([
+      'Summary',
+      'Impact',
+      'Timeline',
+      'Root cause',
+      'Detection',
+      'Action items',
+      'Lessons learned',
+    ]);
+    const timeline = fromMarkdown.blocks.filter((b) => b.kind === 'text' && b.role === 'timeline');
+    expect(timeline.map((b) => (b.kind === 'text' ? b.time : null))).toEqual([
+      '14:02',
+      '14:09',
+      '14:21',
+      '14:35',
+      '14:49',
+    ]);
+    const tasks = fromMarkdown.blocks.filter((b) => b.kind === 'text' && b.role === 'task');
+    expect(tasks.map((b) => (b.kind === 'text' ? b.checked : null))).toEqual([true, false, false]);
+  });
+
+  it('reads the same content from HTML, plain text and a .docx written by a library', async () => {
+    const expected = outline(fromMarkdown);
+    const html = await readDocument(Buffer.from(renderHtml(fromMarkdown)), 'pm.html');
+    expect(outline(html)).toEqual(expected);
+    const text = await readDocument(Buffer.from(renderText(fromMarkdown)), 'pm.txt');
+    expect(outline(text)).toEqual(expected);
+    const docx = await readDocument(await renderDocx(fromMarkdown), 'pm.docx');
+    expect(docx.format).toBe('docx');
+    // Word has no checklists: its action items arrive as list items.
+    const unticked = (o: ReturnType<typeof outline>) =>
+      o.sentences.map(([t, h, r, time]) => [t, h, r === 'task' ? 'item' : r, time]);
+    expect(unticked(outline(docx))).toEqual(unticked(expected));
+    expect(docx.title).toBe(expected.title);
+  });
+
+  it('reads notes with label lines, bullets and timestamps as structure', () => {
+    const doc = parseTextDocument(
+      [
+        'Incident 4412 notes',
+        '',
+        'Root cause: a cron job deleted the wrong bucket prefix.',
+        'TIMELINE',
+        '09:14 UTC — backups stopped.',
+        '[09:40] restore started',
+        'Follow-ups',
+        '* [ ] scope the cron role to one prefix',
+        '1. add a canary object that pages when it disappears',
+      ].join('\n'),
+    );
+    expect(doc.title).toBe('Incident 4412 notes');
+    expect(doc.blocks).toEqual([
+      { kind: 'heading', level: 2, text: 'Root cause' },
+      { kind: 'text', role: 'paragraph', text: 'a cron job deleted the wrong bucket prefix.' },
+      { kind: 'heading', level: 2, text: 'TIMELINE' },
+      { kind: 'text', role: 'timeline', text: 'backups stopped.', time: '09:14 UTC' },
+      { kind: 'text', role: 'timeline', text: 'restore started', time: '09:40' },
+      { kind: 'heading', level: 2, text: 'Follow-ups' },
+      { kind: 'text', role: 'task', text: 'scope the cron role to one prefix', checked: false },
+      { kind: 'text', role: 'item', text: 'add a canary object that pages when it disappears' },
+    ]);
+  });
+
+  it('refuses by the header what is not a document, before any parser sees it', async () => {
+    const refuse = (bytes: Buffer, name: string) => readDocument(bytes, name);
+    await expect(refuse(Buffer.from('%PDF-1.7\n...'), 'pm.pdf')).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(refuse(Buffer.from('%PDF-1.7\n...'), 'pm.md')).rejects.toThrow(/is a PDF/);
+    await expect(refuse(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'notes.txt')).rejects.toThrow(/zip archive/);
+    await expect(refuse(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'pm.docx')).rejects.toThrow(/damaged/);
+    await expect(refuse(Buffer.from([1, 0, 2, 3]), 'blob.md')).rejects.toThrow(/not a text document/);
+    await expect(refuse(Buffer.alloc(0), 'empty.md')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(refuse(Buffer.alloc(10 * 1024 * 1024 + 1, 0x61), 'huge.md')).rejects.toMatchObject({
+      code: 'too_large',
+    });
+  });
+});
+
+describe('auditing a postmortem document', () => {
+  const audit = auditDocument(fromMarkdown);
+
+  it('uses headings as evidence for what sits under them, and says so', () => {
+    const moved = audit.sentences.find((s) => s.text.startsWith('Move pool limits'));
+    expect(moved?.layer).toBe('structural_fix');
+    expect(moved?.evidence.some((e) => e.kind === 'section' && e.text.includes('“Action items”'))).toBe(true);
+    // Without its structure the same sentence list reads differently somewhere: the heading counts.
+    const flat = auditDocument({
+      ...fromMarkdown,
+      blocks: [
+        {
+          kind: 'text',
+          role: 'paragraph',
+          text: documentSentences(fromMarkdown)
+            .map((s) => s.text)
+            .join(' '),
+        },
+      ],
+    });
+    const differs = audit.sentences.filter((s, i) => flat.sentences[i]?.layer !== s.layer);
+    expect(differs.length).toBeGreaterThan(0);
+    expect(differs.every((s) => s.suggestedBySection === null || s.layer === s.suggestedBySection)).toBe(true);
+    // A timeline holds every layer: its heading suggests none.
+    const timeline = audit.sentences.filter((s) => s.role === 'timeline');
+    expect(timeline.every((s) => s.suggestedBySection === null)).toBe(true);
+    expect(new Set(timeline.map((s) => s.layer)).size).toBeGreaterThan(2);
+  });
+
+  it('reports each layer by words, the missing layers and at most three changes', () => {
+    expect(DocumentAuditSchema.parse(audit)).toBeTruthy();
+    expect(audit.shares.reduce((a, s) => a + s.words, 0)).toBe(audit.words);
+    expect(audit.missing).toEqual([]);
+    expect(audit.changes.length).toBeLessThanOrEqual(3);
+    const noLessons = auditDocument({
+      ...fromMarkdown,
+      blocks: fromMarkdown.blocks.slice(
+        0,
+        fromMarkdown.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Lessons learned'),
+      ),
+    });
+    expect(noLessons.missing).toContain('system_learning');
+    expect(noLessons.changes.map((c) => c.id)).toContain('no_system_learning');
+  });
+
+  it('outlines a spoken answer within the lesson’s budget for 2, 3 and 5 minutes', () => {
+    for (const minutes of OUTLINE_MINUTES) {
+      const o = auditDocument(fromMarkdown, { minutes }).outline;
+      expect(o?.seconds).toBe(minutes * 60);
+      const sections = o?.sections ?? [];
+      expect(sections.reduce((a, s) => a + s.seconds, 0)).toBe(minutes * 60);
+      const of = (l: string) => sections.find((s) => s.layer === l);
+      expect(of('mitigation')?.points.length).toBeLessThanOrEqual(2);
+      expect((of('structural_fix')?.seconds ?? 0) + (of('system_learning')?.seconds ?? 0)).toBeGreaterThan(
+        minutes * 30,
+      );
+      for (const s of sections) expect(s.points.length).toBeLessThanOrEqual(s.sentences);
+    }
+    const gaps = auditDocument({
+      ...fromMarkdown,
+      blocks: fromMarkdown.blocks.slice(
+        0,
+        fromMarkdown.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Lessons learned'),
+      ),
+    }).outline;
+    expect(gaps?.sections.find((s) => s.layer === 'system_learning')?.gap).toMatch(/what did you change elsewhere/);
+  });
+
+  it('reports a document that is not a postmortem as such: no tier, no outline', () => {
+    const recipe = parseTextDocument(
+      'Banana bread\n\nIngredients:\n- three ripe bananas\n- two cups of flour\n\nMethod:\nMash the bananas with a fork. Stir in the flour and a pinch of salt. Bake for fifty minutes until golden.',
+    );
+    const verdict = auditDocument(recipe);
+    expect(verdict.gradable).toBe(false);
+    expect(verdict.tier).toBeNull();
+    expect(verdict.rubric).toBeNull();
+    expect(verdict.outline).toBeNull();
+    expect(verdict.reason?.message).toBeTruthy();
+  });
+});
+
+describe('coach audit', () => {
+  async function coach(argv: string[]) {
+    let out = '';
+    let err = '';
+    const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+    return { code, out, err };
+  }
+
+  it('prints the audit as JSON or as a readable report, and refuses bad input in one line', async () => {
+    const json = await coach(['audit', FIXTURE, '--json', '--minutes', '2']);
+    expect(json.code).toBe(0);
+    const audit = DocumentAuditSchema.parse(JSON.parse(json.out));
+    expect(audit.outline?.minutes).toBe(2);
+    const text = await coach(['audit', FIXTURE]);
+    expect(text.out).toMatch(/^# Postmortem audit: Postmortem: checkout outage on 12 May/);
+    expect(text.out).toContain('## Outline for a 3-minute answer');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'coach-audit-'));
+    await writeFile(path.join(dir, 'scan.pdf'), '%PDF-1.4 scanned');
+    const pdf = await coach(['audit', path.join(dir, 'scan.pdf')]);
+    expect(pdf.code).toBe(2);
+    expect(pdf.err).toMatch(/^coach audit: scan\.pdf is a PDF|^coach audit: .*scan\.pdf is a PDF/);
+    expect((await coach(['audit', FIXTURE, '--minutes', '4'])).err).toMatch(/--minutes must be one of 2, 3, 5/);
+    expect((await coach(['audit', path.join(dir, 'nope.md')])).err).toMatch(/does not exist/);
+  });
+});
