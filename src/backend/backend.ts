@@ -12,6 +12,8 @@ import { recordingHandlers } from './handlers/recording';
 import { resultsHandlers } from './handlers/results';
 import { sessionsHandlers } from './handlers/sessions';
 import { storiesHandlers } from './handlers/stories';
+import { documentsHandlers } from './handlers/documents';
+import { DocumentStore } from './services/documents/document-store';
 import { typedHandlers } from './handlers/typed';
 import { ChromiumPdfRenderer } from './services/export/chromium-pdf';
 import { ExportService } from './services/export/export-service';
@@ -121,6 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
   const modelUploads = new ModelUploadService({ manager: models });
   void modelUploads.cleanLeftovers();
   const storiesApi = storiesHandlers(stories, sessions);
+  const documentsApi = documentsHandlers(new DocumentStore(options.dataDir), stories);
   const recordingApi = recordingHandlers(recording, recovered);
   const analysisApi = analysisHandlers(processing, analyzer.analyze);
   const typedApi = typedHandlers(sessions);
@@ -157,6 +160,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...results,
     ...historyApi,
     ...storiesApi,
+    ...documentsApi,
     ...recordingApi,
     ...analysisApi,
     ...typedApi,

@@ -1,5 +1,6 @@
 import { analysisChannels } from './channels/analysis';
 import { appChannels } from './channels/app';
+import { documentsChannels } from './channels/documents';
 import { exportChannels } from './channels/export';
 import { historyChannels } from './channels/history';
 import { importsChannels } from './channels/imports';
@@ -30,6 +31,7 @@ export const contract = {
   ...importsChannels,
   ...exportChannels,
   ...modelsChannels,
+  ...documentsChannels,
 };
 
 export type Contract = typeof contract;

@@ -103,7 +103,7 @@ describe('reading postmortem documents', () => {
     await expect(refuse(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'pm.docx')).rejects.toThrow(/damaged/);
     await expect(refuse(Buffer.from([1, 0, 2, 3]), 'blob.md')).rejects.toThrow(/not a text document/);
     await expect(refuse(Buffer.alloc(0), 'empty.md')).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(refuse(Buffer.alloc(10 * 1024 * 1024 + 1, 0x61), 'huge.md')).rejects.toMatchObject({
+    await expect(refuse(Buffer.alloc(5 * 1024 * 1024 + 1, 0x61), 'huge.md')).rejects.toMatchObject({
       code: 'too_large',
     });
   });

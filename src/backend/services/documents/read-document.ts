@@ -7,13 +7,12 @@ import mammoth from 'mammoth';
 import type { ParsedDocument } from '../../../core/document/schema';
 import { parseTextDocument } from '../../../core/document/text-document';
 import { CoachError } from '../../../shared/coach-error';
+import { MAX_DOCUMENT_BYTES, MAX_PASTED_CHARS } from '../../../shared/channels/documents';
 import { parseHtmlDocument } from './html-document';
 import { parseMarkdownDocument } from './markdown-document';
 
-/** Largest document file accepted (a 30-page postmortem is well under 1 MB, even as .docx). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-/** Largest text a document may hold once read (about 300 pages). */
-export const MAX_DOCUMENT_CHARS = 1_000_000;
+/** Largest text a document may hold once read: as much as may be pasted (about 300 pages). */
+const MAX_DOCUMENT_CHARS = MAX_PASTED_CHARS;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = [0x25, 0x50, 0x44, 0x46];
