@@ -11,6 +11,8 @@ import { LAYERS, type Layer } from '../src/core/analysis/layers';
 import { SHIPPED_MODEL } from '../src/core/analysis/classify';
 import { defaultCorpusDir, loadCorpus, type CorpusStory } from './corpus';
 import { runStory, type Mode } from './eval-corpus';
+import { loadDocuments } from './documents/corpus-documents';
+import { scoreDocuments } from './documents/eval-documents';
 import { FIXTURE_SETS, trainBatches } from './layer-model/data';
 
 interface SetScore {
@@ -99,6 +101,7 @@ export function printTable(): void {
     if (set.name.startsWith('real-'))
       for (const [k, v] of s.confusion) realConfusion.set(k, (realConfusion.get(k) ?? 0) + v);
   }
+  printDocuments();
   const cv = crossValidationReport();
   if (cv) {
     const fresh =
@@ -128,6 +131,19 @@ export function printTable(): void {
   );
   for (const [k, v] of pairs) console.log(`  ${k.replace('>', ' → ').padEnd(36)} ${v}`);
   console.log('\nSets marked "yes" are in the shipped model\'s training data: their figures are in-sample.');
+}
+
+/** The postmortem documents, read as documents and as the same text without structure. */
+function printDocuments(): void {
+  const docs = loadDocuments();
+  const d = scoreDocuments(docs);
+  const rec = LAYERS.map((l) => f3(d.recall[l][1] ? d.recall[l][0] / d.recall[l][1] : NaN).padStart(6)).join(' ');
+  const line = (name: string, correct: number, recall: string) =>
+    console.log(
+      `${name.padEnd(18)} ${'no'.padEnd(11)} ${String(docs.length).padStart(7)} ${String(d.sentences).padStart(6)} ${f3(correct / d.sentences).padStart(6)} ${''.padStart(7)} ${''.padStart(8)} ${''.padStart(6)}                          ${recall}`,
+    );
+  line('documents', d.correct, rec);
+  line('documents (flat)', d.flatCorrect, '');
 }
 
 interface CvReport {
