@@ -123,17 +123,15 @@ export function createBackend(options: BackendOptions): Backend {
   const modelUploads = new ModelUploadService({ manager: models });
   void modelUploads.cleanLeftovers();
   const storiesApi = storiesHandlers(stories, sessions);
-  const documentsApi = documentsHandlers(new DocumentStore(options.dataDir), stories);
+
   const recordingApi = recordingHandlers(recording, recovered);
   const analysisApi = analysisHandlers(processing, analyzer.analyze);
   const typedApi = typedHandlers(sessions);
   const importsApi = importsHandlers(imports, options.chooseAudioFile ?? null);
-  const exporter = new ExportService({
-    sessions,
-    pdf: options.pdfRenderer ?? new ChromiumPdfRenderer(),
-    saveDialog: options.saveDialog ?? null,
-    generator: `Postmortem Coach ${packageInfo().version}`,
-  });
+  const pdf = options.pdfRenderer ?? new ChromiumPdfRenderer();
+  const generator = `Postmortem Coach ${packageInfo().version}`;
+  const exporter = new ExportService({ sessions, pdf, saveDialog: options.saveDialog ?? null, generator });
+  const documentsApi = documentsHandlers(new DocumentStore(options.dataDir), stories, { pdf, generator });
   const exportApi = exportHandlers(exporter);
   const autoBench = options.autoBench ?? {};
   const benchmarker =

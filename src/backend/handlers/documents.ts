@@ -2,12 +2,15 @@ import { auditDocument, EmptyDocumentError } from '../../core/document/audit';
 import type { HandlersFor } from '../../shared/contract';
 import { CoachError } from '../../shared/coach-error';
 import type { DocumentStore } from '../services/documents/document-store';
+import { renderAuditExport } from '../services/documents/export-audit';
 import { readDocument } from '../services/documents/read-document';
+import type { PdfRenderer } from '../services/export/ports';
 import type { StoryStore } from '../services/stories/story-store';
 
 export function documentsHandlers(
   documents: DocumentStore,
   stories: StoryStore,
+  exports: { pdf: PdfRenderer | null; generator: string },
   now: () => Date = () => new Date(),
 ): HandlersFor<'documents.'> {
   return {
@@ -34,6 +37,7 @@ export function documentsHandlers(
       await documents.save({ storyId: story.id, name: documentName, savedAt: now().toISOString(), audit });
       return { storyId: story.id };
     },
+    'documents.export': async ({ audit, format, names }) => renderAuditExport(audit, format, names, exports),
     'documents.forStory': async ({ storyId }) => ({ document: await documents.forStory(storyId) }),
   };
 }

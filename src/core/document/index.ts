@@ -7,3 +7,4 @@ export * from './text-document';
 export * from './audit-schema';
 export * from './audit';
 export * from './audit-markdown';
+export * from './audit-html';

@@ -25,7 +25,7 @@ function layerClasses(): string {
   return LAYERS.map((l) => `.layer-${l}{--layer:${LAYER_COLOR[l]};--tint:${LAYER_TINT[l]}}`).join('\n');
 }
 
-const CSS = `
+export const REPORT_CSS = `
 :root{color-scheme:light;--text:#1b232c;--muted:#55606c;--line:#d5dbe1;--soft:#f5f7f9;--accent:#0b5f8a;--ok:#137a3f;--bad:#b3261e}
 *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Ubuntu,"Helvetica Neue",Arial,sans-serif;font-size:15px;line-height:1.5;color:var(--text);background:#fff}
@@ -328,7 +328,7 @@ export function renderHtml(source: ReportSource, options: RenderOptions = DEFAUL
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="generator" content="${esc(options.generator)}">
 <title>Coached transcript — ${esc(reportTitle(source.meta))}</title>
-<style>${CSS}</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
 ${header(source)}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentAuditSchema, OutlineMinutesSchema } from '../../core/document/audit-schema';
+import { redactionName } from './export';
 import { storyName } from './stories';
 
 /** Largest document accepted from the UI or the CLI (a 30-page postmortem is well under 1 MB). */
@@ -46,6 +47,24 @@ export const documentsChannels = {
       .object({ name: storyName, documentName, audit: DocumentAuditSchema, storyId: storyIdInput.optional() })
       .strict(),
     output: z.object({ storyId: storyIdInput }),
+  },
+  /** An audit as Markdown, HTML, PDF or JSON, with listed names replaced by placeholders. */
+  'documents.export': {
+    input: z
+      .object({
+        audit: DocumentAuditSchema,
+        format: z.enum(['md', 'html', 'pdf', 'json']),
+        /** Empty list: no redaction. */
+        names: z.array(redactionName).max(300),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      bytes: z.instanceof(Uint8Array),
+      placeholders: z.array(z.object({ placeholder: z.string(), names: z.array(z.string()), used: z.boolean() })),
+      redacted: z.boolean(),
+    }),
   },
   /** The document saved with a story, for the outline beside the timer; null when it has none. */
   'documents.forStory': {

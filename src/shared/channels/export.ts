@@ -9,7 +9,7 @@ export type ExportFormatId = z.infer<typeof exportFormat>;
 
 const name = z.string().trim().min(2, 'A name needs at least two characters.').max(120);
 
-const redactionName = z
+export const redactionName = z
   .object({
     name,
     aliases: z.array(name).max(20).optional(),

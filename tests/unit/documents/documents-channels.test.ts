@@ -78,3 +78,41 @@ describe('document channels', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
+
+describe('document audit exports', () => {
+  it('exports Markdown, HTML, PDF and JSON, with listed names replaced everywhere', async () => {
+    const { call } = await setup();
+    const audited = await call('documents.audit', { name: 'pm.md', source: { kind: 'text', text: markdown } });
+    if (!audited.ok) throw new Error(audited.error.message);
+    const audit = audited.value.audit;
+    const names = [{ name: 'platform team', category: 'team' }];
+    for (const format of ['md', 'html', 'json'] as const) {
+      const r = await call('documents.export', { audit, format, names });
+      if (!r.ok) throw new Error(r.error.message);
+      const text = new TextDecoder().decode(r.value.bytes as Uint8Array);
+      expect(r.value.fileName).toBe(`postmortem-checkout-outage-on-12-may-audit.${format}`);
+      expect(text.toLowerCase()).not.toContain('platform team');
+      expect(text).toContain('Team A');
+      if (format === 'json') expect(DocumentAuditSchema.parse(JSON.parse(text)).title).toBe(audit.title);
+      if (format === 'html') {
+        expect(text).toMatch(/^<!DOCTYPE html>/);
+        expect(text).toContain('Outline for a 3-minute answer');
+      }
+    }
+    const plain = await call('documents.export', { audit, format: 'md', names: [] });
+    if (!plain.ok) throw new Error(plain.error.message);
+    expect(new TextDecoder().decode(plain.value.bytes as Uint8Array)).toContain('platform team');
+  });
+
+  it('escapes the document’s own text in the HTML export', async () => {
+    const { call } = await setup();
+    const hostile = `${markdown}\n\nThe attacker wrote <script>alert(1)</script> into the ticket.\n`;
+    const audited = await call('documents.audit', { name: 'pm.md', source: { kind: 'text', text: hostile } });
+    if (!audited.ok) throw new Error(audited.error.message);
+    expect(JSON.stringify(audited.value.audit)).toContain('<script>alert(1)</script>');
+    const r = await call('documents.export', { audit: audited.value.audit, format: 'html', names: [] });
+    if (!r.ok) throw new Error(r.error.message);
+    const html = new TextDecoder().decode(r.value.bytes as Uint8Array);
+    expect(html).not.toContain('<script>');
+  });
+});
