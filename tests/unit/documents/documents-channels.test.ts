@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../src/backend/backend';
+import type { PdfRenderer } from '../../../src/backend/services/export/ports';
 import { DocumentAuditSchema } from '../../../src/core/document/audit-schema';
 import { contract, type Events } from '../../../src/shared/contract';
 import type { HandlerContext, Result } from '../../../src/shared/contract-types';
@@ -17,9 +18,26 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
+const printed: string[] = [];
+/** Records what would be printed: the PDF export prints the HTML export. */
+const fakePdf: PdfRenderer = {
+  name: 'test printer',
+  availability: async () => ({ available: true }),
+  render: async (html) => {
+    printed.push(html);
+    return new TextEncoder().encode('%PDF-1.7 test');
+  },
+};
+
 async function setup() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coach-docs-'));
-  const backend = createBackend({ dataDir, shell: 'web', electronVersion: null, chromeVersion: null });
+  const backend = createBackend({
+    dataDir,
+    shell: 'web',
+    electronVersion: null,
+    chromeVersion: null,
+    pdfRenderer: fakePdf,
+  });
   cleanups.push(async () => {
     await backend.dispose();
     await rm(dataDir, { recursive: true, force: true });
@@ -99,6 +117,11 @@ describe('document audit exports', () => {
         expect(text).toContain('Outline for a 3-minute answer');
       }
     }
+    const pdf = await call('documents.export', { audit, format: 'pdf', names });
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    expect(new TextDecoder().decode(pdf.value.bytes as Uint8Array)).toBe('%PDF-1.7 test');
+    expect(printed.at(-1)).toMatch(/^<!DOCTYPE html>/);
+    expect(printed.at(-1)?.toLowerCase()).not.toContain('platform team');
     const plain = await call('documents.export', { audit, format: 'md', names: [] });
     if (!plain.ok) throw new Error(plain.error.message);
     expect(new TextDecoder().decode(plain.value.bytes as Uint8Array)).toContain('platform team');
