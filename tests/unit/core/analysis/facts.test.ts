@@ -24,6 +24,16 @@ describe('detection gap, by meaning', () => {
     expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
   });
 
+  it('counts the ways documents say monitoring missed it: reports coming in, alerts under threshold, learned from customers', () => {
+    for (const detection of [
+      'Customers started reporting double payments to support, and that is how we found out.',
+      'Our monitoring stayed under every alert threshold while the double payments went out.',
+      'We learned about the outage from customers, not from monitoring.',
+    ]) {
+      expect(story(detection).constraints.detection_gap_or_prior_near_miss_owned.met, detection).toBe(true);
+    }
+  });
+
   it('counts a latency of a day or more before anyone saw it', () => {
     const a = story('Our reconciliation report only showed it on the third day, nine days into the month.');
     expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
