@@ -81,6 +81,12 @@ const RULED_OUT = -1e6;
  * (an apology under Action items, a cause inside Summary) can still overrule it.
  */
 export const SECTION_WEIGHT = 2;
+/**
+ * A timeline entry is an event as it happened: it can say how the team found out, what broke or
+ * what was done, but an action item or a lesson is not an event, so those two layers start lower.
+ */
+const TIMELINE_EVENT_PENALTY = 1.5;
+const NOT_EVENTS: readonly Layer[] = ['structural_fix', 'system_learning'];
 
 /**
  * `overrides` (corrections) fixes the layer of some sentences by index: their emissions allow
@@ -100,8 +106,13 @@ export function classifySentences(
     if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
     const learned = layerLogProbabilities(context[i] ?? [], model.learned);
     const section = structure[i]?.layer ?? null;
+    const event = structure[i]?.timeline === true;
     return LAYERS.map(
-      (l, k) => (learned[k] ?? 0) + model.ruleScale * ruleScore(f, l) + (l === section ? SECTION_WEIGHT : 0),
+      (l, k) =>
+        (learned[k] ?? 0) +
+        model.ruleScale * ruleScore(f, l) +
+        (l === section ? SECTION_WEIGHT : 0) -
+        (event && NOT_EVENTS.includes(l) ? TIMELINE_EVENT_PENALTY : 0),
     );
   });
   // The next item of a list the speaker is counting through ("The third was our event
@@ -135,6 +146,8 @@ export function classifySentences(
 export interface Structure {
   layer: Layer | null;
   heading: string | null;
+  /** An entry of a timeline (a timestamped line or table row). */
+  timeline?: boolean;
 }
 
 function sectionEvidence(s: Structure | undefined, layer: Layer): SentenceEvidence[] {

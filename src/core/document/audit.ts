@@ -32,7 +32,11 @@ export function analyzeDocument(sentences: readonly DocumentSentence[], minutes:
   return analyzeTranscript(transcript, {
     segmentsAreSentences: true,
     lengthSeconds: minutes * 60,
-    structure: sentences.map((s) => ({ layer: structuralLayer(s), heading: s.heading })),
+    structure: sentences.map((s) => ({
+      layer: structuralLayer(s),
+      heading: s.heading,
+      timeline: s.role === 'timeline',
+    })),
   });
 }
 
