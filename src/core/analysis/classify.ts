@@ -80,7 +80,7 @@ const RULED_OUT = -1e6;
  * sentences already, so it outweighs most cues, yet a sentence that plainly says something else
  * (an apology under Action items, a cause inside Summary) can still overrule it.
  */
-export const SECTION_WEIGHT = 2;
+const SECTION_WEIGHT = 2;
 /**
  * A timeline entry is an event as it happened: it can say how the team found out, what broke or
  * what was done, but an action item or a lesson is not an event, so those two layers start lower.

@@ -25,7 +25,7 @@ export const SPOKEN_WORDS_PER_MINUTE = 150;
 
 const count = z.number().int().nonnegative();
 
-export const AuditedSentenceSchema = z.object({
+const AuditedSentenceSchema = z.object({
   index: count,
   text: z.string(),
   heading: z.string().nullable(),
@@ -38,7 +38,7 @@ export const AuditedSentenceSchema = z.object({
   evidence: z.array(SentenceEvidenceSchema),
 });
 
-export const LayerShareSchema = z.object({
+const LayerShareSchema = z.object({
   layer: LayerSchema,
   sentences: count,
   words: count,
@@ -46,16 +46,16 @@ export const LayerShareSchema = z.object({
   share: z.number().min(0).max(1),
 });
 
-export const DocumentChangeSchema = z.object({
+const DocumentChangeSchema = z.object({
   id: z.string(),
   title: z.string(),
   detail: z.string(),
   evidence: z.array(QuoteSchema),
 });
 
-export const OutlinePointSchema = z.object({ sentenceIndex: count, text: z.string() });
+const OutlinePointSchema = z.object({ sentenceIndex: count, text: z.string() });
 
-export const OutlineSectionSchema = z.object({
+const OutlineSectionSchema = z.object({
   layer: LayerSchema,
   seconds: count,
   /** Spoken words that fit in those seconds. */
@@ -67,7 +67,7 @@ export const OutlineSectionSchema = z.object({
   gap: z.string().nullable(),
 });
 
-export const DocumentOutlineSchema = z.object({
+const DocumentOutlineSchema = z.object({
   minutes: OutlineMinutesSchema,
   seconds: count,
   sections: z.array(OutlineSectionSchema),

@@ -25,7 +25,7 @@ export interface AuditOptions {
 }
 
 /** The engine's analysis of a document's sentences, with their structure as evidence. */
-export function analyzeDocument(sentences: readonly DocumentSentence[], minutes: OutlineMinutes = 3): Analysis {
+function analyzeDocument(sentences: readonly DocumentSentence[], minutes: OutlineMinutes = 3): Analysis {
   if (sentences.length === 0) throw new EmptyDocumentError('The document has no text to audit.');
   // One paragraph per sentence: each becomes one segment, and segments are taken as sentences.
   const transcript = transcriptFromText(sentences.map((s) => s.text).join('\n\n'));

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 
-export const DOCUMENT_FORMATS = ['markdown', 'text', 'html', 'docx'] as const;
+const DOCUMENT_FORMATS = ['markdown', 'text', 'html', 'docx'] as const;
 export const DocumentFormatSchema = z.enum(DOCUMENT_FORMATS);
 
 export const TextRoleSchema = z.enum(['paragraph', 'item', 'task', 'timeline', 'table', 'quote']);
 
-export const DocumentBlockSchema = z.discriminatedUnion('kind', [
+const DocumentBlockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('heading'), level: z.number().int().min(1).max(6), text: z.string().max(500) }),
   z.object({
     kind: z.literal('text'),
@@ -23,7 +23,7 @@ export const DocumentBlockSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const ParsedDocumentSchema = z.object({
+const ParsedDocumentSchema = z.object({
   format: DocumentFormatSchema,
   title: z.string().max(500).nullable(),
   blocks: z.array(DocumentBlockSchema).max(50_000),

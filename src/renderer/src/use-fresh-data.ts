@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 /** How often a view whose data failed to load asks again. */
-export const RETRY_FAILED_LOAD_MS = 3_000;
+const RETRY_FAILED_LOAD_MS = 3_000;
 
 /**
  * Keeps what a view shows current: it loads when the view opens, again whenever the window comes

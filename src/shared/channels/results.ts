@@ -5,7 +5,7 @@ import { sessionDocument } from '../session-document';
 import { sessionId } from './sessions';
 
 /** A speech model a take can be transcribed again with, by the name it has everywhere. */
-export const SpeechModelChoiceSchema = z.object({ id: z.string(), installed: z.boolean() });
+const SpeechModelChoiceSchema = z.object({ id: z.string(), installed: z.boolean() });
 export type SpeechModelChoice = z.infer<typeof SpeechModelChoiceSchema>;
 
 export const MAX_AUDIO_CHUNK_BYTES = 4 * 1024 * 1024;

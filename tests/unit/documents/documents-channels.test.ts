@@ -102,7 +102,7 @@ describe('document audit exports', () => {
     const { call } = await setup();
     const audited = await call('documents.audit', { name: 'pm.md', source: { kind: 'text', text: markdown } });
     if (!audited.ok) throw new Error(audited.error.message);
-    const audit = audited.value.audit;
+    const audit = DocumentAuditSchema.parse(audited.value.audit);
     const names = [{ name: 'platform team', category: 'team' }];
     for (const format of ['md', 'html', 'json'] as const) {
       const r = await call('documents.export', { audit, format, names });

@@ -21,10 +21,10 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-export type DocumentKind = 'docx' | 'html' | 'markdown' | 'text';
+type DocumentKind = 'docx' | 'html' | 'markdown' | 'text';
 
 /** What the bytes are, by their header, then their name. Throws on anything that is not a document. */
-export function documentKind(bytes: Uint8Array, name: string): DocumentKind {
+function documentKind(bytes: Uint8Array, name: string): DocumentKind {
   const lower = name.toLowerCase();
   if (startsWith(bytes, ZIP)) {
     if (lower.endsWith('.docx') || !/\.[a-z0-9]+$/.test(lower)) return 'docx';
