@@ -53,8 +53,10 @@ export function buildOutline(sentences: readonly AuditedSentence[], minutes: Out
   const sections: OutlineSection[] = SPOKEN_ORDER.map((layer) => {
     const of = sentences.filter((s) => s.layer === layer);
     const limit = budget.sentences[layer];
-    const points = [...of]
-      .sort((a, b) => strength(b) - strength(a) || a.index - b.index)
+    const scored = of.map((s) => ({ s, score: strength(s) }));
+    const points = scored
+      .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
+      .map((x) => x.s)
       .slice(0, limit)
       .sort((a, b) => a.index - b.index)
       .map((s) => ({ sentenceIndex: s.index, text: s.text }));
