@@ -6,7 +6,7 @@
 import { LAYER_INFO, layerName } from '../analysis/layers';
 import { RUBRIC_DIMENSIONS } from '../analysis/schema';
 import { duration, levelName, percent, tierName } from '../report/format';
-import { REPORT_CSS } from '../report/html';
+import { pageHead } from '../report/html';
 import { escapeHtml as esc } from '../report/html-escape';
 import type { DocumentAudit, DocumentOutline } from './audit-schema';
 
@@ -79,16 +79,7 @@ export function renderAuditHtml(audit: DocumentAudit, options: { generator: stri
   const verdict = audit.gradable
     ? `<p><strong>Tier:</strong> ${audit.tier ? tierName(audit.tier) : 'none'}</p>${shares(audit)}${graded(audit)}`
     : `<p><strong>Not graded.</strong> ${esc(audit.reason?.message ?? '')}</p><p>What to do: ${esc(audit.reason?.next ?? '')}</p>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="${esc(options.generator)}">
-<title>Postmortem audit — ${esc(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${pageHead({ language: 'en', generator: options.generator, title: `Postmortem audit — ${title}` })}
 <body>
 <p class="eyebrow">Postmortem audit</p>
 <h1>${esc(title)}</h1>

@@ -4,7 +4,7 @@
  * learning), the strongest sentences of each layer as talking points, and the gaps to fill.
  */
 import { budgetForLength } from '../analysis/budget';
-import type { Layer } from '../analysis/layers';
+import { OUTLINE_LAYERS, type Layer } from '../analysis/layers';
 import {
   SPOKEN_WORDS_PER_MINUTE,
   type AuditedSentence,
@@ -12,15 +12,6 @@ import {
   type OutlineMinutes,
   type OutlineSection,
 } from './audit-schema';
-
-const SPOKEN_ORDER: readonly Layer[] = [
-  'headline',
-  'detection',
-  'attribution',
-  'mitigation',
-  'structural_fix',
-  'system_learning',
-];
 
 const GAPS: Readonly<Record<Layer, string>> = {
   headline: 'You have no opening: say what broke, for whom, and how big it was.',
@@ -50,7 +41,7 @@ function strength(s: AuditedSentence): number {
 export function buildOutline(sentences: readonly AuditedSentence[], minutes: OutlineMinutes): DocumentOutline {
   const seconds = minutes * 60;
   const budget = budgetForLength(seconds);
-  const sections: OutlineSection[] = SPOKEN_ORDER.map((layer) => {
+  const sections: OutlineSection[] = OUTLINE_LAYERS.map((layer) => {
     const of = sentences.filter((s) => s.layer === layer);
     const limit = budget.sentences[layer];
     const scored = of.map((s) => ({ s, score: strength(s) }));

@@ -23,7 +23,7 @@ const DocumentBlockSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const ParsedDocumentSchema = z.object({
+export const ParsedDocumentSchema = z.object({
   format: DocumentFormatSchema,
   title: z.string().max(500).nullable(),
   blocks: z.array(DocumentBlockSchema).max(50_000),

@@ -25,7 +25,7 @@ function layerClasses(): string {
   return LAYERS.map((l) => `.layer-${l}{--layer:${LAYER_COLOR[l]};--tint:${LAYER_TINT[l]}}`).join('\n');
 }
 
-export const REPORT_CSS = `
+const REPORT_CSS = `
 :root{color-scheme:light;--text:#1b232c;--muted:#55606c;--line:#d5dbe1;--soft:#f5f7f9;--accent:#0b5f8a;--ok:#137a3f;--bad:#b3261e}
 *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Ubuntu,"Helvetica Neue",Arial,sans-serif;font-size:15px;line-height:1.5;color:var(--text);background:#fff}
@@ -315,21 +315,29 @@ ${steps}
 </ol></section>`;
 }
 
+/**
+ * The start of every exported page: no scripts and no external requests (the CSP forbids them
+ * even if a viewer tried), the report's styles inline.
+ */
+export function pageHead(page: { language: string; generator: string; title: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${esc(page.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="generator" content="${esc(page.generator)}">
+<title>${esc(page.title)}</title>
+<style>${REPORT_CSS}</style>
+</head>`;
+}
+
 export function renderHtml(source: ReportSource, options: RenderOptions = DEFAULT_RENDER_OPTIONS): string {
   const a = source.analysis;
   const redaction = source.redacted
     ? ` Names were replaced by placeholders (${esc(source.redacted.placeholders.join(', ') || 'none found')}).`
     : '';
-  return `<!DOCTYPE html>
-<html lang="${esc(a.language ?? 'en')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="${esc(options.generator)}">
-<title>Coached transcript — ${esc(reportTitle(source.meta))}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${pageHead({ language: a.language ?? 'en', generator: options.generator, title: `Coached transcript — ${reportTitle(source.meta)}` })}
 <body>
 ${header(source)}
 <main>

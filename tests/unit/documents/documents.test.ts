@@ -215,3 +215,13 @@ describe('coach audit', () => {
     expect((await coach(['audit', path.join(dir, 'nope.md')])).err).toMatch(/does not exist/);
   });
 });
+
+describe('document limits', () => {
+  it('refuses a block longer than an audit reads, with the limit named', async () => {
+    const wall = `${'word '.repeat(4_500)}end.`;
+    await expect(readDocument(Buffer.from(`# Notes\n\n${wall}\n`), 'wall.md')).rejects.toMatchObject({
+      code: 'too_large',
+      message: expect.stringMatching(/20,000 characters a block/),
+    });
+  });
+});

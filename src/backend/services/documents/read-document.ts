@@ -4,7 +4,7 @@
  * the file name; sizes are bounded so a huge or hostile file is refused with a clear message.
  */
 import mammoth from 'mammoth';
-import type { ParsedDocument } from '../../../core/document/schema';
+import { ParsedDocumentSchema, type ParsedDocument } from '../../../core/document/schema';
 import { parseTextDocument } from '../../../core/document/text-document';
 import { CoachError } from '../../../shared/coach-error';
 import { MAX_DOCUMENT_BYTES, MAX_PASTED_CHARS } from '../../../shared/channels/documents';
@@ -67,7 +67,26 @@ function decodeText(bytes: Uint8Array, name: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+/**
+ * The document model within its documented limits (at most 50,000 blocks, a heading 500 and a
+ * block 20,000 characters), so one hostile file cannot make the audit unbounded.
+ */
+function withinLimits(doc: ParsedDocument, name: string): ParsedDocument {
+  const checked = ParsedDocumentSchema.safeParse(doc);
+  if (!checked.success) {
+    throw new CoachError(
+      'too_large',
+      `${name} has a paragraph, heading or list longer than an audit reads (20,000 characters a block, 50,000 blocks).`,
+    );
+  }
+  return doc;
+}
+
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ParsedDocument> {
+  return withinLimits(await readAnyDocument(bytes, name), name);
+}
+
+async function readAnyDocument(bytes: Uint8Array, name: string): Promise<ParsedDocument> {
   if (bytes.length === 0) throw new CoachError('invalid_input', `${name} is empty.`);
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     throw new CoachError(
