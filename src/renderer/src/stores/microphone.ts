@@ -89,6 +89,9 @@ export const useMicrophone = create<MicState>((set, get) => ({
       watch.reset();
       // Labels are only visible once the microphone is allowed: list the devices now.
       const devices = await listMicrophones().catch(() => []);
+      // Closed while the devices were listed (the user left Practice at once): stay closed, or the
+      // store would say "live" with no capture and Start would fail with "not ready".
+      if (seq !== openSeq) return;
       set({
         status: 'live',
         devices,
