@@ -1,6 +1,7 @@
 import { Notices } from './components/Notices';
 import { useNavigation, type View } from './stores/navigation';
 import { CompareView } from './views/CompareView';
+import { DocumentsView } from './views/DocumentsView';
 import { PracticeView } from './views/PracticeView';
 import { ResultsView } from './views/ResultsView';
 import { SessionsView } from './views/SessionsView';
@@ -9,6 +10,7 @@ import { SettingsView } from './views/SettingsView';
 const NAV: { view: View; label: string; hint: string }[] = [
   { view: 'practice', label: 'Practice', hint: 'Record or type a timed answer' },
   { view: 'sessions', label: 'Sessions', hint: 'Your takes, grouped by story' },
+  { view: 'documents', label: 'Documents', hint: 'Audit a written postmortem and outline an answer' },
   { view: 'settings', label: 'Settings', hint: 'Models, microphone, about' },
 ];
 
@@ -47,6 +49,7 @@ export function App() {
         {route.view === 'sessions' && <SessionsView />}
         {route.view === 'results' && <ResultsView id={route.id} />}
         {route.view === 'compare' && <CompareView key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
+        {route.view === 'documents' && <DocumentsView />}
         {route.view === 'settings' && <SettingsView />}
       </main>
       <Notices />

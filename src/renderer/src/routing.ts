@@ -1,10 +1,10 @@
 /**
  * Hash routes of the renderer, as pure functions (unit-tested without a DOM):
- *   #/practice  #/sessions  #/settings       the three sections
+ *   #/practice  #/sessions  #/documents  #/settings    the four sections
  *   #/sessions/<id>                          the results of one take
  *   #/compare/<idA>/<idB>                    two takes side by side
  */
-const VIEWS = ['practice', 'sessions', 'settings'] as const;
+const VIEWS = ['practice', 'sessions', 'documents', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export type Route = { view: View } | { view: 'results'; id: string } | { view: 'compare'; a: string; b: string };
