@@ -7,7 +7,13 @@ import { analyzeTranscript } from '../analysis/analyze';
 import { LAYERS, type Layer } from '../analysis/layers';
 import type { Analysis } from '../analysis/types';
 import { transcriptFromText } from '../transcript/from-text';
-import { DOCUMENT_AUDIT_VERSION, type DocumentAudit, type LayerShare, type OutlineMinutes } from './audit-schema';
+import {
+  DOCUMENT_AUDIT_VERSION,
+  SPOKEN_WORDS_PER_MINUTE,
+  type DocumentAudit,
+  type LayerShare,
+  type OutlineMinutes,
+} from './audit-schema';
 import { documentChanges } from './changes';
 import { buildOutline } from './outline';
 import type { ParsedDocument } from './schema';
@@ -69,13 +75,45 @@ export function auditDocument(doc: ParsedDocument, options: AuditOptions = {}): 
     missing: FIVE_LAYERS.filter((l) => !analysis.sentences.some((s) => s.layer === l)),
     gradable: analysis.gradable,
     reason: analysis.reason,
-    rubric: analysis.rubric,
-    constraints: analysis.gradable ? analysis.constraints : null,
-    commonFailures: analysis.gradable ? analysis.commonFailures : null,
+    ...forDocument(analysis),
     tier: analysis.tier,
     changes: analysis.gradable ? documentChanges(analysis, audited) : [],
     outline: analysis.gradable ? buildOutline(audited, minutes) : null,
   };
+}
+
+/** Words a reader reads in a second of the estimated speaking time the engine measures in. */
+const WORDS_PER_SECOND = SPOKEN_WORDS_PER_MINUTE / 60;
+
+/**
+ * The engine's advice measures a story in speaking seconds; a document is measured in words, so
+ * "7 s" becomes "about 18 words" (the same figure: times were estimated from the words).
+ */
+function inWords(text: string): string {
+  return text.replace(/\b(about |About )?(\d+(?:\.\d+)?) s\b/g, (_, about: string | undefined, n: string) => {
+    const words = Math.max(1, Math.round(Number(n) * WORDS_PER_SECOND));
+    return `${about?.startsWith('A') ? 'About' : 'about'} ${words} words`;
+  });
+}
+
+/** The rubric, constraints and common failures as a document's author reads them (in words). */
+function forDocument(analysis: Analysis): Pick<DocumentAudit, 'rubric' | 'constraints' | 'commonFailures'> {
+  if (!analysis.gradable) return { rubric: null, constraints: null, commonFailures: null };
+  const rubric = analysis.rubric
+    ? (Object.fromEntries(
+        Object.entries(analysis.rubric).map(([k, r]) => [
+          k,
+          { ...r, reason: inWords(r.reason), advice: inWords(r.advice) },
+        ]),
+      ) as NonNullable<Analysis['rubric']>)
+    : null;
+  const constraints = Object.fromEntries(
+    Object.entries(analysis.constraints).map(([k, c]) => [k, { ...c, detail: inWords(c.detail) }]),
+  ) as Analysis['constraints'];
+  const commonFailures = Object.fromEntries(
+    Object.entries(analysis.commonFailures).map(([k, f]) => [k, { ...f, detail: inWords(f.detail) }]),
+  ) as Analysis['commonFailures'];
+  return { rubric, constraints, commonFailures };
 }
 
 function layerShares(analysis: Analysis): LayerShare[] {

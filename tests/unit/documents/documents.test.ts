@@ -225,3 +225,16 @@ describe('document limits', () => {
     });
   });
 });
+
+describe('advice in a document’s terms', () => {
+  it('measures the rubric and constraints in words, not speaking seconds', () => {
+    const audit = auditDocument(fromMarkdown);
+    const texts = [
+      ...Object.values(audit.rubric ?? {}).flatMap((r) => [r.reason, r.advice]),
+      ...Object.values(audit.constraints ?? {}).map((c) => c.detail),
+      ...Object.values(audit.commonFailures ?? {}).map((f) => f.detail),
+    ];
+    expect(texts.join(' ')).not.toMatch(/\b\d+(\.\d+)? s\b/);
+    expect(audit.constraints?.mitigation_at_most_two_sentences.detail).toMatch(/\(about \d+ words\)/);
+  });
+});
