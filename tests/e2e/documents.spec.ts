@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
@@ -232,6 +232,33 @@ test('a PDF is refused in place with what to do; a Markdown file dropped on the 
     );
     await page.getByTestId('document-sentences').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'screenshots/documents-heading-overruled.png' });
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+});
+
+test('the audit exports as Markdown with listed names replaced, downloaded by the browser', async () => {
+  const app = await startWebApp();
+  const browser = await launch();
+  try {
+    const page = await openDocuments(browser, app.server.launchUrl);
+    await chooseFile(page, FIXTURE);
+    await expect(page.getByTestId('document-audit')).toBeVisible();
+    const panel = page.getByTestId('audit-export');
+    await panel.getByTestId('audit-export-format').selectOption('md');
+    await panel.getByTestId('audit-export-names').fill('team: platform team');
+    const downloaded = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export…' }).click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toBe('postmortem-checkout-outage-on-12-may-audit.md');
+    const saved = path.join(workDir, file.suggestedFilename());
+    await file.saveAs(saved);
+    const text = await readFile(saved, 'utf8');
+    expect(text).toMatch(new RegExp(`^# Postmortem audit: ${TITLE}`));
+    expect(text.toLowerCase()).not.toContain('platform team');
+    expect(text).toContain('Team A');
+    await expect(panel.getByRole('status')).toContainText('names replaced by Team A');
   } finally {
     await browser.close();
     await app.stop();

@@ -1,4 +1,5 @@
 import type { DocumentAudit } from '../../../../core/document/audit-schema';
+import { AuditExport } from './AuditExport';
 import { AuditSummary } from './AuditSummary';
 import { CommonFailures } from './CommonFailures';
 import { ConstraintsList } from './ConstraintsList';
@@ -39,6 +40,7 @@ export function AuditReport({
         {/* The actions come first so they are in sight without scrolling; the outline follows. */}
         {audit.outline && <SaveAndPractise key={documentNo} defaultName={defaultStoryName(audit.title, fileName)} />}
         <OutlinePanel audit={audit} />
+        <AuditExport audit={audit} />
       </aside>
     </div>
   );

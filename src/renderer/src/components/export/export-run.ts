@@ -24,7 +24,7 @@ export type ShowOutcome = (outcome: Outcome) => void;
 type ExportRequest = InputOf<Contract, 'export.render'>;
 
 /** Hands bytes to the browser as a download (web shell). */
-function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void {
+export function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
   const a = document.createElement('a');
   a.href = url;
