@@ -160,6 +160,13 @@ test('upload a postmortem, read the audit, rehearse its 3-minute outline in a ta
     await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 30_000 });
     const [session] = (await app.backend.services.sessions.list()).sessions;
     expect(session).toMatchObject({ story: TITLE, targetSec: 180, kind: 'recorded' });
+    // The results hold the take against the outline it rehearsed: its budget and its talking points.
+    const comparison = page.getByTestId('outline-comparison');
+    await expect(comparison).toContainText("The budget above is the outline's: 3 minutes.");
+    await expect(comparison).toContainText(/You said \d+ of its \d+ talking points/);
+    await expect(comparison.locator('li')).not.toHaveCount(0);
+    await comparison.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/documents-results-against-outline.png' });
   } finally {
     await browser.close();
     await app.stop();

@@ -8,3 +8,4 @@ export * from './audit-schema';
 export * from './audit';
 export * from './audit-markdown';
 export * from './audit-html';
+export * from './coverage';

@@ -238,3 +238,22 @@ describe('advice in a document’s terms', () => {
     expect(audit.constraints?.mitigation_at_most_two_sentences.detail).toMatch(/\(about \d+ words\)/);
   });
 });
+
+describe('a take against the outline it rehearsed', () => {
+  it('marks the talking points the take said and those it did not', async () => {
+    const { outlineCoverage } = await import('../../../src/core/document/coverage');
+    const outline = auditDocument(fromMarkdown, { minutes: 3 }).outline;
+    if (!outline) throw new Error('no outline');
+    const said = [
+      'So checkout returned errors for forty-seven minutes on 12 May and about 9,000 orders failed.',
+      'We then added a schema check for pool limits to the deploy pipeline, owned by the platform team, and it has since blocked two bad pushes.',
+    ];
+    const coverage = outlineCoverage(outline, said);
+    expect(coverage.length).toBe(outline.sections.reduce((n, s) => n + s.points.length, 0));
+    const byText = (start: string) => coverage.find((c) => c.text.startsWith(start))?.said;
+    expect(byText('Add a schema check for pool limits')).toBe(true);
+    expect(byText('Move pool limits into')).toBe(false);
+    expect(coverage.filter((c) => c.said).length).toBeLessThan(coverage.length);
+    expect(outlineCoverage(outline, []).every((c) => !c.said)).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { formatClock } from '../../../core/time/clock';
 import { spokenLength } from '../../../core/results/spoken-length';
 import { useEffect, useState } from 'react';
 import { BudgetBars } from '../components/results/BudgetBars';
+import { OutlineComparison } from '../components/results/OutlineComparison';
 import { RetranscribePanel } from '../components/results/RetranscribePanel';
 import { NotGradedPanel } from '../components/results/RubricCard';
 import { useNavigation } from '../stores/navigation';
@@ -79,6 +80,7 @@ export function ResultsView({ id }: { id: string }) {
       <TimelinePanel sessionId={id} analysis={analysis} scale={scale} hasAudio={hasAudio} />
 
       {analysis.gradable ? <BudgetBars analysis={analysis} /> : <NotGradedPanel analysis={analysis} />}
+      {doc && <OutlineComparison storyId={doc.storyId} targetSec={doc.targetSec} analysis={analysis} />}
 
       <div className="results-grid">
         <TranscriptColumn analysis={analysis} working={working} editable={editable} />
