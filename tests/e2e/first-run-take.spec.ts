@@ -56,7 +56,10 @@ test('first run from an empty data folder: models imported from files, a spoken 
     await page.getByTestId('start-recording').click();
     await expect(page.getByTestId('recording-screen')).toHaveAttribute('data-phase', 'recording');
     await page.waitForTimeout(8_000);
-    await page.getByTestId('recording-screen').getByRole('button', { name: /Stop and analyse/ }).click();
+    await page
+      .getByTestId('recording-screen')
+      .getByRole('button', { name: /Stop and analyse/ })
+      .click();
 
     await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 180_000 });
     await expect(page.getByTestId('header-tier')).toBeVisible();

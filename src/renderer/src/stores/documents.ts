@@ -38,7 +38,7 @@ interface DocumentsState {
 }
 
 /** Name a pasted document is audited and saved under. */
-export const PASTED_NAME = 'Pasted text';
+const PASTED_NAME = 'Pasted text';
 
 // Only the newest request may land: a slow audit of an older document must not replace a newer one.
 let generation = 0;

@@ -1,8 +1,8 @@
 /** Story names are 2-80 characters once spaces are collapsed (the back end's own rule). */
-export const STORY_NAME_MIN = 2;
+const STORY_NAME_MIN = 2;
 export const STORY_NAME_MAX = 80;
 
-export function normalStoryName(name: string): string {
+function normalStoryName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
