@@ -3,7 +3,6 @@ import type { AuditedSentence } from '../../../src/core/document/audit-schema';
 import { budgetLine, spokenSeconds } from '../../../src/renderer/src/components/documents/outline-format';
 import { groupByHeading, overruledHeading } from '../../../src/renderer/src/components/documents/sentence-groups';
 import { defaultStoryName, storyNameProblem } from '../../../src/renderer/src/components/documents/story-name';
-import { uniqueQuotes } from '../../../src/renderer/src/components/documents/unique-quotes';
 import { problemOfError, problemOfFile } from '../../../src/renderer/src/stores/document-problem';
 
 function sentence(index: number, heading: string | null, patch: Partial<AuditedSentence> = {}): AuditedSentence {
@@ -73,12 +72,5 @@ describe('the Documents view helpers', () => {
     const pdf = problemOfError({ code: 'unsupported', message: 'a.pdf is a PDF.' });
     expect(pdf).toEqual({ message: 'a.pdf is a PDF.', next: expect.stringMatching(/paste the text/) });
     expect(problemOfError({ code: 'offline', message: 'Gone.' }).next).toMatch(/Try again/);
-  });
-
-  it('quotes a sentence once even when it is cited twice', () => {
-    expect(uniqueQuotes([{ sentenceIndex: 3 }, { sentenceIndex: 3 }, { sentenceIndex: 1 }])).toEqual([
-      { sentenceIndex: 3 },
-      { sentenceIndex: 1 },
-    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { DocumentAudit } from '../../../../core/document/audit-schema';
 import { DocumentQuote } from './DocumentQuote';
-import { uniqueQuotes } from './unique-quotes';
+import { uniqueQuotes } from '../../../../core/report/model';
 
 /** The four constraints of the lesson's timed exercise, met or not, with the sentences behind each. */
 export function ConstraintsList({ constraints }: { constraints: NonNullable<DocumentAudit['constraints']> }) {

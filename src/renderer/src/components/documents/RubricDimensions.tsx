@@ -2,7 +2,7 @@ import { RUBRIC_DIMENSIONS } from '../../../../core/analysis/schema';
 import type { DocumentAudit } from '../../../../core/document/audit-schema';
 import { LEVEL_NAMES } from '../../../../core/results/panels';
 import { DocumentQuote } from './DocumentQuote';
-import { uniqueQuotes } from './unique-quotes';
+import { uniqueQuotes } from '../../../../core/report/model';
 
 /** The lesson's self-assessment rubric: each dimension's level, why, and how to reach the next. */
 export function RubricDimensions({ rubric }: { rubric: NonNullable<DocumentAudit['rubric']> }) {
