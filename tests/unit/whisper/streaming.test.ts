@@ -91,6 +91,12 @@ describe('streaming transcription while recording', () => {
       onPartial: (t) => partials.push(t),
     });
     await record(session, story.pcm);
+    // Utterances were cut while the audio was still arriving…
+    const duringRecording = cutAt.length;
+    // …and the cuts keep up with audio that arrives in real time. This feed runs 10× faster than
+    // that, so on a slow machine VAD can be a few seconds behind when the last chunk lands: let it
+    // catch up as real time would have, then stop.
+    await session.caughtUp();
     const beforeStop = cutAt.length;
     const partialsBeforeStop = partials.length;
     const result = await session.stop();
@@ -99,7 +105,7 @@ describe('streaming transcription while recording', () => {
     expect(utterances.length).toBe(cutAt.length);
     expectOrderedWithin(utterances, story.durationSec);
     // cut while recording went on: each earlier utterance ended before the audio recorded by then
-    expect(beforeStop).toBeGreaterThanOrEqual(3);
+    expect(duringRecording).toBeGreaterThanOrEqual(3);
     for (const { u, recordedSec } of cutAt.slice(0, beforeStop)) expect(u.end).toBeLessThan(recordedSec);
     // on stop only the tail is left
     expect(cutAt.length - beforeStop).toBeLessThanOrEqual(2);

@@ -117,6 +117,15 @@ export class StreamingTranscription {
     return this.buildTranscript();
   }
 
+  /**
+   * Resolves once live cutting has looked at everything recorded so far (less than one VAD
+   * interval may be left). Audio that arrives in real time is always this far along; audio pushed
+   * faster than the engine runs (a file fed in bursts) catches up here.
+   */
+  async caughtUp(): Promise<void> {
+    while (this.vadRunning) await this.vadRunning;
+  }
+
   /** Appends recorded samples. Never blocks: VAD and Whisper run in the background. */
   push(samples: Int16Array): void {
     if (this.stopped) throw new Error('push() after stop(): the recording is finished');
