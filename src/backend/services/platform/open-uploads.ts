@@ -96,7 +96,7 @@ export class OpenUploads<T extends { id: string }> {
       if (offset !== upload.received) throw rules.outOfOrder(upload.received, offset);
       if (upload.received + bytes.length > upload.size) throw rules.tooLarge();
       try {
-        await upload.handle.write(bytes, 0, bytes.length, upload.received);
+        await writeFully(upload.handle, bytes, upload.received);
       } catch (error) {
         await this.drop(upload.id);
         throw rules.diskError(error);
@@ -137,5 +137,17 @@ export class OpenUploads<T extends { id: string }> {
 
   async dropAll(): Promise<void> {
     for (const id of [...this.open.keys()]) await this.drop(id);
+  }
+}
+
+/**
+ * Writes every byte: a positional write may write fewer bytes than asked (the kernel is free to),
+ * and an upload that silently lost the end of a part would decode as a shorter file.
+ */
+export async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    if (bytesWritten <= 0) throw new Error('the disk accepted no more bytes');
+    done += bytesWritten;
   }
 }
