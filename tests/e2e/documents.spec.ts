@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { launchChromium } from './support/chromium';
 import { ScriptedTranscriber } from './support/scripted-transcriber';
 import { loadStory, renderSpeech, type CorpusStory, type RenderedSpeech } from './support/speech';
 import { startWebApp } from './support/web-app';
@@ -65,10 +65,6 @@ test.afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-async function launch(fakeWav?: string): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(fakeWav) });
-}
-
 async function openDocuments(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });
   const page = await context.newPage();
@@ -89,7 +85,7 @@ async function chooseFile(page: Page, file: string): Promise<void> {
 
 test('upload a postmortem, read the audit, rehearse its 3-minute outline in a take', async () => {
   const app = await startWebApp(undefined, { transcriber: new ScriptedTranscriber(story.text) });
-  const browser = await launch(speech.fakeMicWav);
+  const browser = await launchChromium(speech.fakeMicWav);
   try {
     const page = await openDocuments(browser, app.server.launchUrl);
     await chooseFile(page, FIXTURE);
@@ -175,7 +171,7 @@ test('upload a postmortem, read the audit, rehearse its 3-minute outline in a ta
 
 test('paste text: a thin postmortem gets its changes; a shopping list is not graded', async () => {
   const app = await startWebApp();
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await openDocuments(browser, app.server.launchUrl);
     await page.getByLabel('Or paste the text').fill(WEAK_DOCUMENT);
@@ -210,7 +206,7 @@ test('paste text: a thin postmortem gets its changes; a shopping list is not gra
 
 test('a PDF is refused in place with what to do; a Markdown file dropped on the zone is audited', async () => {
   const app = await startWebApp();
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await openDocuments(browser, app.server.launchUrl);
     const pdf = path.join(workDir, 'postmortem.pdf');
@@ -247,7 +243,7 @@ test('a PDF is refused in place with what to do; a Markdown file dropped on the 
 
 test('the audit exports as Markdown with listed names replaced, downloaded by the browser', async () => {
   const app = await startWebApp();
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await openDocuments(browser, app.server.launchUrl);
     await chooseFile(page, FIXTURE);

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { writeRandomWhisperModel } from '../fixtures/ggml/write-random-model';
-import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { loadStory, renderSpeech } from './support/speech';
 import { startWebApp } from './support/web-app';
 
@@ -31,7 +31,7 @@ test('first run from an empty data folder: models imported from files, a spoken 
   await writeRandomWhisperModel(model, 'tiny.en', 21);
   await mkdir('screenshots', { recursive: true });
   const app = await startWebApp(path.join(dir, 'data'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(speech.fakeMicWav) });
+  const browser = await launchChromium(speech.fakeMicWav);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });
     const page = await context.newPage();

@@ -4,11 +4,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { SessionDocument } from '../../src/shared/session-document';
 import { parseWavHeader } from '../../src/backend/services/recording/wav-format';
 import { launchFragment } from '../../src/web/launch-fragment';
-import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { bestLoopedCorrelation, envelope, loadStory, pcmOf, renderSpeech } from './support/speech';
 import { RENDERER_DIR } from './support/web-app';
 
@@ -91,7 +91,7 @@ async function openRig(prefix: string): Promise<CrashRig> {
   const port = await freePort();
   const token = randomBytes(18).toString('base64url');
   const shell = await startShell(port, dataDir, token);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(speech.fakeMicWav) });
+  const browser = await launchChromium(speech.fakeMicWav);
   const rig: CrashRig = {
     work,
     dataDir,

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { parseWavHeader } from '../../src/backend/services/recording/wav-format';
-import { chromiumArgs, CHROMIUM_PATH } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { ScriptedTranscriber } from './support/scripted-transcriber';
 import {
   bestLoopedCorrelation,
@@ -39,10 +39,6 @@ test.afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-async function launch(fakeWav?: string): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(fakeWav) });
-}
-
 async function openPractice(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
   const page = await context.newPage();
@@ -72,7 +68,7 @@ test.describe(() => {
   test('set up → record → stop → processing → result; the WAV holds what was played', async () => {
     const transcriber = new ScriptedTranscriber(story.text);
     const app = await startWebApp(undefined, { transcriber });
-    const browser = await launch(speech.fakeMicWav);
+    const browser = await launchChromium(speech.fakeMicWav);
     try {
       const page = await openPractice(browser, app.server.launchUrl);
       await page.getByText(story.prompt).click();
@@ -167,7 +163,7 @@ test.describe(() => {
 
 test('Esc asks before cancelling; "Keep as draft" keeps the audio', async () => {
   const app = await startWebApp(undefined, { transcriber: new ScriptedTranscriber(story.text) });
-  const browser = await launch(speech.fakeMicWav);
+  const browser = await launchChromium(speech.fakeMicWav);
   try {
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Draft story');
@@ -200,7 +196,7 @@ test('Esc asks before cancelling; "Keep as draft" keeps the audio', async () => 
 test('silence only: "no speech detected", audio kept', async () => {
   const silent = renderSilence(workDir, 'silence', 20);
   const app = await startWebApp(undefined, { transcriber: new ScriptedTranscriber(story.text) });
-  const browser = await launch(silent);
+  const browser = await launchChromium(silent);
   try {
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Silent story');
@@ -237,7 +233,7 @@ for (const [errorName, problem, text, shot] of [
 ] as const) {
   test(`microphone ${problem}: a specific message and ways forward`, async () => {
     const app = await startWebApp();
-    const browser = await launch();
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
       const page = await context.newPage();
@@ -259,7 +255,7 @@ for (const [errorName, problem, text, shot] of [
 
 test('the microphone is unplugged mid-take: what was recorded is kept and can be analysed', async () => {
   const app = await startWebApp(undefined, { transcriber: new ScriptedTranscriber(story.text) });
-  const browser = await launch(speech.fakeMicWav);
+  const browser = await launchChromium(speech.fakeMicWav);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, permissions: ['microphone'] });
     const page = await context.newPage();
@@ -316,7 +312,7 @@ async function startTyping(browser: Browser, url: string, story: string): Promis
 
 test('typed answer: timer, editor, same analysis with estimated times', async () => {
   const app = await startWebApp();
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await startTyping(browser, app.server.launchUrl, 'Typed story');
     await expect(page.getByTestId('typed-timer')).toHaveText(/^(10:00|9:5\d)$/);
@@ -350,7 +346,7 @@ test('typed answer: timer, editor, same analysis with estimated times', async ()
 
 test('typed answer that is not an incident story: no tier, what is missing and what to do', async () => {
   const app = await startWebApp();
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await startTyping(browser, app.server.launchUrl, 'Not a story');
     const recipe = readFileSync(path.join('tests', 'fixtures', 'not-gradable', 'recipe.txt'), 'utf8');
@@ -374,7 +370,7 @@ test('import: an MP3 becomes a take like a recorded one (uploaded in parts, deco
   execFileSync('sox', [speech.fakeMicWav, '-C', '128', mp3]);
   const transcriber = new ScriptedTranscriber(story.text);
   const app = await startWebApp(undefined, { transcriber });
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Imported story');
@@ -407,7 +403,7 @@ test('import: an MP3 becomes a take like a recorded one (uploaded in parts, deco
 
 test('import: a file that is not audio gets a specific error and no session', async () => {
   const app = await startWebApp();
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Bad import');
@@ -428,7 +424,7 @@ test('import: a file that is not audio gets a specific error and no session', as
 
 test('live pacing (opt-in): the layer you are in and the seconds per layer, while recording', async () => {
   const app = await startWebApp(undefined, { transcriber: new ScriptedTranscriber(story.text) });
-  const browser = await launch(speech.fakeMicWav);
+  const browser = await launchChromium(speech.fakeMicWav);
   try {
     const page = await openPractice(browser, app.server.launchUrl);
     await createStory(page, 'Pacing story');

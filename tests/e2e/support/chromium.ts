@@ -1,3 +1,4 @@
+import { chromium, type Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,4 +31,9 @@ export function assertChromium(): void {
       `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (".ci/run" does).`,
     );
   }
+}
+
+/** Debian's Chromium, its fake microphone playing `fakeAudioWav` when one is given. */
+export function launchChromium(fakeAudioWav?: string): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs(fakeAudioWav) });
 }

@@ -15,7 +15,7 @@ export function OutlineLength({
       <span id="doc-length-label" className="muted small">
         Answer length
       </span>
-      <div className="doc-segmented">
+      <div className="segmented">
         {OUTLINE_MINUTES.map((m) => (
           <button key={m} type="button" aria-pressed={minutes === m} disabled={busy} onClick={() => onChange(m)}>
             {m} min

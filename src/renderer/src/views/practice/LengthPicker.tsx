@@ -36,7 +36,7 @@ export function LengthPicker() {
         Answer length
       </span>
       <div className="pr-inline">
-        <div className="pr-segmented" role="group" aria-labelledby="length-label">
+        <div className="segmented" role="group" aria-labelledby="length-label">
           {STANDARD_LENGTHS_SEC.map((sec) => (
             <button
               key={sec}
