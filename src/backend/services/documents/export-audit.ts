@@ -8,10 +8,11 @@ import { DocumentAuditSchema } from '../../../core/document/audit-schema';
 import { renderAuditHtml } from '../../../core/document/audit-html';
 import { renderAuditMarkdown } from '../../../core/document/audit-markdown';
 import { slug } from '../../../core/report/format';
-import { planRedaction, RedactionInputError, type RedactionName } from '../../../core/report/redact';
+import type { RedactionName } from '../../../core/report/redact';
 import { documentText, redactDocument } from '../../../core/report/redact-document';
 import { CoachError } from '../../../shared/coach-error';
 import type { PdfRenderer } from '../export/ports';
+import { placeholdersIn, planNames, refuseLeaks, type Placeholder } from '../export/redaction-plan';
 import { FORMAT_INFO } from '../export/render-export';
 
 export type AuditExportFormat = 'md' | 'html' | 'pdf' | 'json';
@@ -20,19 +21,18 @@ export interface RenderedAudit {
   fileName: string;
   mimeType: string;
   bytes: Uint8Array<ArrayBuffer>;
-  placeholders: { placeholder: string; names: string[]; used: boolean }[];
+  placeholders: Placeholder[];
   redacted: boolean;
 }
 
-function redacted(audit: DocumentAudit, names: readonly RedactionName[]) {
-  if (names.length === 0) return { audit, redactor: null };
-  let redactor;
-  try {
-    redactor = planRedaction(names, documentText({ title: audit.title, sentences: audit.sentences }));
-  } catch (error) {
-    if (error instanceof RedactionInputError) throw new CoachError('invalid_input', error.message);
-    throw error;
-  }
+/** The prose of an audit, in reading order: what redaction plans over and checks. */
+function auditProse(audit: DocumentAudit): string {
+  return documentText({ title: audit.title, sentences: audit.sentences });
+}
+
+function redacted(audit: DocumentAudit, names: readonly RedactionName[], prose: string) {
+  const redactor = planNames(names, prose);
+  if (!redactor) return { audit, redactor };
   const parsed = DocumentAuditSchema.safeParse(redactDocument(audit, redactor));
   if (!parsed.success) throw new CoachError('internal', 'Redaction broke the audit; nothing was exported.');
   return { audit: parsed.data, redactor };
@@ -44,14 +44,9 @@ export async function renderAuditExport(
   names: readonly RedactionName[],
   deps: { pdf: PdfRenderer | null; generator: string },
 ): Promise<RenderedAudit> {
-  const { audit, redactor } = redacted(original, names);
-  // A listed name that the audit contains: its placeholder is used (the footer lists only those).
-  const present = new Set(redactor?.findLeaks(JSON.stringify(original)).map((n) => n.toLowerCase()) ?? []);
-  const placeholders = (redactor?.entries ?? []).map((e) => ({
-    placeholder: e.placeholder,
-    names: e.names,
-    used: e.names.some((n) => present.has(n.toLowerCase())),
-  }));
+  const prose = auditProse(original);
+  const { audit, redactor } = redacted(original, names, prose);
+  const placeholders = redactor ? placeholdersIn(redactor, prose) : [];
   const note = redactor
     ? `Names were replaced by placeholders (${
         placeholders
@@ -66,13 +61,7 @@ export async function renderAuditExport(
       : format === 'md'
         ? renderAuditMarkdown(audit)
         : renderAuditHtml(audit, { generator: deps.generator, ...(note ? { note } : {}) });
-  const leaks = redactor?.findLeaks(text) ?? [];
-  if (leaks.length > 0) {
-    throw new CoachError(
-      'internal',
-      `Redaction is incomplete (${leaks.length} listed name${leaks.length === 1 ? '' : 's'} still present); nothing was exported.`,
-    );
-  }
+  refuseLeaks(redactor, text);
   let bytes: Uint8Array<ArrayBuffer>;
   if (format === 'pdf') {
     if (!deps.pdf) throw new CoachError('unsupported', 'PDF export is not available in this shell.');

@@ -7,12 +7,13 @@ import { AnalysisSchema } from '../../../core/analysis/schema';
 import type { Analysis } from '../../../core/analysis/types';
 import { slug } from '../../../core/report/format';
 import { renderHtml, renderText, type ReportMeta, type ReportSource } from '../../../core/report/index';
-import { planRedaction, RedactionInputError, type RedactionName, type Redactor } from '../../../core/report/redact';
+import type { RedactionName, Redactor } from '../../../core/report/redact';
 import { documentText, redactDocument } from '../../../core/report/redact-document';
 import { applyWorksheetTicks, worksheetTicksOf } from '../../../core/report/worksheet-ticks';
 import { CoachError } from '../../../shared/coach-error';
 import type { SessionDocument } from '../../../shared/session-document';
 import type { PdfRenderer } from './ports';
+import { placeholdersIn, planNames, refuseLeaks, type Placeholder } from './redaction-plan';
 
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'json', 'vtt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,13 +30,6 @@ export type ExportInput =
   | { kind: 'session'; document: SessionDocument }
   /** A bare analysis (e.g. `coach analyze --json` output); `name` is the file it came from. */
   | { kind: 'analysis'; analysis: Analysis; raw: unknown; name: string | null };
-
-interface Placeholder {
-  placeholder: string;
-  names: string[];
-  /** False when none of the names occurs in this session (nothing was replaced). */
-  used: boolean;
-}
 
 export interface RenderedExport {
   format: ExportFormat;
@@ -133,13 +127,7 @@ export function exportFileName(input: ExportInput, format: ExportFormat, names: 
 }
 
 function plan(input: ExportInput, names: readonly RedactionName[]): Redactor | null {
-  if (names.length === 0) return null;
-  try {
-    return planRedaction(names, documentText(input.kind === 'session' ? input.document : { analysis: input.raw }));
-  } catch (error) {
-    if (error instanceof RedactionInputError) throw new CoachError('invalid_input', error.message);
-    throw error;
-  }
+  return planNames(names, documentText(input.kind === 'session' ? input.document : { analysis: input.raw }));
 }
 
 function redactInput(input: ExportInput, redactor: Redactor): ExportInput {
@@ -158,24 +146,10 @@ function redactInput(input: ExportInput, redactor: Redactor): ExportInput {
 
 /** Which placeholders replaced something in this session (the footer lists only those). */
 function placeholdersUsed(original: ExportInput, redactor: Redactor): Placeholder[] {
-  const text = documentText(original.kind === 'session' ? original.document : { analysis: original.raw });
-  const present = new Set(redactor.findLeaks(text));
-  return redactor.entries.map((e) => ({
-    placeholder: e.placeholder,
-    names: [...e.names],
-    used: e.names.some((n) => present.has(n)),
-  }));
-}
-
-function refuseLeaks(redactor: Redactor | null, text: string): void {
-  if (!redactor) return;
-  const leaks = redactor.findLeaks(text);
-  if (leaks.length > 0) {
-    throw new CoachError(
-      'internal',
-      `Redaction is incomplete (${leaks.length} listed name${leaks.length === 1 ? '' : 's'} still present); nothing was exported.`,
-    );
-  }
+  return placeholdersIn(
+    redactor,
+    documentText(original.kind === 'session' ? original.document : { analysis: original.raw }),
+  );
 }
 
 export async function renderExport(
