@@ -8,6 +8,7 @@ import { OUTLINE_LAYERS, type Layer } from '../analysis/layers';
 import {
   SPOKEN_WORDS_PER_MINUTE,
   type AuditedSentence,
+  type DocumentAudit,
   type DocumentOutline,
   type OutlineMinutes,
   type OutlineSection,
@@ -61,4 +62,12 @@ export function buildOutline(sentences: readonly AuditedSentence[], minutes: Out
     };
   });
   return { minutes, seconds, sections };
+}
+
+/**
+ * The same audit outlined for another length. Only the outline depends on the length (the
+ * sentences' layers, the rubric and the checks do not), so a new length needs no new audit.
+ */
+export function withOutlineLength(audit: DocumentAudit, minutes: OutlineMinutes): DocumentAudit {
+  return { ...audit, outline: audit.gradable ? buildOutline(audit.sentences, minutes) : null };
 }

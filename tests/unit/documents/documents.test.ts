@@ -257,3 +257,18 @@ describe('a take against the outline it rehearsed', () => {
     expect(outlineCoverage(outline, []).every((c) => !c.said)).toBe(true);
   });
 });
+
+describe('another outline length', () => {
+  it('is the same audit as auditing again at that length: only the outline depends on it', async () => {
+    const { withOutlineLength } = await import('../../../src/core/document/outline');
+    for (const [from, to] of [
+      [5, 3],
+      [2, 5],
+      [3, 2],
+    ] as const) {
+      expect(withOutlineLength(auditDocument(fromMarkdown, { minutes: from }), to)).toEqual(
+        auditDocument(fromMarkdown, { minutes: to }),
+      );
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DocumentAudit, OutlineMinutes } from '../../../core/document/audit-schema';
+import { withOutlineLength } from '../../../core/document/outline';
 import type { Contract } from '../../../shared/contract';
 import type { InputOf } from '../../../shared/contract-types';
 import { call, errorInfoOf } from '../coach';
@@ -18,8 +19,8 @@ interface SavedAs {
 
 interface DocumentsState {
   status: 'idle' | 'auditing' | 'ready' | 'error';
-  /** The last document given, kept so a new outline length re-audits without asking for the file. */
-  input: DocumentInput | null;
+  /** The last document's name: shown with its audit and saved with the story. */
+  name: string | null;
   minutes: OutlineMinutes;
   audit: DocumentAudit | null;
   /** Counts documents opened, so per-document form state (the story name) starts afresh. */
@@ -44,40 +45,36 @@ const PASTED_NAME = 'Pasted text';
 let generation = 0;
 
 export const useDocuments = create<DocumentsState>((set, get) => {
-  const run = async (input: DocumentInput, minutes: OutlineMinutes, sameDocument: boolean): Promise<void> => {
+  const run = async (input: DocumentInput): Promise<void> => {
     const mine = ++generation;
-    const before = get().minutes;
     set({
       status: 'auditing',
-      input,
-      minutes,
+      name: input.name,
       problem: null,
-      ...(sameDocument ? {} : { audit: null, saved: null, documentNo: get().documentNo + 1 }),
+      audit: null,
+      saved: null,
+      documentNo: get().documentNo + 1,
     });
     try {
-      const { audit } = await call('documents.audit', { ...input, minutes });
+      const { audit } = await call('documents.audit', { ...input, minutes: get().minutes });
       if (mine !== generation) return;
-      set({ status: 'ready', audit, saveError: null });
+      // The length may have changed while the audit was on its way.
+      set({ status: 'ready', audit: withOutlineLength(audit, get().minutes), saveError: null });
     } catch (error) {
       if (mine !== generation) return;
-      // A failed new length keeps the audit on screen, so the length shown goes back to match it.
-      set({
-        status: 'error',
-        problem: problemOfError(errorInfoOf(error)),
-        ...(sameDocument ? { minutes: before } : { audit: null }),
-      });
+      set({ status: 'error', problem: problemOfError(errorInfoOf(error)), audit: null });
     }
   };
 
   const saveAsStory = async (name: string): Promise<string | null> => {
-    const { audit, input, saved } = get();
-    if (!audit || !input) return null;
+    const { audit, name: documentName, saved } = get();
+    if (!audit || documentName === null) return null;
     if (saved && saved.audit === audit) return saved.storyId;
     set({ saving: true, saveError: null });
     try {
       const { storyId } = await call('documents.saveAsStory', {
         name,
-        documentName: input.name,
+        documentName,
         audit,
         ...(saved ? { storyId: saved.storyId } : {}),
       });
@@ -93,7 +90,7 @@ export const useDocuments = create<DocumentsState>((set, get) => {
 
   return {
     status: 'idle',
-    input: null,
+    name: null,
     minutes: 3,
     audit: null,
     documentNo: 0,
@@ -105,20 +102,17 @@ export const useDocuments = create<DocumentsState>((set, get) => {
       const refused = problemOfFile(file);
       if (refused) {
         generation++;
-        set({ status: 'error', problem: refused, audit: null, input: null, saved: null });
+        set({ status: 'error', problem: refused, audit: null, name: null, saved: null });
         return;
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
-      await run({ name: file.name, source: { kind: 'file', bytes } }, get().minutes, false);
+      await run({ name: file.name, source: { kind: 'file', bytes } });
     },
-    auditText: (text) => run({ name: PASTED_NAME, source: { kind: 'text', text } }, get().minutes, false),
+    auditText: (text) => run({ name: PASTED_NAME, source: { kind: 'text', text } }),
+    // The outline is all that depends on the length: made here from the audit, not audited again.
     setMinutes: async (minutes) => {
-      const { input } = get();
-      if (!input) {
-        set({ minutes });
-        return;
-      }
-      await run(input, minutes, true);
+      const { audit } = get();
+      set({ minutes, ...(audit ? { audit: withOutlineLength(audit, minutes) } : {}) });
     },
     saveAsStory,
     practise: async (name) => {

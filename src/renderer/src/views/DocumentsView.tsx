@@ -6,7 +6,7 @@ import '../components/documents/documents.css';
 /** Documents: audit a written postmortem against the lesson, then rehearse it from an outline. */
 export function DocumentsView() {
   const audit = useDocuments((s) => s.audit);
-  const input = useDocuments((s) => s.input);
+  const name = useDocuments((s) => s.name);
   const documentNo = useDocuments((s) => s.documentNo);
   return (
     <section aria-labelledby="documents-title" data-testid="documents-view">
@@ -19,7 +19,7 @@ export function DocumentsView() {
       </header>
       {/* Once a document is audited, the way in shrinks to one line so the audit is what is seen. */}
       <OpenDocument compact={audit !== null} />
-      {audit && input && <AuditReport audit={audit} fileName={input.name} documentNo={documentNo} />}
+      {audit && name !== null && <AuditReport audit={audit} fileName={name} documentNo={documentNo} />}
     </section>
   );
 }
