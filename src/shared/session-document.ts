@@ -100,3 +100,32 @@ export function summarize(doc: SessionDocument): SessionSummary {
     durationSec: doc.audio?.durationSec ?? null,
   };
 }
+
+/** What every take is about, whichever way it was made (the contract's `takeSetup`). */
+type TakeHeading = Pick<SessionDocument, 'question' | 'questionId' | 'story' | 'storyId' | 'targetSec'>;
+
+/**
+ * The fields every new take starts with; the caller adds what its kind holds (audio, typed text,
+ * where it was imported from). Empty ids are left out rather than stored.
+ */
+export function newSessionDocument(
+  id: string,
+  at: Date,
+  kind: SessionDocument['kind'],
+  status: SessionDocument['status'],
+  setup: TakeHeading,
+): SessionDocument {
+  return {
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    kind,
+    status,
+    question: setup.question,
+    ...(setup.questionId ? { questionId: setup.questionId } : {}),
+    story: setup.story,
+    ...(setup.storyId ? { storyId: setup.storyId } : {}),
+    targetSec: setup.targetSec,
+  };
+}

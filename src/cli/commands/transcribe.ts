@@ -1,6 +1,6 @@
 /**
  * `coach transcribe AUDIO [options]` (the options and their help: OPTIONS below).
- * AUDIO: WAV, MP3 or FLAC. Without --json: one line per segment "[m:ss.s → m:ss.s] text".
+ * AUDIO: WAV, MP3 or FLAC. Without --json: one line per segment "[m:ss.s → m:ss.s] text" (h:mm:ss.s past an hour).
  * With --json: the Transcript JSON (what `coach analyze` reads). Status lines go to stderr.
  * Exit codes: 0 done, 1 engine failure, 2 bad input (file, model, options), 3 no speech detected.
  */
@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CoachError, isCoachError } from '../../shared/coach-error';
+import { formatClock } from '../../core/time/clock';
 import type { Transcript } from '../../core/transcript/types';
 import { validateVadModel, type WhisperModelInfo } from '../../backend/services/models/ggml-validate';
 import { ModelManager } from '../../backend/services/models/model-manager';
@@ -99,10 +100,7 @@ export function parseTranscribeArgs(argv: string[]): TranscribeArgs {
   };
 }
 
-const clock = (sec: number) => {
-  const m = Math.floor(sec / 60);
-  return `${m}:${(sec - m * 60).toFixed(1).padStart(4, '0')}`;
-};
+const clock = (sec: number) => formatClock(sec, { tenths: true });
 
 export function renderTranscriptText(t: Transcript): string {
   return (

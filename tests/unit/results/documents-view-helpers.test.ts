@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditedSentence } from '../../../src/core/document/audit-schema';
-import { budgetLine, spokenSeconds } from '../../../src/renderer/src/components/documents/outline-format';
+import { budgetLine } from '../../../src/renderer/src/components/documents/outline-format';
 import { groupByHeading, overruledHeading } from '../../../src/renderer/src/components/documents/sentence-groups';
 import { defaultStoryName, storyNameProblem } from '../../../src/renderer/src/components/documents/story-name';
 import { problemOfError, problemOfFile } from '../../../src/renderer/src/stores/document-problem';
@@ -46,9 +46,8 @@ describe('the Documents view helpers', () => {
   });
 
   it('writes budgets as spoken time', () => {
-    expect(spokenSeconds(14)).toBe('14 s');
-    expect(spokenSeconds(60)).toBe('1 min');
-    expect(spokenSeconds(65)).toBe('1 min 5 s');
+    expect(budgetLine({ seconds: 65, words: 160, sentences: 4 })).toBe('1 min 5 s · ~160 words · at most 4 sentences');
+    expect(budgetLine({ seconds: 60, words: 150, sentences: 4 })).toBe('1 min · ~150 words · at most 4 sentences');
     expect(budgetLine({ seconds: 14, words: 35, sentences: 2 })).toBe('14 s · ~35 words · at most 2 sentences');
     expect(budgetLine({ seconds: 9, words: 20, sentences: 1 })).toBe('9 s · ~20 words · at most 1 sentence');
   });

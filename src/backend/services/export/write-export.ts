@@ -5,11 +5,10 @@
  * is taken (rename would silently replace it). File systems without hard links (FAT, some network
  * shares) fall back to check-then-rename.
  */
-import { randomBytes } from 'node:crypto';
-import { link, open, rename, rm, stat } from 'node:fs/promises';
+import { link, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
-import { asDiskError, syncDir, writeFileAtomic } from '../platform/atomic-write';
+import { asDiskError, syncDir, tempSiblingOf, writeFileAtomic, writeSynced } from '../platform/atomic-write';
 
 export class FileExistsError extends CoachError {
   readonly file: string;
@@ -60,15 +59,9 @@ export async function writeExportFile(
     return;
   }
   if (existing) throw new FileExistsError(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempSiblingOf(target);
   try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(tmp, data, 'wx');
     try {
       await link(tmp, target);
       await rm(tmp, { force: true });

@@ -6,7 +6,7 @@ import { MIN_SPEECH_SECONDS, SpeechActivity } from '../../../core/practice/signa
 import { CoachError, isCoachError } from '../../../shared/coach-error';
 import { IMPORT_PART_BYTES } from '../../../shared/channels/imports';
 import {
-  SESSION_SCHEMA_VERSION,
+  newSessionDocument,
   summarize,
   type SessionDocument,
   type SessionSummary,
@@ -178,19 +178,9 @@ export class ImportService {
       } finally {
         await writer.close();
       }
+      // Named "Take N" like any take; the file it came from is shown beside it, not as its title.
       const doc: SessionDocument = {
-        schemaVersion: SESSION_SCHEMA_VERSION,
-        id,
-        createdAt: at.toISOString(),
-        updatedAt: at.toISOString(),
-        kind: 'imported',
-        status: 'draft',
-        question: setup.question,
-        ...(setup.questionId ? { questionId: setup.questionId } : {}),
-        story: setup.story,
-        ...(setup.storyId ? { storyId: setup.storyId } : {}),
-        // Named "Take N" like any take; the file it came from is shown beside it, not as its title.
-        targetSec: setup.targetSec,
+        ...newSessionDocument(id, at, 'imported', 'draft', setup),
         audio: {
           file: AUDIO_FILE,
           sampleRate: RECORDING_SAMPLE_RATE,

@@ -10,11 +10,11 @@
  *   <dataDir>/settings/models.json            default, mirror, imported list, bench result
  * Never imports electron; the data folder is passed in.
  */
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
 import { modelId } from '../../../shared/channels/models';
-import { asDiskError } from '../platform/atomic-write';
+import { asDiskError, syncDir } from '../platform/atomic-write';
 import { requireContainedFile } from '../platform/contained-path';
 import { DEFAULT_VAD_ID, OFFICIAL_CATALOG, findCatalogEntry, type CatalogEntry, type ModelKind } from './catalog';
 import { ModelDownloadError } from './download-errors';
@@ -677,19 +677,6 @@ async function readJson<T>(file: string): Promise<T | null> {
     return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch {
     return null;
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const h = await open(dir, 'r');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-  } catch {
-    /* directories can't be opened on Windows; the rename is still atomic */
   }
 }
 

@@ -11,20 +11,30 @@ import { isOutOfSpace } from './free-space';
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempSiblingOf(file);
   try {
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(tmp, data, 'w');
     await rename(tmp, file);
     await syncDir(dir);
   } catch (error) {
     await rm(tmp, { force: true });
     throw asDiskError(error, file);
+  }
+}
+
+/** A hidden, randomly named file beside `file`, written first and then moved or linked into place. */
+export function tempSiblingOf(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Writes `data` to `file` and waits until it is on the disk (`flag` 'wx' refuses an existing file). */
+export async function writeSynced(file: string, data: string | Uint8Array, flag: 'w' | 'wx'): Promise<void> {
+  const handle = await open(file, flag);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  SESSION_SCHEMA_VERSION,
+  newSessionDocument,
   summarize,
   type SessionDocument,
   type SessionSummary,
@@ -22,17 +22,7 @@ export async function createTypedSession(
 ): Promise<SessionSummary> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const doc: SessionDocument = {
-    schemaVersion: SESSION_SCHEMA_VERSION,
-    id: `typed-${stamp}-${randomBytes(2).toString('hex')}`,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    kind: 'typed',
-    status: 'draft',
-    question: input.question,
-    ...(input.questionId ? { questionId: input.questionId } : {}),
-    story: input.story,
-    ...(input.storyId ? { storyId: input.storyId } : {}),
-    targetSec: input.targetSec,
+    ...newSessionDocument(`typed-${stamp}-${randomBytes(2).toString('hex')}`, now, 'typed', 'draft', input),
     typedAnswer: {
       text: input.text.replace(/\r\n/g, '\n'),
       writingSec: Math.round(input.writingSec),

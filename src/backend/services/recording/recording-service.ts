@@ -13,7 +13,7 @@ import type { Events } from '../../../shared/contract';
 import type { HandlerContext } from '../../../shared/contract-types';
 import type { InterruptedRecording, StopResult } from '../../../shared/channels/recording';
 import {
-  SESSION_SCHEMA_VERSION,
+  newSessionDocument,
   summarize,
   type SessionDocument,
   type SessionSummary,
@@ -132,17 +132,7 @@ export class RecordingService {
     const folder = sessions.folderOf(id);
     const hardCapSec = hardCapSeconds(setup.targetSec);
     const doc: SessionDocument = {
-      schemaVersion: SESSION_SCHEMA_VERSION,
-      id,
-      createdAt: at.toISOString(),
-      updatedAt: at.toISOString(),
-      kind: 'recorded',
-      status: 'recording',
-      question: setup.question,
-      ...(setup.questionId ? { questionId: setup.questionId } : {}),
-      story: setup.story,
-      ...(setup.storyId ? { storyId: setup.storyId } : {}),
-      targetSec: setup.targetSec,
+      ...newSessionDocument(id, at, 'recorded', 'recording', setup),
       audio: { file: AUDIO_FILE, sampleRate: RECORDING_SAMPLE_RATE, durationSec: 0 },
       recording: { livePacing: setup.livePacing },
     };

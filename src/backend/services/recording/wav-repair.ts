@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { durationOf, parseWavHeader, sizeFields, WAV_HEADER_BYTES, type PcmFormat } from './wav-format';
 
 export interface RepairResult {
@@ -20,10 +20,7 @@ export interface RepairResult {
 export async function repairWav(file: string): Promise<RepairResult> {
   const handle = await open(file, 'r+');
   try {
-    const head = Buffer.alloc(WAV_HEADER_BYTES);
-    const { bytesRead } = await handle.read(head, 0, WAV_HEADER_BYTES, 0);
-    const parsed = parseWavHeader(head.subarray(0, bytesRead));
-    const size = (await handle.stat()).size;
+    const { parsed, size, format } = await readHeader(handle);
     const available = Math.max(0, size - WAV_HEADER_BYTES);
     const dataBytes = available - (available % parsed.blockAlign);
     const droppedBytes = available - dataBytes;
@@ -35,7 +32,6 @@ export async function repairWav(file: string): Promise<RepairResult> {
       await handle.write(fields.data, 0, 4, 40);
       await handle.datasync();
     }
-    const format: PcmFormat = { sampleRate: parsed.sampleRate, channels: parsed.channels, bitsPerSample: 16 };
     return { format, dataBytes, durationSec: durationOf(dataBytes, format), droppedBytes, changed };
   } finally {
     await handle.close();
@@ -48,11 +44,7 @@ export async function inspectWav(
 ): Promise<{ format: PcmFormat; dataBytes: number; consistent: boolean; durationSec: number }> {
   const handle = await open(file, 'r');
   try {
-    const head = Buffer.alloc(WAV_HEADER_BYTES);
-    const { bytesRead } = await handle.read(head, 0, WAV_HEADER_BYTES, 0);
-    const parsed = parseWavHeader(head.subarray(0, bytesRead));
-    const size = (await handle.stat()).size;
-    const format: PcmFormat = { sampleRate: parsed.sampleRate, channels: parsed.channels, bitsPerSample: 16 };
+    const { parsed, size, format } = await readHeader(handle);
     return {
       format,
       dataBytes: parsed.declaredDataBytes,
@@ -62,4 +54,15 @@ export async function inspectWav(
   } finally {
     await handle.close();
   }
+}
+
+/** The header this app wrote, the file's size on disk, and the format the header declares. */
+async function readHeader(
+  handle: FileHandle,
+): Promise<{ parsed: ReturnType<typeof parseWavHeader>; size: number; format: PcmFormat }> {
+  const head = Buffer.alloc(WAV_HEADER_BYTES);
+  const { bytesRead } = await handle.read(head, 0, WAV_HEADER_BYTES, 0);
+  const parsed = parseWavHeader(head.subarray(0, bytesRead));
+  const size = (await handle.stat()).size;
+  return { parsed, size, format: { sampleRate: parsed.sampleRate, channels: parsed.channels, bitsPerSample: 16 } };
 }

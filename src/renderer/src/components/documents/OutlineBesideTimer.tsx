@@ -1,7 +1,7 @@
 import type { DocumentOutline } from '../../../../core/document/audit-schema';
 import { layerVar } from '../../results/layers';
 import { LayerLabel } from './LayerLabel';
-import { spokenSeconds } from './outline-format';
+import { duration } from '../../../../core/report/format';
 import './documents.css';
 
 /**
@@ -17,7 +17,7 @@ export function OutlineBesideTimer({ outline }: { outline: DocumentOutline }) {
           <li key={s.layer} style={{ borderLeftColor: layerVar(s.layer) }} data-layer={s.layer}>
             <div className="doc-crib-head">
               <LayerLabel layer={s.layer} />
-              <span className="doc-crib-time">{spokenSeconds(s.seconds)}</span>
+              <span className="doc-crib-time">{duration(s.seconds)}</span>
             </div>
             {s.points.length > 0 ? (
               <ul>
