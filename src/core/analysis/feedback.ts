@@ -75,123 +75,158 @@ function mitigationAdvice(
   return null;
 }
 
-function candidates(input: FeedbackInput): Candidate[] {
-  const { sentences, layers, rubric, constraints, facts, delivery, tier } = input;
-  const out: Candidate[] = [];
-  const senior = tier.tier === 'senior';
-  const spec = rubric.structural_fix_specificity.level;
-  if (spec === 'weak') {
-    out.push({
+/** One piece of advice: the candidates it offers for this answer, none when it does not apply. */
+type Advice = (input: FeedbackInput) => Candidate[];
+
+/** A missing or general structural fix blocks every tier above senior, so it weighs most. */
+function nameTheArtifact({ sentences, layers, rubric, facts }: FeedbackInput): Candidate[] {
+  if (rubric.structural_fix_specificity.level !== 'weak') return [];
+  const missing = layers.structural_fix.sentences === 0;
+  return [
+    {
       id: 'name_the_artifact',
-      title: layers.structural_fix.sentences === 0 ? 'Add the structural fix' : 'Name the structural artifact',
-      detail:
-        layers.structural_fix.sentences === 0
-          ? 'The story stops at recovery. Add what you changed so this class of failure cannot recur or is caught early: the gate, alert, contract or runbook, what it checks, and who it pages.'
-          : 'Replace the general follow-up ("more monitoring", "more checks") with the actual artifact: what it checks, its threshold, what it blocks or who it pages, and that it still runs.',
+      title: missing ? 'Add the structural fix' : 'Name the structural artifact',
+      detail: missing
+        ? 'The story stops at recovery. Add what you changed so this class of failure cannot recur or is caught early: the gate, alert, contract or runbook, what it checks, and who it pages.'
+        : 'Replace the general follow-up ("more monitoring", "more checks") with the actual artifact: what it checks, its threshold, what it blocks or who it pages, and that it still runs.',
       dimension: 'structural_fix_specificity',
       evidence: facts.vagueFix.length > 0 ? facts.vagueFix : layerQuotes(sentences, 'structural_fix'),
       weight: 100,
-    });
-  }
+    },
+  ];
+}
+
+function shrinkMitigation({ sentences, layers, rubric, constraints }: FeedbackInput): Candidate[] {
   const mitigation = mitigationAdvice(layers, constraints, rubric);
-  if (mitigation) {
-    out.push({
+  if (!mitigation) return [];
+  return [
+    {
       ...mitigation,
       dimension: 'layer_balance',
       evidence: layerQuotes(sentences, 'mitigation', 3),
       weight: rubric.layer_balance.level === 'weak' ? 95 : 60,
-    });
-  }
-  if (facts.polished) {
-    out.push({
+    },
+  ];
+}
+
+function honestDetection({ facts, tier }: FeedbackInput): Candidate[] {
+  if (!facts.polished) return [];
+  return [
+    {
       id: 'honest_detection',
       title: 'Tell detection as it happened',
       detail:
         'Your account credits monitoring, but the story shows someone else noticed first. Say who noticed, how long it had been live, and then show the fix that closes that gap.',
       dimension: 'honesty_about_detection',
       evidence: [...facts.monitoringCredited.slice(0, 1), ...facts.externalNotice.slice(0, 1)],
-      weight: senior ? 80 : 70,
-    });
-  }
+      weight: tier.tier === 'senior' ? 80 : 70,
+    },
+  ];
+}
+
+function growStructuralFix({ sentences, layers, rubric, constraints }: FeedbackInput): Candidate[] {
   // A weak balance that mitigation does not explain is about the fix being too short.
-  const balanceWithoutMitigation = rubric.layer_balance.level === 'weak' && mitigation === null;
-  if ((rubric.layer_balance.level === 'passing' || balanceWithoutMitigation) && spec !== 'weak') {
-    out.push({
+  const balanceWithoutMitigation =
+    rubric.layer_balance.level === 'weak' && mitigationAdvice(layers, constraints, rubric) === null;
+  const balanceToFix = rubric.layer_balance.level === 'passing' || balanceWithoutMitigation;
+  if (!balanceToFix || rubric.structural_fix_specificity.level === 'weak') return [];
+  return [
+    {
       id: 'grow_structural_fix',
       title: 'Make the structural fix the longest part',
       detail: rubric.layer_balance.advice,
       dimension: 'layer_balance',
       evidence: layerQuotes(sentences, 'structural_fix'),
       weight: 65,
-    });
+    },
+  ];
+}
+
+function systemLearningAdvice({ sentences, rubric, tier }: FeedbackInput): Candidate[] {
+  const senior = tier.tier === 'senior';
+  const { level, advice, evidence } = rubric.system_learning;
+  const dimension = 'system_learning';
+  if (level === 'weak') {
+    return [
+      {
+        id: 'add_system_learning',
+        title: 'Add the system learning (Layer 5)',
+        detail:
+          'Close with what this incident taught you about the class of failure, and one place you have applied that lesson since.',
+        dimension,
+        evidence: [],
+        weight: senior ? 50 : 75,
+      },
+    ];
   }
-  const learning = rubric.system_learning.level;
-  if (learning === 'weak') {
-    out.push({
-      id: 'add_system_learning',
-      title: 'Add the system learning (Layer 5)',
-      detail:
-        'Close with what this incident taught you about the class of failure, and one place you have applied that lesson since.',
-      dimension: 'system_learning',
-      evidence: [],
-      weight: senior ? 50 : 75,
-    });
-  } else if (learning === 'passing') {
-    out.push({
-      id: 'specific_learning',
-      title: 'Make the lesson specific',
-      detail: rubric.system_learning.advice,
-      dimension: 'system_learning',
-      evidence: layerQuotes(sentences, 'system_learning'),
-      weight: senior ? 45 : 72,
-    });
-  } else if (learning === 'strong') {
-    out.push({
-      id: 'apply_learning_elsewhere',
-      title: 'Show the lesson applied elsewhere',
-      detail: rubric.system_learning.advice,
-      dimension: 'system_learning',
-      evidence: rubric.system_learning.evidence.slice(0, 1),
-      weight: 74,
-    });
+  if (level === 'passing') {
+    return [
+      {
+        id: 'specific_learning',
+        title: 'Make the lesson specific',
+        detail: advice,
+        dimension,
+        evidence: layerQuotes(sentences, 'system_learning'),
+        weight: senior ? 45 : 72,
+      },
+    ];
   }
-  if (spec === 'passing') {
-    out.push({
-      id: 'cite_later_catches',
-      title: 'Say what the fix has caught since',
-      detail: rubric.structural_fix_specificity.advice,
+  if (level === 'strong') {
+    return [
+      {
+        id: 'apply_learning_elsewhere',
+        title: 'Show the lesson applied elsewhere',
+        detail: advice,
+        dimension,
+        evidence: evidence.slice(0, 1),
+        weight: 74,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Past a specific fix, the next step is proving it: what it caught, then the framework it fits. */
+function proveTheFix({ rubric, facts }: FeedbackInput): Candidate[] {
+  const { level, advice } = rubric.structural_fix_specificity;
+  if (level !== 'passing' && level !== 'strong') return [];
+  return [
+    {
+      id: level === 'passing' ? 'cite_later_catches' : 'tie_to_framework',
+      title: level === 'passing' ? 'Say what the fix has caught since' : 'Tie the fix to a framework',
+      detail: advice,
       dimension: 'structural_fix_specificity',
       evidence: facts.specificArtifact.slice(0, 1),
-      weight: 58,
-    });
-  } else if (spec === 'strong') {
-    out.push({
-      id: 'tie_to_framework',
-      title: 'Tie the fix to a framework',
-      detail: rubric.structural_fix_specificity.advice,
-      dimension: 'structural_fix_specificity',
-      evidence: facts.specificArtifact.slice(0, 1),
-      weight: 40,
-    });
-  }
-  const honesty = rubric.honesty_about_detection.level;
-  if (!facts.polished && (honesty === 'weak' || honesty === 'passing' || honesty === 'strong')) {
-    out.push({
-      id: honesty === 'strong' ? 'own_near_miss' : 'connect_detection_gap',
+      weight: level === 'passing' ? 58 : 40,
+    },
+  ];
+}
+
+/** A polished account already gets honest_detection; this covers the honest ones. */
+function detectionHonestyAdvice({ rubric, facts }: FeedbackInput): Candidate[] {
+  const { level, advice, evidence } = rubric.honesty_about_detection;
+  if (facts.polished || (level !== 'weak' && level !== 'passing' && level !== 'strong')) return [];
+  return [
+    {
+      id: level === 'strong' ? 'own_near_miss' : 'connect_detection_gap',
       title:
-        honesty === 'weak'
+        level === 'weak'
           ? 'Say how the team found out'
-          : honesty === 'strong'
+          : level === 'strong'
             ? 'Own the earlier near-miss, if there was one'
             : 'Connect detection to the fix',
-      detail: rubric.honesty_about_detection.advice,
+      detail: advice,
       dimension: 'honesty_about_detection',
-      evidence: rubric.honesty_about_detection.evidence.slice(0, 1),
-      weight: honesty === 'weak' ? 62 : honesty === 'strong' ? 30 : 48,
-    });
-  }
-  if (input.failures.closed_past_event.detected && spec !== 'weak') {
-    out.push({
+      evidence: evidence.slice(0, 1),
+      weight: level === 'weak' ? 62 : level === 'strong' ? 30 : 48,
+    },
+  ];
+}
+
+function connectToToday({ failures, rubric }: FeedbackInput): Candidate[] {
+  if (!failures.closed_past_event.detected || rubric.structural_fix_specificity.level === 'weak') return [];
+  return [
+    {
       id: 'connect_to_today',
       title: 'Connect the story to today',
       detail:
@@ -199,33 +234,56 @@ function candidates(input: FeedbackInput): Candidate[] {
       dimension: null,
       evidence: [],
       weight: 35,
-    });
-  }
+    },
+  ];
+}
+
+function addMissingEarlyLayers({ layers }: FeedbackInput): Candidate[] {
   const missingEarly = (['detection', 'attribution'] as const).filter((l) => layers[l].sentences === 0);
-  for (const l of missingEarly) {
-    out.push({
-      id: `add_${l}`,
-      title: `Add one sentence of ${layerName(l)}`,
-      detail:
-        l === 'detection'
-          ? 'Say in one sentence how the team found out and how long the failure was live first.'
-          : 'Say in one sentence what actually broke (the cause, not the symptom) and whose system it was in.',
-      dimension: l === 'detection' ? 'honesty_about_detection' : null,
-      evidence: [],
-      weight: 55,
-    });
-  }
-  if (!delivery.timesEstimated && delivery.overall.fillersPer100Words >= 4) {
-    out.push({
+  return missingEarly.map((l) => ({
+    id: `add_${l}`,
+    title: `Add one sentence of ${layerName(l)}`,
+    detail:
+      l === 'detection'
+        ? 'Say in one sentence how the team found out and how long the failure was live first.'
+        : 'Say in one sentence what actually broke (the cause, not the symptom) and whose system it was in.',
+    dimension: l === 'detection' ? 'honesty_about_detection' : null,
+    evidence: [],
+    weight: 55,
+  }));
+}
+
+function reduceFillers({ delivery }: FeedbackInput): Candidate[] {
+  // Estimated times come from a typed answer, whose fillers were never spoken.
+  if (delivery.timesEstimated || delivery.overall.fillersPer100Words < 4) return [];
+  return [
+    {
       id: 'reduce_fillers',
       title: 'Cut filler words',
       detail: `About ${Math.round(delivery.overall.fillersPer100Words)} fillers per 100 words. Pause silently instead of filling; rehearse the openings of each layer.`,
       dimension: null,
       evidence: [],
       weight: 20,
-    });
-  }
-  return out;
+    },
+  ];
+}
+
+/** In the order candidates are offered, which settles ties in weight. */
+const ADVICE: readonly Advice[] = [
+  nameTheArtifact,
+  shrinkMitigation,
+  honestDetection,
+  growStructuralFix,
+  systemLearningAdvice,
+  proveTheFix,
+  detectionHonestyAdvice,
+  connectToToday,
+  addMissingEarlyLayers,
+  reduceFillers,
+];
+
+function candidates(input: FeedbackInput): Candidate[] {
+  return ADVICE.flatMap((advise) => advise(input));
 }
 
 function topFixes(input: FeedbackInput): FeedbackFix[] {
