@@ -4,7 +4,7 @@ import type { CoachErrorInfo } from '../../../shared/contract-types';
 import { call, errorInfoOf, messageOf } from '../coach';
 import { sendFileInParts } from '../send-file-in-parts';
 
-type Overview = Awaited<ReturnType<typeof call<'models.list'>>>;
+export type ModelsOverview = Awaited<ReturnType<typeof call<'models.list'>>>;
 
 export interface ModelProgress {
   receivedBytes: number;
@@ -23,7 +23,7 @@ export interface ModelUpload {
 }
 
 interface ModelsState {
-  overview: Overview | null;
+  overview: ModelsOverview | null;
   loadError: string | null;
   /** Per model: the last failure, kept with its code so the panel can offer "Import a file…". */
   errors: Record<string, CoachErrorInfo>;
