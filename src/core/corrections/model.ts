@@ -7,48 +7,36 @@
  * corrections stay valid whatever the engine's own segmentation does in a later version.
  */
 import { z } from 'zod';
-import { LAYERS, type Layer } from '../analysis/layers';
+import { LAYERS } from '../analysis/layers';
 
 const CORRECTIONS_VERSION = 1 as const;
-
-export interface SentenceOverride {
-  /** The sentence's text as the user fixed it (replaces the recognised words). */
-  text?: string;
-  /** The layer the user chose (the engine keeps it fixed and decodes the rest around it). */
-  layer?: Layer;
-}
-
-export interface Corrections {
-  version: typeof CORRECTIONS_VERSION;
-  /** Fingerprint of the transcript the corrections were made on (see `transcriptBasis`). */
-  basis: string;
-  /**
-   * Index (in the original flattened words) of the first word of every sentence, ascending,
-   * starting at 0. Pinned at the first correction so later engine versions cannot shift it.
-   * Null while the engine's own segmentation is used.
-   */
-  starts: number[] | null;
-  /** Per sentence, keyed by the index of its first original word. */
-  sentences: Record<string, SentenceOverride>;
-  /** Worksheet items ticked (true) or unticked (false) by hand, by item id. */
-  worksheet: Record<string, boolean>;
-}
 
 const LayerSchema = z.enum(LAYERS);
 
 const SentenceOverrideSchema = z
   .object({
+    /** The sentence's text as the user fixed it (replaces the recognised words). */
     text: z.string().trim().min(1).max(5000).optional(),
+    /** The layer the user chose (the engine keeps it fixed and decodes the rest around it). */
     layer: LayerSchema.optional(),
   })
   .strict();
+export type SentenceOverride = z.infer<typeof SentenceOverrideSchema>;
 
 export const CorrectionsSchema = z
   .object({
     version: z.literal(CORRECTIONS_VERSION),
+    /** Fingerprint of the transcript the corrections were made on (see `transcriptBasis`). */
     basis: z.string().max(200),
+    /**
+     * Index (in the original flattened words) of the first word of every sentence, ascending,
+     * starting at 0. Pinned at the first correction so later engine versions cannot shift it.
+     * Null while the engine's own segmentation is used.
+     */
     starts: z.array(z.number().int().nonnegative()).max(100_000).nullable(),
+    /** Per sentence, keyed by the index of its first original word. */
     sentences: z.record(z.string().regex(/^\d+$/), SentenceOverrideSchema),
+    /** Worksheet items ticked (true) or unticked (false) by hand, by item id. */
     worksheet: z.record(z.string().max(200), z.boolean()),
   })
   .strict()
@@ -64,10 +52,7 @@ export const CorrectionsSchema = z
     }
   });
 
-// Compile-time guarantee that the schema and the interface describe the same JSON.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const correctionsMatch: Exact<z.infer<typeof CorrectionsSchema>, Corrections> = true;
-void correctionsMatch;
+export type Corrections = z.infer<typeof CorrectionsSchema>;
 
 export function emptyCorrections(basis: string): Corrections {
   return { version: CORRECTIONS_VERSION, basis, starts: null, sentences: {}, worksheet: {} };

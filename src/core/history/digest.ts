@@ -12,40 +12,20 @@ import {
   type Analysis,
   type RubricDimension,
   type RubricLevel,
-  type Tier,
 } from '../analysis/types';
-
-interface LayerDigest {
-  seconds: number;
-  share: number;
-  sentences: number;
-  /** Budgeted seconds for the chosen length (0 for "other"). */
-  budgetSeconds: number;
-  /** Budgeted share of the answer length. */
-  budgetShare: number;
-}
-
-export interface AnalysisDigest {
-  /** Null for an answer that was not graded (not an incident story, or too short). */
-  tier: Tier | null;
-  levels: Record<RubricDimension, RubricLevel> | null;
-  layers: Record<Layer, LayerDigest>;
-  lengthSeconds: number;
-  speakingSeconds: number;
-  totalSeconds: number;
-  sentences: number;
-  timesEstimated: boolean;
-}
 
 const layerDigest = z.object({
   seconds: z.number(),
   share: z.number(),
   sentences: z.number().int(),
+  /** Budgeted seconds for the chosen length (0 for "other"). */
   budgetSeconds: z.number(),
+  /** Budgeted share of the answer length. */
   budgetShare: z.number(),
 });
 
 export const AnalysisDigestSchema = z.object({
+  /** Null for an answer that was not graded (not an incident story, or too short). */
   tier: z.enum(TIERS).nullable(),
   levels: z
     .object({
@@ -62,6 +42,7 @@ export const AnalysisDigestSchema = z.object({
   sentences: z.number().int(),
   timesEstimated: z.boolean(),
 });
+export type AnalysisDigest = z.infer<typeof AnalysisDigestSchema>;
 
 export function digestAnalysis(analysis: Analysis): AnalysisDigest {
   const length = analysis.budget.lengthSeconds;

@@ -5,35 +5,14 @@
  * Errors are `TranscriptFormatError`s with one readable line saying what is wrong.
  */
 import { z } from 'zod';
-import type { Transcript, TranscriptSegment, TranscriptWord } from './types';
+import { TranscriptSchema, type Transcript, type TranscriptSegment, type TranscriptWord } from './types';
+
+/** Re-exported for the readers of stored documents, which take the app's own format only. */
+export { TranscriptSchema };
 
 export class TranscriptFormatError extends Error {
   override name = 'TranscriptFormatError';
 }
-
-const time = z.number().finite().nonnegative();
-
-const WordSchema = z.object({
-  text: z.string(),
-  start: time,
-  end: time,
-  probability: z.number().min(0).max(1).optional(),
-});
-
-const SegmentSchema = z.object({
-  start: time,
-  end: time,
-  text: z.string(),
-  words: z.array(WordSchema).optional(),
-});
-
-export const TranscriptSchema = z.object({
-  segments: z.array(SegmentSchema),
-  language: z.string().optional(),
-  durationSec: time.optional(),
-  timesEstimated: z.boolean().optional(),
-  model: z.string().optional(),
-});
 
 const WhisperCppToken = z.object({
   text: z.string(),

@@ -3,29 +3,36 @@
  * Times are seconds from the start of the recording. Whisper cuts segments across sentences, so
  * consumers must re-segment from words, never trust segment boundaries as sentences.
  */
-export interface TranscriptWord {
-  text: string;
-  start: number;
-  end: number;
+import { z } from 'zod';
+
+const time = z.number().finite().nonnegative();
+
+const WordSchema = z.object({
+  text: z.string(),
+  start: time,
+  end: time,
   /** Token probability in [0, 1] when the recogniser reports it. */
-  probability?: number;
-}
+  probability: z.number().min(0).max(1).optional(),
+});
+export type TranscriptWord = z.infer<typeof WordSchema>;
 
-export interface TranscriptSegment {
-  start: number;
-  end: number;
-  text: string;
-  words?: TranscriptWord[];
-}
+const SegmentSchema = z.object({
+  start: time,
+  end: time,
+  text: z.string(),
+  words: z.array(WordSchema).optional(),
+});
+export type TranscriptSegment = z.infer<typeof SegmentSchema>;
 
-export interface Transcript {
-  segments: TranscriptSegment[];
+export const TranscriptSchema = z.object({
+  segments: z.array(SegmentSchema),
   /** BCP-47-ish language code, e.g. "en". */
-  language?: string;
+  language: z.string().optional(),
   /** Length of the audio (may exceed the last segment's end when the speaker trails off). */
-  durationSec?: number;
-  /** Which speech model produced it (e.g. "base.en"); shown in exports and results. */
-  model?: string;
+  durationSec: time.optional(),
   /** True when times were estimated from a speaking rate (typed answers), not measured. */
-  timesEstimated?: boolean;
-}
+  timesEstimated: z.boolean().optional(),
+  /** Which speech model produced it (e.g. "base.en"); shown in exports and results. */
+  model: z.string().optional(),
+});
+export type Transcript = z.infer<typeof TranscriptSchema>;

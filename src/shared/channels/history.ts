@@ -23,6 +23,7 @@ const trashedSession = z.object({
   title: z.string().nullable(),
   deletedAt: z.string(),
 });
+export type TrashedSession = z.infer<typeof trashedSession>;
 
 const byId = z.object({ id: sessionId }).strict();
 

@@ -28,6 +28,7 @@ export const downloadProgress = z.object({
   etaSec: z.number().nonnegative().nullable(),
   resumedFromBytes: z.number().nonnegative(),
 });
+export type DownloadProgress = z.infer<typeof downloadProgress>;
 
 const modelEntry = z.object({
   id: z.string(),

@@ -22,6 +22,7 @@ export const takeSetup = z.object({
     .min(MIN_ANSWER_SECONDS, `The answer length must be at least ${MIN_ANSWER_SECONDS} s.`)
     .max(MAX_ANSWER_SECONDS, `The answer length must be at most ${MAX_ANSWER_SECONDS / 60} min.`),
 });
+export type TakeSetup = z.infer<typeof takeSetup>;
 
 const recordingEndedBy = z.enum(['user', 'hard_cap', 'device_lost']);
 

@@ -7,7 +7,7 @@ import { FileServer } from '../../fixtures/http/file-server';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
 import type { CatalogEntry } from '../../../src/backend/services/models/catalog';
 import { ModelDownloadError } from '../../../src/backend/services/models/download-errors';
-import type { DownloadProgress } from '../../../src/backend/services/models/downloader';
+import type { DownloadProgress } from '../../../src/shared/channels/models';
 import { hashFile } from '../../../src/backend/services/models/hashing';
 import { ModelManager } from '../../../src/backend/services/models/model-manager';
 

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { AnalysisSchema } from '../../../core/analysis/schema';
 import { hasTranscriptCorrections, readCorrections } from '../../../core/corrections/model';
 import { digestAnalysis, type AnalysisDigest } from '../../../core/history/digest';
-import type { HistoryEntry } from '../../../shared/channels/history';
+import type { HistoryEntry, TrashedSession } from '../../../shared/channels/history';
 import { summarize, type SessionDocument } from '../../../shared/session-document';
 import { SESSION_FILE, type SessionStore } from '../sessions/session-store';
-import { SessionTrash, type TrashedSession } from './trash';
+import { SessionTrash } from './trash';
 
 interface CacheItem {
   size: number;

@@ -6,6 +6,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
+import type { TrashedSession } from '../../../shared/channels/history';
 import { sessionDocument } from '../../../shared/session-document';
 import type { SessionStore } from '../sessions/session-store';
 
@@ -13,13 +14,6 @@ const TRASH_DIR = '.trash';
 const DELETED_AT_FILE = '.deleted-at';
 /** Trash older than this is purged whenever the history is listed (the undo window is seconds). */
 const TRASH_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-
-export interface TrashedSession {
-  id: string;
-  story: string;
-  title: string | null;
-  deletedAt: string;
-}
 
 export class SessionTrash {
   readonly dir: string;

@@ -13,7 +13,8 @@ import {
 } from '../../../shared/session-document';
 import { asDiskError } from '../platform/atomic-write';
 import { OpenUploads } from '../platform/open-uploads';
-import { AUDIO_FILE, type TakeSetup } from '../recording/recording-service';
+import type { TakeSetup } from '../../../shared/channels/recording';
+import { AUDIO_FILE } from '../recording/recording-service';
 import { WavAppender } from '../recording/wav-appender';
 import type { SessionStore } from '../sessions/session-store';
 

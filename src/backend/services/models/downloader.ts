@@ -8,24 +8,18 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm, stat, truncate } from 'node:fs/promises';
+import type { DownloadProgress } from '../../../shared/channels/models';
 import { CoachError } from '../../../shared/coach-error';
 import { asDiskError } from '../platform/atomic-write';
 import { ModelDownloadError } from './download-errors';
+
+// The CLI's progress line reads it here, beside downloadToPart.
+export type { DownloadProgress };
 
 export interface ExpectedFile {
   bytes: number | null;
   sha1: string | null;
   sha256: string | null;
-}
-
-export interface DownloadProgress {
-  receivedBytes: number;
-  totalBytes: number | null;
-  /** Recent throughput (last few seconds). */
-  bytesPerSec: number;
-  etaSec: number | null;
-  /** Bytes that were already on disk from an earlier, interrupted attempt. */
-  resumedFromBytes: number;
 }
 
 export interface DownloadOptions {

@@ -13,12 +13,12 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
-import { modelId } from '../../../shared/channels/models';
+import { modelId, type DownloadProgress } from '../../../shared/channels/models';
 import { asDiskError, syncDir } from '../platform/atomic-write';
 import { requireContainedFile } from '../platform/contained-path';
 import { DEFAULT_VAD_ID, OFFICIAL_CATALOG, findCatalogEntry, type CatalogEntry, type ModelKind } from './catalog';
 import { ModelDownloadError } from './download-errors';
-import { downloadToPart, type DownloadOptions, type DownloadProgress } from './downloader';
+import { downloadToPart, type DownloadOptions } from './downloader';
 import {
   validateModelFile,
   validateWhisperModel,

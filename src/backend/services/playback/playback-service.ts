@@ -6,7 +6,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_AUDIO_CHUNK_BYTES } from '../../../shared/channels/results';
+import { MAX_AUDIO_CHUNK_BYTES, type AudioDescription } from '../../../shared/channels/results';
 import { CoachError } from '../../../shared/coach-error';
 import type { SessionStore } from '../sessions/session-store';
 import { computePeaks } from './peaks';
@@ -21,14 +21,6 @@ const MIME_BY_EXT: Record<string, string> = {
   '.webm': 'audio/webm',
   '.m4a': 'audio/mp4',
 };
-
-export interface AudioDescription {
-  mime: string;
-  bytes: number;
-  durationSec: number;
-  /** Max amplitude per bucket over the whole recording, or null when the browser must decode. */
-  peaks: number[] | null;
-}
 
 interface CachedPeaks {
   size: number;

@@ -5,19 +5,13 @@ import {
   type SessionDocument,
   type SessionSummary,
 } from '../../../shared/session-document';
-import type { TakeSetup } from '../recording/recording-service';
+import type { TypedAnswer } from '../../../shared/channels/typed';
 import type { SessionStore } from '../sessions/session-store';
-
-export interface TypedAnswerInput extends TakeSetup {
-  text: string;
-  writingSec: number;
-  timeLimitSec: number;
-}
 
 /** Stores the lesson's written exercise as a typed take, ready for the processing step. */
 export async function createTypedSession(
   sessions: SessionStore,
-  input: TypedAnswerInput,
+  input: TypedAnswer,
   now: Date = new Date(),
 ): Promise<SessionSummary> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

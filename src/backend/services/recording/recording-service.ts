@@ -11,7 +11,7 @@ import type { Transcript } from '../../../core/transcript/types';
 import { CoachError, isCoachError } from '../../../shared/coach-error';
 import type { Events } from '../../../shared/contract';
 import type { HandlerContext } from '../../../shared/contract-types';
-import type { InterruptedRecording, StopResult } from '../../../shared/channels/recording';
+import type { InterruptedRecording, StopResult, TakeSetup } from '../../../shared/channels/recording';
 import {
   newSessionDocument,
   summarize,
@@ -32,14 +32,6 @@ const OWNER_FILE = 'recording.pid';
 const MIN_RECOVERABLE_SEC = 0.25;
 
 export type Emit = HandlerContext<Events>['emit'];
-
-export interface TakeSetup {
-  question: string;
-  questionId?: string | undefined;
-  story: string;
-  storyId?: string | undefined;
-  targetSec: number;
-}
 
 interface ActiveTake {
   id: string;
