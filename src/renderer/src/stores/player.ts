@@ -11,7 +11,7 @@ import {
 } from '../../../core/results/playback';
 
 /** What the waveform component gives the player once the audio is ready. */
-interface MediaController {
+export interface MediaController {
   play(): void;
   pause(): void;
   seek(seconds: number): void;
