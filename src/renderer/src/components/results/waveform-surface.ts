@@ -7,7 +7,8 @@ import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import type { LayerSpan } from '../../../../core/analysis/types';
 import type { AudioDescription } from '../../../../shared/channels/results';
 import { cssColor, layerColor, layerName } from '../../results/layers';
-import { usePlayer, type MediaController } from '../../stores/player';
+import { usePlayer } from '../../stores/player';
+import type { MediaController } from '../../stores/player-state';
 
 export type Regions = ReturnType<typeof RegionsPlugin.create>;
 
