@@ -1,28 +1,51 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_PACKAGES = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http'];
+/** Node's own modules ('net', 'fs/promises', 'node:test'), bare or with the `node:` scheme. */
+const NODE_BUILTIN = `^(node:|(${[...new Set(builtinModules.map((m) => m.split('/')[0]))]
+  .filter((m) => !m.startsWith('node:'))
+  .join('|')})(/|$))`;
+const ELECTRON = '^electron(/|$)';
 
-/** The no-restricted-imports settings of one layer (see the list in the config below). */
+/**
+ * Where a module path may come from besides a static import: `import('…')` and `require('…')`
+ * (also TypeScript's `import x = require('…')`). esquery reads a regex up to its first slash, so
+ * slashes are written as \x2F here.
+ */
+function loaderSelectors(regex, message) {
+  const source = regex.replaceAll('/', '\\x2F');
+  return [
+    `ImportExpression[source.value=/${source}/]`,
+    `CallExpression[callee.name="require"][arguments.0.value=/${source}/]`,
+    `TSExternalModuleReference[expression.value=/${source}/]`,
+  ].map((selector) => ({ selector, message }));
+}
+
+/** The module paths one layer must not load: each is a regex on the path as written. */
+function forbiddenPaths({ forbid, packages, alsoForbid = [] }) {
+  // A relative path that climbs (however it is spelled: ../, ./../, .././) to a forbidden
+  // top-level folder of src/.
+  const paths = [`^(\\./)*(\\.\\./)+(\\.\\.?/)*(${forbid.join('|')})(/|$)`, ...alsoForbid];
+  if (packages === 'only-zod') paths.push('^(?!zod(/|$))[^.]');
+  if (packages === 'no-electron') paths.push(ELECTRON);
+  if (packages === 'browser') paths.push(ELECTRON, NODE_BUILTIN);
+  return paths;
+}
+
+/** The import and loader rules of one layer (see the list in the config below). */
 function layers(list) {
-  return list.map(({ name, files, forbid, packages, why, globals: banned }) => {
-    const patterns = [
-      {
-        // A relative path that climbs to a forbidden top-level folder of src/.
-        regex: `^(\\.\\./)+(${forbid.join('|')})(/|$)`,
-        message: why,
-      },
-    ];
-    if (packages === 'only-zod') patterns.push({ regex: '^(?!zod(/|$))[^.]', message: why });
-    if (packages === 'no-electron') patterns.push({ group: ['electron', 'electron/*'], message: why });
-    if (packages === 'browser') patterns.push({ group: ['electron', ...NODE_PACKAGES], message: why });
+  return list.map((layer) => {
+    const { name, files, why, globals: banned } = layer;
+    const paths = forbiddenPaths(layer);
     return {
       name: `layer: ${name}`,
       files,
       rules: {
-        'no-restricted-imports': ['error', { patterns }],
+        'no-restricted-imports': ['error', { patterns: paths.map((regex) => ({ regex, message: why })) }],
+        'no-restricted-syntax': ['error', ...paths.flatMap((regex) => loaderSelectors(regex, why))],
         ...(banned ? { 'no-restricted-globals': ['error', ...banned] } : {}),
       },
     };
@@ -93,9 +116,11 @@ export default tseslint.config(
     {
       name: 'web client',
       files: ['src/web/client/**/*.ts'],
-      forbid: ['backend', 'main', 'cli', 'renderer', 'preload'],
+      forbid: ['core', 'backend', 'main', 'cli', 'renderer', 'preload'],
+      // Of the web shell, only the dependency-free launch-fragment.ts, which the server shares.
+      alsoForbid: ['^\\.\\./(?!launch-fragment$)[^.]'],
       packages: 'browser',
-      why: 'The web client runs in the page: it speaks the contract, nothing else.',
+      why: 'The web client runs in the page: it speaks the contract (shared) and reads its launch fragment, nothing else.',
     },
     {
       name: 'cli',
