@@ -1,4 +1,5 @@
-import { useModels, type ModelsOverview } from '../../stores/models';
+import { useModels } from '../../stores/models';
+import type { ModelsOverview } from '../../stores/models-state';
 
 function chosenBy(how: NonNullable<ModelsOverview['default']>['chosenBy']): string {
   return how === 'user'

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
-import { useModels, type ModelsOverview } from '../../stores/models';
+import { useModels } from '../../stores/models';
+import type { ModelsOverview } from '../../stores/models-state';
 
 /**
  * Importing a model file (the hidden input is for where there is no file dialog), measuring this

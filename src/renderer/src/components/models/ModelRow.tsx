@@ -1,5 +1,6 @@
 import type { ModelEntry } from '../../../../shared/channels/models';
-import { useModels, type ModelProgress } from '../../stores/models';
+import { useModels } from '../../stores/models';
+import type { ModelProgress } from '../../stores/models-state';
 import { formatBytes } from './model-format';
 
 function formatEta(sec: number | null): string {

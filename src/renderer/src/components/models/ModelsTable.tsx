@@ -1,4 +1,4 @@
-import type { ModelsOverview } from '../../stores/models';
+import type { ModelsOverview } from '../../stores/models-state';
 import { formatBytes } from './model-format';
 import { ModelRow } from './ModelRow';
 

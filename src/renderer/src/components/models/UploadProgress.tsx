@@ -1,4 +1,4 @@
-import type { ModelUpload } from '../../stores/models';
+import type { ModelUpload } from '../../stores/models-state';
 import { formatBytes } from './model-format';
 
 /** A model file on its way up from the page: bytes, percent, and a way to stop it. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useFreshData } from '../../use-fresh-data';
-import { subscribeModelProgress, useModels, type ModelsOverview } from '../../stores/models';
+import { subscribeModelProgress, useModels } from '../../stores/models';
+import type { ModelsOverview } from '../../stores/models-state';
 
 /**
  * Keeps the models panel current: the list (again after a failure), download progress events,
