@@ -32,10 +32,7 @@ const LOADERS: Record<string, Loader> = {
   '.txt': async (path, options) => {
     const text = await readText(path);
     if (text.trim() === '') throw new EmptyTranscriptError('The transcript is empty: the text file has no words.');
-    return transcriptFromText(
-      text,
-      options.wordsPerMinute !== undefined ? { wordsPerMinute: options.wordsPerMinute } : {},
-    );
+    return transcriptFromText(text, { wordsPerMinute: options.wordsPerMinute });
   },
   '.md': async (path, options) => {
     const loader = LOADERS['.txt'];

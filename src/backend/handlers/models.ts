@@ -41,7 +41,7 @@ export function modelsHandlers(
     },
     'models.download': async (input, ctx) => {
       const model = await manager.download(input.id, {
-        ...(input.mirrorUrl !== undefined ? { mirrorUrl: input.mirrorUrl } : {}),
+        mirrorUrl: input.mirrorUrl,
         onProgress: (p) => ctx.emit('models.progress', { id: input.id, ...p }),
       });
       scheduler.request();

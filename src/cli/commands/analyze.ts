@@ -90,15 +90,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       analysis = await analyseStoredTake(file, onStatus);
     } else {
       const transcript = await readTranscriptInput(file, {
-        ...(options.wpm !== undefined ? { wordsPerMinute: options.wpm } : {}),
-        ...(options.model !== undefined ? { model: options.model } : {}),
-        ...(options.vad !== undefined ? { vad: options.vad } : {}),
+        wordsPerMinute: options.wpm,
+        model: options.model,
+        vad: options.vad,
         onStatus,
       });
-      analysis = analyzeTranscript(transcript, {
-        ...(options.length !== undefined ? { lengthSeconds: options.length } : {}),
-        ...(options.pause !== undefined ? { pauseThresholdSec: options.pause } : {}),
-      });
+      analysis = analyzeTranscript(transcript, { lengthSeconds: options.length, pauseThresholdSec: options.pause });
     }
     io.stdout(json ? `${JSON.stringify(analysis, null, 2)}\n` : renderReport(analysis));
     return 0;

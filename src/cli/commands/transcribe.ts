@@ -92,11 +92,11 @@ export function parseTranscribeArgs(argv: string[]): TranscribeArgs {
   return {
     audio,
     json: options.json === true,
-    ...(options.model !== undefined ? { model: options.model } : {}),
-    ...(options.vad !== undefined ? { vad: options.vad } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.language !== undefined ? { language: options.language } : {}),
-    ...(prompt !== undefined ? { prompt } : {}),
+    model: options.model,
+    vad: options.vad,
+    threads: options.threads,
+    language: options.language,
+    prompt,
   };
 }
 
@@ -135,10 +135,10 @@ export async function transcribeForCli(
   return transcribeAudioFile(args.audio, {
     modelPath: model.path,
     vadModelPath,
-    ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    ...(args.language !== undefined ? { language: args.language } : {}),
-    ...(args.prompt !== undefined ? { prompt: args.prompt } : {}),
-    ...(deps.spawner ? { spawner: deps.spawner } : {}),
+    threads: args.threads,
+    language: args.language,
+    prompt: args.prompt,
+    spawner: deps.spawner,
     onStatus: (line) => io.stderr(`${line}\n`),
     onProgress: (f) => {
       const pct = Math.floor(f * 10) * 10;

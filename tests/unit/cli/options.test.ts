@@ -140,7 +140,7 @@ describe('transcribe arguments', () => {
     expect(parseTranscribeArgs(['a.wav', '--no-prompt']).prompt).toBe('');
     expect(parseTranscribeArgs(['a.wav', '--prompt', 'Um, so.', '--no-prompt']).prompt).toBe('');
     expect(parseTranscribeArgs(['a.wav', '--no-prompt', '--prompt', 'Um, so.']).prompt).toBe('Um, so.');
-    expect(parseTranscribeArgs(['a.wav'])).not.toHaveProperty('prompt');
+    expect(parseTranscribeArgs(['a.wav']).prompt).toBeUndefined();
   });
 
   it('a file name starting with "-" goes after --', () => {
