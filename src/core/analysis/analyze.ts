@@ -4,22 +4,55 @@
 import type { Transcript } from '../transcript/types';
 import { assessCommonFailures, assessConstraints, assessTier } from './assess';
 import { budgetForLength, MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS, nearestStandardLength } from './budget';
-import { classifySentences, DEFAULT_CLASSIFIER_MODEL } from './classify';
+import { classifySentences, DEFAULT_CLASSIFIER_MODEL, type ClassifiedSentence } from './classify';
 import { measureDelivery } from './delivery';
 import { readFacts, type StoryFacts } from './facts';
 import { buildFeedback, notGradedFeedback } from './feedback';
 import { assessGradability } from './gradable';
 import { assessRubric } from './rubric';
-import { segmentTranscript } from './segment';
+import { segmentTranscript, type Segmentation } from './segment';
 import { buildTimeline, layerStats } from './timeline';
-import { ANALYSIS_VERSION, type Analysis, type AnalysisOptions, type AnalyzedSentence } from './types';
+import {
+  ANALYSIS_VERSION,
+  type Analysis,
+  type AnalysisOptions,
+  type AnalyzedSentence,
+  type NotGradedReason,
+} from './types';
 import { fillWorksheet } from './worksheet';
 
 export class EmptyTranscriptError extends Error {
   override name = 'EmptyTranscriptError';
 }
 
-export function analyzeTranscript(transcript: Transcript, options: AnalysisOptions = {}): Analysis {
+type SegmentedSentence = Segmentation['sentences'][number];
+
+/** Segmented sentences with their layers: what every later step reads. */
+interface LabelledStory {
+  words: Segmentation['words'];
+  raw: SegmentedSentence[];
+  classified: ClassifiedSentence[];
+  sentences: AnalyzedSentence[];
+}
+
+function analyzedSentence(s: SegmentedSentence, c: ClassifiedSentence): AnalyzedSentence {
+  return {
+    index: s.index,
+    text: s.text,
+    start: round3(s.start),
+    end: round3(s.end),
+    wordCount: s.wordEnd - s.wordStart,
+    wordStart: s.wordStart,
+    wordEnd: s.wordEnd,
+    layer: c.layer,
+    confidence: c.confidence,
+    explicitMarker: c.explicitMarker,
+    evidence: c.evidence,
+    probabilities: c.probabilities,
+  };
+}
+
+function labelSentences(transcript: Transcript, options: AnalysisOptions): LabelledStory {
   const { words, sentences: raw } = segmentTranscript(transcript, {
     sentenceGapSec: options.sentenceGapSec,
     segmentsAreSentences: options.segmentsAreSentences,
@@ -33,28 +66,16 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
     raw.map((s) => s.continues === true),
     options.segmentsAreSentences ? (options.structure ?? []) : [],
   );
-  const sentences: AnalyzedSentence[] = raw.map((s, i) => {
+  const sentences = raw.map((s, i) => {
     const c = classified[i];
     if (!c) throw new Error(`internal: no classification for sentence ${i}`);
-    return {
-      index: s.index,
-      text: s.text,
-      start: round3(s.start),
-      end: round3(s.end),
-      wordCount: s.wordEnd - s.wordStart,
-      wordStart: s.wordStart,
-      wordEnd: s.wordEnd,
-      layer: c.layer,
-      confidence: c.confidence,
-      explicitMarker: c.explicitMarker,
-      evidence: c.evidence,
-      probabilities: c.probabilities,
-    };
+    return analyzedSentence(s, c);
   });
+  return { words, raw, classified, sentences };
+}
 
-  const layers = layerStats(sentences);
-  const timeline = buildTimeline(sentences, layers, transcript.durationSec);
-  const facts = readFacts(
+function storyFacts({ raw, classified, sentences }: LabelledStory): StoryFacts {
+  return readFacts(
     sentences.map((s, i) => ({
       sentence: s,
       text: classified[i]?.normalized ?? '',
@@ -62,7 +83,11 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
       continues: raw[i]?.continues === true,
     })),
   );
-  const reason = assessGradability(
+}
+
+/** Why the answer cannot be graded as an incident story, or null when it can. */
+function notGradedReason({ words, classified }: LabelledStory): NotGradedReason | null {
+  return assessGradability(
     classified.map((c) => ({
       normalized: c.normalized,
       storyCueWeight: c.hits
@@ -71,6 +96,15 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
     })),
     words.length,
   );
+}
+
+export function analyzeTranscript(transcript: Transcript, options: AnalysisOptions = {}): Analysis {
+  const story = labelSentences(transcript, options);
+  const { words, sentences } = story;
+  const layers = layerStats(sentences);
+  const timeline = buildTimeline(sentences, layers, transcript.durationSec);
+  const facts = storyFacts(story);
+  const reason = notGradedReason(story);
   const constraints = assessConstraints(sentences, layers, facts);
   const timesEstimated = transcript.timesEstimated === true;
   const delivery = measureDelivery(sentences, words, {
@@ -79,6 +113,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
   });
   const lengthSeconds = chooseLength(options.lengthSeconds, timeline.speakingSeconds);
   const graded = reason ? null : gradeStory(sentences, layers, facts, constraints, delivery, lengthSeconds);
+  // An ungraded answer still gets its common failures, read against a rubric nobody is shown.
   const commonFailures =
     graded?.commonFailures ??
     assessCommonFailures(sentences, layers, assessRubric({ sentences, layers, facts }).rubric, facts);

@@ -389,12 +389,33 @@ function find(sentences: readonly StorySentence[], layers: readonly Layer[] | nu
   return findBy(sentences, layers, re);
 }
 
-export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
-  const sf = ['structural_fix'] as const;
-  const sl = ['system_learning'] as const;
-  const det = ['detection'] as const;
+type FixFacts = Pick<
+  StoryFacts,
+  'specificArtifact' | 'vagueFix' | 'laterCatches' | 'framework' | 'stillRunning' | 'owner' | 'gapClosedInFix'
+>;
+type LearningFacts = Pick<
+  StoryFacts,
+  'learningWords' | 'learningMechanism' | 'learningSpecific' | 'appliedElsewhere' | 'auditLens'
+>;
+type DetectionFacts = Pick<
+  StoryFacts,
+  | 'detectionPresent'
+  | 'monitoringCredited'
+  | 'externalNotice'
+  | 'ownGapAdmission'
+  | 'correction'
+  | 'polished'
+  | 'gapAdmitted'
+  | 'nearMiss'
+  | 'latencyStated'
+>;
+type CauseAndMitigationFacts = Pick<
+  StoryFacts,
+  'causeStated' | 'causeOrigin' | 'causeOwnership' | 'mitigationAction' | 'mitigationTime' | 'peoplePulledIn'
+>;
 
-  const sfSentences = sentences.filter((s) => s.sentence.layer === 'structural_fix');
+/** Each structural-fix sentence is specific, vague, or neither (never both). */
+function fixSpecificity(sfSentences: readonly StorySentence[]): Pick<StoryFacts, 'specificArtifact' | 'vagueFix'> {
   const specificArtifact: Quote[] = [];
   const vagueFix: Quote[] = [];
   for (const s of sfSentences) {
@@ -410,11 +431,28 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
     // stays vague; specificity needs the artifact without the hedge around it.
     if (specific && !vague) specificArtifact.push(quoteOf(s.sentence));
   }
+  return { specificArtifact, vagueFix };
+}
 
-  const framework = sfSentences
-    .filter((s) => FRAMEWORK.test(s.text) || NAMED_FRAMEWORK.test(s.sentence.text))
-    .map((s) => quoteOf(s.sentence));
+function structuralFixFacts(sentences: readonly StorySentence[], gapAdmitted: boolean): FixFacts {
+  const sf = ['structural_fix'] as const;
+  const sfSentences = sentences.filter((s) => s.sentence.layer === 'structural_fix');
+  const { specificArtifact, vagueFix } = fixSpecificity(sfSentences);
+  return {
+    specificArtifact,
+    vagueFix,
+    laterCatches: findBy(sentences, sf, LATER_CATCHES, LATER_CATCH_CUES),
+    framework: sfSentences
+      .filter((s) => FRAMEWORK.test(s.text) || NAMED_FRAMEWORK.test(s.sentence.text))
+      .map((s) => quoteOf(s.sentence)),
+    stillRunning: find(sentences, sf, STILL_RUNNING),
+    owner: find(sentences, sf, OWNER),
+    gapClosedInFix: gapClosed(sentences, gapAdmitted),
+  };
+}
 
+function learningFacts(sentences: readonly StorySentence[]): LearningFacts {
+  const sl = ['system_learning'] as const;
   const slSentences = sentences.filter((s) => s.sentence.layer === 'system_learning');
   const learningWords = slSentences.reduce((n, s) => n + s.sentence.wordCount, 0);
   // A mechanism: the phrases of a failure-class lesson, or a general statement about a kind of
@@ -431,15 +469,24 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
   // A single short maxim ("test everything end to end") stays generic.
   const learningSpecific =
     (learningMechanism.length > 0 && learningWords >= 20) || learningWords >= 55 || slSentences.length >= 3;
+  return {
+    learningWords,
+    learningMechanism,
+    learningSpecific: slSentences.length > 0 && learningSpecific,
+    appliedElsewhere: findBy(sentences, sl, APPLIED_ELSEWHERE, ['frame.applied_elsewhere']),
+    auditLens: find(sentences, sl, AUDIT_LENS),
+  };
+}
 
-  const detSentences = sentences.filter((s) => s.sentence.layer === 'detection');
-  const monitoringCredited = find(sentences, det, MONITORING_CREDIT);
-  const externalNotice = findBy(sentences, det, EXTERNAL_NOTICE, OUTSIDE_NOTICE_CUES);
-  // The team's own admission: nothing caught it, the metric could not see it, or it ran for a
-  // day or more before anyone noticed.
+/**
+ * The team's own admission: nothing caught it, the metric could not see it, or it ran for a
+ * day or more before anyone noticed.
+ */
+function ownGapAdmissions(sentences: readonly StorySentence[]): Quote[] {
+  const det = ['detection'] as const;
   // An admission counts where the story's opening tells it too ("the board was all green"): real
   // answers often fold how it was (not) found into the scene-setting.
-  const ownGapAdmission = findBy(sentences, ['detection', 'headline'], OWN_GAP, OWN_GAP_CUES).concat(
+  return findBy(sentences, ['detection', 'headline'], OWN_GAP, OWN_GAP_CUES).concat(
     sentences
       .filter(
         (s, i) =>
@@ -448,6 +495,13 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
       .map((s) => quoteOf(s.sentence))
       .filter((q) => !findBy(sentences, det, OWN_GAP, OWN_GAP_CUES).some((x) => x.sentenceIndex === q.sentenceIndex)),
   );
+}
+
+function detectionFacts(sentences: readonly StorySentence[]): DetectionFacts {
+  const det = ['detection'] as const;
+  const monitoringCredited = find(sentences, det, MONITORING_CREDIT);
+  const externalNotice = findBy(sentences, det, EXTERNAL_NOTICE, OUTSIDE_NOTICE_CUES);
+  const ownGapAdmission = ownGapAdmissions(sentences);
   const correction = find(sentences, det, CORRECTION);
   // Polished: the team's monitoring gets the credit while the story itself shows someone else
   // noticed first, and the speaker never corrects it.
@@ -456,31 +510,21 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
     externalNotice.length > 0 &&
     correction.length === 0 &&
     ownGapAdmission.length === 0;
-  const nearMiss = nearMisses(sentences);
-  const gapAdmitted = !polished && (ownGapAdmission.length > 0 || externalNotice.length > 0);
-
   return {
-    specificArtifact,
-    vagueFix,
-    laterCatches: findBy(sentences, sf, LATER_CATCHES, LATER_CATCH_CUES),
-    framework,
-    stillRunning: find(sentences, sf, STILL_RUNNING),
-    owner: find(sentences, sf, OWNER),
-    gapClosedInFix: gapClosed(sentences, gapAdmitted),
-    learningWords,
-    learningMechanism,
-    learningSpecific: slSentences.length > 0 && learningSpecific,
-    appliedElsewhere: findBy(sentences, sl, APPLIED_ELSEWHERE, ['frame.applied_elsewhere']),
-    auditLens: find(sentences, sl, AUDIT_LENS),
-    detectionPresent: detSentences.length > 0,
+    detectionPresent: sentences.some((s) => s.sentence.layer === 'detection'),
     monitoringCredited,
     externalNotice,
     ownGapAdmission,
     correction,
     polished,
-    gapAdmitted,
-    nearMiss,
+    gapAdmitted: !polished && (ownGapAdmission.length > 0 || externalNotice.length > 0),
+    nearMiss: nearMisses(sentences),
     latencyStated: find(sentences, det, LATENCY),
+  };
+}
+
+function causeAndMitigationFacts(sentences: readonly StorySentence[]): CauseAndMitigationFacts {
+  return {
     causeStated: find(sentences, ['attribution'], CAUSE),
     causeOrigin: find(sentences, ['attribution'], ORIGIN),
     causeOwnership: find(sentences, ['attribution'], CAUSE_OWNER),
@@ -494,6 +538,17 @@ export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
       .map((s) => quoteOf(s.sentence)),
     mitigationTime: find(sentences, ['mitigation'], TIME_TO_MITIGATE),
     peoplePulledIn: find(sentences, ['mitigation'], PEOPLE),
+  };
+}
+
+export function readFacts(sentences: readonly StorySentence[]): StoryFacts {
+  // Detection first: whether the fix closes a gap depends on a gap being admitted.
+  const detection = detectionFacts(sentences);
+  return {
+    ...structuralFixFacts(sentences, detection.gapAdmitted),
+    ...learningFacts(sentences),
+    ...detection,
+    ...causeAndMitigationFacts(sentences),
     currentPractice: find(sentences, ['structural_fix', 'system_learning'], CURRENT),
   };
 }
