@@ -305,6 +305,113 @@ function softmax(xs: readonly number[]): number[] {
 /** Below this posterior a label is called a low-confidence guess in the evidence. */
 const LOW_CONFIDENCE = 0.6;
 
+/** The speaker's own signpost: agreeing with the label, or overruled by what the sentence says. */
+function markerEvidence(f: SentenceFeatures, layer: Layer): SentenceEvidence[] {
+  if (!f.marker) return [];
+  if (f.marker.layer === layer) {
+    return [
+      {
+        kind: 'explicit_marker',
+        text: `You introduced it as ${layerName(layer)} ("${f.marker.phrase}").`,
+        phrase: f.marker.phrase,
+        layer,
+      },
+    ];
+  }
+  return [
+    {
+      kind: 'marker_overruled',
+      text: `You introduced it as ${layerName(f.marker.layer)} ("${f.marker.phrase}"), but what it describes belongs to ${layerName(layer)}.`,
+      phrase: f.marker.phrase,
+      layer: f.marker.layer,
+    },
+  ];
+}
+
+/** The three strongest phrases that point at the chosen layer. */
+function ownCueEvidence(f: SentenceFeatures, layer: Layer): SentenceEvidence[] {
+  return f.hits
+    .filter((h) => h.cue.layer === layer)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 3)
+    .map((hit) => ({
+      kind: 'cue',
+      text: `${capitalize(hit.cue.why)}: "${hit.phrase}".`,
+      phrase: hit.phrase,
+      layer,
+    }));
+}
+
+function positionEvidence(f: SentenceFeatures, layer: Layer): SentenceEvidence[] {
+  if (!f.positionNote || (layer !== 'headline' && layer !== 'other')) return [];
+  return [{ kind: 'position', text: `It is the ${f.positionNote}.`, layer }];
+}
+
+function learnedWordingEvidence(
+  f: SentenceFeatures,
+  layer: Layer,
+  learned: () => readonly string[],
+): SentenceEvidence[] {
+  // Only worth looking up when the cues do not explain the label.
+  const words = f.cueScore[layer] < 1 ? learned() : [];
+  if (words.length === 0) return [];
+  return [
+    {
+      kind: 'cue',
+      text: `Its wording is typical of ${layerName(layer)} in labelled answers (${words.map((w) => `"${w}"`).join(', ')}).`,
+      phrase: words[0] as string,
+      layer,
+    },
+  ];
+}
+
+/**
+ * Without a cue or marker of its own, the label comes from the neighbours: say so, and call a
+ * low posterior a guess. With nothing else said yet, a reason is given even when confident.
+ */
+function contextEvidence(
+  f: SentenceFeatures,
+  layer: Layer,
+  path: readonly Layer[],
+  i: number,
+  confidence: number,
+  nothingSaidYet: boolean,
+): SentenceEvidence[] {
+  if (f.cueScore[layer] >= 1 || (f.marker && f.marker.layer === layer)) return [];
+  const guess = confidence < LOW_CONFIDENCE ? ' No phrase in it names a layer, so this is a low-confidence guess.' : '';
+  if (path[i - 1] === layer || path[i + 1] === layer) {
+    return [
+      {
+        kind: 'context',
+        text: `It continues the ${layerName(layer)} part of your answer around it.${guess}`,
+        layer,
+      },
+    ];
+  }
+  if (!nothingSaidYet && !guess) return [];
+  return [
+    {
+      kind: 'context',
+      text: `No clear cue; ${layerName(layer)} fits best where it sits in your story.${guess ? ' This is a low-confidence guess.' : ''}`,
+      layer,
+    },
+  ];
+}
+
+/** Name the strongest competing cue when it is close, so a user sees why it was a close call. */
+function rivalEvidence(f: SentenceFeatures, layer: Layer): SentenceEvidence[] {
+  const rival = f.hits.filter((h) => h.cue.layer !== layer).sort((a, b) => b.weight - a.weight)[0];
+  if (!rival || rival.weight < 1.5 || f.cueScore[rival.cue.layer] < f.cueScore[layer]) return [];
+  return [
+    {
+      kind: 'cue',
+      text: `Also sounds like ${layerName(rival.cue.layer)} (${rival.cue.why}: "${rival.phrase}"), but the story around it says ${layerName(layer)}.`,
+      phrase: rival.phrase,
+      layer: rival.cue.layer,
+    },
+  ];
+}
+
 function explain(
   f: SentenceFeatures,
   layer: Layer,
@@ -313,80 +420,17 @@ function explain(
   confidence: number,
   learned: () => readonly string[],
 ): SentenceEvidence[] {
-  const evidence: SentenceEvidence[] = [];
-  if (f.marker) {
-    if (f.marker.layer === layer) {
-      evidence.push({
-        kind: 'explicit_marker',
-        text: `You introduced it as ${layerName(layer)} ("${f.marker.phrase}").`,
-        phrase: f.marker.phrase,
-        layer,
-      });
-    } else {
-      evidence.push({
-        kind: 'marker_overruled',
-        text: `You introduced it as ${layerName(f.marker.layer)} ("${f.marker.phrase}"), but what it describes belongs to ${layerName(layer)}.`,
-        phrase: f.marker.phrase,
-        layer: f.marker.layer,
-      });
-    }
-  }
-  const own = f.hits
-    .filter((h) => h.cue.layer === layer)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, 3);
-  for (const hit of own) {
-    evidence.push({
-      kind: 'cue',
-      text: `${capitalize(hit.cue.why)}: "${hit.phrase}".`,
-      phrase: hit.phrase,
-      layer,
-    });
-  }
-  if (f.positionNote && (layer === 'headline' || layer === 'other')) {
-    evidence.push({ kind: 'position', text: `It is the ${f.positionNote}.`, layer });
-  }
-  const ownScore = f.cueScore[layer];
-  // Only worth looking up when the cues do not explain the label.
-  const words = ownScore < 1 ? learned() : [];
-  if (words.length > 0) {
-    evidence.push({
-      kind: 'cue',
-      text: `Its wording is typical of ${layerName(layer)} in labelled answers (${words.map((w) => `"${w}"`).join(', ')}).`,
-      phrase: words[0] as string,
-      layer,
-    });
-  }
-  if (ownScore < 1 && !(f.marker && f.marker.layer === layer)) {
-    const prev = path[i - 1];
-    const next = path[i + 1];
-    const guess =
-      confidence < LOW_CONFIDENCE ? ' No phrase in it names a layer, so this is a low-confidence guess.' : '';
-    if (prev === layer || next === layer) {
-      evidence.push({
-        kind: 'context',
-        text: `It continues the ${layerName(layer)} part of your answer around it.${guess}`,
-        layer,
-      });
-    } else if (evidence.length === 0 || guess) {
-      evidence.push({
-        kind: 'context',
-        text: `No clear cue; ${layerName(layer)} fits best where it sits in your story.${guess ? ' This is a low-confidence guess.' : ''}`,
-        layer,
-      });
-    }
-  }
-  // Name the strongest competing cue when it is close, so a user sees why it was a close call.
-  const rival = f.hits.filter((h) => h.cue.layer !== layer).sort((a, b) => b.weight - a.weight)[0];
-  if (rival && rival.weight >= 1.5 && f.cueScore[rival.cue.layer] >= ownScore) {
-    evidence.push({
-      kind: 'cue',
-      text: `Also sounds like ${layerName(rival.cue.layer)} (${rival.cue.why}: "${rival.phrase}"), but the story around it says ${layerName(layer)}.`,
-      phrase: rival.phrase,
-      layer: rival.cue.layer,
-    });
-  }
-  return evidence;
+  const evidence = [
+    ...markerEvidence(f, layer),
+    ...ownCueEvidence(f, layer),
+    ...positionEvidence(f, layer),
+    ...learnedWordingEvidence(f, layer, learned),
+  ];
+  return [
+    ...evidence,
+    ...contextEvidence(f, layer, path, i, confidence, evidence.length === 0),
+    ...rivalEvidence(f, layer),
+  ];
 }
 
 function capitalize(s: string): string {

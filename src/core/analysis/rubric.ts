@@ -63,41 +63,51 @@ function secs(x: number): string {
   return `${Math.round(x)} s`;
 }
 
-function assessLayerBalance({ sentences, layers, facts }: RubricInput): RubricScore & { closesOnLearning: boolean } {
+/** True when the story's last story-layer sentence is the lesson, or the lesson ends after the fix. */
+function closesOnLearning(sentences: readonly AnalyzedSentence[], layers: Record<Layer, LayerStats>): boolean {
+  const lastStory = [...sentences].reverse().find((s) => (STORY_LAYERS as readonly string[]).includes(s.layer));
+  return (
+    lastStory?.layer === 'system_learning' ||
+    (layers.system_learning.lastEnd !== null && (layers.structural_fix.lastEnd ?? 0) <= layers.system_learning.lastEnd)
+  );
+}
+
+function balanceScore(level: RubricLevel, reason: string, evidence: Quote[], advice: string): RubricScore {
+  return score('layer_balance', 'Layer balance', level, reason, evidence, advice);
+}
+
+/** Weak whatever the proportions elsewhere: no fix at all, or a recovery that outweighs it. */
+function weakBalance({ sentences, layers }: RubricInput): RubricScore | null {
   const m = layers.mitigation.seconds;
   const sf = layers.structural_fix.seconds;
-  const early = Math.max(layers.headline.seconds, layers.detection.seconds, layers.attribution.seconds, m);
-  const lastStory = [...sentences].reverse().find((s) => (STORY_LAYERS as readonly string[]).includes(s.layer));
-  const closesOnLearning =
-    lastStory?.layer === 'system_learning' ||
-    (layers.system_learning.lastEnd !== null && (layers.structural_fix.lastEnd ?? 0) <= layers.system_learning.lastEnd);
-  const title = 'Layer balance';
   if (sf === 0) {
-    return {
-      ...score(
-        'layer_balance',
-        title,
-        'weak',
-        'The story never reaches a structural fix, so it ends at mitigation.',
-        layerQuotes(sentences, 'mitigation'),
-        'Add the lasting change you made after the incident and give it more time than the recovery.',
-      ),
-      closesOnLearning,
-    };
+    return balanceScore(
+      'weak',
+      'The story never reaches a structural fix, so it ends at mitigation.',
+      layerQuotes(sentences, 'mitigation'),
+      'Add the lasting change you made after the incident and give it more time than the recovery.',
+    );
   }
   if (layers.mitigation.share >= MITIGATION_DOMINATES_SHARE && m > sf) {
-    return {
-      ...score(
-        'layer_balance',
-        title,
-        'weak',
-        `Mitigation takes ${secs(m)} (${pct(layers.mitigation.share)} of the answer), more than the structural fix (${secs(sf)}).`,
-        layerQuotes(sentences, 'mitigation'),
-        'Tell the recovery in at most two sentences and spend the time you free on the structural fix.',
-      ),
-      closesOnLearning,
-    };
+    return balanceScore(
+      'weak',
+      `Mitigation takes ${secs(m)} (${pct(layers.mitigation.share)} of the answer), more than the structural fix (${secs(sf)}).`,
+      layerQuotes(sentences, 'mitigation'),
+      'Tell the recovery in at most two sentences and spend the time you free on the structural fix.',
+    );
   }
+  return null;
+}
+
+/** Passing, strong or staff bar: how clearly the fix outweighs the earlier layers, and how the story ends. */
+function fixDominanceGrade({ sentences, layers, facts }: RubricInput, closesOnLesson: boolean): RubricScore {
+  const sf = layers.structural_fix.seconds;
+  const early = Math.max(
+    layers.headline.seconds,
+    layers.detection.seconds,
+    layers.attribution.seconds,
+    layers.mitigation.seconds,
+  );
   const earlySum = layers.detection.seconds + layers.attribution.seconds + layers.mitigation.seconds;
   const ratio = early > 0 ? sf / early : Infinity;
   const sumRatio = earlySum > 0 ? sf / earlySum : Infinity;
@@ -110,44 +120,34 @@ function assessLayerBalance({ sentences, layers, facts }: RubricInput): RubricSc
       ? ` About ${secs(short)} more on the fix would make it clearly the longest part.`
       : '';
   if (!dominates) {
-    return {
-      ...score(
-        'layer_balance',
-        title,
-        'passing',
-        `Layers 1-4 get similar time: structural fix ${secs(sf)} against up to ${secs(early)} for the earlier parts.${margin}`,
-        layerQuotes(sentences, 'structural_fix', 2),
-        `Make the structural fix clearly the longest part: trim headline, detection, attribution and mitigation to a sentence or two each and aim for at least ${secs(DOMINANCE_RATIO * early)} on the fix.`,
-      ),
-      closesOnLearning,
-    };
-  }
-  if (closesOnLearning && facts.learningSpecific) {
-    return {
-      ...score(
-        'layer_balance',
-        title,
-        'staff_bar',
-        `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the story closes on a system-level lesson.${margin}`,
-        [...layerQuotes(sentences, 'structural_fix', 2), ...layerQuotes(sentences, 'system_learning', 1)],
-        'Keep this shape; rehearse it at your target length so the layers keep their proportions under time pressure.',
-      ),
-      closesOnLearning,
-    };
-  }
-  return {
-    ...score(
-      'layer_balance',
-      title,
-      'strong',
-      `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the earlier layers are concise.${margin}`,
+    return balanceScore(
+      'passing',
+      `Layers 1-4 get similar time: structural fix ${secs(sf)} against up to ${secs(early)} for the earlier parts.${margin}`,
       layerQuotes(sentences, 'structural_fix', 2),
-      layers.system_learning.sentences === 0
-        ? 'Close the story on a system-level lesson: what this class of failure taught you and where you have applied it since.'
-        : 'Make the closing lesson specific to the class of failure and end the story on it.',
-    ),
-    closesOnLearning,
-  };
+      `Make the structural fix clearly the longest part: trim headline, detection, attribution and mitigation to a sentence or two each and aim for at least ${secs(DOMINANCE_RATIO * early)} on the fix.`,
+    );
+  }
+  if (closesOnLesson && facts.learningSpecific) {
+    return balanceScore(
+      'staff_bar',
+      `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the story closes on a system-level lesson.${margin}`,
+      [...layerQuotes(sentences, 'structural_fix', 2), ...layerQuotes(sentences, 'system_learning', 1)],
+      'Keep this shape; rehearse it at your target length so the layers keep their proportions under time pressure.',
+    );
+  }
+  return balanceScore(
+    'strong',
+    `The structural fix dominates (${secs(sf)}, ${pct(layers.structural_fix.share)}) and the earlier layers are concise.${margin}`,
+    layerQuotes(sentences, 'structural_fix', 2),
+    layers.system_learning.sentences === 0
+      ? 'Close the story on a system-level lesson: what this class of failure taught you and where you have applied it since.'
+      : 'Make the closing lesson specific to the class of failure and end the story on it.',
+  );
+}
+
+function assessLayerBalance(input: RubricInput): RubricScore & { closesOnLearning: boolean } {
+  const closes = closesOnLearning(input.sentences, input.layers);
+  return { ...(weakBalance(input) ?? fixDominanceGrade(input, closes)), closesOnLearning: closes };
 }
 
 function assessStructuralFix({ sentences, facts }: RubricInput): RubricScore {
