@@ -137,6 +137,34 @@ function cleanNames(names: readonly RedactionName[]): Array<{ names: string[]; c
   return out;
 }
 
+interface Alternative {
+  name: string;
+  entryIndex: number;
+}
+
+/** Every listed name with its entry, longest first so "Acme Bank" wins over "Acme" at the same position. */
+function longestFirst(entries: ReadonlyArray<{ names: readonly string[] }>): Alternative[] {
+  return entries
+    .flatMap((entry, entryIndex) => entry.names.map((name) => ({ name, entryIndex })))
+    .sort((a, b) => b.name.length - a.name.length);
+}
+
+/** One capturing group per alternative, so a match tells which name it was. */
+function combinedPattern(alternatives: readonly Alternative[]): RegExp {
+  return new RegExp(
+    `${BOUNDARY_BEFORE}(?:${alternatives.map((a) => `(${namePattern(a.name)})`).join('|')})${BOUNDARY_AFTER}`,
+    'giu',
+  );
+}
+
+/** The alternative a match stands for: the first capturing group that matched. */
+function alternativeOf(
+  alternatives: readonly Alternative[],
+  groups: ReadonlyArray<string | undefined>,
+): Alternative | undefined {
+  return alternatives[groups.findIndex((g) => g !== undefined)];
+}
+
 /**
  * Plans the placeholders for a document. Letters follow the order in which the names first appear
  * in `documentText` (so the first company mentioned is "Company A"); names that never appear come
@@ -147,16 +175,10 @@ export function planRedaction(names: readonly RedactionName[], documentText = ''
   // First appearance with the same longest-first matching the redactor uses, so "Acme" inside
   // "Acme Bank" does not count as a mention of "Acme".
   const firstSeen = cleaned.map(() => Number.POSITIVE_INFINITY);
-  const alternatives = cleaned
-    .flatMap((entry, entryIndex) => entry.names.map((name) => ({ name, entryIndex })))
-    .sort((a, b) => b.name.length - a.name.length);
+  const alternatives = longestFirst(cleaned);
   if (alternatives.length > 0 && documentText !== '') {
-    const re = new RegExp(
-      `${BOUNDARY_BEFORE}(?:${alternatives.map((a) => `(${namePattern(a.name)})`).join('|')})${BOUNDARY_AFTER}`,
-      'giu',
-    );
-    for (const m of documentText.matchAll(re)) {
-      const alt = alternatives[m.slice(1).findIndex((g) => g !== undefined)];
+    for (const m of documentText.matchAll(combinedPattern(alternatives))) {
+      const alt = alternativeOf(alternatives, m.slice(1));
       if (alt && m.index < (firstSeen[alt.entryIndex] ?? 0)) firstSeen[alt.entryIndex] = m.index;
     }
   }
@@ -177,33 +199,36 @@ export function planRedaction(names: readonly RedactionName[], documentText = ''
   return createRedactor(entries);
 }
 
-function createRedactor(entries: RedactionEntry[]): Redactor {
-  // Longest names first, so "Acme Bank" wins over "Acme" at the same position.
-  const alternatives = entries
-    .flatMap((entry, entryIndex) => entry.names.map((name) => ({ name, entryIndex })))
-    .sort((a, b) => b.name.length - a.name.length);
-  const source =
-    alternatives.length === 0
-      ? null
-      : `${BOUNDARY_BEFORE}(?:${alternatives.map((a) => `(${namePattern(a.name)})`).join('|')})${BOUNDARY_AFTER}`;
-  // One compiled pattern: String.replace and matchAll reset or copy its lastIndex, so reuse is safe,
-  // and compiling it per string made redacting a long transcript's words 10× slower.
-  const compiled = source === null ? null : new RegExp(source, 'giu');
-  const makeRegex = () => compiled;
+/** What every redacting operation shares: the names, their one compiled pattern, their entries. */
+interface NameMatcher {
+  alternatives: Alternative[];
+  /** Null when no names are listed. */
+  re: RegExp | null;
+  /** The entry a match belongs to, from its capturing groups. */
+  entryOf(groups: ReadonlyArray<string | undefined>): RedactionEntry;
+}
 
-  /** Which entry a match belongs to: the first capturing group that matched. */
-  const entryOf = (groups: ReadonlyArray<string | undefined>): RedactionEntry => {
-    const i = groups.findIndex((g) => g !== undefined);
-    const alt = alternatives[i];
-    const entry = alt ? entries[alt.entryIndex] : undefined;
-    if (!entry) throw new Error('redaction: a match belongs to no entry');
-    return entry;
+function nameMatcher(entries: readonly RedactionEntry[]): NameMatcher {
+  const alternatives = longestFirst(entries);
+  return {
+    alternatives,
+    // One compiled pattern: String.replace and matchAll reset or copy its lastIndex, so reuse is
+    // safe, and compiling it per string made redacting a long transcript's words 10× slower.
+    re: alternatives.length === 0 ? null : combinedPattern(alternatives),
+    entryOf: (groups) => {
+      const alt = alternativeOf(alternatives, groups);
+      const entry = alt ? entries[alt.entryIndex] : undefined;
+      if (!entry) throw new Error('redaction: a match belongs to no entry');
+      return entry;
+    },
   };
+}
 
+function textRedactor(matcher: NameMatcher): Redactor['redactTextCounting'] {
+  const { alternatives, re, entryOf } = matcher;
   // Documents repeat the same short strings (words, quotes, layer names) thousands of times.
   const memo = new Map<string, { text: string; mergedTokens: number }>();
-  const redactTextCounting = (text: string): { text: string; mergedTokens: number } => {
-    const re = makeRegex();
+  return (text) => {
     if (re === null || text === '') return { text, mergedTokens: 0 };
     const known = memo.get(text);
     if (known) return known;
@@ -217,74 +242,90 @@ function createRedactor(entries: RedactionEntry[]): Redactor {
     if (text.length <= 200 && memo.size < 50_000) memo.set(text, result);
     return result;
   };
+}
 
-  const redactWords = <W extends { text: string; end: number }>(
-    words: readonly W[],
-  ): { words: W[]; changed: boolean; merges: Array<{ first: number; last: number }> } => {
-    const re = makeRegex();
-    if (re === null || words.length === 0) return { words: [...words], changed: false, merges: [] };
-    const merges: Array<{ first: number; last: number }> = [];
-    // Join the trimmed tokens with single spaces and remember where each token sits.
-    const spans: Array<{ from: number; to: number }> = [];
-    let joined = '';
-    for (const w of words) {
-      if (joined !== '') joined += ' ';
-      const t = w.text.trim();
-      spans.push({ from: joined.length, to: joined.length + t.length });
-      joined += t;
-    }
-    const out: W[] = [];
-    let next = 0; // first token not yet copied
-    let changed = false;
-    for (const m of joined.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const first = spans.findIndex((s) => s.to > start);
-      let last = first;
-      while (last + 1 < spans.length && (spans[last + 1]?.from ?? Infinity) < end) last++;
-      const fw = words[first];
-      const lw = words[last];
-      const fs = spans[first];
-      const ls = spans[last];
-      if (first < next || !fw || !lw || !fs || !ls) continue;
-      for (; next < first; next++) {
-        const w = words[next];
-        if (w) out.push(w);
-      }
-      const lead = /^\s*/.exec(fw.text)?.[0] ?? '';
-      const prefix = joined.slice(fs.from, start);
-      const suffix = joined.slice(end, ls.to);
-      const trail = /\s*$/.exec(lw.text)?.[0] ?? '';
-      out.push({ ...fw, text: `${lead}${prefix}${entryOf(m.slice(1)).placeholder}${suffix}${trail}`, end: lw.end });
-      next = last + 1;
-      changed = true;
-      merges.push({ first, last });
-    }
-    for (; next < words.length; next++) {
+/** The trimmed tokens joined with single spaces, and where each token sits in the joined text. */
+function joinTokens(words: ReadonlyArray<{ text: string }>): {
+  joined: string;
+  spans: Array<{ from: number; to: number }>;
+} {
+  const spans: Array<{ from: number; to: number }> = [];
+  let joined = '';
+  for (const w of words) {
+    if (joined !== '') joined += ' ';
+    const t = w.text.trim();
+    spans.push({ from: joined.length, to: joined.length + t.length });
+    joined += t;
+  }
+  return { joined, spans };
+}
+
+/**
+ * Matches on the joined tokens, so a name split over several tokens is found; its tokens collapse
+ * into the first, which keeps the first's start, takes the last's end, and keeps any text of those
+ * tokens around the name.
+ */
+function redactWordsWith<W extends { text: string; end: number }>(
+  { re, entryOf }: NameMatcher,
+  words: readonly W[],
+): { words: W[]; changed: boolean; merges: Array<{ first: number; last: number }> } {
+  if (re === null || words.length === 0) return { words: [...words], changed: false, merges: [] };
+  const merges: Array<{ first: number; last: number }> = [];
+  const { joined, spans } = joinTokens(words);
+  const out: W[] = [];
+  let next = 0; // first token not yet copied
+  let changed = false;
+  for (const m of joined.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const first = spans.findIndex((s) => s.to > start);
+    let last = first;
+    while (last + 1 < spans.length && (spans[last + 1]?.from ?? Infinity) < end) last++;
+    const fw = words[first];
+    const lw = words[last];
+    const fs = spans[first];
+    const ls = spans[last];
+    if (first < next || !fw || !lw || !fs || !ls) continue;
+    for (; next < first; next++) {
       const w = words[next];
       if (w) out.push(w);
     }
-    return { words: out, changed, merges };
-  };
+    const lead = /^\s*/.exec(fw.text)?.[0] ?? '';
+    const prefix = joined.slice(fs.from, start);
+    const suffix = joined.slice(end, ls.to);
+    const trail = /\s*$/.exec(lw.text)?.[0] ?? '';
+    out.push({ ...fw, text: `${lead}${prefix}${entryOf(m.slice(1)).placeholder}${suffix}${trail}`, end: lw.end });
+    next = last + 1;
+    changed = true;
+    merges.push({ first, last });
+  }
+  for (; next < words.length; next++) {
+    const w = words[next];
+    if (w) out.push(w);
+  }
+  return { words: out, changed, merges };
+}
 
-  /** One scan with the combined pattern; each alternative that matched is a leaked name. */
-  const findLeaks = (text: string): string[] => {
-    const re = makeRegex();
-    if (re === null) return [];
-    const leaked = new Set<string>();
-    for (const m of text.matchAll(re)) {
-      const alt = alternatives[m.slice(1).findIndex((g) => g !== undefined)];
-      if (alt) leaked.add(alt.name);
-    }
-    return [...leaked];
-  };
+/** One scan with the combined pattern; each alternative that matched is a leaked name. */
+function leaksIn({ alternatives, re }: NameMatcher, text: string): string[] {
+  if (re === null) return [];
+  const leaked = new Set<string>();
+  for (const m of text.matchAll(re)) {
+    const alt = alternativeOf(alternatives, m.slice(1));
+    if (alt) leaked.add(alt.name);
+  }
+  return [...leaked];
+}
 
+function createRedactor(entries: RedactionEntry[]): Redactor {
+  const matcher = nameMatcher(entries);
+  const redactTextCounting = textRedactor(matcher);
   return {
     entries,
     redactText: (text) => redactTextCounting(text).text,
     redactTextCounting,
-    redactWords,
-    findLeaks,
+    redactWords: (words) => redactWordsWith(matcher, words),
+    findLeaks: (text) => leaksIn(matcher, text),
   };
 }
 
