@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback } from 'react';
 import type { AnalyzedSentence } from '../../../../core/analysis/types';
 import type { SentenceChange, WorkingSentence } from '../../../../core/corrections';
 import { formatClock } from '../../../../core/time/clock';
 import { layerName, layerTag, layerVar } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
+import { useTranscriptWindow } from './use-transcript-window';
 
 interface PaneProps {
   sentences: readonly AnalyzedSentence[];
@@ -21,43 +21,24 @@ interface PaneProps {
  * One focusable listbox: arrows move between sentences, Enter plays the current one.
  */
 export function TranscriptPane({ sentences, working, changes }: PaneProps) {
-  const parentRef = useRef<HTMLDivElement>(null);
   const current = usePlayer((s) => s.current);
   const follow = usePlayer((s) => s.follow);
   const playing = usePlayer((s) => s.playing);
   const hasAudio = usePlayer((s) => s.hasAudio);
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns new functions each render; this component does not rely on React Compiler memoization (rows are memoised by hand).
-  const virtualizer = useVirtualizer({
-    count: sentences.length,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => 76,
-    overscan: 6,
-    getItemKey: (i) => `${sentences[i]?.start ?? i}-${i}`,
-  });
-
-  // Keep the current sentence in view: scroll only when it has left the visible window, so
-  // the list does not move on every sentence.
-  useEffect(() => {
-    if (!follow || current < 0) return;
-    const el = parentRef.current;
-    if (!el) return;
-    const item = virtualizer.getVirtualItems().find((v) => v.index === current);
-    const top = el.scrollTop;
-    const bottom = top + el.clientHeight;
-    if (item && item.start >= top + 8 && item.end <= bottom - 8) return;
-    virtualizer.scrollToIndex(current, { align: 'center' });
-  }, [current, follow, virtualizer]);
+  const { parentRef, virtualizer } = useTranscriptWindow(sentences, current, follow);
 
   // Scrolling by hand while playing stops following until the user asks for it again.
   const stopFollowing = useCallback(() => {
     if (usePlayer.getState().playing && usePlayer.getState().follow) usePlayer.getState().setFollow(false);
   }, []);
 
-  const onRowClick = useCallback((index: number) => {
-    usePlayer.getState().goToSentence(index, true);
-    parentRef.current?.focus({ preventScroll: true });
-  }, []);
+  const onRowClick = useCallback(
+    (index: number) => {
+      usePlayer.getState().goToSentence(index, true);
+      parentRef.current?.focus({ preventScroll: true });
+    },
+    [parentRef],
+  );
 
   const items = virtualizer.getVirtualItems();
   return (
