@@ -9,29 +9,10 @@ import { useResults } from '../../stores/results';
  * stay), and the results reload.
  */
 export function RetranscribePanel({ sessionId, onClose }: { sessionId: string; onClose(): void }) {
-  const [models, setModels] = useState<SpeechModelChoice[] | null>(null);
-  const [model, setModel] = useState('');
-  const [state, setState] = useState<'idle' | 'running' | 'error'>('idle');
-  const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    call('results.models', {})
-      .then((r) => {
-        if (!alive) return;
-        setModels(r.models);
-        setModel(r.models.find((m) => m.installed)?.id ?? '');
-      })
-      .catch((error: unknown) => {
-        if (alive) {
-          setModels([]);
-          setMessage(messageOf(error));
-        }
-      });
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const { models, loadError } = useSpeechModelChoices();
+  const [runError, setRunError] = useState<string | null>(null);
+  // Without models there is no form, so at most one of the two is ever set.
+  const message = loadError ?? runError;
 
   const installed = (models ?? []).filter((m) => m.installed);
   return (
@@ -52,42 +33,7 @@ export function RetranscribePanel({ sessionId, onClose }: { sessionId: string; o
         </p>
       )}
       {installed.length > 0 && (
-        <form
-          className="tools-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setState('running');
-            setMessage(null);
-            call('results.retranscribe', { id: sessionId, model })
-              .then(async () => {
-                await useResults.getState().load(sessionId);
-                onClose();
-              })
-              .catch((error: unknown) => {
-                setState('error');
-                setMessage(messageOf(error));
-              });
-          }}
-        >
-          <label>
-            Model{' '}
-            <select value={model} onChange={(e) => setModel(e.target.value)}>
-              {installed.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.id}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="primary" disabled={state === 'running' || model === ''}>
-            {state === 'running' ? 'Transcribing…' : 'Transcribe'}
-          </button>
-          {state === 'running' && (
-            <button type="button" onClick={() => void call('results.cancelRetranscribe', { id: sessionId })}>
-              Cancel
-            </button>
-          )}
-        </form>
+        <RetranscribeForm sessionId={sessionId} installed={installed} onError={setRunError} onDone={onClose} />
       )}
       {message && (
         <p role="alert" className="error">
@@ -98,5 +44,85 @@ export function RetranscribePanel({ sessionId, onClose }: { sessionId: string; o
         Close
       </button>
     </div>
+  );
+}
+
+/** The speech models the back end offers (null until known), or why they could not be listed. */
+function useSpeechModelChoices(): { models: SpeechModelChoice[] | null; loadError: string | null } {
+  const [models, setModels] = useState<SpeechModelChoice[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    call('results.models', {})
+      .then((r) => {
+        if (!alive) return;
+        setModels(r.models);
+      })
+      .catch((error: unknown) => {
+        if (alive) {
+          setModels([]);
+          setLoadError(messageOf(error));
+        }
+      });
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  return { models, loadError };
+}
+
+/** Picks an installed model and runs the new transcription (cancellable), then reloads the results. */
+function RetranscribeForm({
+  sessionId,
+  installed,
+  onError,
+  onDone,
+}: {
+  sessionId: string;
+  installed: SpeechModelChoice[];
+  onError(message: string | null): void;
+  onDone(): void;
+}) {
+  const [model, setModel] = useState(() => installed[0]?.id ?? '');
+  const [running, setRunning] = useState(false);
+  return (
+    <form
+      className="tools-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setRunning(true);
+        onError(null);
+        call('results.retranscribe', { id: sessionId, model })
+          .then(async () => {
+            await useResults.getState().load(sessionId);
+            onDone();
+          })
+          .catch((error: unknown) => {
+            setRunning(false);
+            onError(messageOf(error));
+          });
+      }}
+    >
+      <label>
+        Model{' '}
+        <select value={model} onChange={(e) => setModel(e.target.value)}>
+          {installed.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={running || model === ''}>
+        {running ? 'Transcribing…' : 'Transcribe'}
+      </button>
+      {running && (
+        <button type="button" onClick={() => void call('results.cancelRetranscribe', { id: sessionId })}>
+          Cancel
+        </button>
+      )}
+    </form>
   );
 }
