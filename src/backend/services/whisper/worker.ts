@@ -66,99 +66,122 @@ const toArrayBuffer = (pcm: Int16Array): ArrayBuffer =>
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+type Message<K extends HostToWorker['type']> = Extract<HostToWorker, { type: K }>;
+
+function fail(jobId: number, reason: string, wasCancelled = false): void {
+  port.send({ type: 'error', jobId, message: reason, cancelled: wasCancelled });
+}
+
+/** Loads the addon and the model (and the VAD model when given), then reports what was loaded. */
+function loadModels(msg: Message<'init'>): void {
+  try {
+    const loaded = loadWhisperAddon();
+    addon = loaded.addon;
+    captureNativeLog(addon);
+    const t0 = performance.now();
+    whisper = new addon.WhisperContext({ filePath: msg.modelPath, useGpu: false, useFlashAttn: msg.flashAttn });
+    const modelLoadMs = performance.now() - t0;
+    if (msg.vadModelPath)
+      vad = new addon.WhisperVadContext({ filePath: msg.vadModelPath, useGpu: false, nThreads: msg.threads });
+    port.send({
+      type: 'ready',
+      build: loaded.build,
+      file: loaded.file,
+      systemInfo: loaded.systemInfo,
+      fallbackReason: loaded.fallbackReason,
+      modelLoadMs,
+      vadLoaded: vad !== null,
+      pid: process.pid,
+    });
+  } catch (error) {
+    port.send({ type: 'init-error', message: message(error), log: nativeLog.slice(-12) });
+  }
+}
+
+/** Starts the native job; its progress and partial segments go to the host as they come. */
+function startTranscription(model: NativeWhisperContext, msg: Message<'transcribe'>): NativeJob {
+  const o = msg.options;
+  return model.transcribeData(toArrayBuffer(msg.pcm), {
+    language: o.language,
+    maxThreads: o.threads,
+    ...(o.prompt ? { prompt: o.prompt } : {}),
+    ...(o.tokenTimestamps ? { tokenTimestamps: true, maxLen: 1 } : {}),
+    ...(o.temperatureInc !== undefined ? { temperatureInc: o.temperatureInc } : {}),
+    onProgress: (percent) => port.send({ type: 'progress', jobId: msg.jobId, percent }),
+    onNewSegments: (r) => port.send({ type: 'segments', jobId: msg.jobId, segments: r.segments }),
+  });
+}
+
+async function transcribe(msg: Message<'transcribe'>): Promise<void> {
+  if (!whisper) return fail(msg.jobId, 'no model loaded');
+  const started = performance.now();
+  try {
+    const job = startTranscription(whisper, msg);
+    running.set(msg.jobId, job);
+    if (cancelled.has(msg.jobId)) void job.stop();
+    const result = await job.promise;
+    if (result.isAborted || cancelled.has(msg.jobId)) {
+      fail(msg.jobId, 'cancelled', true);
+    } else {
+      port.send({ type: 'result', jobId: msg.jobId, result, elapsedMs: performance.now() - started });
+    }
+  } catch (error) {
+    fail(msg.jobId, message(error), cancelled.has(msg.jobId) || /cancel/i.test(message(error)));
+  } finally {
+    running.delete(msg.jobId);
+    cancelled.delete(msg.jobId);
+  }
+}
+
+async function detectSpeech(msg: Message<'vad'>): Promise<void> {
+  if (!vad) return fail(msg.jobId, 'no VAD model loaded');
+  const started = performance.now();
+  try {
+    const segments = msg.pcm.length === 0 ? [] : await vad.detectSpeechData(toArrayBuffer(msg.pcm), msg.options);
+    port.send({ type: 'vad-result', jobId: msg.jobId, segments, elapsedMs: performance.now() - started });
+  } catch (error) {
+    fail(msg.jobId, message(error));
+  }
+}
+
+async function bench(msg: Message<'bench'>): Promise<void> {
+  if (!whisper) return fail(msg.jobId, 'no model loaded');
+  try {
+    port.send({ type: 'bench-result', jobId: msg.jobId, result: await whisper.bench(msg.threads) });
+  } catch (error) {
+    fail(msg.jobId, message(error));
+  }
+}
+
+async function cancel(msg: Message<'cancel'>): Promise<void> {
+  cancelled.add(msg.jobId);
+  await running.get(msg.jobId)?.stop();
+}
+
+async function release(): Promise<void> {
+  await whisper?.release();
+  await vad?.release();
+  whisper = null;
+  vad = null;
+  port.send({ type: 'released' });
+  // Let the message flush, then leave.
+  setTimeout(() => process.exit(0), 20);
+}
+
 async function handle(msg: HostToWorker): Promise<void> {
   switch (msg.type) {
-    case 'init': {
-      try {
-        const loaded = loadWhisperAddon();
-        addon = loaded.addon;
-        captureNativeLog(addon);
-        const t0 = performance.now();
-        whisper = new addon.WhisperContext({ filePath: msg.modelPath, useGpu: false, useFlashAttn: msg.flashAttn });
-        const modelLoadMs = performance.now() - t0;
-        if (msg.vadModelPath)
-          vad = new addon.WhisperVadContext({ filePath: msg.vadModelPath, useGpu: false, nThreads: msg.threads });
-        port.send({
-          type: 'ready',
-          build: loaded.build,
-          file: loaded.file,
-          systemInfo: loaded.systemInfo,
-          fallbackReason: loaded.fallbackReason,
-          modelLoadMs,
-          vadLoaded: vad !== null,
-          pid: process.pid,
-        });
-      } catch (error) {
-        port.send({ type: 'init-error', message: message(error), log: nativeLog.slice(-12) });
-      }
-      return;
-    }
-    case 'transcribe': {
-      if (!whisper) return port.send({ type: 'error', jobId: msg.jobId, message: 'no model loaded', cancelled: false });
-      const started = performance.now();
-      try {
-        const o = msg.options;
-        const job = whisper.transcribeData(toArrayBuffer(msg.pcm), {
-          language: o.language,
-          maxThreads: o.threads,
-          ...(o.prompt ? { prompt: o.prompt } : {}),
-          ...(o.tokenTimestamps ? { tokenTimestamps: true, maxLen: 1 } : {}),
-          ...(o.temperatureInc !== undefined ? { temperatureInc: o.temperatureInc } : {}),
-          onProgress: (percent) => port.send({ type: 'progress', jobId: msg.jobId, percent }),
-          onNewSegments: (r) => port.send({ type: 'segments', jobId: msg.jobId, segments: r.segments }),
-        });
-        running.set(msg.jobId, job);
-        if (cancelled.has(msg.jobId)) void job.stop();
-        const result = await job.promise;
-        if (result.isAborted || cancelled.has(msg.jobId)) {
-          port.send({ type: 'error', jobId: msg.jobId, message: 'cancelled', cancelled: true });
-        } else {
-          port.send({ type: 'result', jobId: msg.jobId, result, elapsedMs: performance.now() - started });
-        }
-      } catch (error) {
-        const wasCancelled = cancelled.has(msg.jobId) || /cancel/i.test(message(error));
-        port.send({ type: 'error', jobId: msg.jobId, message: message(error), cancelled: wasCancelled });
-      } finally {
-        running.delete(msg.jobId);
-        cancelled.delete(msg.jobId);
-      }
-      return;
-    }
-    case 'vad': {
-      if (!vad) return port.send({ type: 'error', jobId: msg.jobId, message: 'no VAD model loaded', cancelled: false });
-      const started = performance.now();
-      try {
-        const segments = msg.pcm.length === 0 ? [] : await vad.detectSpeechData(toArrayBuffer(msg.pcm), msg.options);
-        port.send({ type: 'vad-result', jobId: msg.jobId, segments, elapsedMs: performance.now() - started });
-      } catch (error) {
-        port.send({ type: 'error', jobId: msg.jobId, message: message(error), cancelled: false });
-      }
-      return;
-    }
-    case 'bench': {
-      if (!whisper) return port.send({ type: 'error', jobId: msg.jobId, message: 'no model loaded', cancelled: false });
-      try {
-        port.send({ type: 'bench-result', jobId: msg.jobId, result: await whisper.bench(msg.threads) });
-      } catch (error) {
-        port.send({ type: 'error', jobId: msg.jobId, message: message(error), cancelled: false });
-      }
-      return;
-    }
-    case 'cancel': {
-      cancelled.add(msg.jobId);
-      await running.get(msg.jobId)?.stop();
-      return;
-    }
-    case 'release': {
-      await whisper?.release();
-      await vad?.release();
-      whisper = null;
-      vad = null;
-      port.send({ type: 'released' });
-      // Let the message flush, then leave.
-      setTimeout(() => process.exit(0), 20);
-      return;
-    }
+    case 'init':
+      return loadModels(msg);
+    case 'transcribe':
+      return transcribe(msg);
+    case 'vad':
+      return detectSpeech(msg);
+    case 'bench':
+      return bench(msg);
+    case 'cancel':
+      return cancel(msg);
+    case 'release':
+      return release();
   }
 }
 
