@@ -1,4 +1,5 @@
-import { UNDO_SECONDS, useHistory } from '../../stores/history';
+import { useHistory } from '../../stores/history';
+import { UNDO_SECONDS } from '../../stores/history-deletes';
 
 /** One toast per take deleted but not yet gone for good, each with its Undo. */
 export function UndoToasts() {
