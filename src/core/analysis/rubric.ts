@@ -63,7 +63,7 @@ function secs(x: number): string {
   return `${Math.round(x)} s`;
 }
 
-/** True when the story's last story-layer sentence is the lesson, or the lesson ends after the fix. */
+/** True when the story's last story-layer sentence is the lesson, or the lesson ends no earlier than the fix. */
 function closesOnLearning(sentences: readonly AnalyzedSentence[], layers: Record<Layer, LayerStats>): boolean {
   const lastStory = [...sentences].reverse().find((s) => (STORY_LAYERS as readonly string[]).includes(s.layer));
   return (
