@@ -1,67 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatClock } from '../../../../core/time/clock';
 import type { TakeSetupInput } from '../../../../shared/channels/recording';
-import { playGentleSignal } from '../../audio/gentle-signal';
 import { useTake } from '../../stores/take';
-
-const DRAFT_KEY = 'coach.typed.draft.v1';
+import { clearTypedDraft, useTypedDraft, useWritingClock } from './typed-answer-hooks';
 
 /** The lesson's written exercise: a countdown (15 min by default) and an editor. */
 export function TypedAnswer({ setup, minutes, onLeave }: { setup: TakeSetupInput; minutes: number; onLeave(): void }) {
-  const [text, setText] = useState(() => localStorage.getItem(DRAFT_KEY) ?? '');
-  const [startedAt] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
+  const { elapsed, left, limitSec } = useWritingClock(minutes);
+  const [text, setText] = useTypedDraft();
   const [submitting, setSubmitting] = useState(false);
-  const signalled = useRef(false);
   const submitTyped = useTake((s) => s.submitTyped);
   const error = useTake((s) => s.error);
-  const limitSec = minutes * 60;
-  const elapsed = (now - startedAt) / 1000;
-  const left = limitSec - elapsed;
   const words = text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
-
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(id);
-  }, []);
-  useEffect(() => {
-    if (left <= 0 && !signalled.current) {
-      signalled.current = true;
-      playGentleSignal();
-    }
-  }, [left]);
-  useEffect(() => {
-    // The draft survives a reload or an accidental navigation until it is submitted.
-    localStorage.setItem(DRAFT_KEY, text);
-  }, [text]);
 
   const submit = async () => {
     setSubmitting(true);
     const ok = await submitTyped({ ...setup, text, writingSec: Math.round(elapsed), timeLimitSec: limitSec });
     setSubmitting(false);
-    if (ok) localStorage.removeItem(DRAFT_KEY);
+    if (ok) clearTypedDraft();
   };
 
   return (
     <section className="panel" aria-labelledby="typed-title" data-testid="typed-answer" style={{ maxWidth: 900 }}>
-      <div className="pr-typed-bar">
-        <div>
-          <h2 id="typed-title" style={{ margin: 0 }}>
-            Written answer
-          </h2>
-          <p className="muted" style={{ margin: 0 }}>
-            “{setup.question}” · {setup.story}
-          </p>
-        </div>
-        <div
-          className={left <= 0 ? 'pr-typed-timer pr-overtime' : 'pr-typed-timer'}
-          data-testid="typed-timer"
-          role="timer"
-          aria-label="Time left"
-        >
-          {left <= 0 ? `Time’s up +${formatClock(-left)}` : formatClock(Math.ceil(left))}
-        </div>
-      </div>
+      <TypedAnswerBar setup={setup} left={left} />
       <p className="pr-field-hint pr-typed-hint" data-testid="typed-hint">
         Label the layers as you write (“Detection —”, “Structural fix —”). Mitigation gets at most two sentences; spend
         the words on what changed structurally and what you learned.
@@ -96,5 +57,29 @@ export function TypedAnswer({ setup, minutes, onLeave }: { setup: TakeSetupInput
         </p>
       )}
     </section>
+  );
+}
+
+/** The question and story answered, and the time left (or over). */
+function TypedAnswerBar({ setup, left }: { setup: TakeSetupInput; left: number }) {
+  return (
+    <div className="pr-typed-bar">
+      <div>
+        <h2 id="typed-title" style={{ margin: 0 }}>
+          Written answer
+        </h2>
+        <p className="muted" style={{ margin: 0 }}>
+          “{setup.question}” · {setup.story}
+        </p>
+      </div>
+      <div
+        className={left <= 0 ? 'pr-typed-timer pr-overtime' : 'pr-typed-timer'}
+        data-testid="typed-timer"
+        role="timer"
+        aria-label="Time left"
+      >
+        {left <= 0 ? `Time’s up +${formatClock(-left)}` : formatClock(Math.ceil(left))}
+      </div>
+    </div>
   );
 }
