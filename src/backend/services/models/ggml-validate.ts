@@ -73,22 +73,25 @@ const MIN_HEADER_BYTES = 4 + 11 * 4;
 
 /** Validate a file that must be a Whisper speech model. */
 export async function validateWhisperModel(file: string, options: ValidateOptions = {}): Promise<WhisperModelInfo> {
-  // The kind first: a file of the other kind would otherwise fail on a detail of its own shape.
-  await assertModelKind(file, 'whisper');
-  const info = await validateModelFile(file, options);
-  if (info.kind !== 'whisper')
-    throw new ModelValidationError('wrong_model_kind', `${path.basename(file)} ${WRONG_KIND.whisper}.`);
-  return info;
+  return validateOfKind(file, 'whisper', options);
 }
 
 /** Validate a file that must be a Silero VAD model. */
 export async function validateVadModel(file: string, options: ValidateOptions = {}): Promise<VadModelInfo> {
+  return validateOfKind(file, 'vad', options);
+}
+
+async function validateOfKind<K extends ModelKind>(
+  file: string,
+  kind: K,
+  options: ValidateOptions,
+): Promise<Extract<ModelFileInfo, { kind: K }>> {
   // The kind first: a file of the other kind would otherwise fail on a detail of its own shape.
-  await assertModelKind(file, 'vad');
+  await assertModelKind(file, kind);
   const info = await validateModelFile(file, options);
-  if (info.kind !== 'vad')
-    throw new ModelValidationError('wrong_model_kind', `${path.basename(file)} ${WRONG_KIND.vad}.`);
-  return info;
+  if (info.kind !== kind)
+    throw new ModelValidationError('wrong_model_kind', `${path.basename(file)} ${WRONG_KIND[kind]}.`);
+  return info as Extract<ModelFileInfo, { kind: K }>;
 }
 
 /** Whisper or VAD from a ggml file's first bytes (null: not a ggml model at all). */
@@ -248,6 +251,31 @@ async function readWhisper(
     );
   }
 
+  await readMelFilters(r, name, h);
+  const vocabCount = await readVocabulary(r, name, h);
+
+  const expected = whisperTensorTable(h);
+  const tensorTotal = await readTensors(r, name, expected, 'Whisper');
+  const wtype = FTYPE_TO_WTYPE[h.ftype % GGML_QNT_VERSION_FACTOR] as number;
+  const ids = specialTokenIds(h.n_vocab);
+  return {
+    kind: 'whisper',
+    path: file,
+    fileBytes: size,
+    hparams: h,
+    shape: official ?? 'custom',
+    multilingual: ids.multilingual,
+    languages: ids.multilingual ? ids.numLanguages : 1,
+    weightType: ggmlTypeName(wtype),
+    quantVersion: Math.floor(h.ftype / GGML_QNT_VERSION_FACTOR),
+    vocabCount,
+    tensorCount: expected.length,
+    tensorBytes: tensorTotal,
+  };
+}
+
+/** The mel filter bank: its size must match the header and every weight lie in [0, 1]. */
+async function readMelFilters(r: FileReader, name: string, h: WhisperHParams): Promise<void> {
   await section(name, 'mel filters', async () => {
     const nMel = await r.i32();
     const nFft = await r.i32();
@@ -271,8 +299,11 @@ async function readWhisper(
     }
     if (sum === 0) throw new ModelValidationError('bad_mel_filters', `${name} has an all-zero mel filter bank.`);
   });
+}
 
-  const vocabCount = await section(name, 'vocabulary', async () => {
+/** Skips the vocabulary, checking its count and each token's length; returns the count. */
+async function readVocabulary(r: FileReader, name: string, h: WhisperHParams): Promise<number> {
+  return section(name, 'vocabulary', async () => {
     const count = await r.i32();
     if (count <= 0 || count > h.n_vocab) {
       throw new ModelValidationError(
@@ -293,25 +324,6 @@ async function readWhisper(
     }
     return count;
   });
-
-  const expected = whisperTensorTable(h);
-  const tensorTotal = await readTensors(r, name, expected, 'Whisper');
-  const wtype = FTYPE_TO_WTYPE[h.ftype % GGML_QNT_VERSION_FACTOR] as number;
-  const ids = specialTokenIds(h.n_vocab);
-  return {
-    kind: 'whisper',
-    path: file,
-    fileBytes: size,
-    hparams: h,
-    shape: official ?? 'custom',
-    multilingual: ids.multilingual,
-    languages: ids.multilingual ? ids.numLanguages : 1,
-    weightType: ggmlTypeName(wtype),
-    quantVersion: Math.floor(h.ftype / GGML_QNT_VERSION_FACTOR),
-    vocabCount,
-    tensorCount: expected.length,
-    tensorBytes: tensorTotal,
-  };
 }
 
 async function section<T>(name: string, what: string, fn: () => Promise<T>): Promise<T> {
@@ -334,6 +346,12 @@ function fmtNe(ne: number[]): string {
   return `[${ne.join(', ')}]`;
 }
 
+interface TensorHeader {
+  name: string;
+  ne: number[];
+  ttype: number;
+}
+
 /** Walk the tensor table to EOF; returns the total tensor data bytes. */
 async function readTensors(r: FileReader, name: string, expected: TensorSpec[], kind: string): Promise<number> {
   const byName = new Map(expected.map((t) => [t.name, t]));
@@ -348,82 +366,13 @@ async function readTensors(r: FileReader, name: string, expected: TensorSpec[], 
       );
     }
     index++;
-    const headerAt = r.offset;
+    // Until its name is read, a tensor is known by its place in the table.
     let tensorName = `#${index}`;
     try {
-      const nDims = await r.i32();
-      const nameLen = await r.i32();
-      const ttype = await r.i32();
-      if (nDims < 0 || nDims > 4) {
-        throw new ModelValidationError(
-          'bad_tensor_header',
-          `${name} has a corrupt tensor header at offset ${headerAt} (tensor ${tensorName}: ${nDims} dimensions).`,
-        );
-      }
-      if (nameLen <= 0 || nameLen > 512) {
-        throw new ModelValidationError(
-          'bad_tensor_header',
-          `${name} has a corrupt tensor header at offset ${headerAt} (name length ${nameLen}).`,
-        );
-      }
-      const ne: number[] = [];
-      for (let i = 0; i < nDims; i++) ne.push(await r.i32());
-      tensorName = (await r.bytes(nameLen)).toString('utf8');
-      if (ne.some((d) => d <= 0)) {
-        throw new ModelValidationError(
-          'bad_tensor_header',
-          `${name}: tensor '${tensorName}' has a non-positive dimension ${fmtNe(ne)}.`,
-          tensorName,
-        );
-      }
-      const spec = byName.get(tensorName);
-      if (!spec) {
-        throw new ModelValidationError(
-          'unknown_tensor',
-          `${name} contains tensor '${tensorName}', which is not part of a ${kind} model with these hyper-parameters.`,
-          tensorName,
-        );
-      }
-      if (seen.has(tensorName)) {
-        throw new ModelValidationError(
-          'duplicate_tensor',
-          `${name} contains tensor '${tensorName}' twice.`,
-          tensorName,
-        );
-      }
-      seen.add(tensorName);
-      const got = padNe(ne);
-      const want = padNe(spec.ne);
-      if (got.some((d, i) => d !== want[i])) {
-        throw new ModelValidationError(
-          'wrong_tensor_shape',
-          `${name}: tensor '${tensorName}' has shape ${fmtNe(ne)} but the header's hyper-parameters require ${fmtNe(spec.ne)}.`,
-          tensorName,
-        );
-      }
-      if (!GGML_TYPE_TRAITS[ttype]) {
-        throw new ModelValidationError(
-          'bad_tensor_header',
-          `${name}: tensor '${tensorName}' has unknown ggml type ${ttype}.`,
-          tensorName,
-        );
-      }
-      if (ttype !== spec.type) {
-        throw new ModelValidationError(
-          'wrong_tensor_type',
-          `${name}: tensor '${tensorName}' is stored as ${ggmlTypeName(ttype)} but this model needs ${ggmlTypeName(spec.type)}.`,
-          tensorName,
-        );
-      }
-      const nel = ne.reduce((a, b) => a * b, 1);
-      const bytes = tensorBytes(ttype, nel);
-      if (bytes === undefined || !Number.isInteger(bytes)) {
-        throw new ModelValidationError(
-          'wrong_tensor_shape',
-          `${name}: tensor '${tensorName}' has ${nel} elements, not a whole number of ${ggmlTypeName(ttype)} blocks.`,
-          tensorName,
-        );
-      }
+      const header = await readTensorHeader(r, name, tensorName);
+      tensorName = header.name;
+      const bytes = checkTensor(name, kind, header, byName.get(header.name), seen);
+      seen.add(header.name);
       r.skip(bytes);
       total += bytes;
     } catch (error) {
@@ -437,27 +386,115 @@ async function readTensors(r: FileReader, name: string, expected: TensorSpec[], 
       throw error;
     }
   }
-  if (seen.size < expected.length) {
-    const missing = expected.filter((t) => !seen.has(t.name));
-    const first = missing[0]?.name ?? '?';
-    // Converters write tensors in table order, so a cut file lacks only a tail of the table. A gap
-    // followed by present tensors means the header asks for layers the weights don't have.
-    const lastSeen = Math.max(...expected.map((t, i) => (seen.has(t.name) ? i : -1)));
-    const firstMissing = expected.findIndex((t) => !seen.has(t.name));
-    if (firstMissing < lastSeen) {
-      throw new ModelValidationError(
-        'missing_tensors',
-        `${name} lacks tensor '${first}' (and ${missing.length - 1} more) that its hyper-parameters require: the header does not match the weights.`,
-        first,
-      );
-    }
+  checkNoneMissing(name, expected, seen);
+  return total;
+}
+
+/** One tensor's header: dimensions, name and type, with the counts bounded before they are used. */
+async function readTensorHeader(r: FileReader, name: string, placeholder: string): Promise<TensorHeader> {
+  const headerAt = r.offset;
+  const nDims = await r.i32();
+  const nameLen = await r.i32();
+  const ttype = await r.i32();
+  if (nDims < 0 || nDims > 4) {
     throw new ModelValidationError(
-      'truncated',
-      `${name} is truncated: it ends after ${seen.size} of ${expected.length} tensors; '${first}' and ${missing.length - 1} more are missing.`,
+      'bad_tensor_header',
+      `${name} has a corrupt tensor header at offset ${headerAt} (tensor ${placeholder}: ${nDims} dimensions).`,
+    );
+  }
+  if (nameLen <= 0 || nameLen > 512) {
+    throw new ModelValidationError(
+      'bad_tensor_header',
+      `${name} has a corrupt tensor header at offset ${headerAt} (name length ${nameLen}).`,
+    );
+  }
+  const ne: number[] = [];
+  for (let i = 0; i < nDims; i++) ne.push(await r.i32());
+  const tensorName = (await r.bytes(nameLen)).toString('utf8');
+  if (ne.some((d) => d <= 0)) {
+    throw new ModelValidationError(
+      'bad_tensor_header',
+      `${name}: tensor '${tensorName}' has a non-positive dimension ${fmtNe(ne)}.`,
+      tensorName,
+    );
+  }
+  return { name: tensorName, ne, ttype };
+}
+
+/** Checks a tensor against the table its hyper-parameters require; returns its data size in bytes. */
+function checkTensor(
+  name: string,
+  kind: string,
+  { name: tensorName, ne, ttype }: TensorHeader,
+  spec: TensorSpec | undefined,
+  seen: ReadonlySet<string>,
+): number {
+  if (!spec) {
+    throw new ModelValidationError(
+      'unknown_tensor',
+      `${name} contains tensor '${tensorName}', which is not part of a ${kind} model with these hyper-parameters.`,
+      tensorName,
+    );
+  }
+  if (seen.has(tensorName)) {
+    throw new ModelValidationError('duplicate_tensor', `${name} contains tensor '${tensorName}' twice.`, tensorName);
+  }
+  const got = padNe(ne);
+  const want = padNe(spec.ne);
+  if (got.some((d, i) => d !== want[i])) {
+    throw new ModelValidationError(
+      'wrong_tensor_shape',
+      `${name}: tensor '${tensorName}' has shape ${fmtNe(ne)} but the header's hyper-parameters require ${fmtNe(spec.ne)}.`,
+      tensorName,
+    );
+  }
+  if (!GGML_TYPE_TRAITS[ttype]) {
+    throw new ModelValidationError(
+      'bad_tensor_header',
+      `${name}: tensor '${tensorName}' has unknown ggml type ${ttype}.`,
+      tensorName,
+    );
+  }
+  if (ttype !== spec.type) {
+    throw new ModelValidationError(
+      'wrong_tensor_type',
+      `${name}: tensor '${tensorName}' is stored as ${ggmlTypeName(ttype)} but this model needs ${ggmlTypeName(spec.type)}.`,
+      tensorName,
+    );
+  }
+  const nel = ne.reduce((a, b) => a * b, 1);
+  const bytes = tensorBytes(ttype, nel);
+  if (bytes === undefined || !Number.isInteger(bytes)) {
+    throw new ModelValidationError(
+      'wrong_tensor_shape',
+      `${name}: tensor '${tensorName}' has ${nel} elements, not a whole number of ${ggmlTypeName(ttype)} blocks.`,
+      tensorName,
+    );
+  }
+  return bytes;
+}
+
+/** At the end of the file every tensor of the table must have been seen. */
+function checkNoneMissing(name: string, expected: TensorSpec[], seen: ReadonlySet<string>): void {
+  if (seen.size >= expected.length) return;
+  const missing = expected.filter((t) => !seen.has(t.name));
+  const first = missing[0]?.name ?? '?';
+  // Converters write tensors in table order, so a cut file lacks only a tail of the table. A gap
+  // followed by present tensors means the header asks for layers the weights don't have.
+  const lastSeen = Math.max(...expected.map((t, i) => (seen.has(t.name) ? i : -1)));
+  const firstMissing = expected.findIndex((t) => !seen.has(t.name));
+  if (firstMissing < lastSeen) {
+    throw new ModelValidationError(
+      'missing_tensors',
+      `${name} lacks tensor '${first}' (and ${missing.length - 1} more) that its hyper-parameters require: the header does not match the weights.`,
       first,
     );
   }
-  return total;
+  throw new ModelValidationError(
+    'truncated',
+    `${name} is truncated: it ends after ${seen.size} of ${expected.length} tensors; '${first}' and ${missing.length - 1} more are missing.`,
+    first,
+  );
 }
 
 // ---- Silero VAD ---------------------------------------------------------------------------------

@@ -111,7 +111,6 @@ export class RecordingService {
     hardCapSec: number;
     streaming: boolean;
   }> {
-    const { sessions } = this.options;
     // Each take holds an open file and maybe a transcription stream; one person speaks one at a time.
     if (this.active.size >= MAX_ACTIVE_TAKES) {
       throw new CoachError(
@@ -121,41 +120,13 @@ export class RecordingService {
     }
     const at = this.now();
     const id = newTakeId(at);
-    const folder = sessions.folderOf(id);
     const hardCapSec = hardCapSeconds(setup.targetSec);
-    const doc: SessionDocument = {
+    const writer = await this.createTakeFiles({
       ...newSessionDocument(id, at, 'recorded', 'recording', setup),
       audio: { file: AUDIO_FILE, sampleRate: RECORDING_SAMPLE_RATE, durationSec: 0 },
       recording: { livePacing: setup.livePacing },
-    };
-    let writer: WavAppender;
-    try {
-      await mkdir(folder, { recursive: true });
-      await writeFile(path.join(folder, OWNER_FILE), `${this.pid}\n`);
-      // The document first: a crash right after it leaves a take that recovery can clean up.
-      await sessions.save(doc);
-      writer = await WavAppender.create(
-        this.audioPath(id),
-        { sampleRate: RECORDING_SAMPLE_RATE, channels: 1, bitsPerSample: 16 },
-        this.options.openFile,
-      );
-    } catch (error) {
-      await rm(folder, { recursive: true, force: true });
-      if (isDiskFull(error)) throw await diskFullAtStart(sessions.root);
-      throw error;
-    }
-    let stream: TranscriptionStream | null;
-    try {
-      await this.options.transcriber.prepare?.();
-      stream = this.options.transcriber.openStream({
-        onPartial: (transcript) => {
-          if (setup.livePacing) this.emitPacing(id, transcript, setup.targetSec, emit);
-        },
-      });
-    } catch {
-      // No model (or the engine is down): record anyway, transcribe the file afterwards.
-      stream = null;
-    }
+    });
+    const stream = await this.openLiveStream(id, setup, emit);
     this.active.set(id, {
       id,
       writer,
@@ -171,6 +142,46 @@ export class RecordingService {
       hardCapSec,
       streaming: stream !== null,
     };
+  }
+
+  /** The take's folder, owner mark, document and empty WAV; nothing is left behind if one fails. */
+  private async createTakeFiles(doc: SessionDocument): Promise<WavAppender> {
+    const { sessions } = this.options;
+    const folder = sessions.folderOf(doc.id);
+    try {
+      await mkdir(folder, { recursive: true });
+      await writeFile(path.join(folder, OWNER_FILE), `${this.pid}\n`);
+      // The document first: a crash right after it leaves a take that recovery can clean up.
+      await sessions.save(doc);
+      return await WavAppender.create(
+        this.audioPath(doc.id),
+        { sampleRate: RECORDING_SAMPLE_RATE, channels: 1, bitsPerSample: 16 },
+        this.options.openFile,
+      );
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      if (isDiskFull(error)) throw await diskFullAtStart(sessions.root);
+      throw error;
+    }
+  }
+
+  /** Live transcription for pacing, or null when there is no model: the take records anyway. */
+  private async openLiveStream(
+    id: string,
+    setup: TakeSetup & { livePacing: boolean },
+    emit: Emit,
+  ): Promise<TranscriptionStream | null> {
+    try {
+      await this.options.transcriber.prepare?.();
+      return this.options.transcriber.openStream({
+        onPartial: (transcript) => {
+          if (setup.livePacing) this.emitPacing(id, transcript, setup.targetSec, emit);
+        },
+      });
+    } catch {
+      // No model (or the engine is down): record anyway, transcribe the file afterwards.
+      return null;
+    }
   }
 
   private emitPacing(id: string, transcript: Transcript, targetSec: number, emit: Emit): void {
