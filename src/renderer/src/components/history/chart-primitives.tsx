@@ -5,7 +5,7 @@ export type Marker = 'circle' | 'square' | 'triangle' | 'diamond';
 
 export const W = 460;
 export const H = 190;
-export const PAD = { left: 78, right: 14, top: 12, bottom: 30 };
+const PAD = { left: 78, right: 14, top: 12, bottom: 30 };
 
 function x(i: number, n: number): number {
   return n <= 1 ? PAD.left + (W - PAD.left - PAD.right) / 2 : PAD.left + (i * (W - PAD.left - PAD.right)) / (n - 1);
