@@ -15,6 +15,7 @@ const importResult = z.object({
   /** What the decoder found, e.g. "mp3 44100 Hz stereo". */
   source: z.string(),
 });
+export type ImportResult = z.infer<typeof importResult>;
 
 export const importsChannels = {
   /** Starts an upload of an audio file's bytes (the back end never reads a path from the UI). */

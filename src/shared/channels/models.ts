@@ -36,9 +36,12 @@ const modelEntry = z.object({
   label: z.string(),
   source: z.enum(['official', 'imported']),
   status: z.enum(['installed', 'not_installed', 'partial', 'downloading', 'damaged']),
+  /** Installed file, when installed. */
   path: z.string().nullable(),
+  /** Size on disk when installed, else the catalog size (null if not pinned). */
   bytes: z.number().nullable(),
   approxBytes: z.number(),
+  /** Bytes of an interrupted download kept for resuming. */
   partialBytes: z.number(),
   memoryMB: z.number().nullable(),
   memoryEstimated: z.boolean(),

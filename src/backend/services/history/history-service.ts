@@ -8,7 +8,9 @@ import path from 'node:path';
 import { AnalysisSchema } from '../../../core/analysis/schema';
 import { hasTranscriptCorrections, readCorrections } from '../../../core/corrections/model';
 import { digestAnalysis, type AnalysisDigest } from '../../../core/history/digest';
-import type { HistoryEntry, TrashedSession } from '../../../shared/channels/history';
+import type { HistoryEntry } from '../../../shared/channels/history';
+import type { Contract } from '../../../shared/contract';
+import type { OutputOf } from '../../../shared/contract-types';
 import { summarize, type SessionDocument } from '../../../shared/session-document';
 import { SESSION_FILE, type SessionStore } from '../sessions/session-store';
 import { SessionTrash } from './trash';
@@ -19,11 +21,7 @@ interface CacheItem {
   entry: HistoryEntry;
 }
 
-export interface HistoryListing {
-  sessions: HistoryEntry[];
-  unreadable: { file: string; reason: string }[];
-  trash: TrashedSession[];
-}
+export type HistoryListing = OutputOf<Contract, 'history.list'>;
 
 /** The digest of a stored analysis, or the reason there is none (shown in the list). */
 function digestOf(doc: SessionDocument): { digest: AnalysisDigest | null; note: string | null } {

@@ -5,14 +5,10 @@ import { MAX_CHUNK_SAMPLES, RECORDING_SAMPLE_RATE } from '../../../core/practice
 import { MIN_SPEECH_SECONDS, SpeechActivity } from '../../../core/practice/signal';
 import { CoachError, isCoachError } from '../../../shared/coach-error';
 import { IMPORT_PART_BYTES } from '../../../shared/channels/imports';
-import {
-  newSessionDocument,
-  summarize,
-  type SessionDocument,
-  type SessionSummary,
-} from '../../../shared/session-document';
+import { newSessionDocument, summarize, type SessionDocument } from '../../../shared/session-document';
 import { asDiskError } from '../platform/atomic-write';
 import { OpenUploads } from '../platform/open-uploads';
+import type { ImportResult } from '../../../shared/channels/imports';
 import type { TakeSetup } from '../../../shared/channels/recording';
 import { AUDIO_FILE } from '../recording/recording-service';
 import { WavAppender } from '../recording/wav-appender';
@@ -42,12 +38,6 @@ interface Upload {
   fileName: string;
   setup: TakeSetup;
   queue: Promise<unknown>;
-}
-
-export interface ImportResult {
-  session: SessionSummary;
-  durationSec: number;
-  source: string;
 }
 
 /**

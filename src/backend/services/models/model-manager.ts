@@ -13,10 +13,10 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
-import { modelId, type DownloadProgress } from '../../../shared/channels/models';
+import { modelId, type DownloadProgress, type ModelEntry } from '../../../shared/channels/models';
 import { asDiskError, syncDir } from '../platform/atomic-write';
 import { requireContainedFile } from '../platform/contained-path';
-import { DEFAULT_VAD_ID, OFFICIAL_CATALOG, findCatalogEntry, type CatalogEntry, type ModelKind } from './catalog';
+import { DEFAULT_VAD_ID, OFFICIAL_CATALOG, findCatalogEntry, type CatalogEntry } from './catalog';
 import { ModelDownloadError } from './download-errors';
 import { downloadToPart, type DownloadOptions } from './downloader';
 import {
@@ -37,29 +37,9 @@ import {
 } from './model-settings';
 import { realTimeFactor, recommendDefault, type ModelBenchmarker, type Recommendation } from './recommend';
 
-type ModelStatus = 'installed' | 'not_installed' | 'partial' | 'downloading' | 'damaged';
-
-export interface ModelListEntry {
-  id: string;
-  kind: ModelKind;
-  label: string;
-  source: 'official' | 'imported';
-  status: ModelStatus;
-  /** Installed file, when installed. */
-  path: string | null;
-  /** Size on disk when installed, else the catalog size (null if not pinned). */
-  bytes: number | null;
-  approxBytes: number;
-  /** Bytes of an interrupted download kept for resuming. */
-  partialBytes: number;
-  memoryMB: number | null;
-  memoryEstimated: boolean;
-  englishOnly: boolean;
-  shape: string | null;
-  isDefault: boolean;
-  recommended: boolean;
-  progress: DownloadProgress | null;
-}
+/** One model as the list shows it: the contract's ModelEntry, by the name the back end and CLI use. */
+export type ModelListEntry = ModelEntry;
+type ModelStatus = ModelEntry['status'];
 
 export interface DefaultModel {
   id: string;
