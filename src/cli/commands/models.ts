@@ -2,7 +2,7 @@ import { formatClock } from '../../core/time/clock';
 import os from 'node:os';
 import { isCoachError } from '../../shared/coach-error';
 import { ModelDownloadError } from '../../backend/services/models/download-errors';
-import type { DownloadProgress } from '../../backend/services/models/downloader';
+import type { DownloadProgress } from '../../shared/channels/models';
 import { ModelManager, type DefaultModel, type ModelListEntry } from '../../backend/services/models/model-manager';
 import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';

@@ -13,9 +13,6 @@ import { CoachError } from '../../../shared/coach-error';
 import { asDiskError } from '../platform/atomic-write';
 import { ModelDownloadError } from './download-errors';
 
-// The CLI's progress line reads it here, beside downloadToPart.
-export type { DownloadProgress };
-
 export interface ExpectedFile {
   bytes: number | null;
   sha1: string | null;
