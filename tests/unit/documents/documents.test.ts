@@ -224,6 +224,20 @@ describe('document limits', () => {
       message: expect.stringMatching(/20,000 characters a block/),
     });
   });
+
+  it('refuses more text than 1,000,000 characters, and more than 50,000 blocks', async () => {
+    const long = Buffer.from(`${'Short line.\n\n'.repeat(80_000)}`);
+    expect(long.length).toBeGreaterThan(1_000_000);
+    await expect(readDocument(long, 'long.txt')).rejects.toMatchObject({
+      code: 'too_large',
+      message: expect.stringMatching(/the limit is 1,000,000/),
+    });
+    const many = Buffer.from('- a\n'.repeat(50_001));
+    await expect(readDocument(many, 'many.md')).rejects.toMatchObject({
+      code: 'too_large',
+      message: expect.stringMatching(/50,000 blocks/),
+    });
+  });
 });
 
 describe('advice in a document’s terms', () => {

@@ -1,18 +1,31 @@
 /**
  * Turns a document file's bytes into the document model. The kind is decided from the bytes
  * first (a .docx is a zip, a PDF or any other binary is refused before a parser sees it), then from
- * the file name; sizes are bounded so a huge or hostile file is refused with a clear message.
+ * the file name; sizes are bounded so a huge or hostile file is refused with a clear message: the
+ * file (5 MB), what a .docx unpacks to (docx-zip.ts), the text (1,000,000 characters) and the
+ * document model (20,000 characters a block, 50,000 blocks).
  */
 import mammoth from 'mammoth';
 import { ParsedDocumentSchema, type ParsedDocument } from '../../../core/document/schema';
 import { parseTextDocument } from '../../../core/document/text-document';
 import { CoachError } from '../../../shared/coach-error';
 import { MAX_DOCUMENT_BYTES, MAX_PASTED_CHARS } from '../../../shared/channels/documents';
+import { checkDocxUnpackedSize, damagedDocx } from './docx-zip';
 import { parseHtmlDocument } from './html-document';
 import { parseMarkdownDocument } from './markdown-document';
 
 /** Largest text a document may hold once read: as much as may be pasted (about 300 pages). */
 const MAX_DOCUMENT_CHARS = MAX_PASTED_CHARS;
+
+/**
+ * Pictures are not audited: they are left out unread (mammoth would otherwise inline each one as
+ * base64). Files a document links to outside itself are never opened (mammoth's default, kept
+ * explicit).
+ */
+const MAMMOTH_OPTIONS = {
+  externalFileAccess: false,
+  convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+};
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = [0x25, 0x50, 0x44, 0x46];
@@ -96,11 +109,13 @@ async function readAnyDocument(bytes: Uint8Array, name: string): Promise<ParsedD
   }
   const kind = documentKind(bytes, name);
   if (kind === 'docx') {
+    // Before mammoth inflates anything: a small zip may unpack to gigabytes.
+    checkDocxUnpackedSize(bytes, name);
     let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, MAMMOTH_OPTIONS)).value;
     } catch {
-      throw new CoachError('unsupported', `${name} could not be read as a Word (.docx) document: it may be damaged.`);
+      throw damagedDocx(name);
     }
     if (html.length > MAX_DOCUMENT_CHARS * 2)
       throw new CoachError('too_large', `${name} holds too much text to audit.`);
