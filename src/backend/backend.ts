@@ -58,8 +58,8 @@ export interface BackendOptions {
   /** Desktop shell: Electron's printToPDF; default: headless Chromium (CLI and web shell). */
   pdfRenderer?: PdfRenderer;
   /**
-   * The background bench that picks the recommended model (issue 4): on by default; `quietMs` is
-   * how long the engine must be idle first (tests shorten it), `false` turns it off.
+   * The background bench that picks the recommended model: on by default; `quietMs` is how long
+   * the engine must be idle first (tests shorten it), `false` turns it off.
    */
   autoBench?: false | { quietMs?: number; benchmarker?: ModelBenchmarker };
 }
@@ -81,58 +81,71 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-/**
- * The whole back end without Electron: both shells (Electron IPC and the web shell) create one
- * and route the contract's channels to `handlers`. The object literal below must list exactly
- * the contract's channels — a missing or extra one is a compile error.
- */
-export function createBackend(options: BackendOptions): Backend {
+/** The stores and engines every area of the back end shares. */
+function sharedServices(options: BackendOptions) {
   const sessions = new SessionStore(options.dataDir);
-  const sessionHandlers = sessionsHandlers(sessions);
-  const history = new HistoryService(sessions);
-  const playback = new PlaybackService(sessions);
-  const historyApi = historyHandlers(history);
-  const stories = new StoryStore(options.dataDir);
   const models = new ModelManager({ dataDir: options.dataDir });
-  // Whisper with the installed model; tests inject a scripted transcriber (no weights here).
-  // (Creating it starts nothing: the worker process starts on first use.)
   // Every stream and file job counts as engine work: the background bench waits for none.
   const activity = new EngineActivity();
+  // Whisper with the installed model; tests inject a scripted transcriber (no weights here).
+  // (Creating it starts nothing: the worker process starts on first use.)
   const appTranscriber = createAppTranscriber(models, options.transcriberSpawner);
-  const results = resultsHandlers(
+  return {
     sessions,
-    playback,
-    new ResultsService({
-      sessions,
-      analyze: analyzeTranscript,
-      retranscribe: trackRetranscriber(createWhisperRetranscriber(models, options.transcriberSpawner), activity),
-    }),
-  );
-  const transcriber = trackTranscriber(options.transcriber ?? appTranscriber.transcriber, activity);
+    history: new HistoryService(sessions),
+    playback: new PlaybackService(sessions),
+    stories: new StoryStore(options.dataDir),
+    models,
+    activity,
+    appTranscriber,
+    transcriber: trackTranscriber(options.transcriber ?? appTranscriber.transcriber, activity),
+    // Long transcripts and documents are analysed on a worker thread so one big request can't
+    // stall the others: `analysis.run`, processing a take, saving corrections, re-transcribing
+    // and auditing a document all go through it.
+    analyzer: new OffLoopAnalyzer(),
+    pdf: options.pdfRenderer ?? new ChromiumPdfRenderer(),
+    generator: `Postmortem Coach ${packageInfo().version}`,
+  };
+}
+type SharedServices = ReturnType<typeof sharedServices>;
+
+/** Recording, processing, imports, results and exports: the services behind a take. */
+function takeServices(options: BackendOptions, shared: SharedServices) {
+  const { sessions, models, activity, transcriber, analyzer } = shared;
   const recording = new RecordingService({ sessions, transcriber, analyze: analyzeTranscript });
   // Takes a crash left behind are repaired before any recording call is served.
   const recovered = recording.recoverInterrupted().catch((error: unknown) => {
     console.error('[coach] recovering interrupted recordings failed', error);
     return [];
   });
-  // Long transcripts are analysed on a worker thread so one big request can't stall the others.
-  const analyzer = new OffLoopAnalyzer();
-  const processing = new ProcessingService({ sessions, recording, transcriber, analyze: analyzer.analyze });
   const imports = new ImportService({ dataDir: options.dataDir, sessions, decode: decodeAudioFileToPcm16 });
   void imports.cleanLeftovers();
   const modelUploads = new ModelUploadService({ manager: models });
   void modelUploads.cleanLeftovers();
-  const storiesApi = storiesHandlers(stories, sessions);
+  return {
+    recording,
+    recovered,
+    processing: new ProcessingService({ sessions, recording, transcriber, analyze: analyzer.analyze }),
+    imports,
+    modelUploads,
+    results: new ResultsService({
+      sessions,
+      analyze: analyzer,
+      retranscribe: trackRetranscriber(createWhisperRetranscriber(models, options.transcriberSpawner), activity),
+    }),
+    exporter: new ExportService({
+      sessions,
+      pdf: shared.pdf,
+      saveDialog: options.saveDialog ?? null,
+      generator: shared.generator,
+    }),
+  };
+}
+type TakeServices = ReturnType<typeof takeServices>;
 
-  const recordingApi = recordingHandlers(recording, recovered);
-  const analysisApi = analysisHandlers(processing, analyzer.analyze);
-  const typedApi = typedHandlers(sessions);
-  const importsApi = importsHandlers(imports, options.chooseAudioFile ?? null);
-  const pdf = options.pdfRenderer ?? new ChromiumPdfRenderer();
-  const generator = `Postmortem Coach ${packageInfo().version}`;
-  const exporter = new ExportService({ sessions, pdf, saveDialog: options.saveDialog ?? null, generator });
-  const documentsApi = documentsHandlers(new DocumentStore(options.dataDir), stories, { pdf, generator });
-  const exportApi = exportHandlers(exporter);
+/** The background bench that picks the recommended model once the engine has been idle a while. */
+function benchServices(options: BackendOptions, shared: SharedServices) {
+  const { models, activity } = shared;
   const autoBench = options.autoBench ?? {};
   const benchmarker =
     (autoBench !== false ? autoBench.benchmarker : undefined) ??
@@ -148,27 +161,49 @@ export function createBackend(options: BackendOptions): Backend {
   });
   activity.onChange((busy) => (busy ? benchScheduler.engineBusy() : benchScheduler.engineIdle()));
   benchScheduler.request();
-  const modelsApi = modelsHandlers(models, options.chooseModelFile ?? null, benchmarker, benchScheduler);
-  // An uploaded model is measured in the background like one imported through the dialog.
-  const modelUploadApi = modelUploadHandlers(modelUploads, () => benchScheduler.request());
-  // Each area's handlers are keyed by their channel names; a channel missing here is a compile error.
-  const handlers: BackendHandlers = {
-    ...appHandlers(options, () => appTranscriber.engineInfo()),
-    ...sessionHandlers,
-    ...results,
-    ...historyApi,
-    ...storiesApi,
-    ...documentsApi,
-    ...recordingApi,
-    ...analysisApi,
-    ...typedApi,
-    ...importsApi,
-    ...exportApi,
-    ...modelsApi,
-    ...modelUploadApi,
-  };
+  return { benchmarker, benchScheduler };
+}
+
+/** Each area's handlers are keyed by their channel names; a channel missing here is a compile error. */
+function backendHandlers(
+  options: BackendOptions,
+  shared: SharedServices,
+  take: TakeServices,
+  bench: ReturnType<typeof benchServices>,
+): BackendHandlers {
+  const { sessions, stories, models, analyzer } = shared;
+  const documents = new DocumentStore(options.dataDir);
   return {
-    handlers,
+    ...appHandlers(options, () => shared.appTranscriber.engineInfo()),
+    ...sessionsHandlers(sessions),
+    ...resultsHandlers(sessions, shared.playback, take.results),
+    ...historyHandlers(shared.history),
+    ...storiesHandlers(stories, sessions),
+    ...documentsHandlers(documents, stories, { pdf: shared.pdf, generator: shared.generator }, analyzer.audit),
+    ...recordingHandlers(take.recording, take.recovered),
+    ...analysisHandlers(take.processing, analyzer.analyze),
+    ...typedHandlers(sessions),
+    ...importsHandlers(take.imports, options.chooseAudioFile ?? null),
+    ...exportHandlers(take.exporter),
+    ...modelsHandlers(models, options.chooseModelFile ?? null, bench.benchmarker, bench.benchScheduler),
+    // An uploaded model is measured in the background like one imported through the dialog.
+    ...modelUploadHandlers(take.modelUploads, () => bench.benchScheduler.request()),
+  };
+}
+
+/**
+ * The whole back end without Electron: both shells (Electron IPC and the web shell) create one
+ * and route the contract's channels to `handlers`. `backendHandlers` must list exactly the
+ * contract's channels — a missing or extra one is a compile error.
+ */
+export function createBackend(options: BackendOptions): Backend {
+  const shared = sharedServices(options);
+  const take = takeServices(options, shared);
+  const bench = benchServices(options, shared);
+  const { sessions, history, playback, stories, models } = shared;
+  const { recording, processing, imports, exporter } = take;
+  return {
+    handlers: backendHandlers(options, shared, take, bench),
     services: {
       sessions,
       history,
@@ -179,15 +214,15 @@ export function createBackend(options: BackendOptions): Backend {
       imports,
       exporter,
       models,
-      benchScheduler,
+      benchScheduler: bench.benchScheduler,
     },
     dispose: async () => {
-      await benchScheduler.dispose();
+      await bench.benchScheduler.dispose();
       await recording.dispose();
-      await appTranscriber.dispose();
+      await shared.appTranscriber.dispose();
       await imports.dispose();
-      await modelUploads.dispose();
-      await analyzer.dispose();
+      await take.modelUploads.dispose();
+      await shared.analyzer.dispose();
     },
   };
 }

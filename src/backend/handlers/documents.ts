@@ -1,31 +1,34 @@
-import { auditDocument, EmptyDocumentError } from '../../core/document/audit';
+import type { DocumentAudit, OutlineMinutes } from '../../core/document/audit-schema';
 import type { HandlersFor } from '../../shared/contract';
 import { CoachError } from '../../shared/coach-error';
+import type { DocumentFile } from '../services/documents/audit-file';
 import type { DocumentStore } from '../services/documents/document-store';
 import { renderAuditExport } from '../services/documents/export-audit';
-import { readDocument } from '../services/documents/read-document';
 import type { PdfRenderer } from '../services/export/ports';
 import type { StoryStore } from '../services/stories/story-store';
+
+/** Reads and audits a document (createBackend: off the event loop when it is long). */
+export type AuditDocumentFile = (file: DocumentFile, minutes: OutlineMinutes) => Promise<DocumentAudit>;
 
 export function documentsHandlers(
   documents: DocumentStore,
   stories: StoryStore,
   exports: { pdf: PdfRenderer | null; generator: string },
+  auditFile: AuditDocumentFile,
   now: () => Date = () => new Date(),
 ): HandlersFor<'documents.'> {
   return {
     'documents.audit': async ({ name, source, minutes }) => {
       // Pasted text is read as Markdown, which plain text also is.
-      const doc =
+      const file: DocumentFile =
         source.kind === 'file'
-          ? await readDocument(source.bytes, name)
-          : await readDocument(new TextEncoder().encode(source.text), /\.[a-z]+$/i.test(name) ? name : `${name}.md`);
-      try {
-        return { audit: auditDocument(doc, { minutes }) };
-      } catch (error) {
-        if (error instanceof EmptyDocumentError) throw new CoachError('invalid_input', `${name} has no text to audit.`);
-        throw error;
-      }
+          ? { bytes: source.bytes, fileName: name, label: name }
+          : {
+              bytes: new TextEncoder().encode(source.text),
+              fileName: /\.[a-z]+$/i.test(name) ? name : `${name}.md`,
+              label: name,
+            };
+      return { audit: await auditFile(file, minutes) };
     },
     'documents.saveAsStory': async ({ name, documentName, audit, storyId }) => {
       const story = storyId

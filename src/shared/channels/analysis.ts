@@ -2,27 +2,54 @@ import { z } from 'zod';
 import { AnalysisSchema } from '../../core/analysis/schema';
 import { MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS } from '../../core/analysis/budget';
 import { TranscriptSchema } from '../../core/transcript/parse';
-import { transcriptSize } from '../../core/transcript/size';
+import { transcriptSize, type TranscriptSize } from '../../core/transcript/size';
+import type { TranscriptSegment } from '../../core/transcript/types';
 import { sessionSummary } from '../session-document';
 import { sessionId } from './sessions';
 
 /**
- * Largest transcript one `analysis.run` call takes. The longest answer the app records (60
+ * Largest transcript one analysis takes: given to `analysis.run`, stored in a session (read from
+ * disk or imported), corrected or transcribed again. The longest answer the app records (60
  * minutes) is about 9,000 spoken words; the limits leave room for fast talkers and pasted text
  * while keeping one analysis under a second.
  */
 export const ANALYSIS_LIMITS = { words: 40_000, segments: 20_000, characters: 400_000 } as const;
 
+/**
+ * One sentence per limit of ANALYSIS_LIMITS that a transcript of this size is over (empty when
+ * it is within them), e.g. "The transcript has 41,000 words; one analysis takes at most 40,000."
+ * Every place that analyses, stores or imports a transcript refuses with these words.
+ */
+export function overAnalysisLimits(size: TranscriptSize, subject = 'The transcript'): string[] {
+  return (['words', 'segments', 'characters'] as const)
+    .filter((key) => size[key] > ANALYSIS_LIMITS[key])
+    .map(
+      (key) =>
+        `${subject} has ${size[key].toLocaleString('en-US')} ${key}; one analysis takes at most ${ANALYSIS_LIMITS[key].toLocaleString('en-US')}.`,
+    );
+}
+
+/**
+ * The size of a transcript kept in a session document or an export, where it is free-form until
+ * a reader validates it: segments are counted, and the words and characters of those that have
+ * a text. Null when there is no segment list at all.
+ */
+export function storedTranscriptSize(value: unknown): TranscriptSize | null {
+  const segments = typeof value === 'object' && value !== null ? (value as { segments?: unknown }).segments : undefined;
+  if (!Array.isArray(segments)) return null;
+  const readable = segments.filter(
+    (s: unknown): s is TranscriptSegment =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof (s as { text?: unknown }).text === 'string' &&
+      ((s as { words?: unknown }).words === undefined || Array.isArray((s as { words?: unknown }).words)),
+  );
+  return { ...transcriptSize({ segments: readable }), segments: segments.length };
+}
+
 const boundedTranscript = TranscriptSchema.superRefine((t, ctx) => {
-  const size = transcriptSize(t);
-  for (const key of ['words', 'segments', 'characters'] as const) {
-    if (size[key] > ANALYSIS_LIMITS[key]) {
-      ctx.addIssue({
-        code: 'custom',
-        params: { sizeLimit: true },
-        message: `The transcript has ${size[key].toLocaleString('en-US')} ${key}; one analysis takes at most ${ANALYSIS_LIMITS[key].toLocaleString('en-US')}.`,
-      });
-    }
+  for (const message of overAnalysisLimits(transcriptSize(t))) {
+    ctx.addIssue({ code: 'custom', params: { sizeLimit: true }, message });
   }
 });
 

@@ -91,7 +91,8 @@ describe('document channels', () => {
       name: 'big.md',
       source: { kind: 'file', bytes: new Uint8Array(5 * 1024 * 1024 + 1) },
     });
-    expect(big).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // A documented limit, answered like every other one (web shell: HTTP 413).
+    expect(big).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('5 MB') } });
     const empty = await call('documents.audit', { name: 'blank', source: { kind: 'text', text: '   ' } });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

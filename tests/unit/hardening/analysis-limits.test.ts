@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditDocumentFile } from '../../../src/backend/services/documents/audit-file';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
+import { analyzeWithCorrections, editSentenceText, relabelSentence } from '../../../src/core/corrections';
+import { flattenWords } from '../../../src/core/transcript/words';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
 import { OffLoopAnalyzer } from '../../../src/backend/services/analysis/off-loop-analyzer';
 import { ANALYSIS_LIMITS } from '../../../src/shared/channels/analysis';
@@ -66,7 +71,7 @@ describe('analysis input limits', () => {
 
 describe('long transcripts are analysed off the event loop', () => {
   it('the same analysis, while the loop keeps serving', async () => {
-    const analyzer = new OffLoopAnalyzer(1_000);
+    const analyzer = new OffLoopAnalyzer({ words: 1_000 });
     try {
       const transcript = transcriptFromText(STORY.repeat(40));
       const order: string[] = [];
@@ -83,8 +88,47 @@ describe('long transcripts are analysed off the event loop', () => {
     }
   }, 60_000);
 
+  it('corrections and document audits go there too: same results, same error codes', async () => {
+    const analyzer = new OffLoopAnalyzer({ words: 1_000, documentBytes: 1_000 });
+    try {
+      const transcript = transcriptFromText(STORY.repeat(40));
+      const options = { lengthSeconds: 600 };
+      const original = analyzeTranscript(transcript, options);
+      const ctx = { words: flattenWords(transcript), base: original.sentences, corrections: null };
+      const corrections = relabelSentence(ctx, 2, 'system_learning');
+      const order: string[] = [];
+      const corrected = analyzer.correct(transcript, corrections, options).then((a) => {
+        order.push('corrections');
+        return a;
+      });
+      setImmediate(() => order.push('loop'));
+      expect(await corrected).toEqual(
+        analyzeWithCorrections(analyzeTranscript, transcript, corrections, options).corrected,
+      );
+      expect(order).toEqual(['loop', 'corrections']);
+
+      // Edited sentences can make a transcript grow past the limits: refused on the thread, still too_large.
+      let grown = corrections;
+      for (let i = 0; i < 60; i++) grown = editSentenceText({ ...ctx, corrections: grown }, i, 'word '.repeat(999));
+      await expect(analyzer.correct(transcript, grown, options)).rejects.toMatchObject({
+        code: 'too_large',
+        message: expect.stringContaining(`at most ${ANALYSIS_LIMITS.words.toLocaleString('en-US')}`),
+      });
+
+      const markdown = readFileSync(path.join('tests', 'fixtures', 'documents', 'checkout-postmortem.md'));
+      const file = { bytes: new Uint8Array(markdown), fileName: 'pm.md', label: 'pm.md' };
+      expect(await analyzer.audit(file, 5)).toEqual(await auditDocumentFile(file, 5));
+      const headings = new TextEncoder().encode(`# Notes\n\n${'## Heading\n\n'.repeat(200)}`);
+      await expect(
+        analyzer.audit({ bytes: headings, fileName: 'notes.md', label: 'My notes' }, 3),
+      ).rejects.toMatchObject({ code: 'invalid_input', message: 'My notes has no text to audit.' });
+    } finally {
+      await analyzer.dispose();
+    }
+  }, 60_000);
+
   it('short transcripts stay on the calling thread', async () => {
-    const analyzer = new OffLoopAnalyzer(1_000);
+    const analyzer = new OffLoopAnalyzer({ words: 1_000 });
     const order: string[] = [];
     const pending = analyzer.analyze(transcriptFromText(STORY)).then(() => order.push('analysis'));
     setImmediate(() => order.push('loop'));

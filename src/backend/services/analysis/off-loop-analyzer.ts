@@ -3,18 +3,32 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeTranscript } from '../../../core/analysis/analyze';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
+import type { Corrections } from '../../../core/corrections';
+import type { DocumentAudit, OutlineMinutes } from '../../../core/document/audit-schema';
 import { transcriptSize } from '../../../core/transcript/size';
 import type { Transcript } from '../../../core/transcript/types';
-import type { AnalysisReply, AnalysisRequest } from './analysis-protocol';
+import { CoachError } from '../../../shared/coach-error';
+import { overAnalysisLimits } from '../../../shared/channels/analysis';
+import type { DocumentFile } from '../documents/audit-file';
+import { runJob } from './analysis-jobs';
+import type { AnalysisJob, AnalysisReply, AnalysisRequest, JobResults } from './analysis-protocol';
 
 /**
- * Above this many words an analysis takes tens of milliseconds or more (about 50 ms at 5,000 on
- * the reference machine); it then runs on a worker thread so calls, events and audio chunks of
- * other requests keep flowing. Below it the thread hop would cost more than it saves.
+ * Where each kind of input starts to hold up the loop. Above 5,000 words an analysis takes tens
+ * of milliseconds or more (about 50 ms at 5,000 on the reference machine); auditing a document
+ * costs about as much from 4,000 characters (10 to 15 ms a thousand). Larger input runs on a
+ * worker thread so calls, events and audio chunks of other requests keep flowing; below it the
+ * thread hop would cost more than it saves.
  */
-const OFF_LOOP_WORDS = 5_000;
+export interface OffLoopThresholds {
+  /** Words of a transcript (analysis, corrections). */
+  words: number;
+  /** Bytes of a document file or of pasted text (a .docx is hardly ever smaller). */
+  documentBytes: number;
+}
+
+const OFF_LOOP: OffLoopThresholds = { words: 5_000, documentBytes: 4_000 };
 
 /** Either the engine itself or the off-loop analyser: callers await both alike. */
 export type AnalyzeAsync = (transcript: Transcript, options?: AnalysisOptions) => Analysis | Promise<Analysis>;
@@ -43,34 +57,55 @@ function startWorker(): Worker {
 }
 
 /**
- * Short transcripts are analysed in place; long ones on one lazily started worker thread, one at
- * a time. The thread is unref'd while idle, so it never keeps the process alive.
+ * Short input is analysed in place; long input on one lazily started worker thread, so the event
+ * loop stays free while it runs (long jobs share that thread: a second one waits for the first).
+ * Transcripts over ANALYSIS_LIMITS are refused with `too_large` before either. The thread is
+ * unref'd while idle, so it never keeps the process alive.
  */
 export class OffLoopAnalyzer {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (a: Analysis) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
+  private readonly thresholds: OffLoopThresholds;
 
-  constructor(private readonly thresholdWords = OFF_LOOP_WORDS) {}
+  constructor(thresholds: Partial<OffLoopThresholds> = {}) {
+    this.thresholds = { ...OFF_LOOP, ...thresholds };
+  }
 
-  readonly analyze = (transcript: Transcript, options: AnalysisOptions = {}): Promise<Analysis> => {
-    if (transcriptSize(transcript).words < this.thresholdWords) {
-      try {
-        return Promise.resolve(analyzeTranscript(transcript, options));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-    return new Promise<Analysis>((resolve, reject) => {
+  readonly analyze = (transcript: Transcript, options: AnalysisOptions = {}): Promise<Analysis> =>
+    this.transcriptJob({ kind: 'analyze', transcript, options });
+
+  /** The analysis of a stored transcript with the user's corrections applied. */
+  readonly correct = (
+    transcript: Transcript,
+    corrections: Corrections,
+    options: AnalysisOptions = {},
+  ): Promise<Analysis> => this.transcriptJob({ kind: 'correct', transcript, corrections, options });
+
+  readonly audit = (file: DocumentFile, minutes: OutlineMinutes): Promise<DocumentAudit> =>
+    this.run({ kind: 'audit', file, minutes }, file.bytes.length >= this.thresholds.documentBytes);
+
+  private transcriptJob<J extends Extract<AnalysisJob, { transcript: Transcript }>>(
+    job: J,
+  ): Promise<JobResults[J['kind']]> {
+    const size = transcriptSize(job.transcript);
+    const over = overAnalysisLimits(size)[0];
+    if (over !== undefined) return Promise.reject(new CoachError('too_large', over));
+    return this.run(job, size.words >= this.thresholds.words);
+  }
+
+  private run<J extends AnalysisJob>(job: J, offLoop: boolean): Promise<JobResults[J['kind']]> {
+    if (!offLoop) return runJob(job);
+    return new Promise<JobResults[J['kind']]>((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { resolve, reject });
-      const request: AnalysisRequest = { id, transcript, options };
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      const request: AnalysisRequest = { id, job };
       const worker = this.thread();
       // Held while an answer is awaited (a CLI run must not exit under it), released when idle.
       worker.ref();
       worker.postMessage(request);
     });
-  };
+  }
 
   async dispose(): Promise<void> {
     const worker = this.worker;
@@ -86,8 +121,8 @@ export class OffLoopAnalyzer {
       if (!waiting) return;
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
-      if (reply.ok) waiting.resolve(reply.analysis);
-      else waiting.reject(new Error(reply.message));
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(reply.code === null ? new Error(reply.message) : new CoachError(reply.code, reply.message));
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;

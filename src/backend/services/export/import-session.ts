@@ -1,12 +1,14 @@
 /**
  * Imports a session document exported as JSON (the "json" export format) back into the data
  * folder. The file is untrusted: it is parsed, its schema version checked, the document and its
- * analysis validated, and its id must be a plain session id (no path tricks). An identical session
+ * analysis validated, its transcript held to the analysis limits, and its id must be a plain
+ * session id (no path tricks). An identical session
  * that is already there is left alone; a different one with the same id is imported under a new id.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { AnalysisSchema } from '../../../core/analysis/schema';
 import { CoachError } from '../../../shared/coach-error';
+import { overAnalysisLimits, storedTranscriptSize } from '../../../shared/channels/analysis';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { SESSION_SCHEMA_VERSION, sessionDocument, type SessionDocument } from '../../../shared/session-document';
 import type { SessionStore } from '../sessions/session-store';
@@ -63,6 +65,9 @@ export function parseSessionJson(text: string): SessionDocument {
     );
   }
   const doc = parsed.data;
+  const size = storedTranscriptSize(doc.transcript);
+  const over = size === null ? undefined : overAnalysisLimits(size, "The session's transcript")[0];
+  if (over !== undefined) throw new CoachError('too_large', `${over} It was not imported.`);
   if (!SESSION_ID_PATTERN.test(doc.id)) {
     throw new CoachError(
       'invalid_input',

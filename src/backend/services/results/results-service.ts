@@ -4,7 +4,7 @@
  * analysis sent by the page) and stores corrections and corrected analysis together.
  */
 import { MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS } from '../../../core/analysis/budget';
-import type { AnalysisOptions } from '../../../core/analysis/types';
+import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
 import {
   analyzeWithCorrections,
   emptyCorrections,
@@ -21,6 +21,7 @@ import { flattenWords } from '../../../core/transcript/words';
 import { CoachError } from '../../../shared/coach-error';
 import type { SpeechModelChoice } from '../../../shared/channels/results';
 import type { SessionDocument } from '../../../shared/session-document';
+import { requireWithinAnalysisLimits } from '../analysis/analysis-jobs';
 import type { SessionStore } from '../sessions/session-store';
 
 /**
@@ -61,9 +62,27 @@ function transcriptOf(doc: SessionDocument): Transcript {
   return parsed.data;
 }
 
+/**
+ * Where the analyses of saving corrections and re-transcribing run. `createBackend` passes the
+ * off-loop analyser (long transcripts on a worker thread); a bare engine function runs in place.
+ */
+export interface ResultsAnalyzer {
+  analyze(transcript: Transcript, options: AnalysisOptions): Promise<Analysis>;
+  /** The analysis of `transcript` with `corrections` applied. */
+  correct(transcript: Transcript, corrections: Corrections, options: AnalysisOptions): Promise<Analysis>;
+}
+
+function inPlace(analyze: CorrectableAnalyze): ResultsAnalyzer {
+  return {
+    analyze: async (transcript, options) => analyze(transcript, options),
+    correct: async (transcript, corrections, options) =>
+      analyzeWithCorrections(analyze, transcript, corrections, options).corrected,
+  };
+}
+
 export interface ResultsServiceOptions {
   sessions: SessionStore;
-  analyze: CorrectableAnalyze;
+  analyze: CorrectableAnalyze | ResultsAnalyzer;
   retranscribe?: RetranscribePort;
   now?: () => Date;
 }
@@ -72,14 +91,16 @@ export class ResultsService {
   private readonly now: () => Date;
   private readonly retranscriber: RetranscribePort;
   private readonly running = new Map<string, AbortController>();
+  private readonly analyzer: ResultsAnalyzer;
 
   constructor(private readonly options: ResultsServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.retranscriber = options.retranscribe ?? retranscribeUnavailable;
+    this.analyzer = typeof options.analyze === 'function' ? inPlace(options.analyze) : options.analyze;
   }
 
   async saveCorrections(id: string, corrections: Corrections): Promise<{ updatedAt: string; digest: AnalysisDigest }> {
-    const { sessions, analyze } = this.options;
+    const { sessions } = this.options;
     const doc = await sessions.get(id);
     const transcript = transcriptOf(doc);
     const basis = transcriptBasis(flattenWords(transcript));
@@ -93,10 +114,10 @@ export class ResultsService {
     if (corrections.starts && corrections.starts.some((s) => s >= wordCount)) {
       throw new CoachError('invalid_input', 'A corrected sentence starts past the last word of the transcript.');
     }
-    const result = analyzeWithCorrections(analyze, transcript, corrections, analysisOptionsFor(doc));
+    const analysis = await this.analyzer.correct(transcript, corrections, analysisOptionsFor(doc));
     const updatedAt = this.now().toISOString();
-    await sessions.save({ ...doc, corrections, analysis: result.corrected, updatedAt });
-    return { updatedAt, digest: digestAnalysis(result.corrected) };
+    await sessions.save({ ...doc, corrections, analysis, updatedAt });
+    return { updatedAt, digest: digestAnalysis(analysis) };
   }
 
   async models(): Promise<SpeechModelChoice[]> {
@@ -113,7 +134,7 @@ export class ResultsService {
     model: string,
     onProgress: (fraction: number) => void,
   ): Promise<{ updatedAt: string }> {
-    const { sessions, analyze } = this.options;
+    const { sessions } = this.options;
     if (this.running.has(id)) throw new CoachError('conflict', 'This take is already being re-transcribed.');
     const doc = await sessions.get(id);
     if (!doc.audio) throw new CoachError('unsupported', 'A typed answer has no recording to transcribe again.');
@@ -132,7 +153,8 @@ export class ResultsService {
           'The new transcription found no words; the take keeps its current transcript.',
         );
       }
-      const analysis = analyze(transcript, analysisOptionsFor(doc));
+      requireWithinAnalysisLimits(transcript, 'The new transcription', 'The take keeps its current transcript.');
+      const analysis = await this.analyzer.analyze(transcript, analysisOptionsFor(doc));
       const latest = await sessions.get(id);
       const previous = readCorrections(latest.corrections);
       const worksheet = previous.ok ? (previous.corrections?.worksheet ?? {}) : {};

@@ -9,6 +9,7 @@ import {
   type SessionSummary,
 } from '../../../shared/session-document';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
+import { overAnalysisLimits, storedTranscriptSize } from '../../../shared/channels/analysis';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { requireRealContainedFile } from '../platform/contained-path';
 
@@ -125,6 +126,10 @@ export class SessionStore {
     const parsed = sessionDocument.safeParse(json);
     if (!parsed.success)
       return { ok: false, reason: `invalid session document: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    // A transcript larger than any analysis takes would stall whatever reads it next (corrections, exports).
+    const size = storedTranscriptSize(parsed.data.transcript);
+    const over = size === null ? undefined : overAnalysisLimits(size, 'the transcript')[0];
+    if (over !== undefined) return { ok: false, reason: over.replace(/\.$/, '') };
     return { ok: true, doc: parsed.data };
   }
 }
