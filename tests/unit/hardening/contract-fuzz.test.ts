@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,12 +10,21 @@ import { contract } from '../../../src/shared/contract';
 import { decodeWire, encodeWire } from '../../../src/shared/wire';
 import { startWebServer, type WebServer } from '../../../src/web/server';
 import { corpusSession, STORY_IDS } from '../report/corpus-fixture';
-import { requestFor, Rng, type Pools } from './fuzz/generate';
+import { HOSTILE_PATHS, requestFor, Rng, type Pools } from './fuzz/generate';
+import {
+  changed,
+  hostileTargets,
+  SentNames,
+  snapshotEntries,
+  snapshotFiles,
+  snapshotTree,
+} from './fuzz/outside-writes';
 
 /**
  * Random contract requests over HTTP against the real web shell and back end: every channel,
  * shaped by its schema and mutated with hostile values (paths out of folders, deep nesting,
  * oversized strings and arrays, wrong types). Fixed seed, fixed count, so a failure replays.
+ * Writes outside the data folder are watched at every distance (see fuzz/outside-writes.ts).
  */
 const SEED = 20261203;
 const REQUESTS = 10_000;
@@ -25,23 +34,6 @@ let dataDir: string;
 let backend: Backend;
 let server: WebServer;
 let agent: http.Agent;
-
-/** Every file under `dir` with its size and modification time, for a before/after comparison. */
-async function snapshot(dir: string, skip: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const walk = async (d: string): Promise<void> => {
-    for (const name of await readdir(d).catch(() => [] as string[])) {
-      const full = path.join(d, name);
-      if (full === skip) continue;
-      const info = await stat(full).catch(() => null);
-      if (!info) continue;
-      if (info.isDirectory()) await walk(full);
-      else out.set(full, `${info.size}:${info.mtimeMs}`);
-    }
-  };
-  await walk(dir);
-  return out;
-}
 
 function post(body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -69,7 +61,9 @@ function post(body: string): Promise<{ status: number; text: string }> {
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'coach-fuzz-'));
   dataDir = path.join(root, 'data');
+  // The canary folder beside the data folder: the first place a `..` would land.
   await mkdir(path.join(root, 'outside'));
+  await writeFile(path.join(root, 'outside', 'canary.txt'), 'nothing may change me');
   const store = new SessionStore(dataDir);
   for (const id of STORY_IDS.slice(0, 2)) await store.save(corpusSession(id).document);
   backend = createBackend({ dataDir, shell: 'web', electronVersion: null, chromeVersion: null });
@@ -96,7 +90,14 @@ describe('contract fuzz', () => {
       },
     };
     const channels = Object.keys(contract) as (keyof typeof contract)[];
-    const before = await snapshot(root, dataDir);
+    const sentPerChannel = new Map<string, number>();
+    const sentNames = new SentNames();
+    const targets = hostileTargets(dataDir, HOSTILE_PATHS);
+    const before = {
+      fuzzFolder: await snapshotTree(root, dataDir),
+      tmp: await snapshotEntries(os.tmpdir()),
+      targets: await snapshotFiles(targets),
+    };
     const statuses = new Map<number, number>();
     const codes = new Map<string, number>();
     const internal: string[] = [];
@@ -104,6 +105,8 @@ describe('contract fuzz', () => {
     for (let i = 0; i < REQUESTS; i++) {
       const channel = rng.pick(channels);
       const input = requestFor(contract[channel].input as z.ZodType, rng, pools);
+      sentPerChannel.set(channel, (sentPerChannel.get(channel) ?? 0) + 1);
+      sentNames.add(input);
       let body: string;
       try {
         body = encodeWire({ channel, input });
@@ -121,14 +124,20 @@ describe('contract fuzz', () => {
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    const after = await snapshot(root, dataDir);
-    const changedOutside = [...after].filter(([file, sig]) => before.get(file) !== sig).map(([file]) => file);
+    const tmpAfter = await snapshotEntries(os.tmpdir());
+    const changedOutside = {
+      fuzzFolder: changed(before.fuzzFolder, await snapshotTree(root, dataDir)),
+      tmp: changed(before.tmp, tmpAfter).filter((name) => sentNames.couldName(name)),
+      targets: changed(before.targets, await snapshotFiles(targets)),
+    };
+    const otherProcesses = changed(before.tmp, tmpAfter).length - changedOutside.tmp.length;
     console.log(
-      `[fuzz] ${REQUESTS} requests over ${channels.length} channels in ${seconds.toFixed(1)} s; HTTP ${JSON.stringify(Object.fromEntries(statuses))}; results ${JSON.stringify(Object.fromEntries(codes))}`,
+      `[fuzz] ${REQUESTS} requests over ${channels.length} channels in ${seconds.toFixed(1)} s; HTTP ${JSON.stringify(Object.fromEntries(statuses))}; results ${JSON.stringify(Object.fromEntries(codes))}; ${otherProcesses} entries of ${os.tmpdir()} changed by other processes`,
     );
     expect(statuses.get(500) ?? 0).toBe(0);
     expect(internal).toEqual([]);
-    expect(changedOutside).toEqual([]);
+    expect(changedOutside).toEqual({ fuzzFolder: [], tmp: [], targets: [] });
+    expect(channels.filter((channel) => !sentPerChannel.has(channel))).toEqual([]);
     // The server is still there and answers normally.
     const alive = await post(encodeWire({ channel: 'sessions.list', input: {} }));
     expect(alive.status).toBe(200);

@@ -40,6 +40,14 @@ type JsonSchema = {
   additionalProperties?: JsonSchema | boolean;
 };
 
+/** Paths out of folders, as requests send them (relative, absolute, Windows-style). */
+export const HOSTILE_PATHS = [
+  '../../../../etc/passwd',
+  '/etc/passwd',
+  '..\\..\\windows\\win.ini',
+  'a/../../b',
+] as const;
+
 /** Values chosen to break things: paths out of folders, sizes past limits, wrong types, odd text. */
 export function hostile(rng: Rng): unknown {
   const deep = (levels: number): unknown => {
@@ -48,10 +56,7 @@ export function hostile(rng: Rng): unknown {
     return v;
   };
   const choices: (() => unknown)[] = [
-    () => '../../../../etc/passwd',
-    () => '/etc/passwd',
-    () => '..\\..\\windows\\win.ini',
-    () => 'a/../../b',
+    ...HOSTILE_PATHS.map((p) => () => p),
     () => '\u0000',
     () => 'x'.repeat(rng.pick([256, 70_000, 1_000_000])),
     () => 'word '.repeat(rng.pick([100, 45_000])),
