@@ -4,6 +4,8 @@
  * counts of the decoder.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { SequenceCounts } from '../../src/core/analysis/decode';
 import { LAYERS, type Layer } from '../../src/core/analysis/layers';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
@@ -31,7 +33,9 @@ export const DEFAULT_CONFIG: TrainConfig = {
   transitionWeight: 0.4,
 };
 
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
+
+const WORD_VECTORS = fileURLToPath(new URL('../../src/core/analysis/word-vectors.json', import.meta.url));
 
 export function examplesFor(sets: readonly StorySet[], config: TrainConfig): Example[] {
   return sets.flatMap((set) => set.stories.flatMap((s) => storyExamples(s, set.real ? config.realWeight : 1)));
@@ -51,10 +55,11 @@ export function countSequences(sets: readonly StorySet[]): SequenceCounts {
   return { start, transitions };
 }
 
-/** SHA-256 over every training story's id, sentences and labels, and the options. */
+/** SHA-256 over every training story's id, sentences and labels, the options and the word vectors. */
 export function dataHash(sets: readonly StorySet[], config: TrainConfig): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(config));
+  h.update(readFileSync(WORD_VECTORS));
   for (const set of sets) {
     for (const s of set.stories) h.update(JSON.stringify([set.name, s.id, s.sentences]));
   }

@@ -1,13 +1,16 @@
 /**
  * Features of every sentence for the learned layer model, read in context: the sentence's own
  * words and word pairs (features.ts), what it does (discourse.ts), the hand-written cue scores
- * and spoken layer markers, where it sits, what its neighbours do, and what kind of text the
- * whole story is (a timeline, a list of action items, a spoken answer). A sentence's layer
+ * and spoken layer markers, where it sits, what its neighbours do, what kind of text the whole
+ * story is (a timeline, a list of action items, a spoken answer), and what the sentence and its
+ * neighbours are about, read through pretrained word vectors (word-vectors.ts). A sentence's layer
  * depends on its neighbours: "we rolled back" inside a list of plans is not the recovery.
  */
 import { discourseFeatures } from './discourse';
 import { lexicalFeatures, stem } from './features';
 import { LAYERS, type Layer } from './layers';
+import { SHIPPED_WORD_VECTORS } from './shipped-word-vectors';
+import { meaningFeatures, sentenceMeaning } from './word-vectors';
 
 /** What the classifier already knows about one sentence before the learned model reads it. */
 export interface SentenceInput {
@@ -89,9 +92,13 @@ function ownFeatures(input: SentenceInput, discourse: readonly string[], index: 
 /** Features of every sentence of a story, in order. */
 export function storyFeatures(inputs: readonly SentenceInput[]): Feature[][] {
   const discourse = inputs.map((s) => discourseFeatures(s.normalized));
+  const meaning = inputs.map((s) => sentenceMeaning(s.normalized, SHIPPED_WORD_VECTORS));
   const doc = documentFeatures(discourse);
   return inputs.map((input, i) => [
     ...ownFeatures(input, discourse[i] ?? [], i, inputs.length),
+    ...meaningFeatures(meaning[i] ?? null),
+    ...(i > 0 ? meaningFeatures(meaning[i - 1] ?? null, 'prev:') : []),
+    ...(i < inputs.length - 1 ? meaningFeatures(meaning[i + 1] ?? null, 'next:') : []),
     ...neighbourFeatures('prev:', inputs[i - 1], discourse[i - 1]),
     ...neighbourFeatures('next:', inputs[i + 1], discourse[i + 1]),
     ...doc,
