@@ -3,11 +3,11 @@
  * text, HTML or .docx) against the four layers and System learning, and outlines a spoken answer.
  * Without --json: a readable Markdown report. Bad input: one line on stderr and exit code 2.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { auditDocument, EmptyDocumentError } from '../../core/document/audit';
 import { OUTLINE_MINUTES, type OutlineMinutes } from '../../core/document/audit-schema';
 import { renderAuditMarkdown } from '../../core/document/audit-markdown';
-import { readDocument } from '../../backend/services/documents/read-document';
+import { readDocument, requireDocumentSize } from '../../backend/services/documents/read-document';
 import { isCoachError } from '../../shared/coach-error';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
 import { HELP_OPTION, parseCommand, usage, UsageError, wantsHelp, type CommandSpec } from '../options';
@@ -49,11 +49,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const [file, extra] = positionals;
     if (file === undefined) throw new InputError('Missing FILE.');
     if (extra !== undefined) throw new InputError(`Only one FILE can be audited (got "${file}" and "${extra}").`);
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    const unreadable = (error: NodeJS.ErrnoException) => {
       throw new InputError(
         error.code === 'ENOENT' ? `${file} does not exist.` : `${file} cannot be read (${error.code ?? 'error'}).`,
       );
-    });
+    };
+    // A huge file is refused by its size, before any of it is read into memory.
+    requireDocumentSize((await stat(file).catch(unreadable)).size, file);
+    const bytes = await readFile(file).catch(unreadable);
     const doc = await readDocument(bytes, file);
     const audit = auditDocument(doc, options.minutes !== undefined ? { minutes: options.minutes } : {});
     io.stdout(options.json === true ? `${JSON.stringify(audit, null, 2)}\n` : renderAuditMarkdown(audit));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -221,6 +221,17 @@ describe('coach audit', () => {
     expect(pdf.err).toMatch(/^coach audit: scan\.pdf is a PDF|^coach audit: .*scan\.pdf is a PDF/);
     expect((await coach(['audit', FIXTURE, '--minutes', '4'])).err).toMatch(/--minutes must be one of 2, 3, 5/);
     expect((await coach(['audit', path.join(dir, 'nope.md')])).err).toMatch(/does not exist/);
+  });
+
+  it('refuses a file over the limit by its size, before reading it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'coach-audit-'));
+    const huge = path.join(dir, 'huge.md');
+    // Sparse: 3 GB on paper, nothing on disk. Reading it whole would fail (or fill memory) first.
+    await writeFile(huge, '');
+    await truncate(huge, 3 * 1024 ** 3);
+    const big = await coach(['audit', huge]);
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/huge\.md is 3072\.0 MB; documents are limited to 5 MB/);
   });
 });
 

@@ -99,14 +99,19 @@ export async function readDocument(bytes: Uint8Array, name: string): Promise<Par
   return withinLimits(await readAnyDocument(bytes, name), name);
 }
 
-async function readAnyDocument(bytes: Uint8Array, name: string): Promise<ParsedDocument> {
-  if (bytes.length === 0) throw new CoachError('invalid_input', `${name} is empty.`);
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
+/** Refuses a document larger than an audit reads; callers with a file check its size before reading it. */
+export function requireDocumentSize(bytes: number, name: string): void {
+  if (bytes > MAX_DOCUMENT_BYTES) {
     throw new CoachError(
       'too_large',
-      `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+      `${name} is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
     );
   }
+}
+
+async function readAnyDocument(bytes: Uint8Array, name: string): Promise<ParsedDocument> {
+  if (bytes.length === 0) throw new CoachError('invalid_input', `${name} is empty.`);
+  requireDocumentSize(bytes.length, name);
   const kind = documentKind(bytes, name);
   if (kind === 'docx') {
     // Before mammoth inflates anything: a small zip may unpack to gigabytes.
