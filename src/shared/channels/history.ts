@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnalysisDigestSchema } from '../../core/history/digest';
 import { sessionSummary } from '../session-document';
-import { sessionId } from './sessions';
+import { sessionId, unreadableSession } from './sessions';
 
 /** One take in the history list: its summary plus what the list, filters and charts show. */
 const historyEntry = sessionSummary.extend({
@@ -32,7 +32,7 @@ export const historyChannels = {
     input: z.object({}).strict(),
     output: z.object({
       sessions: z.array(historyEntry),
-      unreadable: z.array(z.object({ file: z.string(), reason: z.string() })),
+      unreadable: z.array(unreadableSession),
       trash: z.array(trashedSession),
     }),
   },

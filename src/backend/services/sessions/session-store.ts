@@ -10,20 +10,13 @@ import {
 } from '../../../shared/session-document';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { overAnalysisLimits, storedTranscriptSize } from '../../../shared/channels/analysis';
+import type { SessionListing } from '../../../shared/channels/sessions';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { requireRealContainedFile } from '../platform/contained-path';
 
 export const SESSION_FILE = 'session.json';
 
-interface UnreadableSession {
-  file: string;
-  reason: string;
-}
-
-export interface SessionListing {
-  sessions: SessionSummary[];
-  unreadable: UnreadableSession[];
-}
+type UnreadableSession = SessionListing['unreadable'][number];
 
 /**
  * Sessions are plain files: `<dataDir>/sessions/<id>/session.json` beside the session's audio.
