@@ -7,9 +7,6 @@
 import { z } from 'zod';
 import { TranscriptSchema, type Transcript, type TranscriptSegment, type TranscriptWord } from './types';
 
-/** Re-exported for the readers of stored documents, which take the app's own format only. */
-export { TranscriptSchema };
-
 export class TranscriptFormatError extends Error {
   override name = 'TranscriptFormatError';
 }

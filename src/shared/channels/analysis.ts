@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnalysisSchema } from '../../core/analysis/schema';
 import { MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS } from '../../core/analysis/budget';
-import { TranscriptSchema } from '../../core/transcript/parse';
+import { TranscriptSchema } from '../../core/transcript/types';
 import { transcriptSize, type TranscriptSize } from '../../core/transcript/size';
 import type { TranscriptSegment } from '../../core/transcript/types';
 import { sessionSummary } from '../session-document';

@@ -15,7 +15,7 @@ import {
   type Corrections,
 } from '../../../core/corrections';
 import { digestAnalysis, type AnalysisDigest } from '../../../core/history/digest';
-import { TranscriptSchema } from '../../../core/transcript/parse';
+import { TranscriptSchema } from '../../../core/transcript/types';
 import type { Transcript } from '../../../core/transcript/types';
 import { flattenWords } from '../../../core/transcript/words';
 import { CoachError } from '../../../shared/coach-error';

@@ -6,7 +6,7 @@ import { analyzeTranscript } from '../../../core/analysis/analyze';
 import { AnalysisSchema } from '../../../core/analysis/schema';
 import type { Analysis } from '../../../core/analysis/types';
 import { analyzeWithCorrections, readCorrections } from '../../../core/corrections';
-import { TranscriptSchema } from '../../../core/transcript/parse';
+import { TranscriptSchema } from '../../../core/transcript/types';
 import type { SessionDocument } from '../../../shared/session-document';
 
 export function analysisOfDoc(doc: SessionDocument): Analysis | null {

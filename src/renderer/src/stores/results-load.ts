@@ -10,7 +10,7 @@ import {
   transcriptBasis,
   type Corrections,
 } from '../../../core/corrections';
-import { TranscriptSchema } from '../../../core/transcript/parse';
+import { TranscriptSchema } from '../../../core/transcript/types';
 import type { Transcript } from '../../../core/transcript/types';
 import { flattenWords } from '../../../core/transcript/words';
 import type { SessionDocument } from '../../../shared/session-document';
