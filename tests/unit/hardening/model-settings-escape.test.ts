@@ -11,7 +11,8 @@ import { createDispatcher } from '../../../src/shared/dispatch';
 /**
  * The model list in the data folder's settings (`settings/models.json`) names each imported
  * model's file. A copied-in or hand-edited list may name a file outside the models folder: no
- * channel may then read, list, measure or delete that file, and no message may reveal its path.
+ * channel may then read, measure or delete that file, no message may reveal its path, and the
+ * entry must still be listed so the user can remove it.
  */
 let root: string;
 let dataDir: string;
@@ -61,25 +62,27 @@ describe('settings/models.json naming a file outside the models folder', () => {
     ['sub/../../../outside.bin'],
     ['..\\..\\outside.bin'],
     ['ABSOLUTE'],
-  ])('file name "%s": refused on every models channel, and the file is left alone', async (name) => {
+  ])('file name "%s": listed as damaged, never opened, and removable from the app', async (name) => {
     const given = name === 'ABSOLUTE' ? outside : name;
     await writeModelList(given);
-    for (const [channel, input] of [
-      ['models.list', {}],
-      ['models.remove', { id: 'evil' }],
-      ['models.setDefault', { id: 'evil' }],
-    ] as const) {
-      const result = await call(channel, input);
-      expect(result.ok, channel).toBe(false);
-      if (result.ok) continue;
-      expect(result.error.code, `${channel}: ${result.error.message}`).toBe('invalid_input');
-      expect(result.error.message).toContain('outside its folder');
-      // The name is quoted as the list gives it; nothing else (no resolved path) is said.
-      expect(result.error.message.replace(given, '<name>')).not.toContain(root);
-    }
-    // Not deleted, not changed, and transcription has no default model to open.
+    // The list still answers (one bad entry must not hide the others or the way out).
+    const listed = await call('models.list', {});
+    expect(listed.ok).toBe(true);
+    const entries = listed.ok
+      ? (listed.value as { models: { id: string; status: string; path: string | null }[] }).models
+      : [];
+    expect(entries.find((e) => e.id === 'evil')).toMatchObject({ status: 'damaged', path: null });
+    expect(entries.some((e) => e.id === 'tiny.en')).toBe(true);
+    // It can't become the default, and transcription has no default model to open.
+    const asDefault = await call('models.setDefault', { id: 'evil' });
+    expect(asDefault.ok).toBe(false);
+    if (!asDefault.ok) expect(asDefault.error.message).not.toContain(root);
+    expect(await backend.services.models.getDefault()).toBeNull();
+    // Removing it drops the entry and leaves the file it named alone.
+    expect((await call('models.remove', { id: 'evil' })).ok).toBe(true);
+    const after = await call('models.list', {});
+    expect(after.ok && (after.value as { models: { id: string }[] }).models.some((e) => e.id === 'evil')).toBe(false);
     expect(await readFile(outside, 'utf8')).toBe(CONTENT);
-    await expect(backend.services.models.getDefault()).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await stat(outside)).size).toBe(CONTENT.length);
   });
 });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
 import { modelId, type DownloadProgress, type ModelEntry } from '../../../shared/channels/models';
 import { asDiskError, syncDir } from '../platform/atomic-write';
-import { requireContainedFile } from '../platform/contained-path';
+import { containedFile, requireContainedFile } from '../platform/contained-path';
 import { DEFAULT_VAD_ID, OFFICIAL_CATALOG, findCatalogEntry, type CatalogEntry } from './catalog';
 import { ModelDownloadError } from './download-errors';
 import { downloadToPart, type DownloadOptions } from './downloader';
@@ -133,21 +133,15 @@ export class ModelManager {
     const def = await this.defaultFrom(settings, all);
     const out: ModelListEntry[] = [];
     for (const e of all) {
-      const file = this.fileOf(e);
-      const size = await fileSize(file);
-      const partial = (await fileSize(`${file}.part`)) ?? 0;
       const active = this.active.get(e.id);
-      let status: ModelStatus;
-      if (active) status = 'downloading';
-      else if (size !== null) status = e.bytes !== null && size !== e.bytes ? 'damaged' : 'installed';
-      else status = partial > 0 ? 'partial' : 'not_installed';
+      const { status, path: file, size, partial } = await this.onDisk(e, active !== undefined);
       out.push({
         id: e.id,
         kind: e.kind,
         label: e.label,
         source: e.source,
         status,
-        path: size !== null ? file : null,
+        path: file,
         bytes: size ?? e.bytes,
         approxBytes: e.approxBytes,
         partialBytes: partial,
@@ -167,12 +161,34 @@ export class ModelManager {
     return out;
   }
 
+  /**
+   * What is on disk for an entry. An entry of a copied-in or hand-edited list whose file name leads
+   * outside the models folder is listed as damaged, so it can be removed from the app, and
+   * nothing outside is looked at.
+   */
+  private async onDisk(
+    e: CatalogEntry,
+    downloading: boolean,
+  ): Promise<{ status: ModelStatus; path: string | null; size: number | null; partial: number }> {
+    const file = containedFile(this.modelsDir, e.fileName);
+    if (file === null) return { status: 'damaged', path: null, size: null, partial: 0 };
+    const size = await fileSize(file);
+    const partial = (await fileSize(`${file}.part`)) ?? 0;
+    let status: ModelStatus;
+    if (downloading) status = 'downloading';
+    else if (size !== null) status = e.bytes !== null && size !== e.bytes ? 'damaged' : 'installed';
+    else status = partial > 0 ? 'partial' : 'not_installed';
+    return { status, path: size !== null ? file : null, size, partial };
+  }
+
   private async installedWhisper(all: CatalogEntry[]): Promise<Map<string, string>> {
     const m = new Map<string, string>();
     for (const e of all) {
       if (e.kind !== 'whisper') continue;
-      const size = await fileSize(this.fileOf(e));
-      if (size !== null && (e.bytes === null || size === e.bytes)) m.set(e.id, this.fileOf(e));
+      // A file name leading outside the models folder is never installed: nothing there is looked at.
+      const file = containedFile(this.modelsDir, e.fileName);
+      const size = file === null ? null : await fileSize(file);
+      if (file !== null && size !== null && (e.bytes === null || size === e.bytes)) m.set(e.id, file);
     }
     return m;
   }
@@ -493,11 +509,14 @@ export class ModelManager {
     if (!entry) throw new CoachError('not_found', `Unknown model "${id}". ${knownIds(all)}`);
     const a = this.active.get(id);
     if (a) a.controller.abort();
-    const file = this.fileOf(entry);
-    const existed = (await fileSize(file)) !== null || (await fileSize(`${file}.part`)) !== null;
-    await rm(file, { force: true });
-    await rm(`${file}.part`, { force: true });
-    await rm(`${file}.part.json`, { force: true });
+    // An entry naming a file outside the models folder leaves the list; no file is touched.
+    const file = containedFile(this.modelsDir, entry.fileName);
+    const existed = file !== null && ((await fileSize(file)) !== null || (await fileSize(`${file}.part`)) !== null);
+    if (file !== null) {
+      await rm(file, { force: true });
+      await rm(`${file}.part`, { force: true });
+      await rm(`${file}.part.json`, { force: true });
+    }
     await this.updateSettings((s) => {
       if (s.defaultModel === id) s.defaultModel = null;
       s.imported = s.imported.filter((m) => m.id !== id);
