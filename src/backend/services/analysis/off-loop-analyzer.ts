@@ -6,12 +6,10 @@ import { Worker } from 'node:worker_threads';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
 import type { Corrections } from '../../../core/corrections';
 import type { DocumentAudit, OutlineMinutes } from '../../../core/document/audit-schema';
-import { transcriptSize } from '../../../core/transcript/size';
 import type { Transcript } from '../../../core/transcript/types';
 import { CoachError } from '../../../shared/coach-error';
-import { overAnalysisLimits } from '../../../shared/channels/analysis';
 import type { DocumentFile } from '../documents/audit-file';
-import { runJob } from './analysis-jobs';
+import { requireWithinAnalysisLimits, runJob } from './analysis-jobs';
 import type { AnalysisJob, AnalysisReply, AnalysisRequest, JobResults } from './analysis-protocol';
 
 /**
@@ -85,12 +83,10 @@ export class OffLoopAnalyzer {
   readonly audit = (file: DocumentFile, minutes: OutlineMinutes): Promise<DocumentAudit> =>
     this.run({ kind: 'audit', file, minutes }, file.bytes.length >= this.thresholds.documentBytes);
 
-  private transcriptJob<J extends Extract<AnalysisJob, { transcript: Transcript }>>(
+  private async transcriptJob<J extends Extract<AnalysisJob, { transcript: Transcript }>>(
     job: J,
   ): Promise<JobResults[J['kind']]> {
-    const size = transcriptSize(job.transcript);
-    const over = overAnalysisLimits(size)[0];
-    if (over !== undefined) return Promise.reject(new CoachError('too_large', over));
+    const size = requireWithinAnalysisLimits(job.transcript);
     return this.run(job, size.words >= this.thresholds.words);
   }
 

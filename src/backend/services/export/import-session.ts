@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AnalysisSchema } from '../../../core/analysis/schema';
 import { CoachError } from '../../../shared/coach-error';
-import { overAnalysisLimits, storedTranscriptSize } from '../../../shared/channels/analysis';
+import { storedTranscriptOverLimit } from '../../../shared/channels/analysis';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { SESSION_SCHEMA_VERSION, sessionDocument, type SessionDocument } from '../../../shared/session-document';
 import type { SessionStore } from '../sessions/session-store';
@@ -65,8 +65,7 @@ export function parseSessionJson(text: string): SessionDocument {
     );
   }
   const doc = parsed.data;
-  const size = storedTranscriptSize(doc.transcript);
-  const over = size === null ? undefined : overAnalysisLimits(size, "The session's transcript")[0];
+  const over = storedTranscriptOverLimit(doc.transcript, "The session's transcript");
   if (over !== undefined) throw new CoachError('too_large', `${over} It was not imported.`);
   if (!SESSION_ID_PATTERN.test(doc.id)) {
     throw new CoachError(

@@ -9,7 +9,7 @@ import {
   type SessionSummary,
 } from '../../../shared/session-document';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
-import { overAnalysisLimits, storedTranscriptSize } from '../../../shared/channels/analysis';
+import { storedTranscriptOverLimit } from '../../../shared/channels/analysis';
 import type { SessionListing } from '../../../shared/channels/sessions';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { requireRealContainedFile } from '../platform/contained-path';
@@ -120,8 +120,7 @@ export class SessionStore {
     if (!parsed.success)
       return { ok: false, reason: `invalid session document: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
     // A transcript larger than any analysis takes would stall whatever reads it next (corrections, exports).
-    const size = storedTranscriptSize(parsed.data.transcript);
-    const over = size === null ? undefined : overAnalysisLimits(size, 'the transcript')[0];
+    const over = storedTranscriptOverLimit(parsed.data.transcript, 'the transcript');
     if (over !== undefined) return { ok: false, reason: over.replace(/\.$/, '') };
     return { ok: true, doc: parsed.data };
   }

@@ -13,7 +13,7 @@ export function useTranscriptWindow(
 ): { parentRef: RefObject<HTMLDivElement | null>; virtualizer: Virtualizer<HTMLDivElement, Element> } {
   const parentRef = useRef<HTMLDivElement>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns new functions each render; this component does not rely on React Compiler memoization (rows are memoised by hand).
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns new functions each render; the transcript pane that uses this hook does not rely on React Compiler memoization (its rows are memoised by hand).
   const virtualizer = useVirtualizer({
     count: sentences.length,
     getScrollElement: () => parentRef.current,
