@@ -33,7 +33,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   transitionWeight: 0.4,
 };
 
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 const WORD_VECTORS = fileURLToPath(new URL('../../src/core/analysis/word-vectors.json', import.meta.url));
 
