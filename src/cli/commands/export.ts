@@ -11,6 +11,7 @@ import { AnalysisSchema } from '../../core/analysis/schema';
 import { findProperNouns } from '../../core/report/proper-nouns';
 import { parseNameList, RedactionInputError, type RedactionName } from '../../core/report/redact';
 import { CoachError } from '../../shared/coach-error';
+import { MAX_SESSION_DOCUMENT_BYTES, sessionDocumentTooLarge } from '../../shared/channels/analysis';
 import { SESSION_SCHEMA_VERSION, sessionDocument } from '../../shared/session-document';
 import { ChromiumPdfRenderer } from '../../backend/services/export/chromium-pdf';
 import { SESSION_ID_PATTERN } from '../../backend/services/export/import-session';
@@ -22,6 +23,7 @@ import {
 } from '../../backend/services/export/render-export';
 import { fileExists, writeExportFile } from '../../backend/services/export/write-export';
 import { packageInfo } from '../../backend/services/platform/app-info';
+import { readTextFileWithin } from '../../backend/services/platform/bounded-read';
 import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { SessionStore } from '../../backend/services/sessions/session-store';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
@@ -123,9 +125,14 @@ function formatOf(text: string): ExportFormat {
 /** A path to an existing file, else a session id in the data folder. */
 async function loadInput(target: string): Promise<ExportInput> {
   if (await fileExists(target)) {
+    const read = await readTextFileWithin(target, MAX_SESSION_DOCUMENT_BYTES).catch((error: unknown) => {
+      throw new UsageError(`${target} cannot be read (${(error as Error).message}).`);
+    });
+    if (!read.ok)
+      throw new UsageError(`${sessionDocumentTooLarge(read.bytes, target, 'session documents and analyses')}.`);
     let json: unknown;
     try {
-      json = JSON.parse(await readFile(target, 'utf8'));
+      json = JSON.parse(read.text);
     } catch (error) {
       throw new UsageError(`${target} is not valid JSON (${(error as Error).message}).`);
     }

@@ -2,10 +2,11 @@
  * `coach import FILE.json`: brings a JSON session export (coach export --format json, or the
  * desktop app's export) into the data folder, where the app lists it with the other sessions.
  */
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { CoachError } from '../../shared/coach-error';
+import { MAX_SESSION_DOCUMENT_BYTES, sessionDocumentTooLarge } from '../../shared/channels/analysis';
 import { importSession, parseSessionJson } from '../../backend/services/export/import-session';
+import { readTextFileWithin } from '../../backend/services/platform/bounded-read';
 import { defaultDataDir } from '../../backend/services/platform/data-dir';
 import { SessionStore } from '../../backend/services/sessions/session-store';
 import { EXIT_BAD_INPUT, type CliIo } from '../io';
@@ -40,7 +41,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const read = await readTextFileWithin(file, MAX_SESSION_DOCUMENT_BYTES);
+    if (!read.ok) {
+      io.stderr(`coach import: ${sessionDocumentTooLarge(read.bytes, file, 'session exports')}.\n`);
+      return EXIT_BAD_INPUT;
+    }
+    text = read.text;
   } catch (error) {
     io.stderr(
       `coach import: cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.\n`,

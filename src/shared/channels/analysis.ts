@@ -56,6 +56,26 @@ export function storedTranscriptOverLimit(value: unknown, subject: string): stri
   return size === null ? undefined : overAnalysisLimits(size, subject)[0];
 }
 
+/**
+ * Largest session document read from a file: a session.json in the data folder (or its trash), a
+ * session exported as JSON, or an analysis given to `coach export`. Its size is checked before
+ * the file is read, so a huge or hostile file is never loaded to be refused. A session holding the
+ * largest transcript ANALYSIS_LIMITS accept (40,000 timed words with probabilities in 20,000
+ * segments, 400,000 characters), with its analysis, is 11.5 MB as the app writes it
+ * (pretty-printed), 13.7 MB when every character takes three bytes: 32 MB leaves more than twice
+ * that. The store refuses to write a session over it, which it could not read back.
+ */
+export const MAX_SESSION_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * "the file is 40.1 MB; session documents are limited to 32 MB". The size is rounded up, so a
+ * file one byte over the limit never reads as within it.
+ */
+export function sessionDocumentTooLarge(bytes: number, subject: string, what = 'session documents'): string {
+  const mb = Math.ceil((bytes / 1024 / 1024) * 10) / 10;
+  return `${subject} is ${mb.toFixed(1)} MB; ${what} are limited to ${MAX_SESSION_DOCUMENT_BYTES / 1024 / 1024} MB`;
+}
+
 const boundedTranscript = TranscriptSchema.superRefine((t, ctx) => {
   for (const message of overAnalysisLimits(transcriptSize(t))) {
     ctx.addIssue({ code: 'custom', params: { sizeLimit: true }, message });

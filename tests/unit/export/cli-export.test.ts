@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { SessionStore } from '../../../src/backend/services/sessions/session-store';
+import { MAX_SESSION_DOCUMENT_BYTES } from '../../../src/shared/channels/analysis';
 import { corpusSession, LISTED_NAMES, NAMES_FILE, STORY_IDS } from '../report/corpus-fixture';
 
 let dataDir: string;
@@ -24,6 +25,14 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
   await rm(work, { recursive: true, force: true });
 });
+
+/** A file one byte over the size limit that is not JSON: parsing it would fail with another message. */
+async function overLimitFile(name: string): Promise<string> {
+  const file = path.join(work, name);
+  await writeFile(file, '{"schemaVersion": 1, "id": "take-');
+  await truncate(file, MAX_SESSION_DOCUMENT_BYTES + 1);
+  return file;
+}
 
 async function coach(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -94,6 +103,16 @@ describe('coach export', () => {
     expect(r.out).toMatch(/^person: Priya Raman/m);
   });
 
+  it('refuses a file over the size limit by its size, before it is read or parsed', async () => {
+    const file = await overLimitFile('huge-session.json');
+    const r = await coach('export', file, '--format', 'md', '-o', path.join(work, 'huge.md'));
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: `coach export: ${file} is 32.1 MB; session documents and analyses are limited to 32 MB.\n`,
+    });
+  });
+
   it.each([
     [['export'], /Missing SESSION/],
     [['export', id], /Choose a format/],
@@ -131,6 +150,15 @@ describe('coach import', () => {
       process.env.COACH_DATA_DIR = dataDir;
       await rm(otherData, { recursive: true, force: true });
     }
+  });
+
+  it('refuses a file over the size limit by its size, before it is read or parsed', async () => {
+    const file = await overLimitFile('huge-export.json');
+    expect(await coach('import', file)).toEqual({
+      code: 2,
+      out: '',
+      err: `coach import: ${file} is 32.1 MB; session exports are limited to 32 MB.\n`,
+    });
   });
 
   it('rejects a file that is not a session export with exit code 2', async () => {

@@ -1,9 +1,11 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src/backend/backend';
 import { auditDocumentFile } from '../../../src/backend/services/documents/audit-file';
+import { readTextFileWithin } from '../../../src/backend/services/platform/bounded-read';
 import type { Transcriber } from '../../../src/backend/services/recording/transcriber-port';
 import { ResultsService, type RetranscribePort } from '../../../src/backend/services/results/results-service';
 import { SessionStore } from '../../../src/backend/services/sessions/session-store';
@@ -11,7 +13,7 @@ import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { AnalysisSchema } from '../../../src/core/analysis/schema';
 import { relabelSentence } from '../../../src/core/corrections';
 import { flattenWords } from '../../../src/core/transcript/words';
-import { ANALYSIS_LIMITS } from '../../../src/shared/channels/analysis';
+import { ANALYSIS_LIMITS, MAX_SESSION_DOCUMENT_BYTES } from '../../../src/shared/channels/analysis';
 import { contract, type Events } from '../../../src/shared/contract';
 import type { HandlerContext, Result } from '../../../src/shared/contract-types';
 import { createDispatcher } from '../../../src/shared/dispatch';
@@ -134,6 +136,43 @@ describe('transcripts over the analysis limits are refused wherever they come in
     });
     expect((await store.get(doc.id)).transcript).toEqual(doc.transcript);
   });
+});
+
+describe('session files over the size limit are refused before they are read', () => {
+  it('a copied-in session.json one byte over: listed as unreadable with the limit, and no channel reads it', async () => {
+    const file = path.join(dataDir, 'sessions', 'huge-0003', 'session.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    // Not JSON at all: had it been read and parsed, the reason would be "not valid JSON".
+    await writeFile(file, '{"schemaVersion": 1, "id": "huge-');
+    await truncate(file, MAX_SESSION_DOCUMENT_BYTES + 1);
+    const sizeReason = 'the file is 32.1 MB; session documents are limited to 32 MB';
+    const listed = await call('sessions.list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.value.unreadable).toEqual([{ file, reason: sizeReason }]);
+    const rendered = errorOf(await call('export.render', { sessionId: 'huge-0003', format: 'md', names: [] }));
+    expect(rendered.message).toContain(sizeReason);
+  });
+
+  it('the session with the largest transcript an analysis takes, and its analysis, fits twice over', async () => {
+    // 39,600 timed words in 19,800 segments: at the word and segment limits, pretty-printed as stored.
+    const repeat = Math.floor(ANALYSIS_LIMITS.words / 450);
+    const doc = sessionFromStory(STORY, { id: 'full-0001', repeat, segmentWords: 2 });
+    const bytes = Buffer.byteLength(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(bytes).toBeGreaterThan(5 * 1024 * 1024);
+    expect(bytes * 2).toBeLessThan(MAX_SESSION_DOCUMENT_BYTES);
+    const store = new SessionStore(dataDir);
+    await store.save(doc);
+    expect((await store.get(doc.id)).transcript).toEqual(doc.transcript);
+  }, 60_000);
+
+  // Linux reports a size of 0 for the files in /proc, however much they hold.
+  it.skipIf(!existsSync('/proc/self/status'))(
+    'a file that reports no size is read no further than the limit',
+    async () => {
+      expect(await readTextFileWithin('/proc/self/status', 100)).toEqual({ ok: false, bytes: 101 });
+      expect(await readTextFileWithin('/proc/self/status', 1024 * 1024)).toMatchObject({ ok: true });
+    },
+  );
 });
 
 describe('long analyses outside analysis.run leave the event loop free', () => {

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionStore } from '../../../src/backend/services/sessions/session-store';
+import { MAX_SESSION_DOCUMENT_BYTES } from '../../../src/shared/channels/analysis';
 import type { SessionDocument } from '../../../src/shared/session-document';
 
 let dir: string;
@@ -65,6 +66,38 @@ describe('SessionStore', () => {
     expect(listing.unreadable.map((u) => u.reason).join(' ')).toMatch(/not valid JSON/);
     expect(listing.unreadable.map((u) => u.reason).join(' ')).toMatch(/schema version 99/);
     await expect(store.get('take-cut')).rejects.toThrow(/could not be read/);
+  });
+
+  it('refuses a file over the size limit by its size, before it is read or parsed', async () => {
+    await store.save(doc('take-good', '2026-11-01T10:00:00.000Z'));
+    const file = path.join(dir, 'sessions', 'take-huge', 'session.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    // Not JSON at all: had it been read and parsed, the reason would be "not valid JSON".
+    await writeFile(file, '{"schemaVersion": 1, "id": "take-');
+    await truncate(file, MAX_SESSION_DOCUMENT_BYTES + 1);
+    const sizeReason = 'the file is 32.1 MB; session documents are limited to 32 MB';
+    const listing = await store.list();
+    expect(listing.sessions.map((s) => s.id)).toEqual(['take-good']);
+    expect(listing.unreadable).toEqual([{ file, reason: sizeReason }]);
+    await expect(store.get('take-huge')).rejects.toThrow(`Session "take-huge" could not be read: ${sizeReason}`);
+  });
+
+  it('reads a document of exactly the size limit', async () => {
+    const file = path.join(dir, 'sessions', 'take-full', 'session.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    const padded = Buffer.alloc(MAX_SESSION_DOCUMENT_BYTES, ' ');
+    padded.write(JSON.stringify(doc('take-full', '2026-11-01T10:00:00.000Z')));
+    await writeFile(file, padded);
+    expect((await store.get('take-full')).story).toBe('Feature store default');
+  });
+
+  it('refuses to save a document it could not read back, and writes nothing', async () => {
+    const huge = { ...doc('take-huge', '2026-11-01T10:00:00.000Z'), analysis: 'x'.repeat(MAX_SESSION_DOCUMENT_BYTES) };
+    await expect(store.save(huge)).rejects.toMatchObject({
+      code: 'too_large',
+      message: 'The session is 32.1 MB; session documents are limited to 32 MB; it was not saved.',
+    });
+    expect(await readdir(path.join(dir, 'sessions')).catch(() => [])).toEqual([]);
   });
 
   it('rejects ids that could escape the sessions folder', async () => {

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HistoryService } from '../../../src/backend/services/history/history-service';
 import { SessionStore } from '../../../src/backend/services/sessions/session-store';
+import { MAX_SESSION_DOCUMENT_BYTES } from '../../../src/shared/channels/analysis';
 import type { SessionDocument } from '../../../src/shared/session-document';
 
 let dir: string;
@@ -88,6 +89,28 @@ describe('HistoryService', () => {
     await history.remove('take-0001');
     await store.save(doc('take-0001', { story: 'A new take with the same id' }));
     await expect(history.restore('take-0001')).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('lists a trashed document over the size limit without reading it, so it can be purged', async () => {
+    await store.save(doc('take-0001', { title: 'small' }));
+    await store.save(doc('take-0002', { title: 'huge' }));
+    await history.remove('take-0001');
+    await history.remove('take-0002');
+    await truncate(path.join(dir, 'sessions', '.trash', 'take-0002', 'session.json'), MAX_SESSION_DOCUMENT_BYTES + 1);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const { trash } = await history.list();
+      expect(trash).toEqual([
+        expect.objectContaining({ id: 'take-0001', title: 'small', story: 'Bureau sentinel' }),
+        expect.objectContaining({ id: 'take-0002', title: null, story: '' }),
+      ]);
+      const longest = Math.max(0, ...parse.mock.calls.map(([text]) => text.length));
+      expect(longest).toBeLessThan(MAX_SESSION_DOCUMENT_BYTES);
+    } finally {
+      parse.mockRestore();
+    }
+    await history.purge('take-0002');
+    expect((await history.list()).trash.map((t) => t.id)).toEqual(['take-0001']);
   });
 
   it('purges trash older than a day when listing (an undo window missed by a crash)', async () => {

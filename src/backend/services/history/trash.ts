@@ -6,9 +6,11 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
+import { MAX_SESSION_DOCUMENT_BYTES } from '../../../shared/channels/analysis';
 import type { TrashedSession } from '../../../shared/channels/history';
 import { sessionDocument } from '../../../shared/session-document';
-import type { SessionStore } from '../sessions/session-store';
+import { readTextFileWithin } from '../platform/bounded-read';
+import { SESSION_FILE, type SessionStore } from '../sessions/session-store';
 
 const TRASH_DIR = '.trash';
 const DELETED_AT_FILE = '.deleted-at';
@@ -30,7 +32,7 @@ export class SessionTrash {
   async moveToTrash(id: string, now = new Date()): Promise<{ id: string; deletedAt: string }> {
     const live = this.store.folderOf(id);
     try {
-      await stat(path.join(live, 'session.json'));
+      await stat(path.join(live, SESSION_FILE));
     } catch {
       throw new CoachError('not_found', `Session "${id}" does not exist (it may already be deleted).`);
     }
@@ -91,13 +93,14 @@ export class SessionTrash {
       let story = '';
       let title: string | null = null;
       try {
-        const doc = sessionDocument.safeParse(JSON.parse(await readFile(path.join(folder, 'session.json'), 'utf8')));
-        if (doc.success) {
+        const read = await readTextFileWithin(path.join(folder, SESSION_FILE), MAX_SESSION_DOCUMENT_BYTES);
+        const doc = read.ok ? sessionDocument.safeParse(JSON.parse(read.text)) : null;
+        if (doc?.success) {
           story = doc.data.story;
           title = doc.data.title ?? null;
         }
       } catch {
-        // A damaged document in the trash is still listed so it can be purged.
+        // A damaged or too large document in the trash is still listed so it can be purged.
       }
       out.push({ id, story, title, deletedAt });
     }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
 import {
@@ -9,9 +9,14 @@ import {
   type SessionSummary,
 } from '../../../shared/session-document';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/json-depth';
-import { storedTranscriptOverLimit } from '../../../shared/channels/analysis';
+import {
+  MAX_SESSION_DOCUMENT_BYTES,
+  sessionDocumentTooLarge,
+  storedTranscriptOverLimit,
+} from '../../../shared/channels/analysis';
 import type { SessionListing } from '../../../shared/channels/sessions';
 import { writeFileAtomic } from '../platform/atomic-write';
+import { readTextFileWithin } from '../platform/bounded-read';
 import { requireRealContainedFile } from '../platform/contained-path';
 
 export const SESSION_FILE = 'session.json';
@@ -83,6 +88,11 @@ export class SessionStore {
     const file = path.join(this.folderOf(valid.id), SESSION_FILE);
     // Encoded before anything is created, so a document that can't be written leaves no folder.
     const text = `${JSON.stringify(valid, null, 2)}\n`;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_SESSION_DOCUMENT_BYTES) {
+      // Written, it would be listed as unreadable from then on.
+      throw new CoachError('too_large', `${sessionDocumentTooLarge(bytes, 'The session')}; it was not saved.`);
+    }
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, text);
   }
@@ -94,7 +104,9 @@ export class SessionStore {
   private async readFile(file: string): Promise<{ ok: true; doc: SessionDocument } | { ok: false; reason: string }> {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      const read = await readTextFileWithin(file, MAX_SESSION_DOCUMENT_BYTES);
+      if (!read.ok) return { ok: false, reason: sessionDocumentTooLarge(read.bytes, 'the file') };
+      text = read.text;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing' };
       return { ok: false, reason: (error as Error).message };
