@@ -4,7 +4,7 @@
  * output of `coach analyze --json`. The file is written atomically and an existing file is only
  * replaced with --force. `--list-names` prints the capitalised names found, ready for names.txt.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AnalysisSchema } from '../../core/analysis/schema';
@@ -172,16 +172,21 @@ async function loadInput(target: string): Promise<ExportInput> {
   }
 }
 
+/** A names file lists people, teams and products: thousands of lines fit well inside this. */
+const MAX_NAMES_FILE_BYTES = 1_000_000;
+
 async function loadNames(file: string | null): Promise<RedactionName[]> {
   if (file === null) return [];
-  let text: string;
+  let read: Awaited<ReturnType<typeof readTextFileWithin>>;
   try {
-    text = await readFile(file, 'utf8');
+    read = await readTextFileWithin(file, MAX_NAMES_FILE_BYTES);
   } catch (error) {
     throw new UsageError(
       `Cannot read the names file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
     );
   }
+  if (!read.ok) throw new UsageError(`The names file ${file} is larger than 1 MB, the limit for a names file.`);
+  const text = read.text;
   const names = parseNameList(text);
   if (names.length === 0) throw new UsageError(`The names file ${file} lists no names.`);
   return names;

@@ -113,6 +113,18 @@ describe('coach export', () => {
     });
   });
 
+  it('refuses a names file over its size limit with one clear line', async () => {
+    const names = path.join(work, 'names-huge.txt');
+    await writeFile(names, 'person: Priya Raman\n');
+    await truncate(names, 1_000_001);
+    const r = await coach('export', id, '--format', 'md', '--redact', names, '-o', path.join(work, 'r.md'));
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: `coach export: The names file ${names} is larger than 1 MB, the limit for a names file.\n`,
+    });
+  });
+
   it.each([
     [['export'], /Missing SESSION/],
     [['export', id], /Choose a format/],

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat, truncate } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -111,6 +111,22 @@ describe('HistoryService', () => {
     }
     await history.purge('take-0002');
     expect((await history.list()).trash.map((t) => t.id)).toEqual(['take-0001']);
+  });
+
+  it('dates trash by its folder when the deletion stamp is oversized or not a time', async () => {
+    await store.save(doc('take-0001'));
+    await store.save(doc('take-0002'));
+    await history.trash.moveToTrash('take-0001', new Date('2026-11-20T10:00:00Z'));
+    await history.trash.moveToTrash('take-0002', new Date('2026-11-20T10:00:00Z'));
+    const stamp = (id: string) => path.join(dir, 'sessions', '.trash', id, '.deleted-at');
+    await truncate(stamp('take-0001'), 64 * 1024 * 1024);
+    await writeFile(stamp('take-0002'), 'yesterday-ish');
+    const folderTime = async (id: string) => (await stat(path.dirname(stamp(id)))).mtime.toISOString();
+    const { trash } = await history.list(new Date('2026-11-20T12:00:00Z'));
+    expect(trash.map((t) => [t.id, t.deletedAt])).toEqual([
+      ['take-0001', await folderTime('take-0001')],
+      ['take-0002', await folderTime('take-0002')],
+    ]);
   });
 
   it('purges trash older than a day when listing (an undo window missed by a crash)', async () => {

@@ -3,7 +3,7 @@
  * session listing skips, as it skips every dot-folder) and is purged when the undo window has
  * passed, or at the next start for anything older. Restoring moves it back unchanged.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CoachError } from '../../../shared/coach-error';
 import { MAX_SESSION_DOCUMENT_BYTES } from '../../../shared/channels/analysis';
@@ -16,6 +16,17 @@ const TRASH_DIR = '.trash';
 const DELETED_AT_FILE = '.deleted-at';
 /** Trash older than this is purged whenever the history is listed (the undo window is seconds). */
 const TRASH_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** An ISO time stamp is 24 characters; anything much larger was not written by the trash. */
+const MAX_DELETED_AT_BYTES = 64;
+
+/** When the folder was trashed, from the stamp the trash wrote; throws if it is missing or not one. */
+async function readDeletedAt(folder: string): Promise<string> {
+  const read = await readTextFileWithin(path.join(folder, DELETED_AT_FILE), MAX_DELETED_AT_BYTES);
+  const stamp = read.ok ? read.text.trim() : '';
+  if (Number.isNaN(Date.parse(stamp))) throw new Error('not a deletion time');
+  return stamp;
+}
 
 export class SessionTrash {
   readonly dir: string;
@@ -81,7 +92,7 @@ export class SessionTrash {
       const folder = path.join(this.dir, id);
       let deletedAt: string;
       try {
-        deletedAt = (await readFile(path.join(folder, DELETED_AT_FILE), 'utf8')).trim();
+        deletedAt = await readDeletedAt(folder);
       } catch {
         try {
           deletedAt = (await stat(folder)).mtime.toISOString();
