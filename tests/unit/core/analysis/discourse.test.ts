@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { discourseFeatures } from '../../../../src/core/analysis/discourse';
+import { normalize } from '../../../../src/core/analysis/normalize';
+
+const features = (text: string) => discourseFeatures(normalize(text));
+
+describe('what a sentence does, read from its form', () => {
+  it('reads a plan as future and a lesson by its wording', () => {
+    expect(features('We will add an alert on queue lag.')).toContain('t:future');
+    expect(features('The lesson I took from it is to stage every schema change.')).toContain('tone:lesson');
+    expect(features('We rolled back.')).not.toContain('t:future');
+  });
+
+  it('reads who noticed, an action item written as an instruction, and a clock time', () => {
+    expect(features('Customers reported blank receipts on Twitter.')).toEqual(
+      expect.arrayContaining(['act:noticed', 'subj:users']),
+    );
+    expect(features('Add an alert on queue lag')).toEqual(expect.arrayContaining(['form:imperative', 'end:none']));
+    expect(features('At 14:05 UTC the pager went off.')).toContain('q:clock');
+    expect(features('We added an alert on queue lag.')).not.toContain('form:imperative');
+  });
+});
