@@ -177,17 +177,17 @@ const MAX_NAMES_FILE_BYTES = 1_000_000;
 
 async function loadNames(file: string | null): Promise<RedactionName[]> {
   if (file === null) return [];
-  let read: Awaited<ReturnType<typeof readTextFileWithin>>;
-  try {
-    read = await readTextFileWithin(file, MAX_NAMES_FILE_BYTES);
-  } catch (error) {
+  const read = await readTextFileWithin(file, MAX_NAMES_FILE_BYTES).catch((error: unknown) => {
     throw new UsageError(
       `Cannot read the names file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
     );
+  });
+  if (!read.ok) {
+    throw new UsageError(
+      `The names file ${file} is larger than ${MAX_NAMES_FILE_BYTES / 1_000_000} MB, the limit for a names file.`,
+    );
   }
-  if (!read.ok) throw new UsageError(`The names file ${file} is larger than 1 MB, the limit for a names file.`);
-  const text = read.text;
-  const names = parseNameList(text);
+  const names = parseNameList(read.text);
   if (names.length === 0) throw new UsageError(`The names file ${file} lists no names.`);
   return names;
 }
