@@ -4,27 +4,32 @@
  * labels the story it never saw. Prints sentence accuracy, per-layer recall and layer-time error
  * per real set (time estimated from word counts, as a typed answer's is).
  *
- *   npx tsx bench/layer-model/cv.ts [--real-weight 3] [--l2 3e-4] [--iterations 250] [--sets a,b]
+ *   npx tsx bench/layer-model/cv.ts [--folds 7] [--reader-grid 0,0.5,1] [--epochs 4] [--real-weight 3] [--l2 3e-4]
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LAYERS, type Layer } from '../../src/core/analysis/layers';
 import type { CorpusStory } from '../corpus';
-import { countSequences, examplesFor, type TrainConfig, DEFAULT_CONFIG, trainModel } from './train-lib';
-import { realSets, writtenSets } from './data';
+import { countSequences, examplesFor, readerStories, type TrainConfig, DEFAULT_CONFIG, trainModel } from './train-lib';
+import { fitReader, READER_CONFIG, type ReaderConfig } from './reader-fit';
+import { loadStoryReader, type StoryReader } from '../../src/core/analysis/story-reader';
+import { linearModelLearnsFrom, realSets, writtenSets } from './data';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
 import { classifySentences, RULE_SCALE } from '../../src/core/analysis/classify';
 
-/** The engine's labels for a story, with `model` in place of the shipped one. */
+/** The engine's labels for a story, with `model` and `reader` in place of the shipped ones. */
 export function predictStory(
   story: CorpusStory,
   model: LearnedModel,
+  reader: StoryReader | null,
   tw = model.transitionWeight,
   ruleScale = RULE_SCALE,
 ): Layer[] {
   const texts = story.sentences.map((s) => s.text);
-  return classifySentences(texts, {}, { learned: { ...model, transitionWeight: tw }, ruleScale }).map((c) => c.layer);
+  return classifySentences(texts, {}, { learned: { ...model, transitionWeight: tw }, ruleScale, reader }).map(
+    (c) => c.layer,
+  );
 }
 
 export interface Tally {
@@ -63,46 +68,66 @@ export function summary(name: string, t: Tally): string {
   return `${name.padEnd(26)} acc ${(t.correct / t.total).toFixed(3)} (${t.correct}/${t.total})  time err ${(t.wordsWrong / t.words).toFixed(3)}  ${rec}`;
 }
 
-/** Leave-one-story-out (or `folds`-fold) figures on the real sets, per transition weight. */
+/** Cross-validation of the engine on the real sets. */
 export interface CvOptions {
+  /** Folds over the real stories (story i is held out in fold i mod folds); one story per fold if absent. */
   folds?: number;
-  grid?: number[];
+  /** Reader weights to score (0: the linear model alone); the reader config's weight if absent. */
+  readerWeights?: number[];
   ruleScale?: number;
   /** Run only folds f with f % count === index (for running folds in parallel processes). */
   shard?: { index: number; count: number };
 }
 
-/** Leave-one-story-out (or `folds`-fold) tallies on the real sets, per transition weight. */
-export async function crossValidate(config: TrainConfig, options: CvOptions = {}): Promise<Map<string, Tally>> {
-  const grid = options.grid ?? [config.transitionWeight];
+/**
+ * Tallies on the real sets per reader weight: in every fold the linear model and the story
+ * reader are both trained without the held-out real stories, then label them.
+ */
+export async function crossValidate(
+  config: TrainConfig,
+  readerConfig: ReaderConfig,
+  options: CvOptions = {},
+): Promise<Map<string, Tally>> {
+  const grid = options.readerWeights ?? [readerConfig.weight];
   const real = realSets();
   const written = writtenSets();
-  const writtenExamples = examplesFor(written, config);
-  // Folds over the real stories of both sets together; one story per fold unless `folds` is given.
+  const writtenLinear = written.filter(linearModelLearnsFrom);
+  const writtenExamples = examplesFor(writtenLinear, config);
+  const writtenReader = readerStories(written, config, readerConfig);
   const all = real.flatMap((set) => set.stories.map((story) => ({ set: set.name, story })));
   const k = options.folds ?? all.length;
-  const tallies = new Map(real.flatMap((s) => grid.map((tw) => [key(s.name, tw, grid), tally()] as const)));
+  const tallies = new Map(real.flatMap((s) => grid.map((w) => [key(s.name, w, grid), tally()] as const)));
   for (let f = 0; f < k; f++) {
     if (options.shard && f % options.shard.count !== options.shard.index) continue;
     const held = all.filter((_, i) => i % k === f);
     const others = real.map((s) => ({ ...s, stories: s.stories.filter((x) => !held.some((h) => h.story === x)) }));
     const model = await trainModel(
       [...writtenExamples, ...examplesFor(others, config)],
-      countSequences([...written, ...others]),
+      countSequences([...writtenLinear, ...others]),
       config,
     );
+    const reader = grid.some((w) => w > 0)
+      ? loadStoryReader(
+          await fitReader([...writtenReader, ...readerStories(others, config, readerConfig)], readerConfig),
+        )
+      : null;
     for (const h of held) {
-      for (const tw of grid) {
-        const t = tallies.get(key(h.set, tw, grid)) ?? tally();
-        score(t, h.story, predictStory(h.story, model, tw, options.ruleScale ?? RULE_SCALE));
+      for (const w of grid) {
+        const t = tallies.get(key(h.set, w, grid)) ?? tally();
+        const weighted = reader && w > 0 ? { ...reader, file: { ...reader.file, weight: w } } : null;
+        score(
+          t,
+          h.story,
+          predictStory(h.story, model, weighted, model.transitionWeight, options.ruleScale ?? RULE_SCALE),
+        );
       }
     }
   }
   return tallies;
 }
 
-function key(set: string, tw: number, grid: readonly number[]): string {
-  return grid.length > 1 ? `${set} tw=${tw}` : set;
+function key(set: string, w: number, grid: readonly number[]): string {
+  return grid.length > 1 ? `${set} reader=${w}` : set;
 }
 
 /** Tallies as JSON (confusion as an object) and back, to pass them between processes. */
@@ -136,7 +161,8 @@ async function main(): Promise<void> {
       iterations: { type: 'string' },
       'max-features': { type: 'string' },
       folds: { type: 'string' },
-      'tw-grid': { type: 'string' },
+      'reader-grid': { type: 'string' },
+      epochs: { type: 'string' },
       'rule-scale': { type: 'string' },
       shard: { type: 'string' },
       json: { type: 'boolean' },
@@ -149,12 +175,13 @@ async function main(): Promise<void> {
     ...(values.iterations ? { iterations: Number(values.iterations) } : {}),
     ...(values['max-features'] ? { maxFeatures: Number(values['max-features']) } : {}),
   };
-  const grid = values['tw-grid']?.split(',').map(Number);
+  const grid = values['reader-grid']?.split(',').map(Number);
+  const readerConfig = { ...READER_CONFIG, ...(values.epochs ? { epochs: Number(values.epochs) } : {}) };
   const [index, count] = (values.shard ?? '0/1').split('/').map(Number);
   const started = Date.now();
-  const tallies = await crossValidate(config, {
+  const tallies = await crossValidate(config, readerConfig, {
     ...(values.folds ? { folds: Number(values.folds) } : {}),
-    ...(grid ? { grid } : {}),
+    ...(grid ? { readerWeights: grid } : {}),
     ...(values['rule-scale'] ? { ruleScale: Number(values['rule-scale']) } : {}),
     shard: { index: index ?? 0, count: count ?? 1 },
   });

@@ -11,6 +11,7 @@ import { LAYERS, type Layer } from '../../src/core/analysis/layers';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
 import { storyExamples, type StorySet } from './data';
 import { fit, type Example } from './fit';
+import { readerStory, retold, seeded, type ReaderConfig, type ReaderStory } from './reader-fit';
 
 export interface TrainConfig {
   /** Weight of a real sentence against a written one. */
@@ -41,6 +42,21 @@ export function examplesFor(sets: readonly StorySet[], config: TrainConfig): Exa
   return sets.flatMap((set) => set.stories.flatMap((s) => storyExamples(s, set.real ? config.realWeight : 1)));
 }
 
+/**
+ * The stories as the story reader is trained on them (real ones weighted like the linear
+ * model's), a share of them also told in another order.
+ */
+export function readerStories(sets: readonly StorySet[], config: TrainConfig, reader: ReaderConfig): ReaderStory[] {
+  const random = seeded(reader.seed);
+  return sets.flatMap((set) =>
+    set.stories.flatMap((s) => {
+      const weight = set.real ? config.realWeight : 1;
+      const other = random() < reader.retold ? retold(s, random) : null;
+      return [s, ...(other ? [other] : [])].map((x) => readerStory(x, weight, reader.maxTokens));
+    }),
+  );
+}
+
 export function countSequences(sets: readonly StorySet[]): SequenceCounts {
   const stories = sets.flatMap((set) => set.stories);
   const zero = (): Record<Layer, number> => Object.fromEntries(LAYERS.map((l) => [l, 0])) as Record<Layer, number>;
@@ -56,7 +72,7 @@ export function countSequences(sets: readonly StorySet[]): SequenceCounts {
 }
 
 /** SHA-256 over every training story's id, sentences and labels, the options and the word vectors. */
-export function dataHash(sets: readonly StorySet[], config: TrainConfig): string {
+export function dataHash(sets: readonly StorySet[], config: object): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(config));
   h.update(readFileSync(WORD_VECTORS));

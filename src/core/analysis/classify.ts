@@ -11,6 +11,9 @@ import { LAYERS, layerName, perLayer, type Layer } from './layers';
 import { layerLogProbabilities, LearnedModelSchema, strongestWords, type LearnedModel } from './learned-model';
 import modelData from './layer-model.json' with { type: 'json' };
 import { findMarker, type Marker } from './markers';
+import { SHIPPED_WORD_VECTORS } from './shipped-word-vectors';
+import { loadStoryReader, readerFlags, readStory, StoryReaderSchema, type StoryReader } from './story-reader';
+import readerData from './story-reader.json' with { type: 'json' };
 import type { SentenceEvidence } from './types';
 
 export interface ClassifiedSentence {
@@ -37,16 +40,25 @@ const BIAS: Record<Layer, number> = perLayer((l) => (l === 'other' ? -1.2 : 0));
 /** The trained model shipped with the app (checked against its schema once, at load). */
 export const SHIPPED_MODEL: LearnedModel = LearnedModelSchema.parse(modelData);
 
+/** The story reader shipped with the app, checked against its schema and shapes once, at load. */
+export const SHIPPED_READER: StoryReader = loadStoryReader(StoryReaderSchema.parse(readerData));
+
 /** The parts of the classifier that are estimated from labelled stories (swappable for cross-validation). */
 export interface ClassifierModel {
   learned: LearnedModel;
   /** How much the hand-written rule scores count next to the learned model (0: not at all). */
   ruleScale: number;
+  /** The model that reads the whole story; null labels with the linear model alone. */
+  reader: StoryReader | null;
 }
 
 export const RULE_SCALE = 0.5;
 
-export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = { learned: SHIPPED_MODEL, ruleScale: RULE_SCALE };
+export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = {
+  learned: SHIPPED_MODEL,
+  ruleScale: RULE_SCALE,
+  reader: SHIPPED_READER,
+};
 
 const SEQUENCES = new WeakMap<LearnedModel, SequenceModel>();
 
@@ -101,15 +113,22 @@ export function classifySentences(
 ): ClassifiedSentence[] {
   const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length, continues[i] === true));
   const context = storyFeatures(features.map((f, i) => inputOf(f, continues[i] === true)));
+  const learnedScores = context.map((c) => layerLogProbabilities(c, model.learned));
+  const read = model.reader
+    ? readerScores(model.reader, features, context, (i) =>
+        readerSpeaks(features[i], context[i], learnedScores[i], model.learned),
+      )
+    : [];
   const emissions = features.map((f, i) => {
     const fixed = overrides[i];
     if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
-    const learned = layerLogProbabilities(context[i] ?? [], model.learned);
+    const learned = learnedScores[i] ?? [];
     const section = structure[i]?.layer ?? null;
     const event = structure[i]?.timeline === true;
     return LAYERS.map(
       (l, k) =>
         (learned[k] ?? 0) +
+        (read[i]?.[k] ?? 0) +
         model.ruleScale * ruleScore(f, l) +
         (l === section ? SECTION_WEIGHT : 0) -
         (event && NOT_EVENTS.includes(l) ? TIMELINE_EVENT_PENALTY : 0),
@@ -140,6 +159,41 @@ export function classifySentences(
       normalized: f.normalized,
     };
   });
+}
+
+/**
+ * The story reader's log-probabilities, weighted as they count in the emissions, for the
+ * sentences it speaks for (none for the others).
+ */
+function readerScores(
+  reader: StoryReader,
+  features: readonly SentenceFeatures[],
+  context: readonly Feature[][],
+  speaks: (i: number) => boolean,
+): number[][] {
+  const sentences = features.map((f, i) => ({ normalized: f.normalized, flags: readerFlags(context[i] ?? []) }));
+  const w = reader.file.weight;
+  return readStory(reader, sentences, SHIPPED_WORD_VECTORS).map((row, i) => (speaks(i) ? row.map((x) => w * x) : []));
+}
+
+/**
+ * Where the story reader has a say. Not where the sentence names its layer itself (a spoken
+ * marker, or a phrase of the hand-written cues): the speaker's own words decide there, and the
+ * reader, which also learned the usual order of a story, overruled them on lessons told early;
+ * the real sets score higher without it there (bench/layer-model/EXPERIMENTS.md). Not where the sentence says nothing the layer model reads either ("The bit after that
+ * took a while."): the reader's view of it would be its place in the story alone, which the
+ * decoder already weighs, and such a label must stay a visible guess. Elsewhere — most of what
+ * real people say — the whole story helps.
+ */
+function readerSpeaks(
+  f: SentenceFeatures | undefined,
+  context: readonly Feature[] = [],
+  learned: readonly number[] = [],
+  model: LearnedModel,
+): boolean {
+  if (!f || f.marker !== null || Math.max(...Object.values(f.cueScore)) >= 1) return false;
+  const top = LAYERS[learned.indexOf(Math.max(...learned))] ?? 'other';
+  return strongestWords(context, model, top).length > 0;
 }
 
 /** Where a document sentence sits: the layer its section suggests and the heading that says so. */

@@ -1,0 +1,271 @@
+/**
+ * The story reader: a small neural model that reads a whole story at once, next to the linear
+ * layer model (learned-model.ts). Each sentence is read word by word (a convolution over its
+ * words' vectors, three words at a time, pooled to its strongest signals, with its own
+ * discourse flags and its place in the story); then a recurrent layer runs over the sentences
+ * in both directions, so a sentence's label can depend on everything told before and after it.
+ * The linear model sees one neighbour on each side; the reader sees the story.
+ *
+ * Its parameters are a data file (story-reader.json) trained with TensorFlow.js by
+ * `npm run train` (bench/layer-model/reader-fit.ts); this module only applies them, in plain
+ * arithmetic, so the app needs no ML runtime. The file is checked against its schema at load.
+ */
+import { z } from 'zod';
+import type { Feature } from './layer-features';
+import { LAYERS } from './layers';
+import { vectorTokens, type WordVectors } from './word-vectors';
+
+const K = LAYERS.length;
+
+/** Float32 values stored as base64 of their little-endian bytes: exact, and a third the size of JSON numbers. */
+const Floats = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const StoryReaderSchema = z.object({
+  format: z.literal('postmortem-coach/story-reader'),
+  version: z.literal(1),
+  trainedAt: z.string(),
+  /** SHA-256 of the training stories and options (the layer model's hash of the same data). */
+  dataHash: z.string().regex(/^[0-9a-f]{64}$/),
+  training: z.object({
+    stories: z.number().int().nonnegative(),
+    sentences: z.number().int().nonnegative(),
+    options: z.record(z.string(), z.number()),
+  }),
+  /** Words read per sentence; the rest of a very long sentence is not read. */
+  maxTokens: z.number().int().positive().max(200),
+  /** Words the convolution reads at once (odd, centred on the word). */
+  window: z.number().int().positive().max(9),
+  channels: z.number().int().positive().max(512),
+  hidden: z.number().int().positive().max(512),
+  recurrent: z.number().int().positive().max(512),
+  dimensions: z.number().int().positive().max(1000),
+  /** The sentence's own discourse features the reader takes as inputs, in input order. */
+  flags: z.array(z.string()).max(5000),
+  /** How much the reader's log-probabilities count next to the linear model's in the decoder. */
+  weight: z.number().nonnegative(),
+  tensors: z.object({
+    convolution: Floats,
+    convolutionBias: Floats,
+    sentence: Floats,
+    sentenceBias: Floats,
+    forwardKernel: Floats,
+    forwardRecurrent: Floats,
+    forwardBias: Floats,
+    backwardKernel: Floats,
+    backwardRecurrent: Floats,
+    backwardBias: Floats,
+    output: Floats,
+    outputBias: Floats,
+  }),
+});
+
+export type StoryReaderFile = z.infer<typeof StoryReaderSchema>;
+type TensorName = keyof StoryReaderFile['tensors'];
+
+/** A reader ready to apply: the file's shapes and its tensors decoded once. */
+export interface StoryReader {
+  file: StoryReaderFile;
+  flagIndex: ReadonlyMap<string, number>;
+  t: Readonly<Record<TensorName, Float32Array>>;
+}
+
+/** Tensor sizes the file's shapes imply; a file whose data does not match them is refused. */
+function expectedSizes(f: StoryReaderFile): Record<TensorName, number> {
+  const { window: w, dimensions: d, channels: c, hidden: h, recurrent: g } = f;
+  const input = c + d + f.flags.length + 2;
+  return {
+    convolution: w * d * c,
+    convolutionBias: c,
+    sentence: input * h,
+    sentenceBias: h,
+    forwardKernel: h * 3 * g,
+    forwardRecurrent: g * 3 * g,
+    forwardBias: 3 * g,
+    backwardKernel: h * 3 * g,
+    backwardRecurrent: g * 3 * g,
+    backwardBias: 3 * g,
+    output: (2 * g + h) * K,
+    outputBias: K,
+  };
+}
+
+export function decodeFloats(b64: string): Float32Array {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  return new Float32Array(bytes.buffer, 0, bytes.length >> 2);
+}
+
+export function encodeFloats(values: Float32Array): string {
+  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function loadStoryReader(file: StoryReaderFile): StoryReader {
+  const sizes = expectedSizes(file);
+  const t = {} as Record<TensorName, Float32Array>;
+  for (const name of Object.keys(sizes) as TensorName[]) {
+    const values = decodeFloats(file.tensors[name]);
+    if (values.length !== sizes[name])
+      throw new Error(`story reader: ${name} holds ${values.length} values, its shape needs ${sizes[name]}`);
+    t[name] = values;
+  }
+  return { file, flagIndex: new Map(file.flags.map((f, i) => [f, i])), t };
+}
+
+/** Features that describe a sentence's neighbours or its words one by one: the reader reads those itself. */
+const NOT_A_FLAG = /^(?:prev:|next:|u:|b:|vec:|max:)/;
+
+/** The discourse flags of one sentence the reader takes as inputs (its own, not its neighbours'). */
+export function readerFlags(features: readonly Feature[]): string[] {
+  return features.filter(([name]) => !NOT_A_FLAG.test(name)).map(([name]) => name);
+}
+
+/** What the reader reads of one sentence. */
+export interface ReaderSentence {
+  /** Its words (normalised), in order. */
+  normalized: string;
+  flags: readonly string[];
+}
+
+/** The words of a sentence the reader looks up, at most `max` (a word's vector, or none). */
+export function readerTokens(normalized: string, max: number): string[] {
+  return vectorTokens(normalized).slice(0, max);
+}
+
+function rowOf(word: string, vectors: WordVectors): Int8Array | undefined {
+  return vectors.row(word) ?? vectors.row(word.replace(/'s$/, ''));
+}
+
+/**
+ * Each word's share of the convolution, per window offset, computed once per distinct word of
+ * the story: a long transcript repeats most of its words, so this is most of the saving.
+ */
+function projector(r: StoryReader, vectors: WordVectors): (word: string) => Float32Array | null {
+  const { window: w, dimensions: d, channels: c } = r.file;
+  const cache = new Map<string, Float32Array | null>();
+  return (word) => {
+    let p = cache.get(word);
+    if (p !== undefined) return p;
+    const row = rowOf(word, vectors);
+    p = null;
+    if (row) {
+      p = new Float32Array(w * c);
+      const conv = r.t.convolution;
+      for (let j = 0; j < w; j++) {
+        for (let k = 0; k < d; k++) {
+          const x = (row[k] ?? 0) * vectors.scale;
+          if (x === 0) continue;
+          const base = (j * d + k) * c;
+          for (let o = 0; o < c; o++) p[j * c + o] = (p[j * c + o] ?? 0) + x * (conv[base + o] ?? 0);
+        }
+      }
+    }
+    cache.set(word, p);
+    return p;
+  };
+}
+
+/** One sentence's encoding (tanh of the sentence layer), as in training. */
+function encodeSentence(
+  r: StoryReader,
+  s: ReaderSentence,
+  index: number,
+  count: number,
+  vectors: WordVectors,
+  project: (word: string) => Float32Array | null,
+): Float32Array {
+  const { window: w, dimensions: d, channels: c, hidden: h, maxTokens } = r.file;
+  const tokens = readerTokens(s.normalized, maxTokens);
+  const n = Math.max(1, tokens.length);
+  const half = Math.floor(w / 2);
+  const projections = tokens.map(project);
+  const pooled = new Float32Array(c); // ReLU outputs are ≥ 0, so 0 is the empty maximum
+  for (let t = 0; t < n; t++) {
+    for (let o = 0; o < c; o++) {
+      let v = r.t.convolutionBias[o] ?? 0;
+      for (let j = 0; j < w; j++) {
+        const p = projections[t + j - half];
+        if (p) v += p[j * c + o] ?? 0;
+      }
+      if (v > (pooled[o] ?? 0)) pooled[o] = v;
+    }
+  }
+  const sum = new Float32Array(d);
+  for (const token of tokens) {
+    const row = rowOf(token, vectors);
+    if (row) for (let k = 0; k < d; k++) sum[k] = (sum[k] ?? 0) + (row[k] ?? 0) * vectors.scale;
+  }
+  const norm = Math.sqrt(sum.reduce((a, x) => a + x * x, 0)) + 1e-6;
+  const input: Array<[number, number]> = [];
+  pooled.forEach((x, i) => x !== 0 && input.push([i, x]));
+  sum.forEach((x, k) => x !== 0 && input.push([c + k, x / norm]));
+  for (const flag of s.flags) {
+    const j = r.flagIndex.get(flag);
+    if (j !== undefined) input.push([c + d + j, 1]);
+  }
+  const base = c + d + r.flagIndex.size;
+  input.push([base, count > 1 ? index / (count - 1) : 0], [base + 1, Math.min(1, count / 40)]);
+  const out = Float32Array.from(r.t.sentenceBias);
+  const W = r.t.sentence;
+  for (const [i, x] of input) for (let o = 0; o < h; o++) out[o] = (out[o] ?? 0) + x * (W[i * h + o] ?? 0);
+  return out.map(Math.tanh);
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** A gated recurrent unit over `inputs` in order (the equations of TensorFlow.js's GRU, reset before the product). */
+function gru(
+  inputs: readonly Float32Array[],
+  kernel: Float32Array,
+  recurrent: Float32Array,
+  bias: Float32Array,
+): Float32Array[] {
+  const g = bias.length / 3;
+  let h = new Float32Array(g);
+  return inputs.map((x) => {
+    const m = Float32Array.from(bias);
+    for (let i = 0; i < x.length; i++) {
+      const xi = x[i] ?? 0;
+      for (let o = 0; o < 3 * g; o++) m[o] = (m[o] ?? 0) + xi * (kernel[i * 3 * g + o] ?? 0);
+    }
+    const inner = new Float32Array(2 * g);
+    for (let i = 0; i < g; i++) {
+      const hi = h[i] ?? 0;
+      for (let o = 0; o < 2 * g; o++) inner[o] = (inner[o] ?? 0) + hi * (recurrent[i * 3 * g + o] ?? 0);
+    }
+    const z = new Float32Array(g);
+    const rh = new Float32Array(g);
+    for (let o = 0; o < g; o++) {
+      z[o] = sigmoid((m[o] ?? 0) + (inner[o] ?? 0));
+      rh[o] = sigmoid((m[g + o] ?? 0) + (inner[g + o] ?? 0)) * (h[o] ?? 0);
+    }
+    const next = new Float32Array(g);
+    for (let o = 0; o < g; o++) {
+      let v = m[2 * g + o] ?? 0;
+      for (let i = 0; i < g; i++) v += (rh[i] ?? 0) * (recurrent[i * 3 * g + 2 * g + o] ?? 0);
+      next[o] = (z[o] ?? 0) * (h[o] ?? 0) + (1 - (z[o] ?? 0)) * Math.tanh(v);
+    }
+    h = next;
+    return next;
+  });
+}
+
+/** Log-probabilities of every layer (LAYERS order) for each sentence of a story. */
+export function readStory(r: StoryReader, sentences: readonly ReaderSentence[], vectors: WordVectors): number[][] {
+  const project = projector(r, vectors);
+  const encoded = sentences.map((s, i) => encodeSentence(r, s, i, sentences.length, vectors, project));
+  const t = r.t;
+  const forward = gru(encoded, t.forwardKernel, t.forwardRecurrent, t.forwardBias);
+  const backward = gru([...encoded].reverse(), t.backwardKernel, t.backwardRecurrent, t.backwardBias).reverse();
+  return encoded.map((e, i) => {
+    const joined = [...(forward[i] ?? []), ...(backward[i] ?? []), ...e];
+    const logits = Array.from(t.outputBias);
+    joined.forEach((x, j) => {
+      for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + x * (t.output[j * K + k] ?? 0);
+    });
+    const max = Math.max(...logits);
+    const z = Math.log(logits.reduce((a, x) => a + Math.exp(x - max), 0)) + max;
+    return logits.map((x) => x - z);
+  });
+}
