@@ -1,8 +1,9 @@
 /**
- * Leave-one-story-out figures of the learned layer model on the real sets: for every real story,
- * the model is trained on everything else (all written stories and the other real stories) and
- * labels the story it never saw. Prints sentence accuracy, per-layer recall and layer-time error
- * per real set (time estimated from word counts, as a typed answer's is).
+ * Cross-validated figures of the engine on the real sets: for every real story, the layer model
+ * and the story reader are trained on everything else (all written stories and the other real
+ * stories) and label the story they never saw; one story per fold, or `--folds` folds. Prints
+ * sentence accuracy, per-layer recall and layer-time error per real set (time estimated from
+ * word counts, as a typed answer's is).
  *
  *   npx tsx bench/layer-model/cv.ts [--folds 7] [--reader-grid 0,0.5,1] [--epochs 4] [--real-weight 3] [--l2 3e-4]
  */

@@ -3,7 +3,7 @@
  * the project may learn from (data.ts) and writes src/core/analysis/layer-model.json and
  * story-reader.json with the hash of their training data. Then cross-validates on the real sets:
  * every real story is labelled by an engine (both models) trained without it, in seven folds of
- * three stories split over two processes; prints the figures and writes them to
+ * three stories split over two processes (about 25 minutes); prints the figures and writes them to
  * bench/layer-model/cv-report.json, which `npm run eval` shows. `--no-cv` skips it.
  *
  *   npm run train [-- --no-cv]
