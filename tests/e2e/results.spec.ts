@@ -108,11 +108,11 @@ test('replay: play, the transcript follows, click to seek, keys for play/pause, 
   await page.keyboard.press('ArrowLeft');
   expect((await activeSentence(page)).index).toBe(0);
 
-  // 1-5 jump to a layer.
+  // 1-5 jump to a layer (the view updates after the key event, so wait for it).
   await page.keyboard.press('4');
-  expect((await activeSentence(page)).layer).toBe('structural_fix');
+  await expect.poll(async () => (await activeSentence(page)).layer).toBe('structural_fix');
   await page.keyboard.press('1');
-  expect((await activeSentence(page)).layer).toBe('detection');
+  await expect.poll(async () => (await activeSentence(page)).layer).toBe('detection');
 
   // [ and ] change the speed.
   await page.keyboard.press(']');

@@ -9,6 +9,7 @@ import {
   readerFlags,
   readStory,
   StoryReaderSchema,
+  type StoryReader,
 } from '../../../../src/core/analysis/story-reader';
 
 const story = [
@@ -19,6 +20,11 @@ const story = [
   'Config changes now go through the same canary as code.',
   'What I took from it is that config is code.',
 ];
+
+/** The engine's layer probabilities for each sentence, read with `reader` (or without one). */
+function probabilities(texts: string[], reader: StoryReader | null) {
+  return classifySentences(texts, {}, { ...DEFAULT_CLASSIFIER_MODEL, reader }).map((c) => c.probabilities);
+}
 
 describe('story reader', () => {
   it('ships a trained reader whose tensors match the shapes it declares', () => {
@@ -93,19 +99,13 @@ describe('story reader', () => {
       'What we changed: config changes now go through the canary.',
       'The lesson: config is code.',
     ];
-    const probabilities = (reader: typeof SHIPPED_READER | null) =>
-      classifySentences(signposted, {}, { ...DEFAULT_CLASSIFIER_MODEL, reader }).map((c) => c.probabilities);
-    expect(probabilities(SHIPPED_READER)).toEqual(probabilities(null));
+    expect(probabilities(signposted, SHIPPED_READER)).toEqual(probabilities(signposted, null));
     // A story without signposts is read differently with the reader: the check above can fail.
-    const plain = (reader: typeof SHIPPED_READER | null) =>
-      classifySentences(story, {}, { ...DEFAULT_CLASSIFIER_MODEL, reader }).map((c) => c.probabilities);
-    expect(plain(SHIPPED_READER)).not.toEqual(plain(null));
+    expect(probabilities(story, SHIPPED_READER)).not.toEqual(probabilities(story, null));
   });
 
   it('changes labels only through its weight: at weight 0 the engine labels as without it', () => {
     const off = { ...SHIPPED_READER, file: { ...SHIPPED_READER.file, weight: 0 } };
-    const labels = (reader: typeof SHIPPED_READER | null) =>
-      classifySentences(story, {}, { ...DEFAULT_CLASSIFIER_MODEL, reader }).map((c) => c.probabilities);
-    expect(labels(off)).toEqual(labels(null));
+    expect(probabilities(story, off)).toEqual(probabilities(story, null));
   });
 });
