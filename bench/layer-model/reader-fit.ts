@@ -15,10 +15,13 @@ import { contextFeatures } from '../../src/core/analysis/classify';
 import { LAYERS } from '../../src/core/analysis/layers';
 import { normalize } from '../../src/core/analysis/normalize';
 import { SHIPPED_WORD_VECTORS } from '../../src/core/analysis/shipped-word-vectors';
+import { wordRow } from '../../src/core/analysis/word-vectors';
 import {
   decodeFloats,
   encodeFloats,
   readerFlags,
+  readerMeaning,
+  readerPlace,
   readerTokens,
   StoryReaderSchema,
   type StoryReaderFile,
@@ -140,11 +143,6 @@ function flagVocabulary(stories: readonly ReaderStory[], minCount: number): stri
     .sort();
 }
 
-/** A word's vector, as the app looks it up (the possessive stripped if the word has none). */
-function vectorOf(word: string): Int8Array | undefined {
-  return SHIPPED_WORD_VECTORS.row(word) ?? SHIPPED_WORD_VECTORS.row(word.replace(/'s$/, ''));
-}
-
 interface Batch {
   B: number;
   S: number;
@@ -183,7 +181,7 @@ function batchOf(stories: readonly ReaderStory[], flags: ReadonlyMap<string, num
     for (let s = 0; s < S; s++) b.reverse[si * S + s] = si * S + (s < L ? L - 1 - s : s);
     st.sentences.forEach((x, s) => {
       const r = si * S + s;
-      const rows = x.tokens.map(vectorOf);
+      const rows = x.tokens.map((token) => wordRow(SHIPPED_WORD_VECTORS, token));
       for (let t = 0; t < Math.max(1, rows.length); t++) {
         b.mask[r * T + t] = 1;
         for (let j = 0; j < window; j++) {
@@ -193,17 +191,12 @@ function batchOf(stories: readonly ReaderStory[], flags: ReadonlyMap<string, num
           for (let k = 0; k < D; k++) b.windows[at + k] = (row[k] ?? 0) * SHIPPED_WORD_VECTORS.scale;
         }
       }
-      const sum = new Float32Array(D);
-      for (const row of rows)
-        if (row) for (let k = 0; k < D; k++) sum[k] = (sum[k] ?? 0) + (row[k] ?? 0) * SHIPPED_WORD_VECTORS.scale;
-      const norm = Math.sqrt(sum.reduce((a, v) => a + v * v, 0)) + 1e-6;
-      for (let k = 0; k < D; k++) b.meaning[r * D + k] = (sum[k] ?? 0) / norm;
+      b.meaning.set(readerMeaning(x.tokens, SHIPPED_WORD_VECTORS), r * D);
       for (const f of x.flags) {
         const j = flags.get(f);
         if (j !== undefined) b.inputs[r * F + j] = 1;
       }
-      b.inputs[r * F + flags.size] = L > 1 ? s / (L - 1) : 0;
-      b.inputs[r * F + flags.size + 1] = Math.min(1, L / 40);
+      b.inputs.set(readerPlace(s, L), r * F + flags.size);
       b.labels[r] = x.label;
       b.weights[r] = st.weight;
     });

@@ -115,8 +115,11 @@ export function classifySentences(
   const context = storyFeatures(features.map((f, i) => inputOf(f, continues[i] === true)));
   const learnedScores = context.map((c) => layerLogProbabilities(c, model.learned));
   const read = model.reader
-    ? readerScores(model.reader, features, context, (i) =>
-        readerSpeaks(features[i], context[i], learnedScores[i], model.learned),
+    ? readerScores(
+        model.reader,
+        features,
+        context,
+        features.map((f, i) => readerSpeaks(f, context[i], learnedScores[i], model.learned)),
       )
     : [];
   const emissions = features.map((f, i) => {
@@ -169,11 +172,13 @@ function readerScores(
   reader: StoryReader,
   features: readonly SentenceFeatures[],
   context: readonly Feature[][],
-  speaks: (i: number) => boolean,
+  speaking: readonly boolean[],
 ): number[][] {
+  // A story whose every sentence names its layer gives the reader nothing to say: skip reading it.
+  if (!speaking.includes(true)) return [];
   const sentences = features.map((f, i) => ({ normalized: f.normalized, flags: readerFlags(context[i] ?? []) }));
   const w = reader.file.weight;
-  return readStory(reader, sentences, SHIPPED_WORD_VECTORS).map((row, i) => (speaks(i) ? row.map((x) => w * x) : []));
+  return readStory(reader, sentences, SHIPPED_WORD_VECTORS).map((row, i) => (speaking[i] ? row.map((x) => w * x) : []));
 }
 
 /**

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { Feature } from './layer-features';
 import { LAYERS } from './layers';
-import { vectorTokens, type WordVectors } from './word-vectors';
+import { vectorTokens, wordRow, type WordVectors } from './word-vectors';
 
 const K = LAYERS.length;
 
@@ -133,8 +133,23 @@ export function readerTokens(normalized: string, max: number): string[] {
   return vectorTokens(normalized).slice(0, max);
 }
 
-function rowOf(word: string, vectors: WordVectors): Int8Array | undefined {
-  return vectors.row(word) ?? vectors.row(word.replace(/'s$/, ''));
+/**
+ * The sum of a sentence's word vectors over its length (plus a hair, so a sentence with no known
+ * word stays all zeros): what it is about, whatever its length.
+ */
+export function readerMeaning(tokens: readonly string[], vectors: WordVectors): Float32Array {
+  const sum = new Float32Array(vectors.dimensions);
+  for (const token of tokens) {
+    const row = wordRow(vectors, token);
+    if (row) for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] ?? 0) + (row[k] ?? 0) * vectors.scale;
+  }
+  const norm = Math.sqrt(sum.reduce((a, x) => a + x * x, 0)) + 1e-6;
+  return sum.map((x) => x / norm);
+}
+
+/** Where a sentence sits: its relative place in the story, and the story's length (capped at 40). */
+export function readerPlace(index: number, count: number): [number, number] {
+  return [count > 1 ? index / (count - 1) : 0, Math.min(1, count / 40)];
 }
 
 /**
@@ -147,7 +162,7 @@ function projector(r: StoryReader, vectors: WordVectors): (word: string) => Floa
   return (word) => {
     let p = cache.get(word);
     if (p !== undefined) return p;
-    const row = rowOf(word, vectors);
+    const row = wordRow(vectors, word);
     p = null;
     if (row) {
       p = new Float32Array(w * c);
@@ -191,21 +206,15 @@ function encodeSentence(
       if (v > (pooled[o] ?? 0)) pooled[o] = v;
     }
   }
-  const sum = new Float32Array(d);
-  for (const token of tokens) {
-    const row = rowOf(token, vectors);
-    if (row) for (let k = 0; k < d; k++) sum[k] = (sum[k] ?? 0) + (row[k] ?? 0) * vectors.scale;
-  }
-  const norm = Math.sqrt(sum.reduce((a, x) => a + x * x, 0)) + 1e-6;
   const input: Array<[number, number]> = [];
   pooled.forEach((x, i) => x !== 0 && input.push([i, x]));
-  sum.forEach((x, k) => x !== 0 && input.push([c + k, x / norm]));
+  readerMeaning(tokens, vectors).forEach((x, k) => x !== 0 && input.push([c + k, x]));
   for (const flag of s.flags) {
     const j = r.flagIndex.get(flag);
     if (j !== undefined) input.push([c + d + j, 1]);
   }
   const base = c + d + r.flagIndex.size;
-  input.push([base, count > 1 ? index / (count - 1) : 0], [base + 1, Math.min(1, count / 40)]);
+  readerPlace(index, count).forEach((x, j) => input.push([base + j, x]));
   const out = Float32Array.from(r.t.sentenceBias);
   const W = r.t.sentence;
   for (const [i, x] of input) for (let o = 0; o < h; o++) out[o] = (out[o] ?? 0) + x * (W[i * h + o] ?? 0);

@@ -69,6 +69,11 @@ export interface Meaning {
   max: Float64Array;
 }
 
+/** A word's row of signed bytes, the possessive stripped when the word itself has none. */
+export function wordRow(vectors: WordVectors, word: string): Int8Array | undefined {
+  return vectors.row(word) ?? vectors.row(word.replace(/'s$/, ''));
+}
+
 /**
  * What a sentence is about, as the layer model reads it: the direction of the mean vector of its
  * content words (unit length, so long and short sentences weigh alike) and the largest value
@@ -82,7 +87,7 @@ export function sentenceMeaning(normalized: string, vectors: WordVectors): Meani
   let n = 0;
   for (const token of vectorTokens(normalized)) {
     if (STOP.has(token)) continue;
-    const row = vectors.row(token) ?? vectors.row(token.replace(/'s$/, ''));
+    const row = wordRow(vectors, token);
     if (!row) continue;
     n++;
     for (let k = 0; k < d; k++) {
