@@ -3,7 +3,8 @@
  * over each sentence's word vectors (frozen, the app's own table), the sentence's discourse
  * flags and place, then a gated recurrent layer over the story's sentences in each direction,
  * and a softmax per sentence. Adam on the weighted cross-entropy, stories batched by length.
- * Deterministic: seeded initialisation, dropout and batch order.
+ * One member is trained per seed of `seeds`; the app averages them. Deterministic: each member's
+ * initialisation, dropout and batch order follow its seed.
  *
  * The wasm backend has no gradient for convolution or gather, so the convolution is one product
  * over each window's words side by side, and the backward direction reverses each story with a
@@ -24,6 +25,7 @@ import {
   readerPlace,
   readerTokens,
   StoryReaderSchema,
+  type ReaderTensors,
   type StoryReaderFile,
 } from '../../src/core/analysis/story-reader';
 import type { CorpusStory } from '../corpus';
@@ -44,7 +46,8 @@ export interface ReaderConfig {
   batch: number;
   /** A flag must occur in at least this many training sentences to be an input. */
   flagMinCount: number;
-  seed: number;
+  /** One member is trained per seed; the reader averages them (see StoryReaderSchema.members). */
+  seeds: number[];
   /** Weight of the reader's log-probabilities next to the linear model's in the decoder. */
   weight: number;
   /**
@@ -66,7 +69,7 @@ export const READER_CONFIG: ReaderConfig = {
   dropout: 0.3,
   batch: 16,
   flagMinCount: 20,
-  seed: 7,
+  seeds: [7, 11],
   weight: 1,
   retold: 0,
 };
@@ -220,7 +223,7 @@ function glorot(shape: number[], fanIn: number, fanOut: number, seed: number): t
   return tf.variable(tf.randomUniform(shape, -limit, limit, 'float32', seed));
 }
 
-function parameters(c: ReaderConfig, flagCount: number): Parameters {
+function parameters(c: ReaderConfig, seed: number, flagCount: number): Parameters {
   const input = c.channels + D + flagCount + 2;
   const joined = 2 * c.recurrent + c.hidden;
   const gru = (seed: number) =>
@@ -232,14 +235,14 @@ function parameters(c: ReaderConfig, flagCount: number): Parameters {
       recurrentInitializer: tf.initializers.glorotUniform({ seed: seed + 100 }),
     });
   const p: Parameters = {
-    convolution: glorot([c.window * D, c.channels], c.window * D, c.channels, c.seed),
+    convolution: glorot([c.window * D, c.channels], c.window * D, c.channels, seed),
     convolutionBias: tf.variable(tf.zeros([c.channels])),
-    sentence: glorot([input, c.hidden], input, c.hidden, c.seed + 1),
+    sentence: glorot([input, c.hidden], input, c.hidden, seed + 1),
     sentenceBias: tf.variable(tf.zeros([c.hidden])),
-    output: glorot([joined, K], joined, K, c.seed + 2),
+    output: glorot([joined, K], joined, K, seed + 2),
     outputBias: tf.variable(tf.zeros([K])),
-    forward: gru(c.seed + 3),
-    backward: gru(c.seed + 4),
+    forward: gru(seed + 3),
+    backward: gru(seed + 4),
   };
   // Build the recurrent layers' weights before training reads them.
   tf.tidy(() => {
@@ -314,10 +317,42 @@ export async function fitReader(
   log: (line: string) => void = () => undefined,
 ): Promise<StoryReaderFile> {
   await backend();
-  dropoutSeed = c.seed * 1_000_003;
   const flags = flagVocabulary(stories, c.flagMinCount);
   const flagIndex = new Map(flags.map((f, i) => [f, i]));
-  const p = parameters(c, flags.length);
+  const members: ReaderTensors[] = [];
+  for (const seed of c.seeds) members.push(await fitMember(stories, c, seed, flagIndex, log));
+  const { epochs, learningRate, dropout, batch, flagMinCount, seeds, retold } = c;
+  return StoryReaderSchema.parse({
+    format: 'postmortem-coach/story-reader',
+    version: 2,
+    ...meta,
+    training: {
+      stories: stories.length,
+      sentences: stories.reduce((n, s) => n + s.sentences.length, 0),
+      options: { epochs, learningRate, dropout, batch, flagMinCount, seeds, retold },
+    },
+    maxTokens: c.maxTokens,
+    window: c.window,
+    channels: c.channels,
+    hidden: c.hidden,
+    recurrent: c.recurrent,
+    dimensions: D,
+    flags,
+    weight: c.weight,
+    members,
+  } satisfies StoryReaderFile);
+}
+
+/** One member: the network trained from `seed` (its initial weights, dropout masks and batch order). */
+async function fitMember(
+  stories: readonly ReaderStory[],
+  c: ReaderConfig,
+  seed: number,
+  flagIndex: ReadonlyMap<string, number>,
+  log: (line: string) => void,
+): Promise<ReaderTensors> {
+  dropoutSeed = seed * 1_000_003;
+  const p = parameters(c, seed, flagIndex.size);
   const variables = variablesOf(p);
   const optimizer = tf.train.adam(c.learningRate);
   const byLength = [...stories].sort((a, b) => a.sentences.length - b.sentences.length);
@@ -328,7 +363,7 @@ export async function fitReader(
   for (let epoch = 0; epoch < c.epochs; epoch++) {
     const started = Date.now();
     let total = 0;
-    for (const stories of shuffled(batches, c.seed + epoch)) {
+    for (const stories of shuffled(batches, seed + epoch)) {
       const b = batchOf(stories, flagIndex, c.window);
       const loss = optimizer.minimize(
         () => {
@@ -349,67 +384,41 @@ export async function fitReader(
       loss?.dispose();
     }
     log(
-      `reader epoch ${epoch + 1}/${c.epochs}: loss ${(total / batches.length).toFixed(4)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      `reader seed ${seed} epoch ${epoch + 1}/${c.epochs}: loss ${(total / batches.length).toFixed(4)} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
     );
   }
-  const file = exportReader(p, c, flags, stories, meta);
+  const tensors = tensorsOf(p);
   optimizer.dispose();
   for (const v of variables) v.dispose();
-  return StoryReaderSchema.parse(file);
+  return tensors;
 }
 
-function exportReader(
-  p: Parameters,
-  c: ReaderConfig,
-  flags: string[],
-  stories: readonly ReaderStory[],
-  meta: Pick<StoryReaderFile, 'trainedAt' | 'dataHash'>,
-): StoryReaderFile {
+function tensorsOf(p: Parameters): ReaderTensors {
   const enc = (t: tf.Tensor | tf.LayerVariable) => encodeFloats(new Float32Array((t as tf.Tensor).dataSync()));
   const [fk, fr, fb] = p.forward.getWeights();
   const [bk, br, bb] = p.backward.getWeights();
   if (!fk || !fr || !fb || !bk || !br || !bb) throw new Error('story reader: the recurrent layers have no weights');
-  const { epochs, learningRate, dropout, batch, flagMinCount, seed, retold } = c;
   return {
-    format: 'postmortem-coach/story-reader',
-    version: 1,
-    ...meta,
-    training: {
-      stories: stories.length,
-      sentences: stories.reduce((n, s) => n + s.sentences.length, 0),
-      options: { epochs, learningRate, dropout, batch, flagMinCount, seed, retold },
-    },
-    maxTokens: c.maxTokens,
-    window: c.window,
-    channels: c.channels,
-    hidden: c.hidden,
-    recurrent: c.recurrent,
-    dimensions: D,
-    flags,
-    weight: c.weight,
-    tensors: {
-      convolution: enc(p.convolution),
-      convolutionBias: enc(p.convolutionBias),
-      sentence: enc(p.sentence),
-      sentenceBias: enc(p.sentenceBias),
-      forwardKernel: enc(fk),
-      forwardRecurrent: enc(fr),
-      forwardBias: enc(fb),
-      backwardKernel: enc(bk),
-      backwardRecurrent: enc(br),
-      backwardBias: enc(bb),
-      output: enc(p.output),
-      outputBias: enc(p.outputBias),
-    },
+    convolution: enc(p.convolution),
+    convolutionBias: enc(p.convolutionBias),
+    sentence: enc(p.sentence),
+    sentenceBias: enc(p.sentenceBias),
+    forwardKernel: enc(fk),
+    forwardRecurrent: enc(fr),
+    forwardBias: enc(fb),
+    backwardKernel: enc(bk),
+    backwardRecurrent: enc(br),
+    backwardBias: enc(bb),
+    output: enc(p.output),
+    outputBias: enc(p.outputBias),
   };
 }
 
 /** Rebuilds a reader file's parameters as TensorFlow.js tensors (to check the app's arithmetic against). */
-function parametersFrom(file: StoryReaderFile): { p: Parameters; c: ReaderConfig } {
-  const c: ReaderConfig = { ...READER_CONFIG, ...file, flagMinCount: 0, seed: 0 };
-  const p = parameters(c, file.flags.length);
-  const t = (name: keyof StoryReaderFile['tensors'], shape: number[]) =>
-    tf.tensor(decodeFloats(file.tensors[name]), shape);
+function parametersFrom(file: StoryReaderFile, tensors: ReaderTensors): { p: Parameters; c: ReaderConfig } {
+  const c: ReaderConfig = { ...READER_CONFIG, ...file, flagMinCount: 0 };
+  const p = parameters(c, 0, file.flags.length);
+  const t = (name: keyof ReaderTensors, shape: number[]) => tf.tensor(decodeFloats(tensors[name]), shape);
   const joined = 2 * c.recurrent + c.hidden;
   p.convolution.assign(t('convolution', [c.window * D, c.channels]));
   p.convolutionBias.assign(t('convolutionBias', [c.channels]));
@@ -431,14 +440,20 @@ function parametersFrom(file: StoryReaderFile): { p: Parameters; c: ReaderConfig
   return { p, c };
 }
 
-/** A reader file's log-probabilities for each sentence of a story, computed by TensorFlow.js. */
+/**
+ * A reader file's log-probabilities for each sentence of a story, computed by TensorFlow.js: each
+ * member's log-softmax, averaged over the members and normalised again.
+ */
 export async function tfReadStory(file: StoryReaderFile, story: ReaderStory): Promise<number[][]> {
   await backend();
-  const { p, c } = parametersFrom(file);
   const flagIndex = new Map(file.flags.map((f, i) => [f, i]));
-  const out = tf.tidy(
-    () => tf.logSoftmax(logits(p, c, batchOf([story], flagIndex, c.window), false)).arraySync() as number[][],
-  );
-  for (const v of variablesOf(p)) v.dispose();
+  const reads = file.members.map((tensors) => {
+    const { p, c } = parametersFrom(file, tensors);
+    const read = tf.tidy(() => tf.logSoftmax(logits(p, c, batchOf([story], flagIndex, c.window), false)));
+    for (const v of variablesOf(p)) v.dispose();
+    return read;
+  });
+  const out = tf.tidy(() => tf.logSoftmax(tf.div(tf.addN(reads), reads.length)).arraySync() as number[][]);
+  tf.dispose(reads);
   return out;
 }

@@ -47,7 +47,7 @@ export function examplesFor(sets: readonly StorySet[], config: TrainConfig): Exa
  * model's), a share of them also told in another order.
  */
 export function readerStories(sets: readonly StorySet[], config: TrainConfig, reader: ReaderConfig): ReaderStory[] {
-  const random = seeded(reader.seed);
+  const random = seeded(reader.seeds[0] ?? 0);
   return sets.flatMap((set) =>
     set.stories.flatMap((s) => {
       const weight = set.real ? config.realWeight : 1;

@@ -3,7 +3,7 @@
  * the project may learn from (data.ts) and writes src/core/analysis/layer-model.json and
  * story-reader.json with the hash of their training data. Then cross-validates on the real sets:
  * every real story is labelled by an engine (both models) trained without it, in seven folds of
- * three stories split over two processes (about 25 minutes); prints the figures and writes them to
+ * three stories split over two processes (about 40 minutes); prints the figures and writes them to
  * bench/layer-model/cv-report.json, which `npm run eval` shows. `--no-cv` skips it.
  *
  *   npm run train [-- --no-cv]
@@ -26,7 +26,7 @@ const REPORT = fileURLToPath(new URL('./cv-report.json', import.meta.url));
 const CV = fileURLToPath(new URL('./cv.ts', import.meta.url));
 const SHARDS = 2;
 /**
- * Each fold trains both models (about five minutes together on this project's two cores), so the
+ * Each fold trains both models (about ten minutes together on this project's two cores), so the
  * real stories are held out three at a time rather than one at a time: 21 folds would take hours.
  */
 const FOLDS = 7;

@@ -4,7 +4,8 @@
  * words' vectors, three words at a time, pooled to its strongest signals, with its own
  * discourse flags and its place in the story); then a recurrent layer runs over the sentences
  * in both directions, so a sentence's label can depend on everything told before and after it.
- * The linear model sees one neighbour on each side; the reader sees the story.
+ * The linear model sees one neighbour on each side; the reader sees the story. The file holds
+ * the network trained from several seeds (its members), and the reader is their average.
  *
  * Its parameters are a data file (story-reader.json) trained with TensorFlow.js by
  * `npm run train` (bench/layer-model/reader-fit.ts); this module only applies them, in plain
@@ -20,16 +21,31 @@ const K = LAYERS.length;
 /** Float32 values stored as base64 of their little-endian bytes: exact, and a third the size of JSON numbers. */
 const Floats = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+const ReaderTensorsSchema = z.object({
+  convolution: Floats,
+  convolutionBias: Floats,
+  sentence: Floats,
+  sentenceBias: Floats,
+  forwardKernel: Floats,
+  forwardRecurrent: Floats,
+  forwardBias: Floats,
+  backwardKernel: Floats,
+  backwardRecurrent: Floats,
+  backwardBias: Floats,
+  output: Floats,
+  outputBias: Floats,
+});
+
 export const StoryReaderSchema = z.object({
   format: z.literal('postmortem-coach/story-reader'),
-  version: z.literal(1),
+  version: z.literal(2),
   trainedAt: z.string(),
   /** SHA-256 of the training stories and options (the layer model's hash of the same data). */
   dataHash: z.string().regex(/^[0-9a-f]{64}$/),
   training: z.object({
     stories: z.number().int().nonnegative(),
     sentences: z.number().int().nonnegative(),
-    options: z.record(z.string(), z.number()),
+    options: z.record(z.string(), z.union([z.number(), z.array(z.number())])),
   }),
   /** Words read per sentence; the rest of a very long sentence is not read. */
   maxTokens: z.number().int().positive().max(200),
@@ -43,30 +59,24 @@ export const StoryReaderSchema = z.object({
   flags: z.array(z.string()).max(5000),
   /** How much the reader's log-probabilities count next to the linear model's in the decoder. */
   weight: z.number().nonnegative(),
-  tensors: z.object({
-    convolution: Floats,
-    convolutionBias: Floats,
-    sentence: Floats,
-    sentenceBias: Floats,
-    forwardKernel: Floats,
-    forwardRecurrent: Floats,
-    forwardBias: Floats,
-    backwardKernel: Floats,
-    backwardRecurrent: Floats,
-    backwardBias: Floats,
-    output: Floats,
-    outputBias: Floats,
-  }),
+  /**
+   * The same network trained from different seeds: the reader is their average. One seed's
+   * labels differ from another's on a few sentences in a hundred; the average depends less on
+   * the draw.
+   */
+  members: z.array(ReaderTensorsSchema).min(1).max(8),
 });
 
 export type StoryReaderFile = z.infer<typeof StoryReaderSchema>;
-type TensorName = keyof StoryReaderFile['tensors'];
+export type ReaderTensors = z.infer<typeof ReaderTensorsSchema>;
+type TensorName = keyof ReaderTensors;
+type Tensors = Readonly<Record<TensorName, Float32Array>>;
 
 /** A reader ready to apply: the file's shapes and its tensors decoded once. */
 export interface StoryReader {
   file: StoryReaderFile;
   flagIndex: ReadonlyMap<string, number>;
-  t: Readonly<Record<TensorName, Float32Array>>;
+  members: readonly Tensors[];
 }
 
 /** Tensor sizes the file's shapes imply; a file whose data does not match them is refused. */
@@ -103,14 +113,19 @@ export function encodeFloats(values: Float32Array): string {
 
 export function loadStoryReader(file: StoryReaderFile): StoryReader {
   const sizes = expectedSizes(file);
-  const t = {} as Record<TensorName, Float32Array>;
-  for (const name of Object.keys(sizes) as TensorName[]) {
-    const values = decodeFloats(file.tensors[name]);
-    if (values.length !== sizes[name])
-      throw new Error(`story reader: ${name} holds ${values.length} values, its shape needs ${sizes[name]}`);
-    t[name] = values;
-  }
-  return { file, flagIndex: new Map(file.flags.map((f, i) => [f, i])), t };
+  const members = file.members.map((tensors, m) => {
+    const t = {} as Record<TensorName, Float32Array>;
+    for (const name of Object.keys(sizes) as TensorName[]) {
+      const values = decodeFloats(tensors[name]);
+      if (values.length !== sizes[name])
+        throw new Error(
+          `story reader: member ${m + 1}'s ${name} holds ${values.length} values, its shape needs ${sizes[name]}`,
+        );
+      t[name] = values;
+    }
+    return t;
+  });
+  return { file, flagIndex: new Map(file.flags.map((f, i) => [f, i])), members };
 }
 
 /** Features that describe a sentence's neighbours or its words one by one: the reader reads those itself. */
@@ -156,7 +171,7 @@ export function readerPlace(index: number, count: number): [number, number] {
  * Each word's share of the convolution, per window offset, computed once per distinct word of
  * the story: a long transcript repeats most of its words, so this is most of the saving.
  */
-function projector(r: StoryReader, vectors: WordVectors): (word: string) => Float32Array | null {
+function projector(r: StoryReader, t: Tensors, vectors: WordVectors): (word: string) => Float32Array | null {
   const { window: w, dimensions: d, channels: c } = r.file;
   const cache = new Map<string, Float32Array | null>();
   return (word) => {
@@ -166,7 +181,7 @@ function projector(r: StoryReader, vectors: WordVectors): (word: string) => Floa
     p = null;
     if (row) {
       p = new Float32Array(w * c);
-      const conv = r.t.convolution;
+      const conv = t.convolution;
       for (let j = 0; j < w; j++) {
         for (let k = 0; k < d; k++) {
           const x = (row[k] ?? 0) * vectors.scale;
@@ -181,26 +196,32 @@ function projector(r: StoryReader, vectors: WordVectors): (word: string) => Floa
   };
 }
 
+/** What every member reads of one sentence: its words, their meaning, its flags and its place. */
+interface SentenceInput {
+  tokens: string[];
+  meaning: Float32Array;
+  flags: readonly string[];
+  place: [number, number];
+}
+
 /** One sentence's encoding (tanh of the sentence layer), as in training. */
 function encodeSentence(
   r: StoryReader,
-  s: ReaderSentence,
-  index: number,
-  count: number,
-  vectors: WordVectors,
+  t: Tensors,
+  s: SentenceInput,
   project: (word: string) => Float32Array | null,
 ): Float32Array {
-  const { window: w, dimensions: d, channels: c, hidden: h, maxTokens } = r.file;
-  const tokens = readerTokens(s.normalized, maxTokens);
+  const { window: w, dimensions: d, channels: c, hidden: h } = r.file;
+  const { tokens } = s;
   const n = Math.max(1, tokens.length);
   const half = Math.floor(w / 2);
   const projections = tokens.map(project);
   const pooled = new Float32Array(c); // ReLU outputs are ≥ 0, so 0 is the empty maximum
-  for (let t = 0; t < n; t++) {
+  for (let at = 0; at < n; at++) {
     for (let o = 0; o < c; o++) {
-      let v = r.t.convolutionBias[o] ?? 0;
+      let v = t.convolutionBias[o] ?? 0;
       for (let j = 0; j < w; j++) {
-        const p = projections[t + j - half];
+        const p = projections[at + j - half];
         if (p) v += p[j * c + o] ?? 0;
       }
       if (v > (pooled[o] ?? 0)) pooled[o] = v;
@@ -208,15 +229,15 @@ function encodeSentence(
   }
   const input: Array<[number, number]> = [];
   pooled.forEach((x, i) => x !== 0 && input.push([i, x]));
-  readerMeaning(tokens, vectors).forEach((x, k) => x !== 0 && input.push([c + k, x]));
+  s.meaning.forEach((x, k) => x !== 0 && input.push([c + k, x]));
   for (const flag of s.flags) {
     const j = r.flagIndex.get(flag);
     if (j !== undefined) input.push([c + d + j, 1]);
   }
   const base = c + d + r.flagIndex.size;
-  readerPlace(index, count).forEach((x, j) => input.push([base + j, x]));
-  const out = Float32Array.from(r.t.sentenceBias);
-  const W = r.t.sentence;
+  s.place.forEach((x, j) => input.push([base + j, x]));
+  const out = Float32Array.from(t.sentenceBias);
+  const W = t.sentence;
   for (const [i, x] of input) for (let o = 0; o < h; o++) out[o] = (out[o] ?? 0) + x * (W[i * h + o] ?? 0);
   return out.map(Math.tanh);
 }
@@ -260,11 +281,25 @@ function gru(
   });
 }
 
-/** Log-probabilities of every layer (LAYERS order) for each sentence of a story. */
+/**
+ * Log-probabilities of every layer (LAYERS order) for each sentence of a story: the members'
+ * log-probabilities averaged (their geometric mean), normalised again.
+ */
 export function readStory(r: StoryReader, sentences: readonly ReaderSentence[], vectors: WordVectors): number[][] {
-  const project = projector(r, vectors);
-  const encoded = sentences.map((s, i) => encodeSentence(r, s, i, sentences.length, vectors, project));
-  const t = r.t;
+  const inputs = sentences.map((s, i): SentenceInput => {
+    const tokens = readerTokens(s.normalized, r.file.maxTokens);
+    return { tokens, meaning: readerMeaning(tokens, vectors), flags: s.flags, place: readerPlace(i, sentences.length) };
+  });
+  const reads = r.members.map((t) => readWith(r, t, inputs, vectors));
+  return inputs.map((_, i) =>
+    logSoftmax(LAYERS.map((_, k) => reads.reduce((a, read) => a + (read[i]?.[k] ?? 0), 0) / reads.length)),
+  );
+}
+
+/** One member's log-probabilities for each sentence. */
+function readWith(r: StoryReader, t: Tensors, inputs: readonly SentenceInput[], vectors: WordVectors): number[][] {
+  const project = projector(r, t, vectors);
+  const encoded = inputs.map((s) => encodeSentence(r, t, s, project));
   const forward = gru(encoded, t.forwardKernel, t.forwardRecurrent, t.forwardBias);
   const backward = gru([...encoded].reverse(), t.backwardKernel, t.backwardRecurrent, t.backwardBias).reverse();
   return encoded.map((e, i) => {
@@ -273,8 +308,12 @@ export function readStory(r: StoryReader, sentences: readonly ReaderSentence[], 
     joined.forEach((x, j) => {
       for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + x * (t.output[j * K + k] ?? 0);
     });
-    const max = Math.max(...logits);
-    const z = Math.log(logits.reduce((a, x) => a + Math.exp(x - max), 0)) + max;
-    return logits.map((x) => x - z);
+    return logSoftmax(logits);
   });
+}
+
+function logSoftmax(logits: readonly number[]): number[] {
+  const max = Math.max(...logits);
+  const z = Math.log(logits.reduce((a, x) => a + Math.exp(x - max), 0)) + max;
+  return logits.map((x) => x - z);
 }

@@ -31,18 +31,22 @@ describe('story reader', () => {
     const f = SHIPPED_READER.file;
     expect(f.training.sentences).toBeGreaterThan(10_000);
     expect(f.flags.length).toBeGreaterThan(20);
-    expect(SHIPPED_READER.t.convolution.length).toBe(f.window * f.dimensions * f.channels);
+    expect(SHIPPED_READER.members.length).toBeGreaterThan(1);
+    for (const t of SHIPPED_READER.members) expect(t.convolution.length).toBe(f.window * f.dimensions * f.channels);
     expect(f.dimensions).toBe(SHIPPED_WORD_VECTORS.dimensions);
   });
 
   it('refuses a file whose tensor does not fit its shape', () => {
+    const [first, ...rest] = SHIPPED_READER.file.members;
+    if (!first) throw new Error('the shipped reader has no member');
     const broken = {
       ...SHIPPED_READER.file,
-      tensors: { ...SHIPPED_READER.file.tensors, outputBias: encodeFloats(new Float32Array(3)) },
+      members: [...rest, { ...first, outputBias: encodeFloats(new Float32Array(3)) }],
     };
     expect(() => loadStoryReader(StoryReaderSchema.parse(broken))).toThrow(
-      /outputBias holds 3 values, its shape needs 7/,
+      new RegExp(`member ${rest.length + 1}'s outputBias holds 3 values, its shape needs 7`),
     );
+    expect(() => StoryReaderSchema.parse({ ...SHIPPED_READER.file, members: [] })).toThrow();
     expect(() => StoryReaderSchema.parse({ ...SHIPPED_READER.file, format: 'something-else' })).toThrow();
   });
 
@@ -62,6 +66,21 @@ describe('story reader', () => {
       expect(row).toHaveLength(LAYERS.length);
       expect(row.reduce((a, x) => a + Math.exp(x), 0)).toBeCloseTo(1, 5);
     }
+  });
+
+  it("reads with the average of its members' log-probabilities, normalised again", () => {
+    const sentences = story.map((s) => ({ normalized: s.toLowerCase(), flags: [] }));
+    const alone = SHIPPED_READER.file.members.map((member) =>
+      readStory(loadStoryReader({ ...SHIPPED_READER.file, members: [member] }), sentences, SHIPPED_WORD_VECTORS),
+    );
+    const together = readStory(SHIPPED_READER, sentences, SHIPPED_WORD_VECTORS);
+    together.forEach((row, i) => {
+      const mean = LAYERS.map((_, k) => alone.reduce((a, read) => a + (read[i]?.[k] ?? 0), 0) / alone.length);
+      const shift = Math.log(mean.reduce((a, x) => a + Math.exp(x), 0));
+      row.forEach((x, k) => expect(x).toBeCloseTo((mean[k] ?? 0) - shift, 5));
+    });
+    // The members differ, so the average is not any one of them: the check above can fail.
+    expect(alone[0]).not.toEqual(alone[1]);
   });
 
   it('reads context: the same sentence is read differently in another story', () => {
