@@ -6,6 +6,7 @@
  * posterior probability, used as its confidence.
  */
 import { LAYERS, LAYER_INFO, type Layer } from './layers';
+import { logSoftmax, logSumExp } from './log-probabilities';
 
 const N = LAYERS.length;
 const INDEX: Record<Layer, number> = Object.fromEntries(LAYERS.map((l, i) => [l, i])) as Record<Layer, number>;
@@ -148,9 +149,7 @@ function continuationTransitions(model: SequenceModel): readonly (readonly numbe
   if (!t) {
     const boost = Math.log(CONTINUATION_STAY_BOOST);
     t = model.logTransition.map((row, j) => {
-      const raised = row.map((x, k) => (k === j ? x + boost : x));
-      const z = Math.log(raised.reduce((a, b) => a + Math.exp(b), 0));
-      return raised.map((x) => x - z);
+      return logSoftmax(row.map((x, k) => (k === j ? x + boost : x)));
     });
     CONTINUATION.set(model, t);
   }
@@ -223,15 +222,6 @@ export function decode(
     path: pathIdx.map((k) => LAYERS[k] as Layer),
     posteriors: forwardBackward(emissions, model, continues),
   };
-}
-
-function logSumExp(values: ArrayLike<number>): number {
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? -Infinity);
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += Math.exp((values[i] ?? -Infinity) - max);
-  return max + Math.log(sum);
 }
 
 function forwardBackward(

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Feature } from './layer-features';
 import { LAYERS, type Layer } from './layers';
+import { logSoftmax } from './log-probabilities';
 
 const K = LAYERS.length;
 const LayerVector = z.array(z.number()).length(K);
@@ -59,9 +60,7 @@ export function layerLogProbabilities(features: readonly Feature[], model: Learn
     if (!w) continue;
     for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + value * (w[k] ?? 0);
   }
-  const max = Math.max(...logits);
-  const z = Math.log(logits.reduce((a, x) => a + Math.exp(x - max), 0)) + max;
-  return logits.map((x) => x - z);
+  return logSoftmax(logits);
 }
 
 /** Readable words behind a layer's score, strongest first (for the evidence shown to users). */

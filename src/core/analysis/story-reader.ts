@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { Feature } from './layer-features';
 import { LAYERS } from './layers';
+import { logSoftmax } from './log-probabilities';
 import { vectorTokens, wordRow, type WordVectors } from './word-vectors';
 
 const K = LAYERS.length;
@@ -149,8 +150,8 @@ export function readerTokens(normalized: string, max: number): string[] {
 }
 
 /**
- * The sum of a sentence's word vectors over its length (plus a hair, so a sentence with no known
- * word stays all zeros): what it is about, whatever its length.
+ * The sum of a sentence's word vectors scaled to unit length (the norm plus a hair, so a sentence
+ * with no known word stays all zeros): what it is about, whatever its length.
  */
 export function readerMeaning(tokens: readonly string[], vectors: WordVectors): Float32Array {
   const sum = new Float32Array(vectors.dimensions);
@@ -310,10 +311,4 @@ function readWith(r: StoryReader, t: Tensors, inputs: readonly SentenceInput[], 
     });
     return logSoftmax(logits);
   });
-}
-
-function logSoftmax(logits: readonly number[]): number[] {
-  const max = Math.max(...logits);
-  const z = Math.log(logits.reduce((a, x) => a + Math.exp(x - max), 0)) + max;
-  return logits.map((x) => x - z);
 }
