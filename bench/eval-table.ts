@@ -110,13 +110,17 @@ export function printTable(): void {
       cv.dataHash === SHIPPED_MODEL.dataHash
         ? "the shipped model's data"
         : 'an EARLIER training set (rerun npm run train)';
+    const folds = cv.folds ?? 7;
+    const loso = folds === cv.stories;
+    const split = loso ? 'leave-one-story-out' : `${folds} folds`;
+    const tag = loso ? 'LOSO' : `${folds}-fold`;
     console.log(
-      `\nCross-validation on the real sets (seven folds, each story labelled by an engine trained without it; ${fresh}):`,
+      `\nCross-validation on the real sets (${split}, each story labelled by an engine trained without it; ${fresh}):`,
     );
     for (const [name, r] of Object.entries(cv.sets)) {
       const rec = LAYERS.map((l) => f3(r.recall[l] ?? NaN).padStart(6)).join(' ');
       console.log(
-        `${`${name} (7-fold)`.padEnd(30)} ${String(r.sentences).padStart(6)} ${f3(r.accuracy).padStart(6)} ${''.padStart(7)} ${f3(r.timeError).padStart(8)} ${''.padStart(6)}                          ${rec}`,
+        `${`${name} (${tag})`.padEnd(30)} ${String(r.sentences).padStart(6)} ${f3(r.accuracy).padStart(6)} ${''.padStart(7)} ${f3(r.timeError).padStart(8)} ${''.padStart(6)}                          ${rec}`,
       );
     }
     // The cross-validated confusions are the honest ones: the in-sample ones are replaced.
@@ -150,6 +154,10 @@ function printDocuments(): void {
 
 interface CvReport {
   dataHash: string;
+  /** How many folds the real stories were split into (one per story: leave-one-story-out); 7 in reports before it was written. */
+  folds?: number;
+  /** How many real stories there were. */
+  stories?: number;
   sets: Record<
     string,
     {
