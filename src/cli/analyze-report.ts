@@ -6,7 +6,13 @@ import { LAYERS, layerName, type Layer } from '../core/analysis/layers';
 import type { Analysis } from '../core/analysis/types';
 import { formatClock } from '../core/time/clock';
 
+/** A moment in the answer, floored like a player's clock: "[0:59]". */
 const mmss = (seconds: number): string => formatClock(seconds);
+/**
+ * A length of time, to the nearest second: the advice says "15 s" for 14.9 s, so the table beside
+ * it must not say 0:14.
+ */
+const length = (seconds: number): string => formatClock(Math.round(seconds));
 
 const LEVEL: Record<string, string> = { weak: 'Weak', passing: 'Passing', strong: 'Strong', staff_bar: 'Staff bar' };
 const TIER: Record<string, string> = { senior: 'Senior', staff: 'Staff', l7: 'L7' };
@@ -23,9 +29,9 @@ export function renderReport(a: Analysis): string {
   for (const l of LAYERS) {
     const s = a.layers[l];
     if (s.sentences === 0 && l === 'other') continue;
-    const budget = l === 'other' ? '' : mmss(a.budget.seconds[l]);
+    const budget = l === 'other' ? '' : length(a.budget.seconds[l]);
     out.push(
-      `  ${layerName(l).padEnd(16)} ${mmss(s.seconds).padStart(6)} ${`${Math.round(s.share * 100)}%`.padStart(6)} ${budget.padStart(7)} ${String(s.sentences).padStart(6)} ${String(s.words).padStart(6)}`,
+      `  ${layerName(l).padEnd(16)} ${length(s.seconds).padStart(6)} ${`${Math.round(s.share * 100)}%`.padStart(6)} ${budget.padStart(7)} ${String(s.sentences).padStart(6)} ${String(s.words).padStart(6)}`,
     );
   }
   if (a.timeline.missing.length > 0) out.push(`  Missing: ${a.timeline.missing.map((l) => layerName(l)).join(', ')}`);
@@ -61,10 +67,10 @@ export function renderReport(a: Analysis): string {
     const q = f.evidence[0];
     if (q) out.push(`     e.g. [${mmss(q.start)}] "${truncate(q.text, 110)}"`);
   }
-  out.push('', `Outline for ${mmss(a.feedback.outline.lengthSeconds)}`);
+  out.push('', `Outline for ${length(a.feedback.outline.lengthSeconds)}`);
   for (const s of a.feedback.outline.steps) {
     out.push(
-      `  ${layerName(s.layer as Layer).padEnd(16)} ${mmss(s.targetSeconds).padStart(5)} (~${s.targetSentences} sentence${s.targetSentences === 1 ? '' : 's'}; you: ${mmss(s.actualSeconds)})  ${s.guidance}`,
+      `  ${layerName(s.layer as Layer).padEnd(16)} ${length(s.targetSeconds).padStart(5)} (~${s.targetSentences} sentence${s.targetSentences === 1 ? '' : 's'}; you: ${length(s.actualSeconds)})  ${s.guidance}`,
     );
   }
   out.push('', `Follow-up question (${layerName(a.feedback.followUp.layer)}): ${a.feedback.followUp.question}`);
