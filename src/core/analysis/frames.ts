@@ -147,7 +147,9 @@ export const FRAME_CUES: readonly Cue[] = [
     'someone noticed it and told the team',
     {
       before: `\\b(?:a|an|the|one of (?:our|the|their)|some|several|our|their|two|\\d+) ${OUTSIDE_SUBJECT}(?:[\\w']+,? ){1,5}`,
-      notBefore: '\\b(?:who|that|which|we|i) ',
+      // "Nobody on our side noticed": a subject that is denied is the gap, not the report.
+      notBefore:
+        '\\b(?:(?:who|that|which|we|i) |(?:nobody|no one|none of|not one of|not a single|neither)\\b[^.,;:!?]*)',
     },
   ),
   cue(
@@ -168,7 +170,7 @@ export const FRAME_CUES: readonly Cue[] = [
     'frame.nothing_fired',
     'detection',
     1.6,
-    `\\b(?:nothing (?:[\\w']+ ){0,4}?(?:fired|alerted|paged|tripped|caught|flagged|showed|told us|noticed|detected)|nobody (?:was|were) (?:looking|watching|checking)|no one (?:was|were) (?:looking|watching|checking)|no (?:alert|alarm|page|monitor|dashboard|check|test) (?:\\w+ )?(?:fired|went off|caught|showed|flagged|tripped)|none of (?:us|our \\w+|the \\w+) (?:had )?(?:noticed|saw|caught|spotted|knew|fired|went off|paged|tripped)|nobody (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|no one (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|(?:went|stayed|ran|sat) (?:\\w+ )?(?:unnoticed|undetected|unseen)|without (?:anyone|any of us|us) (?:noticing|knowing)|(?:we|i) (?:didn't|did not|never|hadn't|had not) (?:notice|know|see|catch|spot|realize|realise)|nothing (?:we had|we'd|we) (?:built |set up )?(?:looked at|watched|monitored|checked|measured) (?:it|that|this|them)|(?:had been|was) sitting there (?:unnoticed |undetected |quietly )?(?:since|for))\\b`,
+    `\\b(?:nothing (?:[\\w']+ ){0,4}?(?:fired|alerted|paged|tripped|caught|flagged|showed|told us|noticed|detected)|nobody (?:was|were) (?:looking|watching|checking)|no one (?:was|were) (?:looking|watching|checking)|no (?:alert|alarm|page|monitor|dashboard|check|test) (?:\\w+ )?(?:fired|went off|caught|showed|flagged|tripped)|none of (?:us |(?:our|the) (?:[\\w'-]+ ){1,3}?)(?:had )?(?:noticed|saw|caught|spotted|knew|fired|went off|paged|tripped)|nobody (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|no one (?:had )?(?:noticed|caught|saw|spotted|flagged|knew)|(?:went|stayed|ran|sat) (?:\\w+ )?(?:unnoticed|undetected|unseen)|without (?:anyone|any of us|us) (?:noticing|knowing)|(?:we|i) (?:didn't|did not|never|hadn't|had not) (?:notice|know|see|catch|spot|realize|realise)|nothing (?:we had|we'd|we) (?:built |set up )?(?:looked at|watched|monitored|checked|measured) (?:it|that|this|them)|(?:had been|was) sitting there (?:unnoticed |undetected |quietly )?(?:since|for))\\b`,
     'admits nothing caught it',
   ),
   cue(

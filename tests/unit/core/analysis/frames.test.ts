@@ -62,6 +62,20 @@ describe('detection frames: who noticed, and when', () => {
     expect(ids('The latency alert flagged it at 3 a.m.')).not.toContain('frame.someone_noticed');
     expect(ids('The staff who noticed could not open the admin tools.')).not.toContain('frame.someone_noticed');
   });
+
+  it('reads a denied subject as the gap, not as someone who told the team', () => {
+    for (const text of [
+      'Nobody on the night shift noticed anything until morning.',
+      'No one in the support queue reported it for two days.',
+      'None of our nightly integration suites caught it.',
+    ]) {
+      expect(ids(text), text).not.toContain('frame.someone_noticed');
+      expect(strongest(text), text).toBe('detection');
+    }
+    expect(ids('None of our nightly integration suites caught it.')).toContain('frame.nothing_fired');
+    // The report itself, with a denial earlier in another clause, still counts.
+    expect(ids('Nothing fired, but a courier at the depot emailed us a photo.')).toContain('frame.someone_noticed');
+  });
 });
 
 describe('structural-fix frames: a continuing rule', () => {
