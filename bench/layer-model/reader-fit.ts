@@ -127,7 +127,7 @@ export function seeded(seed: number): () => number {
 
 let ready: Promise<void> | null = null;
 
-function backend(): Promise<void> {
+export function backend(): Promise<void> {
   ready ??= (async () => {
     setThreadsCount(2);
     await tf.setBackend(process.env.TFJS_BACKEND ?? 'wasm');

@@ -8,9 +8,11 @@ import { classifySentences, DEFAULT_CLASSIFIER_MODEL, type ClassifiedSentence } 
 import { measureDelivery } from './delivery';
 import { readFacts, type StoryFacts } from './facts';
 import { buildFeedback, notGradedFeedback } from './feedback';
-import { assessGradability } from './gradable';
+import { assessGradability, gradableSentence } from './gradable';
 import { assessRubric } from './rubric';
 import { segmentTranscript, type Segmentation } from './segment';
+import { SHIPPED_INCIDENT_MODEL } from './shipped-incident-model';
+import { SHIPPED_WORD_VECTORS } from './shipped-word-vectors';
 import { buildTimeline, layerStats } from './timeline';
 import {
   ANALYSIS_VERSION,
@@ -87,15 +89,10 @@ function storyFacts({ raw, classified, sentences }: LabelledStory): StoryFacts {
 
 /** Why the answer cannot be graded as an incident story, or null when it can. */
 function notGradedReason({ words, classified }: LabelledStory): NotGradedReason | null {
-  return assessGradability(
-    classified.map((c) => ({
-      normalized: c.normalized,
-      storyCueWeight: c.hits
-        .filter((h) => h.cue.layer !== 'other' && h.cue.layer !== 'headline')
-        .reduce((a, h) => a + h.weight, 0),
-    })),
-    words.length,
-  );
+  return assessGradability(classified.map(gradableSentence), words.length, {
+    model: SHIPPED_INCIDENT_MODEL,
+    vectors: SHIPPED_WORD_VECTORS,
+  });
 }
 
 export function analyzeTranscript(transcript: Transcript, options: AnalysisOptions = {}): Analysis {

@@ -1,67 +1,93 @@
 /**
  * Whether an answer can be graded as an incident story at all. A tier for a recipe, a product
- * pitch or three words would be a lie, so the engine says what is missing instead:
+ * pitch, a leadership story with no incident or three words would be a lie, so the engine says
+ * what is missing instead:
  *
  * - too short: fewer than MIN_WORDS words (the lesson's own one-line Senior story has 16);
- * - not an incident: no sentence tells, in the past or present perfect, of something that went
- *   wrong, was noticed or was put right (a pitch says "helps teams resolve incidents" in the
- *   present; a story says "the deploy broke checkout"), or the whole answer holds fewer than
- *   MIN_SIGNALS distinct words of that kind and sentences with a strong layer cue.
+ * - not an incident: none of three things holds.
+ *   1. Its `top` most incident-like sentences read, on average, to the learned incident model
+ *      (incident-model.ts) as telling what broke, who noticed, the cause or the recovery.
+ *   2. It tells something that happened (a sentence in the past tense) and names at least
+ *      MIN_TOLD_WORDS distinct words of an incident (incident-words.ts): a story the model
+ *      doubts but that plainly says what broke.
+ *   3. One sentence says detection, cause or recovery outright (PLAIN_CUE: "we rolled back
+ *      within the hour") and the model leans to incident on some sentence: the lesson's own
+ *      advice gives the recovery one sentence and the fix and the lesson the rest.
  */
-import { discourseFeatures } from './discourse';
+import type { ClassifiedSentence } from './classify';
+import { sentenceProbabilities, topMean, type GradableSentence, type IncidentModel } from './incident-model';
+import { incidentWords, tellsAnEvent } from './incident-words';
+import type { Layer } from './layers';
 import type { NotGradedReason } from './types';
+import type { WordVectors } from './word-vectors';
 
 const MIN_WORDS = 12;
-/** Cue weight at which a sentence plainly speaks of an incident layer ("we rolled back", "root cause"). */
-const STRONG_CUE = 1.5;
-/** Distinct incident words plus sentences with a strong layer cue, across the answer. */
-const MIN_SIGNALS = 2;
-/** Enough signals count even when no sentence is in a past tense (some speakers tell it in the present). */
-const MIN_SIGNALS_WITHOUT_EVENT = 3;
+/** Distinct incident words that make an answer telling a past event an incident story whatever the model says. */
+const MIN_TOLD_WORDS = 2;
+/**
+ * A sentence whose cues say detection, cause or recovery twice over ("we rolled back within the
+ * hour") is enough when the model also leans to incident on it.
+ */
+const PLAIN_CUE = 3;
+const LEANS = 0.5;
 
-/** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
-const INCIDENT = new RegExp(
-  `\\b(?:${[
-    // something broke or went wrong
-    "outages?|incidents?|broke|broken|breaks|downtime|offline|fail\\w*|errors?|bugs?|buggy|crash\\w*|hang|hung|froze|frozen|stuck|stalled|(?:stop(?:ped)?|not|n't) work(?:ing)?|timeouts?|timed out|5\\d\\d|degraded|latency|garbage|corrupt\\w*|lost|loss|leak\\w*|breach\\w*|expos\\w*|compromised|deleted|delete|wiped|dropped|overwr\\w*|truncated|misconfigur\\w*|overload\\w*|exhaust\\w*|spike[ds]?|bounced?|unreachable|unavailable|couldn't|could not|can't|cannot|unable|missing|missed|duplicat\\w*|double\\w*|blocked|rejected|locked|expired|outdated|stale|regress\\w*|vulnerab\\w*|phish\\w*|ransom\\w*|attack\\w*|mistakes?|screw\\w*|oops|accident\\w*",
-    // someone noticed
-    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|monitor\\w*|dashboards?|noticed|reported|complain\\w*|tickets?|support|angry|panic\\w*|groan\\w*',
-    // it was put right
-    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|purg\\w*|retrain\\w*|refund\\w*|apolog\\w*|sorry',
-    // where it happened
-    'production|prod|live site|customers?|users?|database|servers?|deploy\\w*|releases?|config\\w*|root cause|post ?mortem|dns|cert\\w*',
-  ].join('|')})\\b`,
-  'g',
-);
+/** Layers only an incident has, and layers any story of work has ("we set up a weekly review", "I learned"). */
+const INCIDENT_LAYERS: ReadonlySet<Layer> = new Set(['detection', 'attribution', 'mitigation']);
+const LASTING_LAYERS: ReadonlySet<Layer> = new Set(['structural_fix', 'system_learning']);
 
-/** Words that often tell of an incident but as often of anything else: each counts half. */
-const GENERIC =
-  /\b(?:down|stopped|late|slow|worse|wrong|bad|lost|users?|customers?|support|problems?|issues?|fix(?:ed)?)\b/g;
-
-/** Distinct incident words of a normalised sentence. */
-function incidentWords(normalized: string): string[] {
-  return [...new Set(normalized.match(INCIDENT) ?? [])];
+/** What the check reads of a classified sentence. */
+export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hits'>): GradableSentence {
+  const weight = (layers: ReadonlySet<Layer>) =>
+    c.hits.filter((h) => layers.has(h.cue.layer)).reduce((a, h) => a + h.weight, 0);
+  return {
+    normalized: c.normalized,
+    incidentCueWeight: weight(INCIDENT_LAYERS),
+    lastingCueWeight: weight(LASTING_LAYERS),
+  };
 }
 
-function genericWords(normalized: string): string[] {
-  return [...new Set(normalized.match(GENERIC) ?? [])];
+/** What the answer plainly tells: its distinct incident words (none unless it tells a past event), and its strongest cue of detection, cause or recovery. */
+export interface Told {
+  words: number;
+  cue: number;
 }
 
-/** A sentence that tells of something that happened: past tense or present perfect. */
-function tellsAnEvent(normalized: string): boolean {
-  const d = discourseFeatures(normalized);
-  return d.includes('t:past') || d.includes('t:perfect');
+export function toldIncident(sentences: readonly GradableSentence[]): Told {
+  return {
+    // A story told in the present ("I run it on production, the pager goes off") still counts
+    // once some sentence tells what happened; a pitch or a manual never does.
+    words: sentences.some((s) => tellsAnEvent(s.normalized))
+      ? new Set(sentences.flatMap((s) => incidentWords(s.normalized))).size
+      : 0,
+    cue: Math.max(0, ...sentences.map((s) => s.incidentCueWeight)),
+  };
 }
 
-/** A sentence as the gradability check reads it: normalised text and its layer-cue strength. */
-export interface GradableSentence {
-  normalized: string;
-  /** Summed weight of the sentence's hand-written cues for the five story layers. */
-  storyCueWeight: number;
+/** Whether an answer whose sentences have these probabilities and that tells this is an incident story. */
+export function judgedIncident(
+  probabilities: readonly number[],
+  told: Told,
+  model: Pick<IncidentModel, 'top' | 'threshold'>,
+): boolean {
+  return (
+    topMean(probabilities, model.top) >= model.threshold ||
+    told.words >= MIN_TOLD_WORDS ||
+    (told.cue >= PLAIN_CUE && topMean(probabilities, 1) >= LEANS)
+  );
+}
+
+/** The learned model that judges, and the word vectors its features read. */
+export interface IncidentJudge {
+  model: IncidentModel;
+  vectors: WordVectors;
 }
 
 /** Why the answer cannot be graded and what to do, or null when it can be graded. */
-export function assessGradability(sentences: readonly GradableSentence[], wordCount: number): NotGradedReason | null {
+export function assessGradability(
+  sentences: readonly GradableSentence[],
+  wordCount: number,
+  judge: IncidentJudge,
+): NotGradedReason | null {
   if (wordCount < MIN_WORDS) {
     return {
       code: 'too_short',
@@ -69,14 +95,8 @@ export function assessGradability(sentences: readonly GradableSentence[], wordCo
       next: 'Tell the whole story: what broke and its impact, how you found out, the cause, how you restored service, what you changed so it cannot recur, and what you learned.',
     };
   }
-  const told = (s: GradableSentence) =>
-    incidentWords(s.normalized).length > 0 || genericWords(s.normalized).length > 0 || s.storyCueWeight >= STRONG_CUE;
-  const eventTold = sentences.some((s) => tellsAnEvent(s.normalized) && told(s));
-  const strong = new Set(sentences.flatMap((s) => incidentWords(s.normalized))).size;
-  const generic = new Set(sentences.flatMap((s) => genericWords(s.normalized))).size;
-  const cued = sentences.filter((s) => s.storyCueWeight >= STRONG_CUE).length;
-  const signals = strong + generic / 2 + cued;
-  if (signals < MIN_SIGNALS || (!eventTold && signals < MIN_SIGNALS_WITHOUT_EVENT)) {
+  const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
+  if (!judgedIncident(probabilities, toldIncident(sentences), judge.model)) {
     return {
       code: 'not_incident',
       message:

@@ -50,6 +50,19 @@ describe('answers that are not gradable incident stories', () => {
     expect(ungraded).toEqual([]);
   });
 
+  it('refuses most held-back answers about other work and grades the hard incident stories beside them', () => {
+    // corpus/not-incident/blind1 is never trained on; its README records the blind score of the
+    // word-list check this replaced (16 of 40 refused) and the incident model's 30 of 40.
+    const dir = fileURLToPath(new URL('../../../../corpus/not-incident/blind1', import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    const graded = (f: string) => analyse(readFileSync(join(dir, f), 'utf8')).gradable;
+    const others = files.filter((f) => !f.startsWith('pos-'));
+    const incidents = files.filter((f) => f.startsWith('pos-'));
+    expect([others.length, incidents.length]).toEqual([40, 12]);
+    expect(others.filter((f) => !graded(f)).length).toBeGreaterThanOrEqual(30);
+    expect(incidents.filter(graded).length).toBeGreaterThanOrEqual(10);
+  });
+
   it('keeps the fixture folder to the texts this test names', () => {
     expect(readdirSync(NOT_GRADABLE).sort()).toEqual([
       'leadership.txt',

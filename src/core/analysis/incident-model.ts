@@ -1,0 +1,106 @@
+/**
+ * Whether a whole answer is an incident story. A logistic regression reads each sentence — what
+ * it is about (its words' mean vector and the strongest value of each dimension) and how it is
+ * told (incident words, layer cues, past tense) — and gives the probability that it tells part
+ * of an incident: what broke, who noticed, the cause or the recovery. The answer's score is the
+ * mean of its `top` most incident-like sentences: an incident story has at least a couple, a
+ * leadership story that says "escalations dropped" and "I learned" has none. Word lists alone
+ * could not tell those apart, nor see a short incident told in its own domain's words ("the
+ * domain expired and the product vanished").
+ *
+ * Its parameters are a data file (incident-model.json) trained with TensorFlow.js by
+ * `npm run train:incident` (bench/layer-model/incident-fit.ts) on the sentences of the
+ * project's incident stories and of the answers in `corpus/not-incident`; this module only
+ * applies them.
+ */
+import { z } from 'zod';
+import { genericWords, incidentWords, tellsAnEvent } from './incident-words';
+import { sentenceMeaning, type WordVectors } from './word-vectors';
+
+/** A sentence as the check reads it: normalised text and the weight of its layer cues. */
+export interface GradableSentence {
+  normalized: string;
+  /** Summed weight of the sentence's cues for detection, attribution and mitigation. */
+  incidentCueWeight: number;
+  /** Summed weight of its cues for a structural fix or a lesson: any story of work has those. */
+  lastingCueWeight: number;
+}
+
+/** Cue weight at which a sentence plainly speaks of a layer ("we rolled back", "root cause"). */
+const STRONG_CUE = 1.5;
+
+/** The hand-made features of a sentence, after its word-vector dimensions (`vec:0` …, `max:0` …). */
+const TOLD = ['incident words', 'generic words', 'incident cues', 'lasting cues', 'past tense'] as const;
+
+export const IncidentModelSchema = z.object({
+  format: z.literal('postmortem-coach/incident-model'),
+  version: z.literal(1),
+  trainedAt: z.string(),
+  /** SHA-256 of the training texts, their classes and the options. */
+  dataHash: z.string().regex(/^[0-9a-f]{64}$/),
+  training: z.object({
+    incidents: z.number().int().nonnegative(),
+    others: z.number().int().nonnegative(),
+    options: z.record(z.string(), z.number()),
+  }),
+  /** Feature names in input order: the file is refused if they are not the ones this code computes. */
+  features: z.array(z.string()).max(1000),
+  weights: z.array(z.number()).max(1000),
+  bias: z.number(),
+  /** How many of the answer's most incident-like sentences its score averages. */
+  top: z.number().int().positive().max(10),
+  /** Below this score the answer is not graded as an incident story. */
+  threshold: z.number().min(0).max(1),
+});
+
+export type IncidentModel = z.infer<typeof IncidentModelSchema>;
+
+/** The feature names this code computes for word vectors of `dimensions` dimensions. */
+export function incidentFeatureNames(dimensions: number): string[] {
+  const dims = (prefix: string) => Array.from({ length: dimensions }, (_, k) => `${prefix}:${k}`);
+  return [...dims('vec'), ...dims('max'), ...TOLD];
+}
+
+/** Checks a parsed file against the features this code computes; throws with the reason. */
+export function checkIncidentModel(model: IncidentModel, dimensions: number): IncidentModel {
+  const names = incidentFeatureNames(dimensions);
+  if (model.features.length !== names.length || model.features.some((f, i) => f !== names[i]))
+    throw new Error('incident model: its features are not the ones this version computes; retrain it');
+  if (model.weights.length !== names.length)
+    throw new Error(`incident model: ${model.weights.length} weights for ${names.length} features`);
+  return model;
+}
+
+/** One sentence's features, in the order of `incidentFeatureNames`. */
+export function sentenceIncidentFeatures(s: GradableSentence, vectors: WordVectors): number[] {
+  const meaning = sentenceMeaning(s.normalized, vectors);
+  return [
+    ...(meaning ? [...meaning.mean, ...meaning.max] : new Array<number>(2 * vectors.dimensions).fill(0)),
+    Math.log1p(incidentWords(s.normalized).length),
+    Math.log1p(genericWords(s.normalized).length),
+    Math.min(2 * STRONG_CUE, s.incidentCueWeight) / (2 * STRONG_CUE),
+    Math.min(2 * STRONG_CUE, s.lastingCueWeight) / (2 * STRONG_CUE),
+    tellsAnEvent(s.normalized) ? 1 : 0,
+  ];
+}
+
+/** The probability that a sentence tells part of an incident, from its features. */
+export function sentenceIncidentProbability(model: IncidentModel, features: readonly number[]): number {
+  const z = features.reduce((a, x, i) => a + x * (model.weights[i] ?? 0), model.bias);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The probability that each sentence tells part of an incident. */
+export function sentenceProbabilities(
+  model: IncidentModel,
+  sentences: readonly GradableSentence[],
+  vectors: WordVectors,
+): number[] {
+  return sentences.map((s) => sentenceIncidentProbability(model, sentenceIncidentFeatures(s, vectors)));
+}
+
+/** The mean of the `top` highest probabilities: an answer's score. */
+export function topMean(probabilities: readonly number[], top: number): number {
+  const best = [...probabilities].sort((a, b) => b - a).slice(0, top);
+  return best.length === 0 ? 0 : best.reduce((a, p) => a + p, 0) / best.length;
+}

@@ -1,0 +1,48 @@
+/**
+ * The words an incident story is told in, for the check of whether an answer is one at all
+ * (gradable.ts) and the features of its learned model (incident-model.ts).
+ */
+import { discourseFeatures } from './discourse';
+
+/** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
+const INCIDENT = new RegExp(
+  `\\b(?:${[
+    // something broke or went wrong
+    "outages?|incidents?|broke|broken|breaks|downtime|offline|fail\\w*|errors?|bugs?|buggy|crash\\w*|hang|hung|froze|frozen|stuck|stalled|(?:stop(?:ped)?|not|n't) work(?:ing)?|timeouts?|timed out|5\\d\\d|degraded|garbage|corrupt\\w*|leak\\w*|breach\\w*|expos\\w*|compromised|deleted|delete|wiped|overwr\\w*|truncated|misconfigur\\w*|overload\\w*|exhaust\\w*|unreachable|unavailable|couldn't|could not|can't|cannot|unable|expired|regress\\w*|vulnerab\\w*|phish\\w*|ransom\\w*|attack\\w*|mistakes?|screw\\w*|oops|accident\\w*",
+    // someone noticed
+    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|noticed|reported|complain\\w*|angry|panic\\w*|groan\\w*',
+    // it was put right
+    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|purg\\w*|retrain\\w*|refund\\w*|apolog\\w*|sorry',
+    // what only an incident report names
+    'root cause|post ?mortem|dns|cert\\w*',
+  ].join('|')})\\b`,
+  'g',
+);
+
+/** Words that often tell of an incident but as often of any other work: each counts half. */
+const GENERIC = new RegExp(
+  `\\b(?:${[
+    'down|stopped|late|slow|worse|wrong|bad|lost|loss|problems?|issues?|fix(?:ed)?',
+    // a failure as often as a decision ("escalations dropped", "the candidate was rejected")
+    'blocked|rejected|dropped|missing|missed|locked|stale|outdated|duplicat\\w*|double\\w*|spike[ds]?|bounced?|latency',
+    // where an incident happens, and where any engineering work does
+    'users?|customers?|support|tickets?|monitor\\w*|dashboards?|production|prod|live site|database|servers?|deploy\\w*|releases?|config\\w*',
+  ].join('|')})\\b`,
+  'g',
+);
+
+/** Distinct incident words of a normalised sentence. */
+export function incidentWords(normalized: string): string[] {
+  return [...new Set(normalized.match(INCIDENT) ?? [])];
+}
+
+/** Distinct words of a normalised sentence that tell of an incident only sometimes. */
+export function genericWords(normalized: string): string[] {
+  return [...new Set(normalized.match(GENERIC) ?? [])];
+}
+
+/** A sentence that tells of something that happened: past tense or present perfect. */
+export function tellsAnEvent(normalized: string): boolean {
+  const d = discourseFeatures(normalized);
+  return d.includes('t:past') || d.includes('t:perfect');
+}
