@@ -16,7 +16,7 @@
  */
 import type { ClassifiedSentence } from './classify';
 import { sentenceProbabilities, topMean, type GradableSentence, type IncidentModel } from './incident-model';
-import { incidentWords, tellsAnEvent } from './incident-words';
+import { genericWords, incidentWords, tellsAnEvent } from './incident-words';
 import type { Layer } from './layers';
 import type { NotGradedReason } from './types';
 import type { WordVectors } from './word-vectors';
@@ -41,6 +41,9 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
     c.hits.filter((h) => layers.has(h.cue.layer)).reduce((a, h) => a + h.weight, 0);
   return {
     normalized: c.normalized,
+    incidentWords: incidentWords(c.normalized),
+    genericWords: genericWords(c.normalized).length,
+    past: tellsAnEvent(c.normalized),
     incidentCueWeight: weight(INCIDENT_LAYERS),
     lastingCueWeight: weight(LASTING_LAYERS),
   };
@@ -56,9 +59,7 @@ export function toldIncident(sentences: readonly GradableSentence[]): Told {
   return {
     // A story told in the present ("I run it on production, the pager goes off") still counts
     // once some sentence tells what happened; a pitch or a manual never does.
-    words: sentences.some((s) => tellsAnEvent(s.normalized))
-      ? new Set(sentences.flatMap((s) => incidentWords(s.normalized))).size
-      : 0,
+    words: sentences.some((s) => s.past) ? new Set(sentences.flatMap((s) => s.incidentWords)).size : 0,
     cue: Math.max(0, ...sentences.map((s) => s.incidentCueWeight)),
   };
 }

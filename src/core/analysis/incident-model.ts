@@ -14,12 +14,20 @@
  * applies them.
  */
 import { z } from 'zod';
-import { genericWords, incidentWords, tellsAnEvent } from './incident-words';
 import { sentenceMeaning, type WordVectors } from './word-vectors';
 
-/** A sentence as the check reads it: normalised text and the weight of its layer cues. */
+/**
+ * A sentence as the check reads it, each reading taken once (the model's features and the check's
+ * other paths both use them): its text, incident words, tense and the weight of its layer cues.
+ */
 export interface GradableSentence {
   normalized: string;
+  /** Distinct incident words (incident-words.ts). */
+  incidentWords: readonly string[];
+  /** How many distinct words tell of an incident only sometimes. */
+  genericWords: number;
+  /** It tells something that happened (past tense or present perfect). */
+  past: boolean;
   /** Summed weight of the sentence's cues for detection, attribution and mitigation. */
   incidentCueWeight: number;
   /** Summed weight of its cues for a structural fix or a lesson: any story of work has those. */
@@ -76,11 +84,11 @@ export function sentenceIncidentFeatures(s: GradableSentence, vectors: WordVecto
   const meaning = sentenceMeaning(s.normalized, vectors);
   return [
     ...(meaning ? [...meaning.mean, ...meaning.max] : new Array<number>(2 * vectors.dimensions).fill(0)),
-    Math.log1p(incidentWords(s.normalized).length),
-    Math.log1p(genericWords(s.normalized).length),
+    Math.log1p(s.incidentWords.length),
+    Math.log1p(s.genericWords),
     Math.min(2 * STRONG_CUE, s.incidentCueWeight) / (2 * STRONG_CUE),
     Math.min(2 * STRONG_CUE, s.lastingCueWeight) / (2 * STRONG_CUE),
-    tellsAnEvent(s.normalized) ? 1 : 0,
+    s.past ? 1 : 0,
   ];
 }
 
