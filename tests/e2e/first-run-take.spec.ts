@@ -37,7 +37,7 @@ test('first run from an empty data folder: models imported from files, a spoken 
     const page = await context.newPage();
     await page.goto(app.server.launchUrl);
     await expect(page.getByTestId('models-missing')).toBeVisible();
-    await page.getByRole('button', { name: 'Import a file in Settings (offline)' }).first().click();
+    await page.getByRole('button', { name: 'Import a file (offline)' }).first().click();
     await expect(page).toHaveURL(/#\/settings/);
 
     const panel = page.getByTestId('models-panel');

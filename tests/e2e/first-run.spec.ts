@@ -27,6 +27,6 @@ test('first run: the Practice page says which models are missing, what each is f
   await page.reload();
   await expect(page.getByTestId('missing-vad')).toHaveCount(0);
   await expect(page.getByTestId('missing-whisper')).toBeVisible();
-  await page.getByRole('button', { name: 'Import a file in Settings (offline)' }).click();
+  await page.getByRole('button', { name: 'Import a file (offline)' }).click();
   await expect(page).toHaveURL(/#\/settings/);
 });

@@ -12,6 +12,7 @@ import {
   envelope,
   loadStory,
   pcmOf,
+  renderClipping,
   renderSpeech,
   renderSilence,
   type CorpusStory,
@@ -212,6 +213,26 @@ test('silence only: "no speech detected", audio kept', async () => {
     const [session] = (await app.backend.services.sessions.list()).sessions;
     expect(session).toMatchObject({ status: 'failed' });
     expect(session?.durationSec).toBeGreaterThan(1.5); // the silent audio is kept
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+});
+
+test('a clipping microphone is flagged before the take without pushing Start below the fold', async () => {
+  const loud = renderClipping(workDir, 'clipping', 10);
+  const app = await startWebApp(undefined, { transcriber: new ScriptedTranscriber(story.text) });
+  const browser = await launchChromium(loud);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(app.server.launchUrl);
+    // The tallest setup a newcomer sees: both models still missing, listed above the microphone.
+    await expect(page.getByTestId('models-missing')).toBeVisible();
+    await expect(page.getByTestId('warning-clipping')).toBeVisible({ timeout: 8_000 });
+    await expect(page.getByText('Speak a sentence at interview volume')).toHaveCount(0);
+    await page.screenshot({ path: 'screenshots/practice-setup-clipping.png' });
+    const start = await page.getByTestId('start-recording').boundingBox();
+    expect((start?.y ?? Infinity) + (start?.height ?? 0)).toBeLessThanOrEqual(800);
   } finally {
     await browser.close();
     await app.stop();

@@ -89,6 +89,14 @@ export function renderSilence(dir: string, name: string, seconds: number): strin
   return file;
 }
 
+/** A full-scale square wave: every block clips, as a microphone with its gain too high does. */
+export function renderClipping(dir: string, name: string, seconds: number): string {
+  const file = path.join(dir, `${name}.48k.wav`);
+  const format = ['-r', '48000', '-c', '1', '-b', '16', '-e', 'signed-integer'];
+  execFileSync('sox', ['-n', ...format, file, 'synth', String(seconds), 'square', '220', 'vol', '1']);
+  return file;
+}
+
 /**
  * Loudness envelope of 16 kHz samples: RMS over 50-ms windows taken every 10 ms, so an alignment
  * search is accurate to 10 ms (a recording starts at an arbitrary point of the looping source).

@@ -74,11 +74,12 @@ export function MicrophoneCheck({ onSwitchMode }: { onSwitchMode(mode: 'type' | 
           Input level {status === 'opening' && <span className="muted">(opening the microphone…)</span>}
         </span>
         <LevelMeter />
-        <p className="pr-field-hint">
-          Speak a sentence at interview volume: the bar should reach the middle without touching the red end.
-        </p>
+        <SignalWarnings>
+          <p className="pr-field-hint">
+            Speak a sentence at interview volume: the bar should reach the middle without touching the red end.
+          </p>
+        </SignalWarnings>
       </div>
-      <SignalWarnings />
     </div>
   );
 }

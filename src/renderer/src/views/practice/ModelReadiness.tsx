@@ -25,8 +25,13 @@ function MissingModel({ kind, entry }: { kind: 'whisper' | 'vad'; entry: ModelEn
             Download {entry.id} ({byteSize(entry.approxBytes)})
           </button>
         )}
-        <button type="button" className="link small" onClick={() => open({ view: 'settings' })}>
-          Import a file in Settings (offline)
+        <button
+          type="button"
+          className="link small"
+          title="Opens Settings, where a model file on this machine can be imported"
+          onClick={() => open({ view: 'settings' })}
+        >
+          Import a file (offline)
         </button>
       </span>
       {progress && (
