@@ -7,7 +7,7 @@
  *   the fixture sets, corpus/train and the real sets read from ../shared).
  * - Other answers: corpus/not-incident/n*, written for this project (leadership, design, hiring
  *   and other work stories, pitches, documentation, recipes, travel, filler). The held-back folder
- *   corpus/not-incident/blind1 is never trained on: it is scored after training and printed.
+ *   corpus/not-incident/blind* folders are never trained on: each is scored after training and printed.
  *
  * The sentences that tell an incident (headline, detection, attribution, mitigation) are the
  * positives, every sentence of the other answers the negatives. TensorFlow.js fits the weights
@@ -41,7 +41,8 @@ import { backend } from './reader-fit';
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/incident-model.json', import.meta.url));
 const NOT_INCIDENT = fileURLToPath(new URL('../../corpus/not-incident', import.meta.url));
-const HELD_BACK = 'blind1';
+/** Folders held back from training (blind1, blind2, …): scored after training, never learned from. */
+const HELD_BACK = /^blind/;
 
 export const INCIDENT_OPTIONS = { epochs: 300, learningRate: 0.05, l2: 1e-3, top: 2, threshold: 0.65, folds: 5 };
 
@@ -99,13 +100,23 @@ export function otherAnswers(folders: readonly string[]): Array<{ name: string; 
   );
 }
 
-/** The folders of other answers the model learns from (every one but the held-back folder). */
-export function trainingFolders(): string[] {
+/** The folders of corpus/not-incident that are held back (or not), sorted. */
+function folders(held: boolean): string[] {
   if (!existsSync(NOT_INCIDENT)) return [];
   return readdirSync(NOT_INCIDENT, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== HELD_BACK)
+    .filter((d) => d.isDirectory() && HELD_BACK.test(d.name) === held)
     .map((d) => d.name)
     .sort();
+}
+
+/** The folders of other answers the model learns from (every one but the held-back folders). */
+export function trainingFolders(): string[] {
+  return folders(false);
+}
+
+/** The held-back folders, scored after training. */
+export function heldBackFolders(): string[] {
+  return folders(true);
 }
 
 /**
@@ -216,8 +227,8 @@ async function main(): Promise<void> {
     examples.map((e) => answerProbabilities(model, e)),
   );
   console.log(`training answers: incidents graded ${trained.incidentsGraded}, others refused ${trained.othersRefused}`);
-  if (existsSync(join(NOT_INCIDENT, HELD_BACK))) {
-    const held = otherAnswers([HELD_BACK]).map((o) => ({
+  for (const folder of heldBackFolders()) {
+    const held = otherAnswers([folder]).map((o) => ({
       ...otherExample(o.name, o.text),
       incident: /\/pos-/.test(o.name),
     }));
@@ -226,7 +237,7 @@ async function main(): Promise<void> {
       held.map((e) => answerProbabilities(model, e)),
     );
     console.log(
-      `held back (${HELD_BACK}, never trained on): incidents graded ${h.incidentsGraded}, others refused ${h.othersRefused}`,
+      `held back (${folder}, never trained on): incidents graded ${h.incidentsGraded}, others refused ${h.othersRefused}`,
     );
     for (const name of h.wrong) console.log(`  wrong: ${name}`);
   }

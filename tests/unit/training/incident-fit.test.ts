@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  heldBackFolders,
+  trainingFolders,
   answerProbabilities,
   fitIncidentModel,
   INCIDENT_OPTIONS,
@@ -41,6 +43,11 @@ describe('the incident model trainer', () => {
 });
 
 describe('the shipped incident model', () => {
+  it('never learns from a held-back folder', () => {
+    expect(heldBackFolders()).toEqual(['blind1', 'blind2', 'blind3']);
+    expect(trainingFolders()).toEqual(['n0', 'n1', 'n2']);
+  });
+
   it('computes the features its file names, and a file with other features is refused', () => {
     expect(SHIPPED_INCIDENT_MODEL.features).toEqual(incidentFeatureNames(100));
     expect(readAnswer(INCIDENTS[0] ?? '').sentences[0]).toHaveLength(SHIPPED_INCIDENT_MODEL.weights.length);

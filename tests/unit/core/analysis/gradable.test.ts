@@ -63,6 +63,25 @@ describe('answers that are not gradable incident stories', () => {
     expect(incidents.filter(graded).length).toBeGreaterThanOrEqual(10);
   });
 
+  it('grades the hard incident stories of blind2 and refuses no fewer answers full of operations words than it did blind', () => {
+    // blind2 and blind3 are held back: answers heavy with operations words that tell no incident,
+    // the check's known blind spot (their READMEs record 8 of 40 and 8 of 80 refused), and
+    // incident stories that are hard to spot. A change to the check must not lose ground on them.
+    const read = (folder: string) => {
+      const dir = fileURLToPath(new URL(`../../../../corpus/not-incident/${folder}`, import.meta.url));
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => ({ incident: f.startsWith('pos-'), graded: analyse(readFileSync(join(dir, f), 'utf8')).gradable }));
+    };
+    const blind2 = read('blind2');
+    const blind3 = read('blind3');
+    expect([blind2.filter((a) => !a.incident).length, blind2.filter((a) => a.incident).length]).toEqual([40, 20]);
+    expect(blind2.filter((a) => a.incident && a.graded).length).toBeGreaterThanOrEqual(19);
+    expect(blind2.filter((a) => !a.incident && !a.graded).length).toBeGreaterThanOrEqual(8);
+    expect(blind3.filter((a) => a.incident)).toEqual([]);
+    expect(blind3.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(8);
+  });
+
   it('keeps the fixture folder to the texts this test names', () => {
     expect(readdirSync(NOT_GRADABLE).sort()).toEqual([
       'leadership.txt',
