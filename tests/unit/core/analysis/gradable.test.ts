@@ -14,6 +14,14 @@ const NOT_GRADABLE = fileURLToPath(new URL('../../../fixtures/not-gradable', imp
 const read = (name: string) => readFileSync(join(NOT_GRADABLE, name), 'utf8');
 const analyse = (text: string) => analyzeTranscript(transcriptFromText(text));
 
+/** A held-back folder of corpus/not-incident, each answer judged: `pos-*` files are incident stories. */
+function judgeHeldBack(folder: string): Array<{ incident: boolean; graded: boolean }> {
+  const dir = fileURLToPath(new URL(`../../../../corpus/not-incident/${folder}`, import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => ({ incident: f.startsWith('pos-'), graded: analyse(readFileSync(join(dir, f), 'utf8')).gradable }));
+}
+
 describe('answers that are not gradable incident stories', () => {
   it.each([
     ['recipe.txt', 'not_incident'],
@@ -53,28 +61,20 @@ describe('answers that are not gradable incident stories', () => {
   it('refuses most held-back answers about other work and grades the hard incident stories beside them', () => {
     // corpus/not-incident/blind1 is never trained on; its README records the blind score of the
     // word-list check this replaced (16 of 40 refused) and the incident model's 30 of 40.
-    const dir = fileURLToPath(new URL('../../../../corpus/not-incident/blind1', import.meta.url));
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-    const graded = (f: string) => analyse(readFileSync(join(dir, f), 'utf8')).gradable;
-    const others = files.filter((f) => !f.startsWith('pos-'));
-    const incidents = files.filter((f) => f.startsWith('pos-'));
+    const blind1 = judgeHeldBack('blind1');
+    const others = blind1.filter((a) => !a.incident);
+    const incidents = blind1.filter((a) => a.incident);
     expect([others.length, incidents.length]).toEqual([40, 12]);
-    expect(others.filter((f) => !graded(f)).length).toBeGreaterThanOrEqual(30);
-    expect(incidents.filter(graded).length).toBeGreaterThanOrEqual(10);
+    expect(others.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(30);
+    expect(incidents.filter((a) => a.graded).length).toBeGreaterThanOrEqual(10);
   });
 
   it('grades the hard incident stories of blind2 and refuses no fewer answers full of operations words than it did blind', () => {
     // blind2 and blind3 are held back: answers heavy with operations words that tell no incident,
     // the check's known blind spot (their READMEs record 8 of 40 and 8 of 80 refused), and
     // incident stories that are hard to spot. A change to the check must not lose ground on them.
-    const read = (folder: string) => {
-      const dir = fileURLToPath(new URL(`../../../../corpus/not-incident/${folder}`, import.meta.url));
-      return readdirSync(dir)
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => ({ incident: f.startsWith('pos-'), graded: analyse(readFileSync(join(dir, f), 'utf8')).gradable }));
-    };
-    const blind2 = read('blind2');
-    const blind3 = read('blind3');
+    const blind2 = judgeHeldBack('blind2');
+    const blind3 = judgeHeldBack('blind3');
     expect([blind2.filter((a) => !a.incident).length, blind2.filter((a) => a.incident).length]).toEqual([40, 20]);
     expect(blind2.filter((a) => a.incident && a.graded).length).toBeGreaterThanOrEqual(19);
     expect(blind2.filter((a) => !a.incident && !a.graded).length).toBeGreaterThanOrEqual(8);
