@@ -69,17 +69,22 @@ describe('answers that are not gradable incident stories', () => {
     expect(incidents.filter((a) => a.graded).length).toBeGreaterThanOrEqual(10);
   });
 
-  it('grades the hard incident stories of blind2 and refuses no fewer answers full of operations words than it did blind', () => {
-    // blind2 and blind3 are held back: answers heavy with operations words that tell no incident,
-    // the check's known blind spot (their READMEs record 8 of 40 and 8 of 80 refused), and
-    // incident stories that are hard to spot. A change to the check must not lose ground on them.
+  it('grades the hard incident stories of blind2 and blind5 and refuses no fewer answers full of operations words than it did blind', () => {
+    // blind2, blind3 and blind5 are held back: answers heavy with operations words that tell no
+    // incident, the check's known blind spot (their READMEs record 8 of 40, 8 of 80 and 5 of 40
+    // refused), and incident stories that are hard to spot (19 and 17 of 20 graded). A change to
+    // the check must not lose ground on them.
     const blind2 = judgeHeldBack('blind2');
     const blind3 = judgeHeldBack('blind3');
+    const blind5 = judgeHeldBack('blind5');
     expect([blind2.filter((a) => !a.incident).length, blind2.filter((a) => a.incident).length]).toEqual([40, 20]);
     expect(blind2.filter((a) => a.incident && a.graded).length).toBeGreaterThanOrEqual(19);
     expect(blind2.filter((a) => !a.incident && !a.graded).length).toBeGreaterThanOrEqual(8);
     expect(blind3.filter((a) => a.incident)).toEqual([]);
     expect(blind3.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(8);
+    expect([blind5.filter((a) => !a.incident).length, blind5.filter((a) => a.incident).length]).toEqual([40, 20]);
+    expect(blind5.filter((a) => a.incident && a.graded).length).toBeGreaterThanOrEqual(17);
+    expect(blind5.filter((a) => !a.incident && !a.graded).length).toBeGreaterThanOrEqual(5);
   });
 
   it('keeps the fixture folder to the texts this test names', () => {
