@@ -1,14 +1,12 @@
 /**
- * Fits the learned layer model (src/core/analysis/learned-model.ts) with TensorFlow.js: a
- * multinomial logistic regression over sparse named features, L2-regularised, optimised by
- * TensorFlow's Adam on the mean (weighted) cross-entropy. The design matrix is dense over the
- * most frequent features: TensorFlow.js's CPU segment sums cost examples × segments, far more than
- * a dense product of this size. Deterministic: zero initialisation, full batch.
+ * Fits the learned layer model (src/core/analysis/learned-model.ts): a multinomial logistic
+ * regression over sparse named features (linear-fit.ts, softmax over the layers). The design
+ * matrix is dense over the most frequent features: TensorFlow.js's CPU segment sums cost
+ * examples × segments, far more than a dense product of this size.
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import type { Feature } from '../../src/core/analysis/layer-features';
 import { LAYERS } from '../../src/core/analysis/layers';
+import { fitLinear } from './linear-fit';
 
 export interface Example {
   features: readonly Feature[];
@@ -31,8 +29,6 @@ export interface Fitted {
   bias: number[];
   weights: Record<string, number[]>;
 }
-
-let backendReady: Promise<boolean> | null = null;
 
 function vocabulary(examples: readonly Example[], minCount: number, maxFeatures: number): Map<string, number> {
   const df = new Map<string, number>();
@@ -57,42 +53,28 @@ function designMatrix(examples: readonly Example[], vocab: Map<string, number>):
 }
 
 export async function fit(examples: readonly Example[], opts: FitOptions): Promise<Fitted> {
-  backendReady ??= tf.setBackend(process.env.TFJS_BACKEND ?? 'wasm');
-  await backendReady;
   const vocab = vocabulary(examples, opts.minCount, opts.maxFeatures);
-  const K = LAYERS.length;
   const N = examples.length;
   const totalWeight = examples.reduce((a, e) => a + e.weight, 0);
-  const result = tf.tidy(() => {
-    const W = tf.variable(tf.zeros([vocab.size, K]));
-    const b = tf.variable(tf.zeros([K]));
-    const X = tf.tensor2d(designMatrix(examples, vocab), [N, vocab.size]);
-    const labels = tf.oneHot(
-      tf.tensor1d(
-        examples.map((e) => e.label),
-        'int32',
-      ),
-      K,
-    );
-    const sampleWeight = tf.tensor1d(examples.map((e) => (e.weight * N) / totalWeight));
-    const optimizer = tf.train.adam(opts.learningRate);
-    for (let it = 0; it < opts.iterations; it++) {
-      optimizer.minimize(() => {
-        const logits = tf.add(tf.matMul(X, W), b);
-        const loss = tf.losses.softmaxCrossEntropy(labels, logits, sampleWeight);
-        return tf.add(loss, tf.mul(opts.l2, tf.sum(tf.square(W)))) as tf.Scalar;
-      });
-    }
-    return { W: W.arraySync() as number[][], b: b.arraySync() as number[] };
-  });
+  const result = await fitLinear(
+    {
+      x: designMatrix(examples, vocab),
+      rows: N,
+      columns: vocab.size,
+      labels: examples.map((e) => e.label),
+      weights: examples.map((e) => (e.weight * N) / totalWeight),
+      link: { kind: 'softmax', classes: LAYERS.length },
+    },
+    opts,
+  );
   const names = [...vocab.keys()];
   const weights: Record<string, number[]> = {};
   names.forEach((name, j) => {
-    const w = result.W[j] ?? [];
+    const w = result.kernel[j] ?? [];
     // Weights too small to change a decision are dropped: a smaller file, the same labels.
     if (w.some((x) => Math.abs(x) >= 0.01)) weights[name] = w.map(round4);
   });
-  return { bias: result.b.map(round4), weights };
+  return { bias: result.bias.map(round4), weights };
 }
 
 function round4(x: number): number {

@@ -21,7 +21,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
 import { classifySentences, DEFAULT_CLASSIFIER_MODEL } from '../../src/core/analysis/classify';
 import { gradableSentence, judgedIncident, toldIncident, type Told } from '../../src/core/analysis/gradable';
 import {
@@ -37,7 +36,7 @@ import { SHIPPED_WORD_VECTORS } from '../../src/core/analysis/shipped-word-vecto
 import { transcriptFromText } from '../../src/core/transcript/from-text';
 import { storyText, type CorpusStory } from '../corpus';
 import { realSets, writtenSets } from './data';
-import { backend } from './reader-fit';
+import { fitLinear } from './linear-fit';
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/incident-model.json', import.meta.url));
 const NOT_INCIDENT = fileURLToPath(new URL('../../corpus/not-incident', import.meta.url));
@@ -128,31 +127,23 @@ export async function fitIncidentModel(
   examples: readonly IncidentExample[],
   options = INCIDENT_OPTIONS,
 ): Promise<Pick<IncidentModel, 'weights' | 'bias'>> {
-  await backend();
   const rows: Array<{ features: number[]; tells: boolean }> = examples.flatMap((e) =>
     e.sentences.map((features, i) => ({ features, tells: e.tells[i] === true })).filter((r) => r.tells || !e.incident),
   );
   const tells = rows.filter((r) => r.tells).length;
   const weightOf = (tell: boolean) => rows.length / (2 * (tell ? tells : rows.length - tells));
-  const d = rows[0]?.features.length ?? 0;
-  const x = tf.tensor2d(rows.map((r) => r.features));
-  const y = tf.tensor2d(rows.map((r) => [r.tells ? 1 : 0]));
-  const w = tf.tensor2d(rows.map((r) => [weightOf(r.tells)]));
-  const kernel = tf.variable(tf.zeros([d, 1]));
-  const bias = tf.variable(tf.zeros([1]));
-  const optimizer = tf.train.adam(options.learningRate);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    optimizer.minimize(() => {
-      const logits = tf.add(tf.matMul(x, kernel), bias);
-      const loss = tf.losses.sigmoidCrossEntropy(y, logits, w);
-      return tf.add(loss, tf.mul(options.l2, tf.sum(tf.square(kernel)))) as tf.Scalar;
-    });
-  }
-  const weights = Array.from(await kernel.data());
-  const b = (await bias.data())[0] ?? 0;
-  tf.dispose([x, y, w, kernel, bias]);
-  optimizer.dispose();
-  return { weights, bias: b };
+  const fitted = await fitLinear(
+    {
+      x: rows.map((r) => r.features),
+      rows: rows.length,
+      columns: rows[0]?.features.length ?? 0,
+      labels: rows.map((r) => (r.tells ? 1 : 0)),
+      weights: rows.map((r) => weightOf(r.tells)),
+      link: { kind: 'sigmoid' },
+    },
+    { l2: options.l2, learningRate: options.learningRate, iterations: options.epochs },
+  );
+  return { weights: fitted.kernel.map((w) => w[0] ?? 0), bias: fitted.bias[0] ?? 0 };
 }
 
 /** Each sentence's probability of telling an incident, under a model. */

@@ -11,7 +11,6 @@
  * permutation matrix.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { contextFeatures } from '../../src/core/analysis/classify';
 import { LAYERS } from '../../src/core/analysis/layers';
 import { normalize } from '../../src/core/analysis/normalize';
@@ -29,6 +28,7 @@ import {
   type StoryReaderFile,
 } from '../../src/core/analysis/story-reader';
 import type { CorpusStory } from '../corpus';
+import { backend } from './tf-backend';
 
 const K = LAYERS.length;
 const D = SHIPPED_WORD_VECTORS.dimensions;
@@ -123,17 +123,6 @@ export function retold(story: CorpusStory, random: () => number): CorpusStory | 
 export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
-
-let ready: Promise<void> | null = null;
-
-export function backend(): Promise<void> {
-  ready ??= (async () => {
-    setThreadsCount(2);
-    await tf.setBackend(process.env.TFJS_BACKEND ?? 'wasm');
-    await tf.ready();
-  })();
-  return ready;
 }
 
 function flagVocabulary(stories: readonly ReaderStory[], minCount: number): string[] {
