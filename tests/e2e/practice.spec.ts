@@ -377,9 +377,25 @@ test('typed answer that is not an incident story: no tier, what is missing and w
     await expect(page.getByTestId('header-tier')).toHaveText('Not graded');
     await expect(page.getByTestId('not-graded-reason')).toContainText('does not read as an incident story');
     await expect(page.getByTestId('not-graded-next')).toContainText('Pick a real incident');
+    await expect(page.getByTestId('answer-again')).toBeVisible();
     await expect(page.getByTestId('results-view')).not.toContainText(/(Senior|Staff|L7) tier/);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: 'screenshots/results-not-graded.png' });
+
+    // Not a dead end: one click answers the same question again, for the same story, typed again,
+    // even after the practice set-up moved on to another story and to speaking.
+    const results = page.url();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Practice' }).click();
+    await page.getByRole('button', { name: 'New story…' }).click();
+    await createStory(page, 'Another story');
+    await expect(page.locator('#story-select option:checked')).toHaveText('Another story');
+    await page.getByRole('tab', { name: 'Speak' }).click();
+    await page.goto(results);
+    await expect(page.getByTestId('not-graded')).toBeVisible();
+    await page.getByTestId('answer-again').click();
+    await expect(page.getByRole('heading', { name: 'Practice', level: 1 })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Type' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('#story-select option:checked')).toHaveText('Not a story (1 take)');
   } finally {
     await browser.close();
     await app.stop();

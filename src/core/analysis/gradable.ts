@@ -101,7 +101,7 @@ export function assessGradability(
     return {
       code: 'not_incident',
       message:
-        'This does not read as an incident story: no sentence tells of a system that broke, who noticed, or how it was put right.',
+        'This does not read as an incident story: no sentence clearly tells of a system that broke, who noticed, or how it was put right.',
       next: 'Pick a real incident you owned and tell it: what went wrong and its impact, how you found out, the cause, the recovery, the lasting fix and the lesson.',
     };
   }

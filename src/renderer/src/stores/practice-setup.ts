@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { questionById, QUESTION_BANK } from '../../../core/practice/questions';
+import type { SessionDocument } from '../../../shared/session-document';
 
 export type AnswerMode = 'speak' | 'type' | 'import';
 
@@ -67,4 +68,19 @@ export function questionText(setup: Pick<PracticeSetup, 'questionId' | 'customQu
     return text.length >= 10 ? text : null;
   }
   return questionById(setup.questionId)?.text ?? null;
+}
+
+/** The set-up that answers a take's question again: its story, its length, its way of answering. */
+export function retakeSetup(
+  take: Pick<SessionDocument, 'question' | 'questionId' | 'storyId' | 'targetSec' | 'kind'>,
+): Partial<PracticeSetup> {
+  const banked = take.questionId !== undefined && questionById(take.questionId) !== undefined;
+  return {
+    ...(banked && take.questionId
+      ? { questionId: take.questionId }
+      : { questionId: 'custom', customQuestion: take.question }),
+    ...(take.storyId ? { storyId: take.storyId } : {}),
+    lengthSec: take.targetSec,
+    mode: take.kind === 'typed' ? 'type' : take.kind === 'imported' ? 'import' : 'speak',
+  };
 }

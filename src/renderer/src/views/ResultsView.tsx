@@ -7,6 +7,7 @@ import { OutlineComparison } from '../components/results/OutlineComparison';
 import { RetranscribePanel } from '../components/results/RetranscribePanel';
 import { NotGradedPanel } from '../components/results/RubricCard';
 import { useNavigation } from '../stores/navigation';
+import { retakeSetup, usePracticeSetup } from '../stores/practice-setup';
 import { shownAnalysis, useResults } from '../stores/results';
 import { ResultsHeaderActions } from './results/ResultsHeaderActions';
 import { ResultsNotices } from './results/ResultsNotices';
@@ -79,7 +80,19 @@ export function ResultsView({ id }: { id: string }) {
 
       <TimelinePanel sessionId={id} analysis={analysis} scale={scale} hasAudio={hasAudio} />
 
-      {analysis.gradable ? <BudgetBars analysis={analysis} /> : <NotGradedPanel analysis={analysis} />}
+      {analysis.gradable ? (
+        <BudgetBars analysis={analysis} />
+      ) : (
+        <NotGradedPanel
+          analysis={analysis}
+          onAnswerAgain={() => {
+            usePracticeSetup.getState().update(retakeSetup(doc));
+            open({ view: 'practice' });
+            // The page keeps its scroll across views; Practice must open at its top, with Start in sight.
+            window.scrollTo(0, 0);
+          }}
+        />
+      )}
       {doc && <OutlineComparison storyId={doc.storyId} targetSec={doc.targetSec} analysis={analysis} />}
 
       <div className="results-grid">

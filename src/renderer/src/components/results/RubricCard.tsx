@@ -80,9 +80,10 @@ function TopFixes({ feedback }: { feedback: Feedback }) {
 
 /**
  * For an answer that is not a gradable incident story, in place of the time budget and the
- * rubric: what is missing and what to do. No tier, no levels, no advice on proportions.
+ * rubric: what is missing and what to do, and a way straight back to answering the same question
+ * for the same story. No tier, no levels, no advice on proportions.
  */
-export function NotGradedPanel({ analysis }: { analysis: Analysis }) {
+export function NotGradedPanel({ analysis, onAnswerAgain }: { analysis: Analysis; onAnswerAgain: () => void }) {
   return (
     <section className="panel rubric" aria-labelledby="not-graded-title" data-testid="not-graded">
       <header className="rubric-head">
@@ -98,6 +99,11 @@ export function NotGradedPanel({ analysis }: { analysis: Analysis }) {
           {analysis.reason.next}
         </p>
       )}
+      <p>
+        <button type="button" className="primary" onClick={onAnswerAgain} data-testid="answer-again">
+          Answer the question again
+        </button>
+      </p>
     </section>
   );
 }
