@@ -378,6 +378,7 @@ test('typed answer that is not an incident story: no tier, what is missing and w
     await expect(page.getByTestId('not-graded-reason')).toContainText('does not read as an incident story');
     await expect(page.getByTestId('not-graded-next')).toContainText('Pick a real incident');
     await expect(page.getByTestId('answer-again')).toBeVisible();
+    await expect(page.getByTestId('rubric-not-graded')).toContainText('not graded');
     await expect(page.getByTestId('results-view')).not.toContainText(/(Senior|Staff|L7) tier/);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: 'screenshots/results-not-graded.png' });

@@ -13,8 +13,14 @@ import { ConstraintsFoldout, FailuresFoldout } from './RubricFoldouts';
  */
 export const RubricCard = memo(function RubricCard({ analysis }: { analysis: Analysis }) {
   const { rubric, tierDetail } = analysis;
-  // An ungraded answer has no rubric: the page shows NotGradedPanel above the timeline instead.
-  if (!rubric || !tierDetail) return null;
+  // An ungraded answer has no rubric: NotGradedPanel above the transcript says why. The tab still
+  // says so, not an empty panel that reads as a rubric failing to load.
+  if (!rubric || !tierDetail)
+    return (
+      <p className="muted" data-testid="rubric-not-graded">
+        No tier and no rubric: this answer was not graded. Why, and what to do, is above the transcript.
+      </p>
+    );
   return (
     <section className="panel rubric" aria-labelledby="rubric-title" data-testid="rubric-card">
       <TierSummary tierDetail={tierDetail} />
