@@ -6,8 +6,8 @@
  * - Incident stories: every labelled story the project may learn from (data.ts: the dev corpus,
  *   the fixture sets, corpus/train and the real sets read from ../shared).
  * - Other answers: corpus/not-incident/n*, written for this project (leadership, design, hiring
- *   and other work stories, pitches, documentation, recipes, travel, filler). The held-back folder
- *   corpus/not-incident/blind* folders are never trained on: each is scored after training and printed.
+ *   and other work stories, pitches, documentation, recipes, travel, filler). The held-back
+ *   folders corpus/not-incident/blind* are never trained on: each is scored after training and printed.
  *
  * The sentences that tell an incident (headline, detection, attribution, mitigation) are the
  * positives, every sentence of the other answers the negatives. TensorFlow.js fits the weights

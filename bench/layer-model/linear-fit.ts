@@ -36,7 +36,7 @@ export async function fitLinear(p: LinearProblem, o: AdamOptions): Promise<Linea
   const link = p.link;
   const outputs = link.kind === 'softmax' ? link.classes : 1;
   return tf.tidy(() => {
-    const X = tf.tensor2d(p.x as Float32Array, [p.rows, p.columns]);
+    const X = tf.tensor2d(p.x, [p.rows, p.columns]);
     const labels =
       link.kind === 'softmax'
         ? tf.oneHot(tf.tensor1d([...p.labels], 'int32'), link.classes)

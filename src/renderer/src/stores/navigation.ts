@@ -27,6 +27,15 @@ export const useNavigation = create<NavigationState>((set) => {
   };
 });
 
+/**
+ * Opens Practice to start a take. The page keeps its scroll across views; Practice must open at its
+ * top, with Start in sight.
+ */
+export function openPracticeAtTop(): void {
+  useNavigation.getState().go('practice');
+  window.scrollTo(0, 0);
+}
+
 /** Opens the results view of a take (the practice flow calls this when processing is done). */
 export function openResults(id: string): void {
   useNavigation.getState().open({ view: 'results', id });

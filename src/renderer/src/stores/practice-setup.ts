@@ -74,11 +74,9 @@ export function questionText(setup: Pick<PracticeSetup, 'questionId' | 'customQu
 export function retakeSetup(
   take: Pick<SessionDocument, 'question' | 'questionId' | 'storyId' | 'targetSec' | 'kind'>,
 ): Partial<PracticeSetup> {
-  const banked = take.questionId !== undefined && questionById(take.questionId) !== undefined;
+  const banked = take.questionId && questionById(take.questionId) ? take.questionId : null;
   return {
-    ...(banked && take.questionId
-      ? { questionId: take.questionId }
-      : { questionId: 'custom', customQuestion: take.question }),
+    ...(banked ? { questionId: banked } : { questionId: 'custom', customQuestion: take.question }),
     ...(take.storyId ? { storyId: take.storyId } : {}),
     lengthSec: take.targetSec,
     mode: take.kind === 'typed' ? 'type' : take.kind === 'imported' ? 'import' : 'speak',

@@ -6,7 +6,7 @@ import { BudgetBars } from '../components/results/BudgetBars';
 import { OutlineComparison } from '../components/results/OutlineComparison';
 import { RetranscribePanel } from '../components/results/RetranscribePanel';
 import { NotGradedPanel } from '../components/results/RubricCard';
-import { useNavigation } from '../stores/navigation';
+import { openPracticeAtTop, useNavigation } from '../stores/navigation';
 import { retakeSetup, usePracticeSetup } from '../stores/practice-setup';
 import { shownAnalysis, useResults } from '../stores/results';
 import { ResultsHeaderActions } from './results/ResultsHeaderActions';
@@ -87,9 +87,7 @@ export function ResultsView({ id }: { id: string }) {
           analysis={analysis}
           onAnswerAgain={() => {
             usePracticeSetup.getState().update(retakeSetup(doc));
-            open({ view: 'practice' });
-            // The page keeps its scroll across views; Practice must open at its top, with Start in sight.
-            window.scrollTo(0, 0);
+            openPracticeAtTop();
           }}
         />
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDocuments } from '../../stores/documents';
-import { useNavigation } from '../../stores/navigation';
+import { openPracticeAtTop } from '../../stores/navigation';
 import { OutlineLength } from './OutlineLength';
 import { STORY_NAME_MAX, storyNameProblem } from './story-name';
 
@@ -23,9 +23,7 @@ export function SaveAndPractise({ defaultName }: { defaultName: string }) {
 
   const practise = async () => {
     if (!(await useDocuments.getState().practise(name))) return;
-    useNavigation.getState().go('practice');
-    // The page keeps its scroll across views; Practice must open at its top, with Start in sight.
-    window.scrollTo(0, 0);
+    openPracticeAtTop();
   };
 
   return (
