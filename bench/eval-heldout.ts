@@ -20,7 +20,8 @@ import { CONSTRAINT_KEYS, RUBRIC_DIMENSIONS, type Analysis } from '../src/core/a
 import { transcriptFromText } from '../src/core/transcript/from-text';
 import type { Transcript } from '../src/core/transcript/types';
 import { loadCorpus, type CorpusStory } from './corpus';
-import { evaluate, runStory, type Mode } from './eval-corpus';
+import { evaluate, evalVectors, runStory, type Mode } from './eval-corpus';
+import type { SentenceVectors } from '../src/core/analysis/sentence-vectors';
 
 const MODES: readonly Mode[] = ['typed', 'whisper', 'raw'];
 
@@ -98,10 +99,10 @@ function oracleAnalysis(story: CorpusStory): Analysis {
   );
 }
 
-function explain(stories: CorpusStory[]): void {
+function explain(stories: CorpusStory[], vectors: SentenceVectors): void {
   console.log('\n=== Explain (typed mode): wrong sentences and disagreeing judgements ===');
   for (const story of stories) {
-    const r = runStory(story, 'typed');
+    const r = runStory(story, 'typed', vectors);
     console.log(`\n# ${story.id}  tier ${story.expected?.tier ?? '-'}→${r.analysis.tier}`);
     story.sentences.forEach((g, i) => {
       const got = r.predicted[i];
@@ -117,7 +118,7 @@ function explain(stories: CorpusStory[]): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = arg('--corpus') ?? heldoutDir();
   const modes = modesFrom(arg('--mode') ?? 'both');
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
@@ -126,8 +127,12 @@ function main(): void {
   console.log(
     `Held-out corpus: ${dir} (${stories.length} stories, ${stories.reduce((n, s) => n + s.sentences.length, 0)} sentences)`,
   );
-  for (const mode of modes) evaluate(stories, mode, verbose);
-  if (process.argv.includes('--explain')) explain(stories);
+  const vectors = await evalVectors(stories, [...new Set([...modes, 'typed' as const])]);
+  for (const mode of modes) evaluate(stories, mode, verbose, vectors);
+  if (process.argv.includes('--explain')) explain(stories, vectors);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -8,9 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LAYERS, type Layer } from '../src/core/analysis/layers';
-import { SHIPPED_MODEL } from '../src/core/analysis/classify';
+import { SHIPPED_MEANING_MODEL, SHIPPED_MODEL } from '../src/core/analysis/classify';
+import type { SentenceVectors } from '../src/core/analysis/sentence-vectors';
 import { defaultCorpusDir, loadCorpus, type CorpusStory } from './corpus';
-import { runStory, type Mode } from './eval-corpus';
+import { evalVectors, runStory, type Mode } from './eval-corpus';
 import { loadDocuments } from './documents/corpus-documents';
 import { scoreDocuments } from './documents/eval-documents';
 import { FIXTURE_SETS, trainBatches } from './layer-model/data';
@@ -39,7 +40,7 @@ export function allSets(): Array<{ name: string; dir: string }> {
   ].filter((s) => existsSync(s.dir));
 }
 
-function scoreSet(stories: readonly CorpusStory[]): SetScore {
+function scoreSet(stories: readonly CorpusStory[], vectors: SentenceVectors): SetScore {
   const confusion = new Map<string, number>();
   const accuracy = { typed: 0, whisper: 0 };
   let timeError = 0;
@@ -49,7 +50,7 @@ function scoreSet(stories: readonly CorpusStory[]): SetScore {
   for (const mode of ['typed', 'whisper'] as const satisfies readonly Mode[]) {
     let correct = 0;
     for (const story of stories) {
-      const r = runStory(story, mode);
+      const r = runStory(story, mode, vectors);
       story.sentences.forEach((g, i) => {
         const p = r.predicted[i] ?? 'other';
         if (p === g.layer) correct++;
@@ -84,7 +85,7 @@ function scoreSet(stories: readonly CorpusStory[]): SetScore {
 
 const f3 = (x: number) => (Number.isNaN(x) ? '   — ' : x.toFixed(3));
 
-export function printTable(): void {
+export async function printTable(): Promise<void> {
   const trained = new Set(SHIPPED_MODEL.training.sets);
   // The story reader learns from every batch with a blind score; the linear model from some.
   const readerOnly = new Set(trainBatches().map((b) => `train/${b}`));
@@ -95,7 +96,7 @@ export function printTable(): void {
   const realConfusion = new Map<string, number>();
   for (const set of allSets()) {
     const stories = loadCorpus(set.dir);
-    const s = scoreSet(stories);
+    const s = scoreSet(stories, await evalVectors(stories, ['typed', 'whisper']));
     const rec = LAYERS.map((l) => f3(s.recall[l]).padStart(6)).join(' ');
     console.log(
       `${set.name.padEnd(18)} ${(trained.has(set.name) ? 'yes' : readerOnly.has(set.name) ? 'reader' : 'no').padEnd(11)} ${String(stories.length).padStart(7)} ${String(s.sentences).padStart(6)} ${f3(s.accuracy.typed).padStart(6)} ${f3(s.accuracy.whisper).padStart(7)} ${f3(s.timeError).padStart(8)} ${s.tier.padStart(6)}                          ${rec}`,
@@ -107,8 +108,8 @@ export function printTable(): void {
   const cv = crossValidationReport();
   if (cv) {
     const fresh =
-      cv.dataHash === SHIPPED_MODEL.dataHash
-        ? "the shipped model's data"
+      cv.dataHash === SHIPPED_MODEL.dataHash && cv.meaningDataHash === SHIPPED_MEANING_MODEL.dataHash
+        ? "the shipped models' data"
         : 'an EARLIER training set (rerun npm run train)';
     const folds = cv.folds ?? 7;
     const loso = folds === cv.stories;
@@ -154,6 +155,8 @@ function printDocuments(): void {
 
 interface CvReport {
   dataHash: string;
+  /** The meaning model's training-data hash (absent in reports from before it). */
+  meaningDataHash?: string;
   /** How many folds the real stories were split into (one per story: leave-one-story-out); 7 in reports before it was written. */
   folds?: number;
   /** How many real stories there were. */

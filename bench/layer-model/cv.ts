@@ -5,7 +5,7 @@
  * sentence accuracy, per-layer recall and layer-time error per real set (time estimated from
  * word counts, as a typed answer's is).
  *
- *   npx tsx bench/layer-model/cv.ts [--folds 7] [--reader-grid 0,0.5,1] [--epochs 4] [--real-weight 3] [--l2 3e-4]
+ *   npx tsx bench/layer-model/cv.ts [--folds 7] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,10 @@ import { loadStoryReader, type StoryReader } from '../../src/core/analysis/story
 import { linearModelLearnsFrom, realSets, writtenSets } from './data';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
 import { classifySentences, RULE_SCALE } from '../../src/core/analysis/classify';
+import type { MeaningModel } from '../../src/core/analysis/meaning-model';
+import type { SentenceVectors } from '../../src/core/analysis/sentence-vectors';
+import { corpusVectors } from './corpus-vectors';
+import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
 
 /** The engine's labels for a story, with `model` and `reader` in place of the shipped ones. */
 export function predictStory(
@@ -26,11 +30,17 @@ export function predictStory(
   reader: StoryReader | null,
   tw = model.transitionWeight,
   ruleScale = RULE_SCALE,
+  meaning: { model: MeaningModel; vectors: SentenceVectors } | null = null,
 ): Layer[] {
   const texts = story.sentences.map((s) => s.text);
-  return classifySentences(texts, {}, { learned: { ...model, transitionWeight: tw }, ruleScale, reader }).map(
-    (c) => c.layer,
-  );
+  return classifySentences(
+    texts,
+    {},
+    { learned: { ...model, transitionWeight: tw }, ruleScale, reader, meaning: meaning?.model ?? null },
+    [],
+    [],
+    meaning?.vectors,
+  ).map((c) => c.layer);
 }
 
 export interface Tally {
@@ -76,6 +86,8 @@ export interface CvOptions {
   /** Reader weights to score (0: the linear model alone); the reader config's weight if absent. */
   readerWeights?: number[];
   ruleScale?: number;
+  /** Weights of the meaning model to score (0: without it); its config's weight if absent. */
+  meaningWeights?: number[];
   /** Run only folds f with f % count === index (for running folds in parallel processes). */
   shard?: { index: number; count: number };
 }
@@ -90,14 +102,17 @@ export async function crossValidate(
   options: CvOptions = {},
 ): Promise<Map<string, Tally>> {
   const grid = options.readerWeights ?? [readerConfig.weight];
+  const meaningGrid = options.meaningWeights ?? [MEANING_CONFIG.weight];
   const real = realSets();
   const written = writtenSets();
+  const vectors = await corpusVectors([...written, ...real]);
   const writtenLinear = written.filter(linearModelLearnsFrom);
   const writtenExamples = examplesFor(writtenLinear, config);
   const writtenReader = readerStories(written, config, readerConfig);
   const all = real.flatMap((set) => set.stories.map((story) => ({ set: set.name, story })));
   const k = options.folds ?? all.length;
-  const tallies = new Map(real.flatMap((s) => grid.map((w) => [key(s.name, w, grid), tally()] as const)));
+  const settings = grid.flatMap((w) => meaningGrid.map((m) => ({ w, m })));
+  const tallies = new Map(real.flatMap((s) => settings.map((x) => [key(s.name, x, settings), tally()] as const)));
   for (let f = 0; f < k; f++) {
     if (options.shard && f % options.shard.count !== options.shard.index) continue;
     const held = all.filter((_, i) => i % k === f);
@@ -112,14 +127,18 @@ export async function crossValidate(
           await fitReader([...writtenReader, ...readerStories(others, config, readerConfig)], readerConfig),
         )
       : null;
+    const meaning = meaningGrid.some((m) => m > 0)
+      ? meaningModelOf(await fitMeaning([...written, ...others], vectors))
+      : null;
     for (const h of held) {
-      for (const w of grid) {
-        const t = tallies.get(key(h.set, w, grid)) ?? tally();
-        const weighted = reader && w > 0 ? { ...reader, file: { ...reader.file, weight: w } } : null;
+      for (const x of settings) {
+        const t = tallies.get(key(h.set, x, settings)) ?? tally();
+        const weighted = reader && x.w > 0 ? { ...reader, file: { ...reader.file, weight: x.w } } : null;
+        const read = meaning && x.m > 0 ? { model: { ...meaning, weight: x.m }, vectors } : null;
         score(
           t,
           h.story,
-          predictStory(h.story, model, weighted, model.transitionWeight, options.ruleScale ?? RULE_SCALE),
+          predictStory(h.story, model, weighted, model.transitionWeight, options.ruleScale ?? RULE_SCALE, read),
         );
       }
     }
@@ -127,8 +146,8 @@ export async function crossValidate(
   return tallies;
 }
 
-function key(set: string, w: number, grid: readonly number[]): string {
-  return grid.length > 1 ? `${set} reader=${w}` : set;
+function key(set: string, x: { w: number; m: number }, settings: readonly unknown[]): string {
+  return settings.length > 1 ? `${set} reader=${x.w} meaning=${x.m}` : set;
 }
 
 /** Tallies as JSON (confusion as an object) and back, to pass them between processes. */
@@ -163,6 +182,7 @@ async function main(): Promise<void> {
       'max-features': { type: 'string' },
       folds: { type: 'string' },
       'reader-grid': { type: 'string' },
+      'meaning-grid': { type: 'string' },
       epochs: { type: 'string' },
       'rule-scale': { type: 'string' },
       shard: { type: 'string' },
@@ -183,6 +203,7 @@ async function main(): Promise<void> {
   const tallies = await crossValidate(config, readerConfig, {
     ...(values.folds ? { folds: Number(values.folds) } : {}),
     ...(grid ? { readerWeights: grid } : {}),
+    ...(values['meaning-grid'] ? { meaningWeights: values['meaning-grid'].split(',').map(Number) } : {}),
     ...(values['rule-scale'] ? { ruleScale: Number(values['rule-scale']) } : {}),
     shard: { index: index ?? 0, count: count ?? 1 },
   });

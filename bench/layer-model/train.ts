@@ -9,7 +9,9 @@
  * the shipped data without rewriting the model files (training is deterministic: they would not
  * change but for their date).
  *
- *   npm run train [-- --no-cv | --loso | --cv-only]
+ * `--meaning-only` trains the meaning model alone (its sentence vectors are kept in bench/.cache).
+ *
+ *   npm run train [-- --no-cv | --loso | --cv-only | --meaning-only]
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -22,9 +24,13 @@ import { linearModelLearnsFrom, realSets, writtenSets } from './data';
 import { countSequences, dataHash, DEFAULT_CONFIG, examplesFor, readerStories, trainModel } from './train-lib';
 import { fitReader, READER_CONFIG } from './reader-fit';
 import { mergeTallies, recall, summary, type Tally, type talliesToJson } from './cv';
+import { MeaningModelSchema } from '../../src/core/analysis/meaning-model';
+import { corpusVectors } from './corpus-vectors';
+import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/layer-model.json', import.meta.url));
 const READER_OUT = fileURLToPath(new URL('../../src/core/analysis/story-reader.json', import.meta.url));
+const MEANING_OUT = fileURLToPath(new URL('../../src/core/analysis/meaning-model.json', import.meta.url));
 const REPORT = fileURLToPath(new URL('./cv-report.json', import.meta.url));
 const CV = fileURLToPath(new URL('./cv.ts', import.meta.url));
 const SHARDS = 2;
@@ -77,12 +83,19 @@ function report(tallies: Map<string, Tally>, hash: string, folds: number, storie
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'no-cv': { type: 'boolean' }, loso: { type: 'boolean' }, 'cv-only': { type: 'boolean' } },
+    options: {
+      'no-cv': { type: 'boolean' },
+      loso: { type: 'boolean' },
+      'cv-only': { type: 'boolean' },
+      'meaning-only': { type: 'boolean' },
+    },
   });
   const sets = [...writtenSets(), ...realSets()];
   const config = DEFAULT_CONFIG;
   const hash = dataHash(sets, { ...config, reader: READER_CONFIG });
-  if (!values['cv-only']) await trainShipped(sets, hash);
+  const meaningHash = dataHash(sets, { meaning: MEANING_CONFIG });
+  if (!values['cv-only'] && !values['meaning-only']) await trainShipped(sets, hash);
+  if (!values['cv-only']) await trainMeaning(sets, meaningHash);
   if (values['no-cv']) return;
   const folds = values.loso ? null : FOLDS;
   const stories = realSets().reduce((n, s) => n + s.stories.length, 0);
@@ -92,7 +105,10 @@ async function main(): Promise<void> {
   const cvStarted = Date.now();
   const tallies = mergeTallies(await Promise.all(Array.from({ length: SHARDS }, (_, i) => shard(i, folds))));
   for (const [name, t] of tallies) console.log(summary(name, t));
-  writeFileSync(REPORT, `${JSON.stringify(report(tallies, hash, folds ?? stories, stories), null, 2)}\n`);
+  writeFileSync(
+    REPORT,
+    `${JSON.stringify({ ...report(tallies, hash, folds ?? stories, stories), meaningDataHash: meaningHash }, null, 2)}\n`,
+  );
   console.log(`(${((Date.now() - cvStarted) / 1000).toFixed(0)} s; written to ${REPORT})`);
 }
 
@@ -128,6 +144,20 @@ async function trainShipped(sets: ReturnType<typeof writtenSets>, hash: string):
   writeFileSync(READER_OUT, `${JSON.stringify(reader)}\n`);
   console.log(
     `Wrote ${READER_OUT} in ${((Date.now() - readerStarted) / 1000).toFixed(0)} s: ${reader.flags.length} flags`,
+  );
+}
+
+/** Encodes every sentence (cached), fits the meaning model on all of them and writes its file. */
+async function trainMeaning(sets: ReturnType<typeof writtenSets>, hash: string): Promise<void> {
+  const vectors = await corpusVectors(sets, console.log);
+  const started = Date.now();
+  const fitted = await fitMeaning(sets, vectors);
+  const model = MeaningModelSchema.parse(
+    meaningModelOf(fitted, MEANING_CONFIG, { trainedAt: new Date().toISOString(), dataHash: hash }),
+  );
+  writeFileSync(MEANING_OUT, `${JSON.stringify(model)}\n`);
+  console.log(
+    `Wrote ${MEANING_OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${fitted.stories} stories, ${fitted.sentences} sentences, data hash ${hash.slice(0, 12)}…`,
   );
 }
 

@@ -125,7 +125,13 @@ function takeServices(options: BackendOptions, shared: SharedServices) {
   return {
     recording,
     recovered,
-    processing: new ProcessingService({ sessions, recording, transcriber, analyze: analyzer.analyze }),
+    processing: new ProcessingService({
+      sessions,
+      recording,
+      transcriber,
+      analyze: analyzer.analyze,
+      encode: analyzer.encode,
+    }),
     imports,
     modelUploads,
     results: new ResultsService({

@@ -70,6 +70,12 @@ export const sessionDocument = z.object({
   transcript: z.unknown().optional(),
   analysis: z.unknown().optional(),
   corrections: z.unknown().optional(),
+  /**
+   * What the sentence encoder made of the transcript's sentences (as recognised and as
+   * corrected), by sentence text: every view that re-analyses the take reads them, so it labels
+   * exactly as the back end did without running the encoder itself.
+   */
+  sentenceVectors: z.record(z.string(), z.string()).optional(),
   error: z.string().optional(),
 });
 export type SessionDocument = z.infer<typeof sessionDocument>;

@@ -5,7 +5,8 @@
  * Without --json: a readable report. With --json: only the Analysis JSON on stdout.
  * Bad input: one line on stderr and exit code 2.
  */
-import { analyzeTranscript, EmptyTranscriptError } from '../../core/analysis/analyze';
+import { EmptyTranscriptError } from '../../core/analysis/analyze';
+import { analyzeEncoded, createSentenceEncoder } from '../../backend/services/analysis/sentence-encoder';
 import { parseLength } from '../../core/analysis/budget';
 import { analyseStoredTake, isSessionReference } from '../analyze-session';
 import { renderReport } from '../analyze-report';
@@ -95,7 +96,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         vad: options.vad,
         onStatus,
       });
-      analysis = analyzeTranscript(transcript, { lengthSeconds: options.length, pauseThresholdSec: options.pause });
+      analysis = await analyzeEncoded(createSentenceEncoder(), transcript, {
+        lengthSeconds: options.length,
+        pauseThresholdSec: options.pause,
+      });
     }
     io.stdout(json ? `${JSON.stringify(analysis, null, 2)}\n` : renderReport(analysis));
     return 0;

@@ -54,11 +54,20 @@ function analyzedSentence(s: SegmentedSentence, c: ClassifiedSentence): Analyzed
   };
 }
 
-function labelSentences(transcript: Transcript, options: AnalysisOptions): LabelledStory {
-  const { words, sentences: raw } = segmentTranscript(transcript, {
+function segmented(transcript: Transcript, options: AnalysisOptions): Segmentation {
+  return segmentTranscript(transcript, {
     sentenceGapSec: options.sentenceGapSec,
     segmentsAreSentences: options.segmentsAreSentences,
   });
+}
+
+/** The sentences the engine will label, as it cuts them: what a sentence encoder must read. */
+export function sentenceTexts(transcript: Transcript, options: AnalysisOptions = {}): string[] {
+  return segmented(transcript, options).sentences.map((s) => s.text);
+}
+
+function labelSentences(transcript: Transcript, options: AnalysisOptions): LabelledStory {
+  const { words, sentences: raw } = segmented(transcript, options);
   if (raw.length === 0) throw new EmptyTranscriptError('The transcript has no words to analyse.');
 
   const classified = classifySentences(
@@ -67,6 +76,7 @@ function labelSentences(transcript: Transcript, options: AnalysisOptions): Label
     DEFAULT_CLASSIFIER_MODEL,
     raw.map((s) => s.continues === true),
     options.segmentsAreSentences ? (options.structure ?? []) : [],
+    options.sentenceVectors,
   );
   const sentences = raw.map((s, i) => {
     const c = classified[i];

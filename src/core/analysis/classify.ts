@@ -14,6 +14,9 @@ import { findMarker, type Marker } from './markers';
 import { SHIPPED_WORD_VECTORS } from './shipped-word-vectors';
 import { loadStoryReader, readerFlags, readStory, StoryReaderSchema, type StoryReader } from './story-reader';
 import readerData from './story-reader.json' with { type: 'json' };
+import meaningData from './meaning-model.json' with { type: 'json' };
+import { meaningScores, MeaningModelSchema, vectorsOf, type MeaningModel } from './meaning-model';
+import type { SentenceVectors } from './sentence-vectors';
 import type { SentenceEvidence } from './types';
 
 export interface ClassifiedSentence {
@@ -40,6 +43,9 @@ const BIAS: Record<Layer, number> = perLayer((l) => (l === 'other' ? -1.2 : 0));
 /** The trained model shipped with the app (checked against its schema once, at load). */
 export const SHIPPED_MODEL: LearnedModel = LearnedModelSchema.parse(modelData);
 
+/** The meaning model shipped with the app, checked against its schema once, at load. */
+export const SHIPPED_MEANING_MODEL: MeaningModel = MeaningModelSchema.parse(meaningData);
+
 /** The story reader shipped with the app, checked against its schema and shapes once, at load. */
 export const SHIPPED_READER: StoryReader = loadStoryReader(StoryReaderSchema.parse(readerData));
 
@@ -50,6 +56,8 @@ export interface ClassifierModel {
   ruleScale: number;
   /** The model that reads the whole story; null labels with the linear model alone. */
   reader: StoryReader | null;
+  /** The model that reads sentence vectors, where the caller has them; null ignores them. */
+  meaning: MeaningModel | null;
 }
 
 export const RULE_SCALE = 0.5;
@@ -58,6 +66,7 @@ export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = {
   learned: SHIPPED_MODEL,
   ruleScale: RULE_SCALE,
   reader: SHIPPED_READER,
+  meaning: SHIPPED_MEANING_MODEL,
 };
 
 const SEQUENCES = new WeakMap<LearnedModel, SequenceModel>();
@@ -110,6 +119,7 @@ export function classifySentences(
   model: ClassifierModel = DEFAULT_CLASSIFIER_MODEL,
   continues: readonly boolean[] = [],
   structure: readonly Structure[] = [],
+  vectors?: SentenceVectors,
 ): ClassifiedSentence[] {
   const features = texts.map((text, i) => sentenceFeatures(text, i, texts.length, continues[i] === true));
   const context = storyFeatures(features.map((f, i) => inputOf(f, continues[i] === true)));
@@ -122,6 +132,9 @@ export function classifySentences(
         features.map((f, i) => readerSpeaks(f, context[i], learnedScores[i], model.learned)),
       )
     : [];
+  const meaning = model.meaning
+    ? meaningScores(model.meaning, vectorsOf(texts, vectors, model.meaning.dimensions))
+    : [];
   const emissions = features.map((f, i) => {
     const fixed = overrides[i];
     if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
@@ -132,6 +145,7 @@ export function classifySentences(
       (l, k) =>
         (learned[k] ?? 0) +
         (read[i]?.[k] ?? 0) +
+        (meaning[i]?.[k] ?? 0) +
         model.ruleScale * ruleScore(f, l) +
         (l === section ? SECTION_WEIGHT : 0) -
         (event && NOT_EVENTS.includes(l) ? TIMELINE_EVENT_PENALTY : 0),

@@ -7,6 +7,7 @@ import type { Structure } from './classify';
 import type { z } from 'zod';
 import type { Transcript } from '../transcript/types';
 import type { Layer } from './layers';
+import type { SentenceVectors } from './sentence-vectors';
 import type {
   AnalysisOptionsSchema,
   AnalysisSchema,
@@ -97,6 +98,11 @@ export interface AnalysisOptions extends z.infer<typeof AnalysisOptionsSchema> {
    * the other sentences around them.
    */
   layerOverrides?: Readonly<Record<number, Layer>>;
+  /**
+   * What the back end's sentence encoder made of the sentences, keyed by their text as the
+   * segmenter cuts it (sentence-vectors.ts). Sentences without one are labelled without it.
+   */
+  sentenceVectors?: SentenceVectors;
   /**
    * Documents: per sentence, the layer its section heading suggests (evidence, not a label).
    * Only with `segmentsAreSentences`, so indices match.

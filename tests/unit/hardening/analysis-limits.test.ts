@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditDocumentFile } from '../../../src/backend/services/documents/audit-file';
-import { analyzeTranscript } from '../../../src/core/analysis/analyze';
+import { analyzeTranscript, sentenceTexts } from '../../../src/core/analysis/analyze';
 import { analyzeWithCorrections, editSentenceText, relabelSentence } from '../../../src/core/corrections';
 import { flattenWords } from '../../../src/core/transcript/words';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
@@ -82,7 +82,10 @@ describe('long transcripts are analysed off the event loop', () => {
       setImmediate(() => order.push('loop'));
       const analysis = await pending;
       expect(order).toEqual(['loop', 'analysis']);
-      expect(analysis).toEqual(analyzeTranscript(transcript, { lengthSeconds: 600 }));
+      // The sentences were encoded on the thread first (it remembers them: no second encoding).
+      const sentenceVectors = await analyzer.encode(sentenceTexts(transcript));
+      expect(Object.keys(sentenceVectors).length).toBe(new Set(sentenceTexts(transcript)).size);
+      expect(analysis).toEqual(analyzeTranscript(transcript, { lengthSeconds: 600, sentenceVectors }));
     } finally {
       await analyzer.dispose();
     }
@@ -102,8 +105,13 @@ describe('long transcripts are analysed off the event loop', () => {
         return a;
       });
       setImmediate(() => order.push('loop'));
-      expect(await corrected).toEqual(
-        analyzeWithCorrections(analyzeTranscript, transcript, corrections, options).corrected,
+      const got = await corrected;
+      const sentenceVectors = await analyzer.encode([
+        ...sentenceTexts(transcript),
+        ...got.sentences.map((s) => s.text),
+      ]);
+      expect(got).toEqual(
+        analyzeWithCorrections(analyzeTranscript, transcript, corrections, { ...options, sentenceVectors }).corrected,
       );
       expect(order).toEqual(['loop', 'corrections']);
 
@@ -127,13 +135,15 @@ describe('long transcripts are analysed off the event loop', () => {
     }
   }, 60_000);
 
-  it('short transcripts stay on the calling thread', async () => {
+  it('short transcripts whose sentences are encoded already stay on the calling thread', async () => {
     const analyzer = new OffLoopAnalyzer({ words: 1_000 });
+    const transcript = transcriptFromText(STORY);
+    const sentenceVectors = await analyzer.encode(sentenceTexts(transcript));
     const order: string[] = [];
-    const pending = analyzer.analyze(transcriptFromText(STORY)).then(() => order.push('analysis'));
+    const pending = analyzer.analyze(transcript, { sentenceVectors }).then(() => order.push('analysis'));
     setImmediate(() => order.push('loop'));
     await pending;
     expect(order).toEqual(['analysis']);
     await analyzer.dispose();
-  });
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import type { SentenceVectors } from '../../../core/analysis/sentence-vectors';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
 import type { Corrections } from '../../../core/corrections';
 import type { DocumentAudit, OutlineMinutes } from '../../../core/document/audit-schema';
@@ -10,12 +11,15 @@ export type AnalysisJob =
   | { kind: 'analyze'; transcript: Transcript; options: AnalysisOptions }
   /** The stored transcript re-analysed with the user's corrections (the corrected analysis). */
   | { kind: 'correct'; transcript: Transcript; corrections: Corrections; options: AnalysisOptions }
-  | { kind: 'audit'; file: DocumentFile; minutes: OutlineMinutes };
+  | { kind: 'audit'; file: DocumentFile; minutes: OutlineMinutes }
+  /** Sentence vectors of these texts (the sentence encoder lives on the worker thread only). */
+  | { kind: 'encode'; texts: string[] };
 
 export interface JobResults {
   analyze: Analysis;
   correct: Analysis;
   audit: DocumentAudit;
+  encode: SentenceVectors;
 }
 
 export interface AnalysisRequest {

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { sentenceTexts } from '../../../core/analysis/analyze';
+import type { SentenceVectors } from '../../../core/analysis/sentence-vectors';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
 import type { Corrections } from '../../../core/corrections';
 import type { DocumentAudit, OutlineMinutes } from '../../../core/document/audit-schema';
@@ -30,6 +32,9 @@ const OFF_LOOP: OffLoopThresholds = { words: 5_000, documentBytes: 4_000 };
 
 /** Either the engine itself or the off-loop analyser: callers await both alike. */
 export type AnalyzeAsync = (transcript: Transcript, options?: AnalysisOptions) => Analysis | Promise<Analysis>;
+
+/** The sentence encoder as services call it: packed vectors of the texts, by text. */
+export type EncodeSentences = (texts: readonly string[]) => Promise<SentenceVectors>;
 
 /**
  * The worker: the built .js beside the main bundle, or under tsx/vitest the .ts source, loaded
@@ -70,15 +75,43 @@ export class OffLoopAnalyzer {
     this.thresholds = { ...OFF_LOOP, ...thresholds };
   }
 
-  readonly analyze = (transcript: Transcript, options: AnalysisOptions = {}): Promise<Analysis> =>
-    this.transcriptJob({ kind: 'analyze', transcript, options });
+  /** The analysis, its sentences read with their vectors (encoded first, on the thread). */
+  readonly analyze = async (transcript: Transcript, options: AnalysisOptions = {}): Promise<Analysis> => {
+    requireWithinAnalysisLimits(transcript);
+    const sentenceVectors = await this.vectorsFor(sentenceTexts(transcript, options), options.sentenceVectors);
+    return this.transcriptJob({ kind: 'analyze', transcript, options: { ...options, sentenceVectors } });
+  };
 
-  /** The analysis of a stored transcript with the user's corrections applied. */
-  readonly correct = (
+  /**
+   * The analysis of a stored transcript with the user's corrections applied. Sentences the user
+   * merged, split or edited are only known once corrected: they are encoded then, and labelled again.
+   */
+  readonly correct = async (
     transcript: Transcript,
     corrections: Corrections,
     options: AnalysisOptions = {},
-  ): Promise<Analysis> => this.transcriptJob({ kind: 'correct', transcript, corrections, options });
+  ): Promise<Analysis> => {
+    requireWithinAnalysisLimits(transcript);
+    let sentenceVectors = await this.vectorsFor(sentenceTexts(transcript, options), options.sentenceVectors);
+    const job = () =>
+      this.transcriptJob({ kind: 'correct', transcript, corrections, options: { ...options, sentenceVectors } });
+    const first = await job();
+    const before = Object.keys(sentenceVectors).length;
+    sentenceVectors = await this.vectorsFor(
+      first.sentences.map((s) => s.text),
+      sentenceVectors,
+    );
+    return Object.keys(sentenceVectors).length === before ? first : job();
+  };
+
+  /** Sentence vectors of `texts` (on the thread, where the encoder is loaded once), with `known`. */
+  readonly encode = (texts: readonly string[]): Promise<SentenceVectors> =>
+    texts.length === 0 ? Promise.resolve({}) : this.run({ kind: 'encode', texts: [...texts] }, true);
+
+  private async vectorsFor(texts: readonly string[], known: SentenceVectors = {}): Promise<SentenceVectors> {
+    const missing = texts.filter((t) => known[t] === undefined);
+    return missing.length === 0 ? known : { ...known, ...(await this.encode(missing)) };
+  }
 
   readonly audit = (file: DocumentFile, minutes: OutlineMinutes): Promise<DocumentAudit> =>
     this.run({ kind: 'audit', file, minutes }, file.bytes.length >= this.thresholds.documentBytes);

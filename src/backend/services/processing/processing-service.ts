@@ -6,7 +6,7 @@ import { summarize, type SessionDocument, type SessionSummary } from '../../../s
 import type { Emit } from '../recording/recording-service';
 import type { RecordingService } from '../recording/recording-service';
 import type { Transcriber } from '../recording/transcriber-port';
-import type { AnalyzeAsync } from '../analysis/off-loop-analyzer';
+import type { AnalyzeAsync, EncodeSentences } from '../analysis/off-loop-analyzer';
 import type { SessionStore } from '../sessions/session-store';
 
 export interface ProcessingResult {
@@ -20,6 +20,8 @@ export interface ProcessingServiceOptions {
   transcriber: Transcriber;
   /** Long takes are analysed off the event loop, so this may answer later. */
   analyze: AnalyzeAsync;
+  /** The sentence encoder, whose vectors are stored with the analysis (absent: none are stored). */
+  encode?: EncodeSentences;
   now?: () => Date;
 }
 
@@ -64,6 +66,7 @@ export class ProcessingService {
       }
       progress('analyzing', TRANSCRIBE_SHARE, 'Labelling sentences and grading against the rubric…');
       const analysis = await this.options.analyze(transcript, { lengthSeconds: doc.targetSec });
+      const sentenceVectors = await this.options.encode?.(analysis.sentences.map((s) => s.text));
       if (controller.signal.aborted) throw cancelled();
       progress('saving', 0.97, 'Saving…');
       const latest = await sessions.get(sessionId);
@@ -73,6 +76,7 @@ export class ProcessingService {
         updatedAt: this.now().toISOString(),
         transcript,
         analysis,
+        ...(sentenceVectors ? { sentenceVectors } : {}),
       };
       delete next.error;
       await sessions.save(next);

@@ -3,7 +3,6 @@
  * user edits; the back end recomputes it again from the stored transcript (never trusting an
  * analysis sent by the page) and stores corrections and corrected analysis together.
  */
-import { MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS } from '../../../core/analysis/budget';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
 import {
   analyzeWithCorrections,
@@ -22,6 +21,9 @@ import { CoachError } from '../../../shared/coach-error';
 import type { SpeechModelChoice } from '../../../shared/channels/results';
 import type { SessionDocument } from '../../../shared/session-document';
 import { requireWithinAnalysisLimits } from '../analysis/analysis-jobs';
+import type { EncodeSentences } from '../analysis/off-loop-analyzer';
+import { sentenceTexts } from '../../../core/analysis/analyze';
+import { analysisOptionsOf } from '../../../shared/analysis-options';
 import type { SessionStore } from '../sessions/session-store';
 
 /**
@@ -47,11 +49,6 @@ const retranscribeUnavailable: RetranscribePort = {
   },
 };
 
-function analysisOptionsFor(doc: SessionDocument): AnalysisOptions {
-  const length = doc.targetSec;
-  return length >= MIN_ANSWER_SECONDS && length <= MAX_ANSWER_SECONDS ? { lengthSeconds: length } : {};
-}
-
 function transcriptOf(doc: SessionDocument): Transcript {
   if (doc.transcript === undefined) {
     throw new CoachError('unsupported', `Session "${doc.id}" has no transcript yet: analyse it before correcting it.`);
@@ -70,6 +67,8 @@ export interface ResultsAnalyzer {
   analyze(transcript: Transcript, options: AnalysisOptions): Promise<Analysis>;
   /** The analysis of `transcript` with `corrections` applied. */
   correct(transcript: Transcript, corrections: Corrections, options: AnalysisOptions): Promise<Analysis>;
+  /** The sentence encoder (absent: no vectors are stored, the engine labels without them). */
+  encode?: EncodeSentences;
 }
 
 function inPlace(analyze: CorrectableAnalyze): ResultsAnalyzer {
@@ -114,9 +113,16 @@ export class ResultsService {
     if (corrections.starts && corrections.starts.some((s) => s >= wordCount)) {
       throw new CoachError('invalid_input', 'A corrected sentence starts past the last word of the transcript.');
     }
-    const analysis = await this.analyzer.correct(transcript, corrections, analysisOptionsFor(doc));
+    const options = analysisOptionsOf(doc);
+    const analysis = await this.analyzer.correct(transcript, corrections, options);
+    // The page re-analyses from the stored take: it needs the vectors of the sentences as
+    // recognised and as corrected.
+    const sentenceVectors = await this.vectorsOf([
+      ...sentenceTexts(transcript, options),
+      ...analysis.sentences.map((s) => s.text),
+    ]);
     const updatedAt = this.now().toISOString();
-    await sessions.save({ ...doc, corrections, analysis, updatedAt });
+    await sessions.save({ ...doc, corrections, analysis, ...sentenceVectors, updatedAt });
     return { updatedAt, digest: digestAnalysis(analysis) };
   }
 
@@ -154,17 +160,25 @@ export class ResultsService {
         );
       }
       requireWithinAnalysisLimits(transcript, 'The new transcription', 'The take keeps its current transcript.');
-      const analysis = await this.analyzer.analyze(transcript, analysisOptionsFor(doc));
+      const { sentenceVectors: _old, ...options } = analysisOptionsOf(doc);
+      const analysis = await this.analyzer.analyze(transcript, options);
+      const sentenceVectors = await this.vectorsOf(analysis.sentences.map((s) => s.text));
       const latest = await sessions.get(id);
       const previous = readCorrections(latest.corrections);
       const worksheet = previous.ok ? (previous.corrections?.worksheet ?? {}) : {};
       const corrections: Corrections = { ...emptyCorrections(transcriptBasis(flattenWords(transcript))), worksheet };
       const updatedAt = this.now().toISOString();
-      await sessions.save({ ...latest, transcript, analysis, corrections, updatedAt });
+      await sessions.save({ ...latest, transcript, analysis, corrections, ...sentenceVectors, updatedAt });
       return { updatedAt };
     } finally {
       this.running.delete(id);
     }
+  }
+
+  /** The stored vectors of `texts`, as a document field (none when there is no encoder). */
+  private async vectorsOf(texts: readonly string[]): Promise<Pick<SessionDocument, 'sentenceVectors'>> {
+    const encode = this.analyzer.encode;
+    return encode ? { sentenceVectors: await encode(texts) } : {};
   }
 
   cancelRetranscribe(id: string): boolean {

@@ -7,6 +7,7 @@ import { AnalysisSchema } from '../../../core/analysis/schema';
 import type { Analysis } from '../../../core/analysis/types';
 import { analyzeWithCorrections, readCorrections } from '../../../core/corrections';
 import { TranscriptSchema } from '../../../core/transcript/types';
+import { analysisOptionsOf } from '../../../shared/analysis-options';
 import type { SessionDocument } from '../../../shared/session-document';
 
 export function analysisOfDoc(doc: SessionDocument): Analysis | null {
@@ -14,9 +15,12 @@ export function analysisOfDoc(doc: SessionDocument): Analysis | null {
   if (transcript?.success) {
     const stored = readCorrections(doc.corrections);
     try {
-      const options = doc.targetSec >= 15 && doc.targetSec <= 3600 ? { lengthSeconds: doc.targetSec } : {};
-      return analyzeWithCorrections(analyzeTranscript, transcript.data, stored.ok ? stored.corrections : null, options)
-        .corrected;
+      return analyzeWithCorrections(
+        analyzeTranscript,
+        transcript.data,
+        stored.ok ? stored.corrections : null,
+        analysisOptionsOf(doc),
+      ).corrected;
     } catch {
       // Fall through to the stored analysis.
     }

