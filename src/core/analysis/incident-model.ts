@@ -14,6 +14,7 @@
  * applies them.
  */
 import { z } from 'zod';
+import { modelFileHeader } from './model-file';
 import { sentenceMeaning, type WordVectors } from './word-vectors';
 
 /**
@@ -41,11 +42,9 @@ const STRONG_CUE = 1.5;
 const TOLD = ['incident words', 'generic words', 'incident cues', 'lasting cues', 'past tense'] as const;
 
 export const IncidentModelSchema = z.object({
-  format: z.literal('postmortem-coach/incident-model'),
+  // The hash covers the training texts, their classes and the options.
+  ...modelFileHeader('postmortem-coach/incident-model'),
   version: z.literal(1),
-  trainedAt: z.string(),
-  /** SHA-256 of the training texts, their classes and the options. */
-  dataHash: z.string().regex(/^[0-9a-f]{64}$/),
   training: z.object({
     incidents: z.number().int().nonnegative(),
     others: z.number().int().nonnegative(),

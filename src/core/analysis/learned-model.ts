@@ -6,6 +6,7 @@
  * or hand-edited file fails loudly instead of scoring silently wrong.
  */
 import { z } from 'zod';
+import { modelFileHeader } from './model-file';
 import type { Feature } from './layer-features';
 import { LAYERS, type Layer } from './layers';
 import { logSoftmax } from './log-probabilities';
@@ -15,11 +16,9 @@ const LayerVector = z.array(z.number()).length(K);
 const LayerCounts = z.record(z.enum(LAYERS), z.number().nonnegative());
 
 export const LearnedModelSchema = z.object({
-  format: z.literal('postmortem-coach/layer-model'),
+  // The hash covers the training stories (ids, texts, labels) and the training options.
+  ...modelFileHeader('postmortem-coach/layer-model'),
   version: z.number().int().positive(),
-  trainedAt: z.string(),
-  /** SHA-256 of the training stories (ids, texts, labels) and of the training options. */
-  dataHash: z.string().regex(/^[0-9a-f]{64}$/),
   training: z.object({
     stories: z.number().int().nonnegative(),
     sentences: z.number().int().nonnegative(),

@@ -7,6 +7,7 @@
  * data file (meaning-model.json) written by `npm run train:meaning`; this module only applies them.
  */
 import { z } from 'zod';
+import { modelFileHeader } from './model-file';
 import { LAYERS } from './layers';
 import { logSoftmax } from './log-probabilities';
 import { unpackVector, type SentenceVectors } from './sentence-vectors';
@@ -18,14 +19,12 @@ const PLACE_COLUMNS = 4;
 
 export const MeaningModelSchema = z
   .object({
-    format: z.literal('postmortem-coach/meaning-model'),
+    // The hash covers the training stories (ids, texts, labels) and the training options.
+    ...modelFileHeader('postmortem-coach/meaning-model'),
     version: z.number().int().positive(),
     /** Which encoder made the vectors the weights were fitted to. */
     encoder: z.literal('universal-sentence-encoder-lite'),
     dimensions: z.number().int().positive(),
-    trainedAt: z.string(),
-    /** SHA-256 of the training stories (ids, texts, labels) and of the training options. */
-    dataHash: z.string().regex(/^[0-9a-f]{64}$/),
     training: z.object({
       stories: z.number().int().nonnegative(),
       sentences: z.number().int().nonnegative(),

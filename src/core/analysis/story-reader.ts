@@ -12,6 +12,7 @@
  * arithmetic, so the app needs no ML runtime. The file is checked against its schema at load.
  */
 import { z } from 'zod';
+import { modelFileHeader } from './model-file';
 import type { Feature } from './layer-features';
 import { LAYERS } from './layers';
 import { logSoftmax } from './log-probabilities';
@@ -38,11 +39,9 @@ const ReaderTensorsSchema = z.object({
 });
 
 export const StoryReaderSchema = z.object({
-  format: z.literal('postmortem-coach/story-reader'),
+  // The hash covers the training stories and options (the layer model's hash of the same data).
+  ...modelFileHeader('postmortem-coach/story-reader'),
   version: z.literal(2),
-  trainedAt: z.string(),
-  /** SHA-256 of the training stories and options (the layer model's hash of the same data). */
-  dataHash: z.string().regex(/^[0-9a-f]{64}$/),
   training: z.object({
     stories: z.number().int().nonnegative(),
     sentences: z.number().int().nonnegative(),

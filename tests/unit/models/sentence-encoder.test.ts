@@ -8,19 +8,7 @@ import {
 } from '../../../src/backend/services/analysis/sentence-encoder';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
-
-const cosine = (a: Float32Array, b: Float32Array) => {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  a.forEach((x, i) => {
-    const y = b[i] ?? 0;
-    ab += x * y;
-    aa += x * x;
-    bb += y * y;
-  });
-  return ab / Math.sqrt(aa * bb);
-};
+import { cosine } from '../core/analysis/helpers';
 
 describe('sentence encoder', () => {
   it('encodes each distinct text once, in batches, and answers only what was asked', async () => {

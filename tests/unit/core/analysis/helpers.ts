@@ -13,3 +13,28 @@ export function layerOf(analysis: Analysis, fragment: string): string {
   if (!s) throw new Error(`no sentence contains "${fragment}"`);
   return s.layer;
 }
+
+/** A six-sentence incident story, one sentence a layer, in plain words. */
+export const CONFIG_STORY = [
+  'Last spring I shipped a config change that took checkout down for forty minutes.',
+  'Our error-rate alert paged the on-call engineer about three minutes after the deploy.',
+  'The new timeout was ten times shorter than the payment provider needed.',
+  'We rolled the change back and checkout recovered.',
+  'Config changes now go through the same canary as code.',
+  'What I took from it is that config is code.',
+];
+
+/** Cosine similarity of two vectors of the same length. */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
+  }
+  return ab / Math.sqrt(aa * bb);
+}

@@ -14,6 +14,7 @@ import {
 } from '../../../../src/core/analysis/meaning-model';
 import { packVector, unpackVector, type SentenceVectors } from '../../../../src/core/analysis/sentence-vectors';
 import { transcriptFromText } from '../../../../src/core/transcript/from-text';
+import { CONFIG_STORY } from './helpers';
 
 const D = 8;
 
@@ -40,14 +41,7 @@ function unit(k: number): Float32Array {
   return v;
 }
 
-const story = [
-  'Last spring I shipped a config change that took checkout down for forty minutes.',
-  'Our error-rate alert paged the on-call engineer about three minutes after the deploy.',
-  'The new timeout was ten times shorter than the payment provider needed.',
-  'We rolled the change back and checkout recovered.',
-  'Config changes now go through the same canary as code.',
-  'What I took from it is that config is code.',
-];
+const story = CONFIG_STORY;
 
 describe('sentence vectors travel packed', () => {
   it('round-trips a vector to within one step of its largest value / 127', () => {

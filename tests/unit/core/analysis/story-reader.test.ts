@@ -11,15 +11,9 @@ import {
   StoryReaderSchema,
   type StoryReader,
 } from '../../../../src/core/analysis/story-reader';
+import { CONFIG_STORY } from './helpers';
 
-const story = [
-  'Last spring I shipped a config change that took checkout down for forty minutes.',
-  'Our error-rate alert paged the on-call engineer about three minutes after the deploy.',
-  'The new timeout was ten times shorter than the payment provider needed.',
-  'We rolled the change back and checkout recovered.',
-  'Config changes now go through the same canary as code.',
-  'What I took from it is that config is code.',
-];
+const story = CONFIG_STORY;
 
 /** The engine's layer probabilities for each sentence, read with `reader` (or without one). */
 function probabilities(texts: string[], reader: StoryReader | null) {

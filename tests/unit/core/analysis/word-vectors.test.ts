@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cosine } from './helpers';
 import { SHIPPED_WORD_VECTORS } from '../../../../src/core/analysis/shipped-word-vectors';
 import {
   meaningFeatures,
@@ -20,19 +21,6 @@ function file(words: string[], rows: number[][]) {
     vectors: Buffer.from(bytes.buffer).toString('base64'),
   };
 }
-
-const cosine = (a: Int8Array, b: Int8Array) => {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  a.forEach((x, i) => {
-    const y = b[i] ?? 0;
-    ab += x * y;
-    aa += x * x;
-    bb += y * y;
-  });
-  return ab / Math.sqrt(aa * bb);
-};
 
 describe('word vectors', () => {
   it('reads signed bytes back per word, scaled', () => {
