@@ -149,6 +149,9 @@ export function redactDocument<T>(document: T, redactor: Redactor): T {
   if (!isRecord(document)) return redactValue(document, redactor, null) as T;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(document)) {
+    // Sentence vectors are keyed by the sentences as spoken, names and all, and belong to that
+    // text: a redacted export leaves them out (an import labels without them until re-analysed).
+    if (k === 'sentenceVectors') continue;
     if (k === 'transcript') out[k] = redactTranscript(v, redactor);
     else if (k === 'analysis') out[k] = fixWordIndexes(v, redactValue(v, redactor, k), redactor);
     else out[k] = redactValue(v, redactor, k);

@@ -152,6 +152,14 @@ describe('redactDocument', () => {
     expect(doc.story).toBe('Acme Bank outage'); // input untouched
   });
 
+  it('leaves out the sentence vectors, whose keys are the sentences as spoken', () => {
+    const withVectors = { ...doc, sentenceVectors: { 'Alice said Acme Bank broke.': 'AAAAPw==' } };
+    const out = redactDocument(withVectors, redactor);
+    expect(out).not.toHaveProperty('sentenceVectors');
+    expect(JSON.stringify(out)).not.toMatch(/Alice|Acme/);
+    expect(redactDocument(withVectors, planRedaction([])).sentenceVectors).toBeDefined();
+  });
+
   it('catches a name cut across two transcript segments and shifts word indexes to match', () => {
     const out = redactDocument(doc, redactor);
     const [s0, s1] = out.transcript.segments;
