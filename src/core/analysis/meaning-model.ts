@@ -49,8 +49,9 @@ export function vectorsOf(
   dimensions: number,
 ): Array<Float32Array | null> {
   return texts.map((t) => {
-    const packed = vectors?.[t];
-    return packed === undefined ? null : unpackVector(packed, dimensions);
+    // Own keys only: a sentence that reads "constructor" has no vector in an empty record.
+    const packed = vectors && Object.hasOwn(vectors, t) ? vectors[t] : undefined;
+    return typeof packed === 'string' ? unpackVector(packed, dimensions) : null;
   });
 }
 

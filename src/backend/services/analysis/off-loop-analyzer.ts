@@ -109,7 +109,7 @@ export class OffLoopAnalyzer {
     texts.length === 0 ? Promise.resolve({}) : this.run({ kind: 'encode', texts: [...texts] }, true);
 
   private async vectorsFor(texts: readonly string[], known: SentenceVectors = {}): Promise<SentenceVectors> {
-    const missing = texts.filter((t) => known[t] === undefined);
+    const missing = texts.filter((t) => !Object.hasOwn(known, t));
     return missing.length === 0 ? known : { ...known, ...(await this.encode(missing)) };
   }
 

@@ -10,6 +10,7 @@ import {
   meaningScores,
   MeaningModelSchema,
   placeColumns,
+  vectorsOf,
   type MeaningModel,
 } from '../../../../src/core/analysis/meaning-model';
 import { packVector, unpackVector, type SentenceVectors } from '../../../../src/core/analysis/sentence-vectors';
@@ -120,6 +121,7 @@ describe('meaning model', () => {
     const texts = sentenceTexts(transcript);
     expect(texts).toEqual(story);
     const damaged: SentenceVectors = Object.fromEntries(texts.map((t) => [t, 'AAAA']));
+    expect(vectorsOf(['constructor', 'toString'], {}, D)).toEqual([null, null]);
     // Damaged vectors are ignored, not trusted.
     expect(analyzeTranscript(transcript, { sentenceVectors: damaged }).sentences.map((s) => s.layer)).toEqual(
       analyzeTranscript(transcript).sentences.map((s) => s.layer),
