@@ -87,7 +87,7 @@ const f3 = (x: number) => (Number.isNaN(x) ? '   — ' : x.toFixed(3));
 
 export async function printTable(): Promise<void> {
   const trained = new Set(SHIPPED_MODEL.training.sets);
-  // The story reader learns from every batch with a blind score; the linear model from some.
+  // The story reader and the meaning model learn from every batch with a blind score; the linear model from some.
   const readerOnly = new Set(trainBatches().map((b) => `train/${b}`));
   const short = LAYERS.map((l) => l.slice(0, 6).padStart(6)).join(' ');
   console.log(
