@@ -86,22 +86,23 @@ for (const minutes of sizes) {
   );
 }
 
-// What the story reader costs, against the same engine without it, in the same run.
+// What the story reader and the meaning model cost, against the engine without each, in the same run.
 const { classifySentences, DEFAULT_CLASSIFIER_MODEL } = await import('../src/core/analysis/classify');
 const texts = analyzeTranscript(transcriptOfMinutes(15)).sentences.map((s) => s.text);
-const timed = (reader: typeof DEFAULT_CLASSIFIER_MODEL.reader) => {
-  const model = { ...DEFAULT_CLASSIFIER_MODEL, reader };
-  for (let i = 0; i < 3; i++) classifySentences(texts, {}, model);
+const vectors15 = vectorsOf.get(15);
+const timed = (model: typeof DEFAULT_CLASSIFIER_MODEL) => {
+  for (let i = 0; i < 3; i++) classifySentences(texts, {}, model, [], [], vectors15);
   const times: number[] = [];
   for (let i = 0; i < 21; i++) {
     const t0 = performance.now();
-    classifySentences(texts, {}, model);
+    classifySentences(texts, {}, model, [], [], vectors15);
     times.push(performance.now() - t0);
   }
   return median(times);
 };
-const withReader = timed(DEFAULT_CLASSIFIER_MODEL.reader);
-const without = timed(null);
+const all = timed(DEFAULT_CLASSIFIER_MODEL);
+const noReader = timed({ ...DEFAULT_CLASSIFIER_MODEL, reader: null });
+const noMeaning = timed({ ...DEFAULT_CLASSIFIER_MODEL, meaning: null });
 console.log(
-  `labelling 15 minutes (${texts.length} sentences): ${withReader.toFixed(2)} ms with the story reader, ${without.toFixed(2)} ms without (×${(withReader / without).toFixed(2)})`,
+  `labelling 15 minutes (${texts.length} sentences): ${all.toFixed(2)} ms with every model, ${noReader.toFixed(2)} ms without the story reader, ${noMeaning.toFixed(2)} ms without the meaning model`,
 );

@@ -65,27 +65,36 @@ export function meaningScores(
 ): Array<number[] | null> {
   const d = model.dimensions;
   const n = vectors.length;
+  const kernel = flatKernel(model);
   return vectors.map((own, i) => {
     if (!own) return null;
-    const logits = [...model.bias];
-    const add = (v: Float32Array | null | undefined, offset: number) => {
+    const logits = Float64Array.from(model.bias);
+    const add = (v: ArrayLike<number> | null | undefined, offset: number) => {
       if (!v) return;
-      for (let c = 0; c < d; c++) {
+      for (let c = 0; c < v.length; c++) {
         const x = v[c] ?? 0;
-        if (x === 0) continue;
-        const row = model.kernel[offset + c];
-        if (row) for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + x * (row[k] ?? 0);
+        const at = (offset + c) * K;
+        for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + x * (kernel[at + k] ?? 0);
       }
     };
     add(own, 0);
     add(vectors[i - 1], d);
     add(vectors[i + 1], 2 * d);
-    placeColumns(i, n).forEach((x, j) => {
-      const row = model.kernel[3 * d + j];
-      if (row) for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + x * (row[k] ?? 0);
-    });
-    return logSoftmax(logits).map((x) => model.weight * x);
+    add(placeColumns(i, n), 3 * d);
+    return logSoftmax([...logits]).map((x) => model.weight * x);
   });
+}
+
+/** The kernel as one flat array, row by row (a story is scored again on every edit). */
+const FLAT = new WeakMap<MeaningModel, Float64Array>();
+
+function flatKernel(model: MeaningModel): Float64Array {
+  let flat = FLAT.get(model);
+  if (!flat) {
+    flat = Float64Array.from(model.kernel.flat());
+    FLAT.set(model, flat);
+  }
+  return flat;
 }
 
 /** Where sentence `i` of `n` sits, as the model's place columns read it. */

@@ -135,6 +135,21 @@ describe('long transcripts are analysed off the event loop', () => {
     }
   }, 60_000);
 
+  it('the thread stops when idle, freeing the encoder, and starts again for the next job', async () => {
+    const analyzer = new OffLoopAnalyzer({}, 200);
+    try {
+      const first = await analyzer.encode(['The dashboard went red at noon.']);
+      expect(analyzer.threadRunning).toBe(true);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(analyzer.threadRunning).toBe(false);
+      const again = await analyzer.encode(['The dashboard went red at noon.']);
+      expect(again).toEqual(first);
+      expect(analyzer.threadRunning).toBe(true);
+    } finally {
+      await analyzer.dispose();
+    }
+  }, 60_000);
+
   it('short transcripts whose sentences are encoded already stay on the calling thread', async () => {
     const analyzer = new OffLoopAnalyzer({ words: 1_000 });
     const transcript = transcriptFromText(STORY);

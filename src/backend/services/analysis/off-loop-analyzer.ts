@@ -29,6 +29,8 @@ export interface OffLoopThresholds {
 }
 
 const OFF_LOOP: OffLoopThresholds = { words: 5_000, documentBytes: 4_000 };
+/** How long the thread waits for another job before it stops and frees its memory. */
+const IDLE_MS = 60_000;
 
 /** Either the engine itself or the off-loop analyser: callers await both alike. */
 export type AnalyzeAsync = (transcript: Transcript, options?: AnalysisOptions) => Analysis | Promise<Analysis>;
@@ -63,16 +65,26 @@ function startWorker(): Worker {
  * Short input is analysed in place; long input on one lazily started worker thread, so the event
  * loop stays free while it runs (long jobs share that thread: a second one waits for the first).
  * Transcripts over ANALYSIS_LIMITS are refused with `too_large` before either. The thread is
- * unref'd while idle, so it never keeps the process alive.
+ * unref'd while idle, so it never keeps the process alive, and stopped after `idleMs` without a
+ * job: the sentence encoder it holds costs about 300 MB, which an idle app should not keep (the
+ * next take starts it again in about two seconds).
  */
 export class OffLoopAnalyzer {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
   private readonly thresholds: OffLoopThresholds;
+  private readonly idleMs: number;
+  private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(thresholds: Partial<OffLoopThresholds> = {}) {
+  constructor(thresholds: Partial<OffLoopThresholds> = {}, idleMs = IDLE_MS) {
     this.thresholds = { ...OFF_LOOP, ...thresholds };
+    this.idleMs = idleMs;
+  }
+
+  /** Whether the thread is running (tests). */
+  get threadRunning(): boolean {
+    return this.worker !== null;
   }
 
   /** The analysis, its sentences read with their vectors (encoded first, on the thread). */
@@ -125,6 +137,7 @@ export class OffLoopAnalyzer {
 
   private run<J extends AnalysisJob>(job: J, offLoop: boolean): Promise<JobResults[J['kind']]> {
     if (!offLoop) return runJob(job);
+    this.cancelIdleStop();
     return new Promise<JobResults[J['kind']]>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -136,7 +149,24 @@ export class OffLoopAnalyzer {
     });
   }
 
+  private cancelIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private stopWhenIdle(worker: Worker): void {
+    this.cancelIdleStop();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
   async dispose(): Promise<void> {
+    this.cancelIdleStop();
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
@@ -149,7 +179,10 @@ export class OffLoopAnalyzer {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
+      if (this.pending.size === 0) {
+        worker.unref();
+        this.stopWhenIdle(worker);
+      }
       if (reply.ok) waiting.resolve(reply.value);
       else waiting.reject(reply.code === null ? new Error(reply.message) : new CoachError(reply.code, reply.message));
     });
