@@ -13,13 +13,20 @@ import type { StorySet } from './data';
 
 const CACHE = fileURLToPath(new URL('../.cache/sentence-vectors.json', import.meta.url));
 
+/** The cache file, parsed once a process (it is tens of megabytes; `npm run eval` asks per set). */
+let loaded: Record<string, string> | null = null;
+
 function readCache(): Record<string, string> {
-  if (!existsSync(CACHE)) return {};
-  try {
-    return JSON.parse(readFileSync(CACHE, 'utf8')) as Record<string, string>;
-  } catch {
-    return {};
+  if (loaded) return loaded;
+  loaded = {};
+  if (existsSync(CACHE)) {
+    try {
+      loaded = JSON.parse(readFileSync(CACHE, 'utf8')) as Record<string, string>;
+    } catch {
+      // A damaged cache is rebuilt from the encoder.
+    }
   }
+  return loaded;
 }
 
 /** Packed vectors of every sentence of `sets`, by text. */

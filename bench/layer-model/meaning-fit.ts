@@ -21,7 +21,7 @@ export const MEANING_CONFIG = {
 };
 export type MeaningConfig = typeof MEANING_CONFIG;
 
-type Fitted = Pick<MeaningModel, 'bias' | 'kernel' | 'weight' | 'dimensions'>;
+type Fitted = Pick<MeaningModel, 'bias' | 'kernel'>;
 
 /** The rows of one story: three vectors (zeros where absent) and the place columns. */
 function storyRows(
@@ -74,14 +74,7 @@ export async function fitMeaning(
     { x, rows, columns, labels, weights, link: { kind: 'softmax', classes: LAYERS.length } },
     { l2: config.l2, learningRate: config.learningRate, iterations: config.iterations },
   );
-  return {
-    dimensions: d,
-    weight: config.weight,
-    bias: fit.bias,
-    kernel: fit.kernel,
-    sentences: rows,
-    stories: stories.length,
-  };
+  return { bias: fit.bias, kernel: fit.kernel, sentences: rows, stories: stories.length };
 }
 
 /** A fitted model as the file the app reads (a fold's model in cross-validation has no date or hash). */
@@ -97,10 +90,10 @@ export function meaningModelOf(
     format: 'postmortem-coach/meaning-model',
     version: 1,
     encoder: 'universal-sentence-encoder-lite',
-    dimensions: fitted.dimensions,
+    dimensions: config.dimensions,
     ...meta,
     training: { stories: fitted.stories, sentences: fitted.sentences, options: { ...config } },
-    weight: fitted.weight,
+    weight: config.weight,
     bias: fitted.bias,
     kernel: fitted.kernel,
   };

@@ -89,9 +89,9 @@ export class OffLoopAnalyzer {
 
   /** The analysis, its sentences read with their vectors (encoded first, on the thread). */
   readonly analyze = async (transcript: Transcript, options: AnalysisOptions = {}): Promise<Analysis> => {
-    requireWithinAnalysisLimits(transcript);
+    const offLoop = this.offLoop(transcript);
     const sentenceVectors = await this.vectorsFor(sentenceTexts(transcript, options), options.sentenceVectors);
-    return this.transcriptJob({ kind: 'analyze', transcript, options: { ...options, sentenceVectors } });
+    return this.run({ kind: 'analyze', transcript, options: { ...options, sentenceVectors } }, offLoop);
   };
 
   /**
@@ -103,17 +103,13 @@ export class OffLoopAnalyzer {
     corrections: Corrections,
     options: AnalysisOptions = {},
   ): Promise<Analysis> => {
-    requireWithinAnalysisLimits(transcript);
-    let sentenceVectors = await this.vectorsFor(sentenceTexts(transcript, options), options.sentenceVectors);
-    const job = () =>
-      this.transcriptJob({ kind: 'correct', transcript, corrections, options: { ...options, sentenceVectors } });
-    const first = await job();
-    const before = Object.keys(sentenceVectors).length;
-    sentenceVectors = await this.vectorsFor(
-      first.sentences.map((s) => s.text),
-      sentenceVectors,
-    );
-    return Object.keys(sentenceVectors).length === before ? first : job();
+    const offLoop = this.offLoop(transcript);
+    const known = await this.vectorsFor(sentenceTexts(transcript, options), options.sentenceVectors);
+    const job = (sentenceVectors: SentenceVectors) =>
+      this.run({ kind: 'correct', transcript, corrections, options: { ...options, sentenceVectors } }, offLoop);
+    const first = await job(known);
+    const edited = first.sentences.map((s) => s.text).filter((t) => !Object.hasOwn(known, t));
+    return edited.length === 0 ? first : job(await this.vectorsFor(edited, known));
   };
 
   /** Sentence vectors of `texts` (on the thread, where the encoder is loaded once), with `known`. */
@@ -128,11 +124,9 @@ export class OffLoopAnalyzer {
   readonly audit = (file: DocumentFile, minutes: OutlineMinutes): Promise<DocumentAudit> =>
     this.run({ kind: 'audit', file, minutes }, file.bytes.length >= this.thresholds.documentBytes);
 
-  private async transcriptJob<J extends Extract<AnalysisJob, { transcript: Transcript }>>(
-    job: J,
-  ): Promise<JobResults[J['kind']]> {
-    const size = requireWithinAnalysisLimits(job.transcript);
-    return this.run(job, size.words >= this.thresholds.words);
+  /** Whether `transcript` is long enough for the thread; throws `too_large` over the limits, before any work. */
+  private offLoop(transcript: Transcript): boolean {
+    return requireWithinAnalysisLimits(transcript).words >= this.thresholds.words;
   }
 
   private run<J extends AnalysisJob>(job: J, offLoop: boolean): Promise<JobResults[J['kind']]> {
