@@ -162,4 +162,21 @@ describe('ChunkUploader', () => {
     up.push(ramp(0, 100));
     await expect(up.drain()).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/discarded/) });
   });
+
+  it('reports nothing once abandoned: a chunk in flight that finds the take discarded is not a failure', async () => {
+    const backend = new FakeBackend();
+    const states: UploadState[] = [];
+    const up = new ChunkUploader('take-1', backend, { maxChunkSamples: 4000 }, { onState: (s) => states.push(s) });
+    backend.failures = [{ code: 'not_found', message: 'There is no recording "take-1" (it may have been discarded).' }];
+    up.push(ramp(0, 8000));
+    const draining = up.drain();
+    up.abandon();
+    await draining;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(states).toEqual([]);
+    expect(up.currentState).toEqual({ kind: 'ok' });
+    expect(backend.calls.length).toBe(1);
+    up.push(ramp(8000, 100));
+    expect(backend.calls.length).toBe(1);
+  });
 });

@@ -47,6 +47,7 @@ export class ChunkUploader {
   private running = false;
   private failed: CoachErrorInfo | null = null;
   private capped = false;
+  private abandoned = false;
   private waiters: { resolve(): void; reject(e: CoachErrorInfo): void }[] = [];
   private state: UploadState = { kind: 'ok' };
   private readonly retryMs: number;
@@ -75,7 +76,7 @@ export class ChunkUploader {
   }
 
   push(samples: Int16Array): void {
-    if (this.failed || this.capped || samples.length === 0) return;
+    if (this.failed || this.capped || this.abandoned || samples.length === 0) return;
     this.queue.push(samples);
     this.pushed += samples.length;
     void this.pump();
@@ -88,7 +89,20 @@ export class ChunkUploader {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
+  /**
+   * The take was discarded: nothing more is sent and nothing is reported. A chunk already on its
+   * way finds the take gone, and that must not read as the take failing after the user left it.
+   */
+  abandon(): void {
+    this.abandoned = true;
+    this.queue = [];
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w.resolve();
+  }
+
   private setState(state: UploadState): void {
+    if (this.abandoned) return;
     if (state.kind === this.state.kind && state.kind !== 'failed') return;
     this.state = state;
     this.events.onState?.(state);
@@ -125,11 +139,12 @@ export class ChunkUploader {
     this.running = true;
     let internalRetries = 0;
     try {
-      while (this.acked < this.pushed && !this.failed && !this.capped) {
+      while (this.acked < this.pushed && !this.failed && !this.capped && !this.abandoned) {
         const offset = this.acked;
         const samples = this.slice(offset);
         const pcm = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
         const result = await this.api.chunk({ sessionId: this.sessionId, offsetSamples: offset, pcm });
+        if (this.abandoned) break;
         if (result.ok) {
           internalRetries = 0;
           this.acked = Math.max(this.acked, result.value.writtenSamples);
@@ -151,6 +166,7 @@ export class ChunkUploader {
         }
         if (error.code === 'conflict' || error.code === 'not_found') {
           const resumed = await this.api.resume({ sessionId: this.sessionId });
+          if (this.abandoned) break;
           if (resumed.ok) {
             if (resumed.value.writtenSamples < this.queueStart) {
               // Audio it had confirmed as synced is gone and no longer held here: never paper over it.

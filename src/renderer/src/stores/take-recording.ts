@@ -197,6 +197,7 @@ export async function cancelRecording(store: TakeStore, keep: boolean): Promise<
   const active = uploader;
   uploader = null;
   if (keep && active) await active.drain().catch(() => {});
+  else active?.abandon();
   try {
     await call('recording.cancel', { sessionId: take.sessionId, keep });
     store.set({
