@@ -106,3 +106,23 @@ const noMeaning = timed({ ...DEFAULT_CLASSIFIER_MODEL, meaning: null });
 console.log(
   `labelling 15 minutes (${texts.length} sentences): ${all.toFixed(2)} ms with every model, ${noReader.toFixed(2)} ms without the story reader, ${noMeaning.toFixed(2)} ms without the meaning model`,
 );
+
+// The meaning model remembers what it computed from each sentence's vector, so the figures above
+// (the same take analysed again and again, as on every correction) are its warm cost. Its first
+// reading of a take, from vectors it has never seen:
+const { meaningScores } = await import('../src/core/analysis/meaning-model');
+const { unpackVector } = await import('../src/core/analysis/sentence-vectors');
+const meaning = DEFAULT_CLASSIFIER_MODEL.meaning;
+if (meaning && vectors15) {
+  const fresh = () => texts.map((t) => unpackVector(vectors15[t] ?? '', meaning.dimensions));
+  const cold: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const unseen = fresh();
+    const t0 = performance.now();
+    meaningScores(meaning, unseen);
+    cold.push(performance.now() - t0);
+  }
+  console.log(
+    `the meaning model's first reading of the 15-minute take (${texts.length} sentences): ${median(cold).toFixed(2)} ms (${meaning.hidden ? `${meaning.hidden.bias.length} hidden units` : 'no hidden layer'})`,
+  );
+}

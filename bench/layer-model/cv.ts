@@ -7,14 +7,28 @@
  *
  *   npx tsx bench/layer-model/cv.ts [--folds 7] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LAYERS, type Layer } from '../../src/core/analysis/layers';
 import type { CorpusStory } from '../corpus';
-import { countSequences, examplesFor, readerStories, type TrainConfig, DEFAULT_CONFIG, trainModel } from './train-lib';
+import {
+  countSequences,
+  dataHash,
+  examplesFor,
+  readerStories,
+  type TrainConfig,
+  DEFAULT_CONFIG,
+  trainModel,
+} from './train-lib';
 import { fitReader, READER_CONFIG, type ReaderConfig } from './reader-fit';
-import { loadStoryReader, type StoryReader } from '../../src/core/analysis/story-reader';
+import {
+  loadStoryReader,
+  StoryReaderSchema,
+  type StoryReader,
+  type StoryReaderFile,
+} from '../../src/core/analysis/story-reader';
+import { LearnedModelSchema } from '../../src/core/analysis/learned-model';
 import { linearModelLearnsFrom, realSets, writtenSets } from './data';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
 import { classifySentences, RULE_SCALE } from '../../src/core/analysis/classify';
@@ -117,16 +131,18 @@ export async function crossValidate(
     if (options.shard && f % options.shard.count !== options.shard.index) continue;
     const held = all.filter((_, i) => i % k === f);
     const others = real.map((s) => ({ ...s, stories: s.stories.filter((x) => !held.some((h) => h.story === x)) }));
-    const model = await trainModel(
-      [...writtenExamples, ...examplesFor(others, config)],
-      countSequences([...writtenLinear, ...others]),
-      config,
+    const { model, readerFile } = await foldEngine(
+      dataHash([...written, ...real], { ...config, reader: readerConfig, folds: k, fold: f }),
+      async () => ({
+        model: await trainModel(
+          [...writtenExamples, ...examplesFor(others, config)],
+          countSequences([...writtenLinear, ...others]),
+          config,
+        ),
+        readerFile: await fitReader([...writtenReader, ...readerStories(others, config, readerConfig)], readerConfig),
+      }),
     );
-    const reader = grid.some((w) => w > 0)
-      ? loadStoryReader(
-          await fitReader([...writtenReader, ...readerStories(others, config, readerConfig)], readerConfig),
-        )
-      : null;
+    const reader = grid.some((w) => w > 0) ? loadStoryReader(readerFile) : null;
     const meaning = meaningGrid.some((m) => m > 0)
       ? meaningModelOf(await fitMeaning([...written, ...others], vectors))
       : null;
@@ -144,6 +160,28 @@ export async function crossValidate(
     }
   }
   return tallies;
+}
+
+const FOLD_CACHE = fileURLToPath(new URL('../.cache/cv-folds/', import.meta.url));
+
+/**
+ * A fold's layer model and story reader, trained once for what they learn from: they take most of
+ * a fold's time, and a change to the meaning model alone (`npm run train -- --meaning-only`) does
+ * not change them. Kept in bench/.cache (not in git) under the hash of their data, options and fold.
+ */
+async function foldEngine(
+  hash: string,
+  train: () => Promise<{ model: LearnedModel; readerFile: StoryReaderFile }>,
+): Promise<{ model: LearnedModel; readerFile: StoryReaderFile }> {
+  const file = `${FOLD_CACHE}${hash}.json`;
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { model: unknown; readerFile: unknown };
+    return { model: LearnedModelSchema.parse(kept.model), readerFile: StoryReaderSchema.parse(kept.readerFile) };
+  }
+  const trained = await train();
+  mkdirSync(FOLD_CACHE, { recursive: true });
+  writeFileSync(file, JSON.stringify(trained));
+  return trained;
 }
 
 function key(set: string, x: { w: number; m: number }, settings: readonly unknown[]): string {

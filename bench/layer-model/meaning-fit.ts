@@ -9,19 +9,28 @@ import { placeColumns, vectorsOf, type MeaningModel } from '../../src/core/analy
 import type { SentenceVectors } from '../../src/core/analysis/sentence-vectors';
 import type { StorySet } from './data';
 import { fitLinear } from './linear-fit';
+import { fitMlp } from './mlp-fit';
 
 export const MEANING_CONFIG = {
   dimensions: 512,
+  /** Rectified units between the columns and the layers (0: a multinomial regression). */
+  hidden: 0,
   l2: 1e-4,
   learningRate: 0.02,
+  /** Full-batch steps of the regression. */
   iterations: 250,
+  /** The hidden layer's fit: passes over the data, rows a step, dropout on the units, seed. */
+  epochs: 8,
+  batch: 256,
+  dropout: 0.3,
+  seed: 7,
   realWeight: 3,
   /** Its log-probabilities' weight in the emissions, chosen by cross-validation on the real sets. */
   weight: 0.5,
 };
 export type MeaningConfig = typeof MEANING_CONFIG;
 
-type Fitted = Pick<MeaningModel, 'bias' | 'kernel'>;
+type Fitted = Pick<MeaningModel, 'bias' | 'kernel' | 'hidden'>;
 
 /** The rows of one story: three vectors (zeros where absent) and the place columns. */
 function storyRows(
@@ -70,6 +79,21 @@ export async function fitMeaning(
       weights.push(real ? config.realWeight : 1);
     }
   }
+  if (config.hidden > 0) {
+    const fit = await fitMlp(
+      { x, rows, columns, labels, weights, classes: LAYERS.length },
+      {
+        hidden: config.hidden,
+        epochs: config.epochs,
+        batch: config.batch,
+        learningRate: config.learningRate,
+        dropout: config.dropout,
+        l2: config.l2,
+        seed: config.seed,
+      },
+    );
+    return { ...fit.output, hidden: fit.hidden, sentences: rows, stories: stories.length };
+  }
   const fit = await fitLinear(
     { x, rows, columns, labels, weights, link: { kind: 'softmax', classes: LAYERS.length } },
     { l2: config.l2, learningRate: config.learningRate, iterations: config.iterations },
@@ -94,6 +118,7 @@ export function meaningModelOf(
     ...meta,
     training: { stories: fitted.stories, sentences: fitted.sentences, options: { ...config } },
     weight: config.weight,
+    ...(fitted.hidden ? { hidden: fitted.hidden } : {}),
     bias: fitted.bias,
     kernel: fitted.kernel,
   };

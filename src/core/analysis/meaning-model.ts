@@ -2,9 +2,10 @@
  * The meaning model: layer scores read from sentence vectors (sentence-vectors.ts). A pretrained
  * encoder has read far more English than every story here, so its vectors carry what a sentence
  * does ("monitoring began paging", "we will add alerting", "I felt awful") even in words no
- * labelled story uses; a multinomial regression over the sentence's vector, its two neighbours'
- * and its place in the story turns them into one log-probability per layer. Its parameters are a
- * data file (meaning-model.json) written by `npm run train:meaning`; this module only applies them.
+ * labelled story uses. A small network over the sentence's vector, its two neighbours' and its
+ * place in the story (one layer of rectified units, or none: a multinomial regression) turns them
+ * into one log-probability per layer. Its parameters are a data file (meaning-model.json) written
+ * by `npm run train` (or `npm run train -- --meaning-only`); this module only applies them.
  */
 import { z } from 'zod';
 import { modelFileHeader } from './model-file';
@@ -32,15 +33,53 @@ export const MeaningModelSchema = z
     }),
     /** How much its log-probabilities count in the emissions next to the layer model's. */
     weight: z.number().nonnegative(),
+    /**
+     * A hidden layer of rectified units between the columns and the layers, when there is one:
+     * then `kernel` maps its units to the layers.
+     */
+    hidden: z
+      .object({
+        bias: z.array(z.number()).min(1).max(4096),
+        /** Column → one weight per unit. */
+        kernel: z.array(z.array(z.number())),
+      })
+      .optional(),
     bias: z.array(z.number()).length(K),
-    /** Column → one weight per layer: the sentence's vector, the previous one's, the next one's, then its place. */
+    /** Input → one weight per layer: the columns (the sentence's vector, the previous one's, the next one's, then its place), or the hidden units. */
     kernel: z.array(z.array(z.number()).length(K)),
   })
-  .refine((m) => m.kernel.length === 3 * m.dimensions + PLACE_COLUMNS, {
+  .refine((m) => (m.hidden?.kernel ?? m.kernel).length === 3 * m.dimensions + PLACE_COLUMNS, {
     message: 'kernel rows must be three vectors and the place columns',
-  });
+  })
+  .refine(
+    (m) =>
+      !m.hidden ||
+      (m.kernel.length === m.hidden.bias.length && m.hidden.kernel.every((row) => row.length === m.hidden?.bias.length)),
+    { message: 'the hidden layer’s weights do not match its units' },
+  );
 
 export type MeaningModel = z.infer<typeof MeaningModelSchema>;
+
+/**
+ * Vectors unpacked lately, by packed text: the same sentence comes back as the same array, so
+ * what the model computed from it is found again (a story is scored again on every edit).
+ */
+const UNPACKED = new Map<string, Float32Array>();
+const UNPACKED_KEPT = 4_000;
+
+function unpackedOnce(packed: string, dimensions: number): Float32Array | null {
+  const key = `${dimensions}:${packed}`;
+  const known = UNPACKED.get(key);
+  if (known) return known;
+  const v = unpackVector(packed, dimensions);
+  if (!v) return null;
+  if (UNPACKED.size >= UNPACKED_KEPT) {
+    const oldest = UNPACKED.keys().next();
+    if (!oldest.done) UNPACKED.delete(oldest.value);
+  }
+  UNPACKED.set(key, v);
+  return v;
+}
 
 /** The vector of each sentence, or null where it has none (or a damaged one). */
 export function vectorsOf(
@@ -51,7 +90,7 @@ export function vectorsOf(
   return texts.map((t) => {
     // Own keys only: a sentence that reads "constructor" has no vector in an empty record.
     const packed = vectors && Object.hasOwn(vectors, t) ? vectors[t] : undefined;
-    return typeof packed === 'string' ? unpackVector(packed, dimensions) : null;
+    return typeof packed === 'string' ? unpackedOnce(packed, dimensions) : null;
   });
 }
 
@@ -65,33 +104,89 @@ export function meaningScores(
 ): Array<number[] | null> {
   const d = model.dimensions;
   const n = vectors.length;
-  const kernel = flatKernel(model);
+  const weights = flatWeights(model);
+  const { width, out } = weights;
   return vectors.map((own, i) => {
     if (!own) return null;
-    const logits = Float64Array.from(model.bias);
-    const add = (v: ArrayLike<number> | null | undefined, offset: number) => {
+    const pre = Float64Array.from(model.hidden?.bias ?? model.bias);
+    const addPart = (v: Float32Array | null | undefined, part: number) => {
       if (!v) return;
-      for (let c = 0; c < v.length; c++) {
-        const x = v[c] ?? 0;
-        const at = (offset + c) * K;
-        for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + x * (kernel[at + k] ?? 0);
-      }
+      const p = projected(model, weights, v);
+      for (let k = 0; k < width; k++) pre[k] = (pre[k] ?? 0) + (p[part * width + k] ?? 0);
     };
-    add(own, 0);
-    add(vectors[i - 1], d);
-    add(vectors[i + 1], 2 * d);
-    add(placeColumns(i, n), 3 * d);
+    addPart(own, 0);
+    addPart(vectors[i - 1], 1);
+    addPart(vectors[i + 1], 2);
+    placeColumns(i, n).forEach((x, c) => {
+      const at = (3 * d + c) * width;
+      for (let k = 0; k < width; k++) pre[k] = (pre[k] ?? 0) + x * (weights.first[at + k] ?? 0);
+    });
+    const logits = out ? hiddenToLayers(pre, out, model.bias) : pre;
     return logSoftmax([...logits]).map((x) => model.weight * x);
   });
 }
 
-/** The kernel as one flat array, row by row (a story is scored again on every edit). */
-const FLAT = new WeakMap<MeaningModel, Float64Array>();
+/** What a vector adds to the first layer as a sentence's own, as its successor's previous and as its predecessor's next. */
+const PROJECTED = new WeakMap<MeaningModel, WeakMap<Float32Array, Float32Array>>();
 
-function flatKernel(model: MeaningModel): Float64Array {
+function projected(model: MeaningModel, weights: FlatWeights, v: Float32Array): Float32Array {
+  let byVector = PROJECTED.get(model);
+  if (!byVector) {
+    byVector = new WeakMap();
+    PROJECTED.set(model, byVector);
+  }
+  const known = byVector.get(v);
+  if (known) return known;
+  const { first, width } = weights;
+  const d = model.dimensions;
+  const acc = new Float64Array(3 * width);
+  for (let part = 0; part < 3; part++) {
+    for (let c = 0; c < v.length; c++) {
+      const x = v[c] ?? 0;
+      if (x === 0) continue;
+      const at = (part * d + c) * width;
+      const base = part * width;
+      for (let k = 0; k < width; k++) acc[base + k] = (acc[base + k] ?? 0) + x * (first[at + k] ?? 0);
+    }
+  }
+  const p = Float32Array.from(acc);
+  byVector.set(v, p);
+  return p;
+}
+
+/** Rectified hidden units through the output weights to one logit per layer. */
+function hiddenToLayers(pre: Float64Array, out: Float64Array, bias: readonly number[]): Float64Array {
+  const logits = Float64Array.from(bias);
+  for (let h = 0; h < pre.length; h++) {
+    const a = pre[h] ?? 0;
+    if (a <= 0) continue;
+    for (let k = 0; k < K; k++) logits[k] = (logits[k] ?? 0) + a * (out[h * K + k] ?? 0);
+  }
+  return logits;
+}
+
+interface FlatWeights {
+  /** Columns → the first layer (hidden units, or the layers when there is none), row by row. */
+  first: Float32Array;
+  width: number;
+  /** Hidden units → layers, or null without a hidden layer. */
+  out: Float64Array | null;
+}
+
+/** The weights as flat arrays, made once per model (a story is scored again on every edit). */
+const FLAT = new WeakMap<MeaningModel, FlatWeights>();
+
+function flatWeights(model: MeaningModel): FlatWeights {
   let flat = FLAT.get(model);
   if (!flat) {
-    flat = Float64Array.from(model.kernel.flat());
+    const hidden = model.hidden;
+    flat = hidden
+      ? {
+          first: Float32Array.from(hidden.kernel.flat()),
+          width: hidden.bias.length,
+          out: Float64Array.from(model.kernel.flat()),
+        }
+      : { first: Float32Array.from(model.kernel.flat()), width: K, out: null };
     FLAT.set(model, flat);
   }
   return flat;

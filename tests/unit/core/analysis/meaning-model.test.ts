@@ -99,6 +99,36 @@ describe('meaning model', () => {
     expect(placeColumns(4, 5)).toEqual([1, 1, 0, 1]);
   });
 
+  it('reads through a hidden layer of rectified units when the file has one', () => {
+    const H = 3;
+    const m = toyModel(1);
+    // Unit 0 fires on dimension 2 and says structural fix; unit 1 fires on dimension 4 but is
+    // rectified away for a negative input; unit 2 never fires.
+    m.hidden = {
+      bias: [0, 0, -1],
+      kernel: Array.from({ length: 3 * D + 4 }, (_, r) => [r === 2 ? 1 : 0, r === 4 ? 1 : 0, 0]),
+    };
+    m.kernel = Array.from({ length: H }, (_, h) =>
+      LAYERS.map((l) => (h === 0 && l === 'structural_fix' ? 12 : h === 1 && l === 'other' ? 12 : 0)),
+    );
+    expect(MeaningModelSchema.safeParse(m).success).toBe(true);
+    const top = (v: Float32Array) => {
+      const [row] = meaningScores(m, [v]);
+      return LAYERS[(row ?? []).indexOf(Math.max(...(row ?? [])))];
+    };
+    expect(top(unit(2))).toBe('structural_fix');
+    expect(top(unit(4))).toBe('other');
+    const negative = unit(4).map((x) => -x);
+    const [flat] = meaningScores(m, [negative]);
+    // Nothing fires: every layer is as likely as the next.
+    expect(new Set((flat ?? []).map((x) => x.toFixed(6))).size).toBe(1);
+    // Weights that do not match the units are refused.
+    expect(MeaningModelSchema.safeParse({ ...m, kernel: m.kernel.slice(1) }).success).toBe(false);
+    expect(
+      MeaningModelSchema.safeParse({ ...m, hidden: { ...m.hidden, kernel: m.hidden.kernel.slice(1) } }).success,
+    ).toBe(false);
+  });
+
   it('moves the labels of the sentences that have vectors, and only when a model reads them', () => {
     const layers = (vectors: SentenceVectors | undefined, weight: number): Layer[] =>
       classifySentences(story, {}, { ...DEFAULT_CLASSIFIER_MODEL, meaning: toyModel(weight) }, [], [], vectors).map(
