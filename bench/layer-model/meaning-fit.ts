@@ -1,8 +1,9 @@
 /**
  * Fits the meaning model (src/core/analysis/meaning-model.ts): a multinomial logistic regression
  * from a sentence's encoder vector, its neighbours' and its place in the story to its layer,
- * by the shared linear fit (TensorFlow.js, weighted, L2, Adam on the full batch from zero).
- * Real sentences weigh like the layer model's (TrainConfig.realWeight).
+ * by the shared linear fit (TensorFlow.js, weighted, L2, Adam on the full batch from zero); or,
+ * with `hidden` units, a network of one rectified layer (mlp-fit.ts), measured and not shipped
+ * (EXPERIMENTS.md). Real sentences weigh like the layer model's (TrainConfig.realWeight).
  */
 import { LAYERS } from '../../src/core/analysis/layers';
 import { placeColumns, vectorsOf, type MeaningModel } from '../../src/core/analysis/meaning-model';
@@ -11,24 +12,36 @@ import type { StorySet } from './data';
 import { fitLinear } from './linear-fit';
 import { fitMlp } from './mlp-fit';
 
-export const MEANING_CONFIG = {
+/**
+ * The fit's options. Those of a hidden layer are absent from the shipped config (a regression):
+ * the data hash covers the config, so a file and its cross-validation report keep matching.
+ */
+export interface MeaningConfig {
+  dimensions: number;
+  l2: number;
+  learningRate: number;
+  /** Full-batch steps of the regression. */
+  iterations: number;
+  realWeight: number;
+  /** Its log-probabilities' weight in the emissions, chosen by cross-validation on the real sets. */
+  weight: number;
+  /** Rectified units between the columns and the layers (absent or 0: a multinomial regression). */
+  hidden?: number;
+  /** The hidden layer's fit: passes over the data, rows a step, dropout on the units, seed. */
+  epochs?: number;
+  batch?: number;
+  dropout?: number;
+  seed?: number;
+}
+
+export const MEANING_CONFIG: MeaningConfig = {
   dimensions: 512,
-  /** Rectified units between the columns and the layers (0: a multinomial regression). */
-  hidden: 0,
   l2: 1e-4,
   learningRate: 0.02,
-  /** Full-batch steps of the regression. */
   iterations: 250,
-  /** The hidden layer's fit: passes over the data, rows a step, dropout on the units, seed. */
-  epochs: 8,
-  batch: 256,
-  dropout: 0.3,
-  seed: 7,
   realWeight: 3,
-  /** Its log-probabilities' weight in the emissions, chosen by cross-validation on the real sets. */
   weight: 0.5,
 };
-export type MeaningConfig = typeof MEANING_CONFIG;
 
 type Fitted = Pick<MeaningModel, 'bias' | 'kernel' | 'hidden'>;
 
@@ -79,17 +92,17 @@ export async function fitMeaning(
       weights.push(real ? config.realWeight : 1);
     }
   }
-  if (config.hidden > 0) {
+  if (config.hidden) {
     const fit = await fitMlp(
       { x, rows, columns, labels, weights, classes: LAYERS.length },
       {
         hidden: config.hidden,
-        epochs: config.epochs,
-        batch: config.batch,
+        epochs: config.epochs ?? 8,
+        batch: config.batch ?? 256,
         learningRate: config.learningRate,
-        dropout: config.dropout,
+        dropout: config.dropout ?? 0.3,
         l2: config.l2,
-        seed: config.seed,
+        seed: config.seed ?? 7,
       },
     );
     return { ...fit.output, hidden: fit.hidden, sentences: rows, stories: stories.length };
@@ -112,7 +125,8 @@ export function meaningModelOf(
 ): MeaningModel {
   return {
     format: 'postmortem-coach/meaning-model',
-    version: 1,
+    // Version 2 reads through a hidden layer.
+    version: fitted.hidden ? 2 : 1,
     encoder: 'universal-sentence-encoder-lite',
     dimensions: config.dimensions,
     ...meta,

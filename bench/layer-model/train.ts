@@ -10,6 +10,8 @@
  * change but for their date).
  *
  * `--meaning-only` trains the meaning model alone (its sentence vectors are kept in bench/.cache).
+ * Each fold's layer model and story reader are kept in bench/.cache too, under the hash of what they
+ * learned from, so its cross-validation only retrains the meaning model while they are unchanged.
  *
  *   npm run train [-- --no-cv | --loso | --cv-only | --meaning-only]
  */
