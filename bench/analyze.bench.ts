@@ -7,7 +7,9 @@
  * apart, with the memory it adds. Prints numbers only; never asserts on time (targets: < 100 ms
  * for 15 minutes, model files <= 30 MB, memory <= 200 MB).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -125,4 +127,22 @@ if (meaning && vectors15) {
   console.log(
     `the meaning model's first reading of the 15-minute take (${texts.length} sentences): ${median(cold).toFixed(2)} ms (${meaning.hidden ? `${meaning.hidden.bias.length} hidden units` : 'no hidden layer'})`,
   );
+}
+
+// Memory as the built app holds it (plain Node over the bundle, where the figures above include
+// the TypeScript loader's work): the analysis thread encoding a take, then also analysing it, and a
+// thread that only analyses. Needs `npx electron-vite build` (npm test and npm start build it).
+const builtWorker = fileURLToPath(new URL('../out/main/analysis-worker.js', import.meta.url));
+if (existsSync(builtWorker)) {
+  const take = join(mkdtempSync(join(tmpdir(), 'coach-bench-')), 'take.json');
+  const fifteen = transcriptOfMinutes(15);
+  writeFileSync(take, JSON.stringify({ transcript: fifteen, texts: sentenceTexts(fifteen) }));
+  const probe = fileURLToPath(new URL('./built-memory.mjs', import.meta.url));
+  const grew = (steps: string) =>
+    execFileSync(process.execPath, ['--expose-gc', probe, builtWorker, take, steps], { encoding: 'utf8' }).trim();
+  console.log(
+    `built app, 15-minute take, RSS growth in MB with the analysis thread: ${grew('encode,analyze')}; a thread that only analyses: ${grew('analyze')}`,
+  );
+} else {
+  console.log('built app memory: not measured (run npx electron-vite build first)');
 }

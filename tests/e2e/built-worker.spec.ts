@@ -1,9 +1,16 @@
 import { fork } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { expect, test } from '@playwright/test';
 import type { WorkerToHost } from '../../src/backend/services/whisper/protocol';
+import type {
+  AnalysisJob,
+  AnalysisReply,
+  AnalysisRequest,
+} from '../../src/backend/services/analysis/analysis-protocol';
+import { transcriptFromText } from '../../src/core/transcript/from-text';
 import { writeRandomWhisperModel } from '../fixtures/ggml/write-random-model';
 
 /**
@@ -35,5 +42,39 @@ test('the built transcriber worker starts, loads a model and reports its build',
     if (ready.type === 'ready') expect(['native', 'prebuilt']).toContain(ready.build);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * The analysis thread, as bundled: it encodes a take's sentences without loading the engine (its
+ * bundle imports the engine's chunk only when an engine job comes), and still runs engine jobs.
+ */
+test('the built analysis thread encodes without the engine and analyses on request', async () => {
+  const file = path.resolve('out/main/analysis-worker.js');
+  const source = await readFile(file, 'utf8');
+  const engineChunk = /analysis-jobs-[\w-]+\.js/;
+  expect(source).toMatch(engineChunk);
+  for (const line of source.split('\n').filter((l) => engineChunk.test(l)))
+    expect(line).toMatch(/import\(\s*["']\.\/chunks\/analysis-jobs-/);
+  const worker = new Worker(file);
+  try {
+    const call = (id: number, job: AnalysisJob) =>
+      new Promise<AnalysisReply>((resolve) => {
+        const onMessage = (reply: AnalysisReply) => {
+          if (reply.id !== id) return;
+          worker.off('message', onMessage);
+          resolve(reply);
+        };
+        worker.on('message', onMessage);
+        worker.postMessage({ id, job } satisfies AnalysisRequest);
+      });
+    const texts = ['The pager went off at three in the morning.', 'We rolled the deploy back.'];
+    const encoded = await call(1, { kind: 'encode', texts });
+    expect(encoded.ok).toBe(true);
+    if (encoded.ok) expect(Object.keys(encoded.value).sort()).toEqual([...texts].sort());
+    const analysed = await call(2, { kind: 'analyze', transcript: transcriptFromText(texts.join(' ')), options: {} });
+    expect(analysed).toMatchObject({ ok: true, value: { sentences: [{}, {}] } });
+  } finally {
+    await worker.terminate();
   }
 });

@@ -6,7 +6,8 @@
  * Bad input: one line on stderr and exit code 2.
  */
 import { EmptyTranscriptError } from '../../core/analysis/analyze';
-import { analyzeEncoded, createSentenceEncoder } from '../../backend/services/analysis/sentence-encoder';
+import { analyzeEncoded } from '../../backend/services/analysis/analyze-encoded';
+import { createSentenceEncoder } from '../../backend/services/analysis/sentence-encoder';
 import { parseLength } from '../../core/analysis/budget';
 import { analyseStoredTake, isSessionReference } from '../analyze-session';
 import { renderReport } from '../analyze-report';

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceTexts } from '../../../src/core/analysis/analyze';
 import { unpackVector } from '../../../src/core/analysis/sentence-vectors';
-import {
-  analyzeEncoded,
-  createSentenceEncoder,
-  encoderOver,
-} from '../../../src/backend/services/analysis/sentence-encoder';
+import { createSentenceEncoder, encoderOver } from '../../../src/backend/services/analysis/sentence-encoder';
+import { analyzeEncoded } from '../../../src/backend/services/analysis/analyze-encoded';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
 import { cosine } from '../core/analysis/helpers';

@@ -10,8 +10,7 @@ import type { Transcript } from '../../../core/transcript/types';
 import { CoachError } from '../../../shared/coach-error';
 import { overAnalysisLimits } from '../../../shared/channels/analysis';
 import { auditDocumentFile } from '../documents/audit-file';
-import type { AnalysisJob, JobResults } from './analysis-protocol';
-import { createSentenceEncoder, type SentenceEncoder } from './sentence-encoder';
+import type { EngineJob, JobResults } from './analysis-protocol';
 
 /**
  * Throws `too_large` with the limit (and `outcome`, when given) when a transcript is over
@@ -34,22 +33,13 @@ function boundedAnalyze(transcript: Transcript, options?: AnalysisOptions): Anal
   return analyzeTranscript(transcript, options);
 }
 
-let encoder: SentenceEncoder | null = null;
-
-/** The thread's sentence encoder, loaded by the first job that needs it. */
-function sentenceEncoder(): SentenceEncoder {
-  encoder ??= createSentenceEncoder();
-  return encoder;
-}
-
-export async function runJob<J extends AnalysisJob>(job: J): Promise<JobResults[J['kind']]> {
-  const result: JobResults[AnalysisJob['kind']] =
+/** An engine job (the sentence encoder's are the analysis thread's own: analysis-worker.ts). */
+export async function runJob<J extends EngineJob>(job: J): Promise<JobResults[J['kind']]> {
+  const result: JobResults[EngineJob['kind']] =
     job.kind === 'analyze'
       ? boundedAnalyze(job.transcript, job.options)
       : job.kind === 'correct'
         ? analyzeWithCorrections(boundedAnalyze, job.transcript, job.corrections, job.options).corrected
-        : job.kind === 'encode'
-          ? await sentenceEncoder().encode(job.texts)
-          : await auditDocumentFile(job.file, job.minutes);
+        : await auditDocumentFile(job.file, job.minutes);
   return result as JobResults[J['kind']];
 }

@@ -15,6 +15,9 @@ export type AnalysisJob =
   /** Sentence vectors of these texts (the sentence encoder lives on the worker thread only). */
   | { kind: 'encode'; texts: string[] };
 
+/** The jobs of the coaching engine and the audit (not the encoder's). */
+export type EngineJob = Exclude<AnalysisJob, { kind: 'encode' }>;
+
 export interface JobResults {
   analyze: Analysis;
   correct: Analysis;

@@ -12,7 +12,7 @@ import type { Transcript } from '../../../core/transcript/types';
 import { CoachError } from '../../../shared/coach-error';
 import type { DocumentFile } from '../documents/audit-file';
 import { requireWithinAnalysisLimits, runJob } from './analysis-jobs';
-import type { AnalysisJob, AnalysisReply, AnalysisRequest, JobResults } from './analysis-protocol';
+import type { AnalysisJob, AnalysisReply, AnalysisRequest, EngineJob, JobResults } from './analysis-protocol';
 
 /**
  * Where each kind of input starts to hold up the loop. Above 5,000 words an analysis takes tens
@@ -130,7 +130,8 @@ export class OffLoopAnalyzer {
   }
 
   private run<J extends AnalysisJob>(job: J, offLoop: boolean): Promise<JobResults[J['kind']]> {
-    if (!offLoop) return runJob(job);
+    // The encoder lives on the thread only.
+    if (!offLoop && job.kind !== 'encode') return runJob(job as Extract<J, EngineJob>);
     this.cancelIdleStop();
     return new Promise<JobResults[J['kind']]>((resolve, reject) => {
       const id = this.nextId++;

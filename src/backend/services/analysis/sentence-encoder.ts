@@ -10,10 +10,7 @@
  * again, or corrected, only encodes its new sentences.
  */
 import type { EmbeddingsModel } from '@energetic-ai/embeddings';
-import { analyzeTranscript, sentenceTexts } from '../../../core/analysis/analyze';
 import { packVector, type SentenceVectors } from '../../../core/analysis/sentence-vectors';
-import type { Analysis, AnalysisOptions } from '../../../core/analysis/types';
-import type { Transcript } from '../../../core/transcript/types';
 
 /** Sentences encoded in one call of the network: short ones together, so padding stays small. */
 const BATCH = 32;
@@ -84,14 +81,4 @@ async function loadNetwork(): Promise<Embed> {
 /** The encoder the app runs: the network is loaded on first use. */
 export function createSentenceEncoder(): SentenceEncoder {
   return encoderOver(loadNetwork);
-}
-
-/** The engine's analysis with the sentences' vectors, encoded in this thread (CLI, evaluation). */
-export async function analyzeEncoded(
-  encoder: SentenceEncoder,
-  transcript: Transcript,
-  options: AnalysisOptions = {},
-): Promise<Analysis> {
-  const sentenceVectors = await encoder.encode(sentenceTexts(transcript, options));
-  return analyzeTranscript(transcript, { ...options, sentenceVectors });
 }

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
 import { transcriptFromText } from '../../../../src/core/transcript/from-text';
-import { analyzeEncoded, createSentenceEncoder } from '../../../../src/backend/services/analysis/sentence-encoder';
+import { analyzeEncoded } from '../../../../src/backend/services/analysis/analyze-encoded';
+import { createSentenceEncoder } from '../../../../src/backend/services/analysis/sentence-encoder';
 
 /**
  * The seven example answers of the lesson (../shared/reference, read in place, never copied),
