@@ -54,7 +54,8 @@ export const MeaningModelSchema = z
   .refine(
     (m) =>
       !m.hidden ||
-      (m.kernel.length === m.hidden.bias.length && m.hidden.kernel.every((row) => row.length === m.hidden?.bias.length)),
+      (m.kernel.length === m.hidden.bias.length &&
+        m.hidden.kernel.every((row) => row.length === m.hidden?.bias.length)),
     { message: 'the hidden layer’s weights do not match its units' },
   );
 
