@@ -66,7 +66,7 @@ function startWorker(): Worker {
  * loop stays free while it runs (long jobs share that thread: a second one waits for the first).
  * Transcripts over ANALYSIS_LIMITS are refused with `too_large` before either. The thread is
  * unref'd while idle, so it never keeps the process alive, and stopped after `idleMs` without a
- * job: the sentence encoder it holds costs about 200 MB, which an idle app should not keep (the
+ * job: the sentence encoder it holds costs about 180 MB, which an idle app should not keep (the
  * next take starts it again in about two seconds).
  */
 export class OffLoopAnalyzer {
