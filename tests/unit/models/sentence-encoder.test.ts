@@ -14,10 +14,11 @@ describe('sentence encoder', () => {
       calls.push(texts);
       return texts.map((t) => [t.length, 1, -1]);
     });
-    const texts = Array.from({ length: 70 }, (_, i) => `sentence number ${i}`);
+    const texts = Array.from({ length: 10 }, (_, i) => `sentence number ${i}`);
     const first = await encoder.encode([...texts, texts[0] ?? '']);
-    expect(Object.keys(first)).toHaveLength(70);
-    expect(calls.map((c) => c.length)).toEqual([32, 32, 6]);
+    expect(Object.keys(first)).toHaveLength(10);
+    // Four at a time (the network's working memory grows with the batch).
+    expect(calls.map((c) => c.length)).toEqual([4, 4, 2]);
     const again = await encoder.encode([texts[5] ?? '', 'a new one']);
     expect(calls.at(-1)).toEqual(['a new one']);
     expect(Object.keys(again).sort()).toEqual([texts[5], 'a new one'].sort());
