@@ -128,14 +128,8 @@ export function meaningScores(
 }
 
 /** What a vector adds to the first layer as a sentence's own, as its successor's previous and as its predecessor's next. */
-const PROJECTED = new WeakMap<MeaningModel, WeakMap<Float32Array, Float32Array>>();
-
 function projected(model: MeaningModel, weights: FlatWeights, v: Float32Array): Float32Array {
-  let byVector = PROJECTED.get(model);
-  if (!byVector) {
-    byVector = new WeakMap();
-    PROJECTED.set(model, byVector);
-  }
+  const byVector = weights.projections;
   const known = byVector.get(v);
   if (known) return known;
   const { first, width } = weights;
@@ -172,6 +166,8 @@ interface FlatWeights {
   width: number;
   /** Hidden units → layers, or null without a hidden layer. */
   out: Float64Array | null;
+  /** What each vector adds to the first layer (projected), remembered while the vector lives. */
+  projections: WeakMap<Float32Array, Float32Array>;
 }
 
 /** The weights as flat arrays, made once per model (a story is scored again on every edit). */
@@ -186,8 +182,9 @@ function flatWeights(model: MeaningModel): FlatWeights {
           first: Float32Array.from(hidden.kernel.flat()),
           width: hidden.bias.length,
           out: Float64Array.from(model.kernel.flat()),
+          projections: new WeakMap(),
         }
-      : { first: Float32Array.from(model.kernel.flat()), width: K, out: null };
+      : { first: Float32Array.from(model.kernel.flat()), width: K, out: null, projections: new WeakMap() };
     FLAT.set(model, flat);
   }
   return flat;
