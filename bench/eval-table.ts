@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LAYERS, type Layer } from '../src/core/analysis/layers';
-import { SHIPPED_MEANING_MODEL, SHIPPED_MODEL } from '../src/core/analysis/classify';
+import { SHIPPED_CONTEXT_MODEL, SHIPPED_MEANING_MODEL, SHIPPED_MODEL } from '../src/core/analysis/classify';
 import type { SentenceVectors } from '../src/core/analysis/sentence-vectors';
 import { defaultCorpusDir, loadCorpus, type CorpusStory } from './corpus';
 import { evalVectors, runStory, type Mode } from './eval-corpus';
@@ -87,7 +87,7 @@ const f3 = (x: number) => (Number.isNaN(x) ? '   — ' : x.toFixed(3));
 
 export async function printTable(): Promise<void> {
   const trained = new Set(SHIPPED_MODEL.training.sets);
-  // The story reader and the meaning model learn from every batch with a blind score; the linear model from some.
+  // The story reader and the models over sentence vectors learn from every batch with a blind score; the linear model from some.
   const readerOnly = new Set(trainBatches().map((b) => `train/${b}`));
   const short = LAYERS.map((l) => l.slice(0, 6).padStart(6)).join(' ');
   console.log(
@@ -108,7 +108,9 @@ export async function printTable(): Promise<void> {
   const cv = crossValidationReport();
   if (cv) {
     const fresh =
-      cv.dataHash === SHIPPED_MODEL.dataHash && cv.meaningDataHash === SHIPPED_MEANING_MODEL.dataHash
+      cv.dataHash === SHIPPED_MODEL.dataHash &&
+      cv.meaningDataHash === SHIPPED_MEANING_MODEL.dataHash &&
+      cv.contextDataHash === SHIPPED_CONTEXT_MODEL.dataHash
         ? "the shipped models' data"
         : 'an EARLIER training set (rerun npm run train)';
     const folds = cv.folds ?? 7;
@@ -157,6 +159,8 @@ interface CvReport {
   dataHash: string;
   /** The meaning model's training-data hash (absent in reports from before it). */
   meaningDataHash?: string;
+  /** The context model's training-data hash (absent in reports from before it). */
+  contextDataHash?: string;
   /** How many folds the real stories were split into (one per story: leave-one-story-out); 7 in reports before it was written. */
   folds?: number;
   /** How many real stories there were. */

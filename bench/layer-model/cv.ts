@@ -5,7 +5,7 @@
  * sentence accuracy, per-layer recall and layer-time error per real set (time estimated from
  * word counts, as a typed answer's is).
  *
- *   npx tsx bench/layer-model/cv.ts [--folds 7] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
+ *   npx tsx bench/layer-model/cv.ts [--folds 7] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--context-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,15 @@ import type { MeaningModel } from '../../src/core/analysis/meaning-model';
 import type { SentenceVectors } from '../../src/core/analysis/sentence-vectors';
 import { corpusVectors } from './corpus-vectors';
 import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
+import type { ContextModel } from '../../src/core/analysis/context-model';
+import { CONTEXT_CONFIG, contextModelOf, fitContext } from './context-fit';
+
+/** The models that read sentence vectors, with the vectors they read. */
+interface VectorModels {
+  meaning: MeaningModel | null;
+  context: ContextModel | null;
+  vectors: SentenceVectors;
+}
 
 /** The engine's labels for a story, with `model` and `reader` in place of the shipped ones. */
 export function predictStory(
@@ -44,16 +53,22 @@ export function predictStory(
   reader: StoryReader | null,
   tw = model.transitionWeight,
   ruleScale = RULE_SCALE,
-  meaning: { model: MeaningModel; vectors: SentenceVectors } | null = null,
+  read: VectorModels | null = null,
 ): Layer[] {
   const texts = story.sentences.map((s) => s.text);
   return classifySentences(
     texts,
     {},
-    { learned: { ...model, transitionWeight: tw }, ruleScale, reader, meaning: meaning?.model ?? null },
+    {
+      learned: { ...model, transitionWeight: tw },
+      ruleScale,
+      reader,
+      meaning: read?.meaning ?? null,
+      context: read?.context ?? null,
+    },
     [],
     [],
-    meaning?.vectors,
+    read?.vectors,
   ).map((c) => c.layer);
 }
 
@@ -102,6 +117,8 @@ export interface CvOptions {
   ruleScale?: number;
   /** Weights of the meaning model to score (0: without it); its config's weight if absent. */
   meaningWeights?: number[];
+  /** Weights of the context model to score (0: without it); its config's weight if absent. */
+  contextWeights?: number[];
   /** Run only folds f with f % count === index (for running folds in parallel processes). */
   shard?: { index: number; count: number };
 }
@@ -117,6 +134,7 @@ export async function crossValidate(
 ): Promise<Map<string, Tally>> {
   const grid = options.readerWeights ?? [readerConfig.weight];
   const meaningGrid = options.meaningWeights ?? [MEANING_CONFIG.weight];
+  const contextGrid = options.contextWeights ?? [CONTEXT_CONFIG.weight];
   const real = realSets();
   const written = writtenSets();
   const vectors = await corpusVectors([...written, ...real]);
@@ -125,7 +143,7 @@ export async function crossValidate(
   const writtenReader = readerStories(written, config, readerConfig);
   const all = real.flatMap((set) => set.stories.map((story) => ({ set: set.name, story })));
   const k = options.folds ?? all.length;
-  const settings = grid.flatMap((w) => meaningGrid.map((m) => ({ w, m })));
+  const settings = grid.flatMap((w) => meaningGrid.flatMap((m) => contextGrid.map((c) => ({ w, m, c }))));
   const tallies = new Map(real.flatMap((s) => settings.map((x) => [key(s.name, x, settings), tally()] as const)));
   for (let f = 0; f < k; f++) {
     if (options.shard && f % options.shard.count !== options.shard.index) continue;
@@ -146,11 +164,18 @@ export async function crossValidate(
     const meaning = meaningGrid.some((m) => m > 0)
       ? meaningModelOf(await fitMeaning([...written, ...others], vectors))
       : null;
+    const context = contextGrid.some((c) => c > 0)
+      ? contextModelOf(await fitContext([...written, ...others], vectors))
+      : null;
     for (const h of held) {
       for (const x of settings) {
         const t = tallies.get(key(h.set, x, settings)) ?? tally();
         const weighted = reader && x.w > 0 ? { ...reader, file: { ...reader.file, weight: x.w } } : null;
-        const read = meaning && x.m > 0 ? { model: { ...meaning, weight: x.m }, vectors } : null;
+        const read = {
+          meaning: meaning && x.m > 0 ? { ...meaning, weight: x.m } : null,
+          context: context && x.c > 0 ? { ...context, weight: x.c } : null,
+          vectors,
+        };
         score(
           t,
           h.story,
@@ -184,8 +209,8 @@ async function foldEngine(
   return trained;
 }
 
-function key(set: string, x: { w: number; m: number }, settings: readonly unknown[]): string {
-  return settings.length > 1 ? `${set} reader=${x.w} meaning=${x.m}` : set;
+function key(set: string, x: { w: number; m: number; c: number }, settings: readonly unknown[]): string {
+  return settings.length > 1 ? `${set} reader=${x.w} meaning=${x.m} context=${x.c}` : set;
 }
 
 /** Tallies as JSON (confusion as an object) and back, to pass them between processes. */
@@ -221,6 +246,7 @@ async function main(): Promise<void> {
       folds: { type: 'string' },
       'reader-grid': { type: 'string' },
       'meaning-grid': { type: 'string' },
+      'context-grid': { type: 'string' },
       epochs: { type: 'string' },
       'rule-scale': { type: 'string' },
       shard: { type: 'string' },
@@ -242,6 +268,7 @@ async function main(): Promise<void> {
     ...(values.folds ? { folds: Number(values.folds) } : {}),
     ...(grid ? { readerWeights: grid } : {}),
     ...(values['meaning-grid'] ? { meaningWeights: values['meaning-grid'].split(',').map(Number) } : {}),
+    ...(values['context-grid'] ? { contextWeights: values['context-grid'].split(',').map(Number) } : {}),
     ...(values['rule-scale'] ? { ruleScale: Number(values['rule-scale']) } : {}),
     shard: { index: index ?? 0, count: count ?? 1 },
   });

@@ -34,7 +34,7 @@ export interface MlpFit {
 }
 
 /** A seeded linear congruential generator (numbers in [0, 1)). */
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -42,7 +42,7 @@ function lcg(seed: number): () => number {
   };
 }
 
-function shuffled(n: number, random: () => number): number[] {
+export function shuffled(n: number, random: () => number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

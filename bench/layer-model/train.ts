@@ -9,9 +9,10 @@
  * the shipped data without rewriting the model files (training is deterministic: they would not
  * change but for their date).
  *
- * `--meaning-only` trains the meaning model alone (its sentence vectors are kept in bench/.cache).
- * Each fold's layer model and story reader are kept in bench/.cache too, under the hash of what they
- * learned from, so its cross-validation only retrains the meaning model while they are unchanged.
+ * `--meaning-only` trains the two models that read sentence vectors alone, the meaning model and the
+ * context model (the vectors are kept in bench/.cache). Each fold's layer model and story reader
+ * are kept in bench/.cache too, under the hash of what they learned from, so its cross-validation
+ * only retrains those two while they are unchanged.
  *
  *   npm run train [-- --no-cv | --loso | --cv-only | --meaning-only]
  */
@@ -29,10 +30,13 @@ import { mergeTallies, recall, summary, type Tally, type talliesToJson } from '.
 import { MeaningModelSchema } from '../../src/core/analysis/meaning-model';
 import { corpusVectors } from './corpus-vectors';
 import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
+import { ContextModelSchema } from '../../src/core/analysis/context-model';
+import { CONTEXT_CONFIG, contextModelOf, fitContext } from './context-fit';
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/layer-model.json', import.meta.url));
 const READER_OUT = fileURLToPath(new URL('../../src/core/analysis/story-reader.json', import.meta.url));
 const MEANING_OUT = fileURLToPath(new URL('../../src/core/analysis/meaning-model.json', import.meta.url));
+const CONTEXT_OUT = fileURLToPath(new URL('../../src/core/analysis/context-model.json', import.meta.url));
 const REPORT = fileURLToPath(new URL('./cv-report.json', import.meta.url));
 const CV = fileURLToPath(new URL('./cv.ts', import.meta.url));
 const SHARDS = 2;
@@ -96,8 +100,9 @@ async function main(): Promise<void> {
   const config = DEFAULT_CONFIG;
   const hash = dataHash(sets, { ...config, reader: READER_CONFIG });
   const meaningHash = dataHash(sets, { meaning: MEANING_CONFIG });
+  const contextHash = dataHash(sets, { context: CONTEXT_CONFIG });
   if (!values['cv-only'] && !values['meaning-only']) await trainShipped(sets, hash);
-  if (!values['cv-only']) await trainMeaning(sets, meaningHash);
+  if (!values['cv-only']) await trainVectorModels(sets, { meaning: meaningHash, context: contextHash });
   if (values['no-cv']) return;
   const folds = values.loso ? null : FOLDS;
   const stories = realSets().reduce((n, s) => n + s.stories.length, 0);
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
   for (const [name, t] of tallies) console.log(summary(name, t));
   writeFileSync(
     REPORT,
-    `${JSON.stringify({ ...report(tallies, hash, folds ?? stories, stories), meaningDataHash: meaningHash }, null, 2)}\n`,
+    `${JSON.stringify({ ...report(tallies, hash, folds ?? stories, stories), meaningDataHash: meaningHash, contextDataHash: contextHash }, null, 2)}\n`,
   );
   console.log(`(${((Date.now() - cvStarted) / 1000).toFixed(0)} s; written to ${REPORT})`);
 }
@@ -149,18 +154,39 @@ async function trainShipped(sets: ReturnType<typeof writtenSets>, hash: string):
   );
 }
 
-/** Encodes every sentence (cached), fits the meaning model on all of them and writes its file. */
-async function trainMeaning(sets: ReturnType<typeof writtenSets>, hash: string): Promise<void> {
+/**
+ * Encodes every sentence (cached), fits the two models over sentence vectors on all of them and
+ * writes their files.
+ */
+async function trainVectorModels(sets: ReturnType<typeof writtenSets>, hashes: { meaning: string; context: string }) {
   const vectors = await corpusVectors(sets, console.log);
-  const started = Date.now();
-  const fitted = await fitMeaning(sets, vectors);
-  const model = MeaningModelSchema.parse(
-    meaningModelOf(fitted, MEANING_CONFIG, { trainedAt: new Date().toISOString(), dataHash: hash }),
+  const now = new Date().toISOString();
+  const written = (file: string, started: number, fitted: { stories: number; sentences: number }, hash: string) =>
+    console.log(
+      `Wrote ${file} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${fitted.stories} stories, ${fitted.sentences} sentences, data hash ${hash.slice(0, 12)}…`,
+    );
+  let started = Date.now();
+  const meaning = await fitMeaning(sets, vectors);
+  const meaningFile = MeaningModelSchema.parse(
+    meaningModelOf(meaning, MEANING_CONFIG, { trainedAt: now, dataHash: hashes.meaning }),
   );
-  writeFileSync(MEANING_OUT, `${JSON.stringify(model)}\n`);
-  console.log(
-    `Wrote ${MEANING_OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s: ${fitted.stories} stories, ${fitted.sentences} sentences, data hash ${hash.slice(0, 12)}…`,
+  writeFileSync(MEANING_OUT, `${JSON.stringify(meaningFile)}\n`);
+  written(MEANING_OUT, started, meaning, hashes.meaning);
+  started = Date.now();
+  const context = await fitContext(sets, vectors);
+  const contextFile = ContextModelSchema.parse(
+    contextModelOf(context, CONTEXT_CONFIG, { trainedAt: now, dataHash: hashes.context }),
   );
+  writeFileSync(CONTEXT_OUT, `${float32Json(contextFile)}\n`);
+  written(CONTEXT_OUT, started, context, hashes.context);
+}
+
+/**
+ * JSON with every number written to nine significant digits: TensorFlow's weights are float32, and
+ * nine digits give back the same float32, in about half the characters of a double's.
+ */
+function float32Json(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(9)) : v));
 }
 
 main().catch((e: unknown) => {

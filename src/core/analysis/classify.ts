@@ -16,6 +16,8 @@ import { loadStoryReader, readerFlags, readStory, StoryReaderSchema, type StoryR
 import readerData from './story-reader.json' with { type: 'json' };
 import meaningData from './meaning-model.json' with { type: 'json' };
 import { meaningScores, MeaningModelSchema, vectorsOf, type MeaningModel } from './meaning-model';
+import contextData from './context-model.json' with { type: 'json' };
+import { contextScores, ContextModelSchema, type ContextModel } from './context-model';
 import type { SentenceVectors } from './sentence-vectors';
 import type { SentenceEvidence } from './types';
 
@@ -46,6 +48,9 @@ export const SHIPPED_MODEL: LearnedModel = LearnedModelSchema.parse(modelData);
 /** The meaning model shipped with the app, checked against its schema once, at load. */
 export const SHIPPED_MEANING_MODEL: MeaningModel = MeaningModelSchema.parse(meaningData);
 
+/** The context model shipped with the app, checked against its schema once, at load. */
+export const SHIPPED_CONTEXT_MODEL: ContextModel = ContextModelSchema.parse(contextData);
+
 /** The story reader shipped with the app, checked against its schema and shapes once, at load. */
 export const SHIPPED_READER: StoryReader = loadStoryReader(StoryReaderSchema.parse(readerData));
 
@@ -58,6 +63,8 @@ export interface ClassifierModel {
   reader: StoryReader | null;
   /** The model that reads sentence vectors, where the caller has them; null ignores them. */
   meaning: MeaningModel | null;
+  /** The model that reads the whole story's sentence vectors at once; null ignores it. */
+  context: ContextModel | null;
 }
 
 export const RULE_SCALE = 0.5;
@@ -67,6 +74,7 @@ export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = {
   ruleScale: RULE_SCALE,
   reader: SHIPPED_READER,
   meaning: SHIPPED_MEANING_MODEL,
+  context: SHIPPED_CONTEXT_MODEL,
 };
 
 const SEQUENCES = new WeakMap<LearnedModel, SequenceModel>();
@@ -135,6 +143,9 @@ export function classifySentences(
   const meaning = model.meaning
     ? meaningScores(model.meaning, vectorsOf(texts, vectors, model.meaning.dimensions))
     : [];
+  const wholeStory = model.context
+    ? contextScores(model.context, vectorsOf(texts, vectors, model.context.dimensions))
+    : [];
   const emissions = features.map((f, i) => {
     const fixed = overrides[i];
     if (fixed) return LAYERS.map((l) => (l === fixed ? 0 : RULED_OUT));
@@ -146,6 +157,7 @@ export function classifySentences(
         (learned[k] ?? 0) +
         (read[i]?.[k] ?? 0) +
         (meaning[i]?.[k] ?? 0) +
+        (wholeStory[i]?.[k] ?? 0) +
         model.ruleScale * ruleScore(f, l) +
         (l === section ? SECTION_WEIGHT : 0) -
         (event && NOT_EVENTS.includes(l) ? TIMELINE_EVENT_PENALTY : 0),

@@ -8,7 +8,7 @@
  * by `npm run train` (or `npm run train -- --meaning-only`); this module only applies them.
  */
 import { z } from 'zod';
-import { modelFileHeader } from './model-file';
+import { vectorModelHeader } from './model-file';
 import { LAYERS } from './layers';
 import { logSoftmax } from './log-probabilities';
 import { unpackVector, type SentenceVectors } from './sentence-vectors';
@@ -21,16 +21,8 @@ const PLACE_COLUMNS = 4;
 export const MeaningModelSchema = z
   .object({
     // The hash covers the training stories (ids, texts, labels) and the training options.
-    ...modelFileHeader('postmortem-coach/meaning-model'),
+    ...vectorModelHeader('postmortem-coach/meaning-model'),
     version: z.number().int().positive(),
-    /** Which encoder made the vectors the weights were fitted to. */
-    encoder: z.literal('universal-sentence-encoder-lite'),
-    dimensions: z.number().int().positive(),
-    training: z.object({
-      stories: z.number().int().nonnegative(),
-      sentences: z.number().int().nonnegative(),
-      options: z.record(z.string(), z.number()),
-    }),
     /** How much its log-probabilities count in the emissions next to the layer model's. */
     weight: z.number().nonnegative(),
     /**

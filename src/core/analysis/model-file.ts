@@ -11,3 +11,21 @@ export function modelFileHeader<F extends string>(format: F) {
     dataHash: z.string().regex(/^[0-9a-f]{64}$/),
   };
 }
+
+/**
+ * What a model over sentence vectors adds to the header: the encoder its weights were fitted to,
+ * the vectors' size, and what it was trained on.
+ */
+export function vectorModelHeader<F extends string>(format: F) {
+  return {
+    ...modelFileHeader(format),
+    /** Which encoder made the vectors the weights were fitted to. */
+    encoder: z.literal('universal-sentence-encoder-lite'),
+    dimensions: z.number().int().positive(),
+    training: z.object({
+      stories: z.number().int().nonnegative(),
+      sentences: z.number().int().nonnegative(),
+      options: z.record(z.string(), z.number()),
+    }),
+  };
+}

@@ -38,3 +38,16 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   }
   return ab / Math.sqrt(aa * bb);
 }
+
+/** The header of a made-up model file over `dimensions`-long sentence vectors, untrained. */
+export function toyVectorModelHeader<F extends string>(format: F, dimensions: number) {
+  return {
+    format,
+    version: 1 as const,
+    encoder: 'universal-sentence-encoder-lite' as const,
+    dimensions,
+    trainedAt: new Date(0).toISOString(),
+    dataHash: '0'.repeat(64),
+    training: { stories: 0, sentences: 0, options: {} },
+  };
+}

@@ -15,7 +15,7 @@ import {
 } from '../../../../src/core/analysis/meaning-model';
 import { packVector, unpackVector, type SentenceVectors } from '../../../../src/core/analysis/sentence-vectors';
 import { transcriptFromText } from '../../../../src/core/transcript/from-text';
-import { CONFIG_STORY } from './helpers';
+import { CONFIG_STORY, toyVectorModelHeader } from './helpers';
 
 const D = 8;
 
@@ -23,13 +23,7 @@ const D = 8;
 function toyModel(weight: number): MeaningModel {
   const kernel = Array.from({ length: 3 * D + 4 }, (_, row) => LAYERS.map((_, k) => (row < D && row === k ? 12 : 0)));
   return {
-    format: 'postmortem-coach/meaning-model',
-    version: 1,
-    encoder: 'universal-sentence-encoder-lite',
-    dimensions: D,
-    trainedAt: new Date(0).toISOString(),
-    dataHash: '0'.repeat(64),
-    training: { stories: 0, sentences: 0, options: {} },
+    ...toyVectorModelHeader('postmortem-coach/meaning-model', D),
     weight,
     bias: LAYERS.map(() => 0),
     kernel,
