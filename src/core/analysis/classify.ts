@@ -143,8 +143,12 @@ export function classifySentences(
   const meaning = model.meaning
     ? meaningScores(model.meaning, vectorsOf(texts, vectors, model.meaning.dimensions))
     : [];
+  // Like the reader, the context model, which has learned the usual shape of a story, is silent
+  // where the sentence names its layer itself ("Detection: the pages came…").
   const wholeStory = model.context
-    ? contextScores(model.context, vectorsOf(texts, vectors, model.context.dimensions))
+    ? contextScores(model.context, vectorsOf(texts, vectors, model.context.dimensions)).map((row, i) =>
+        namesItsLayer(features[i]) ? null : row,
+      )
     : [];
   const emissions = features.map((f, i) => {
     const fixed = overrides[i];
@@ -207,6 +211,11 @@ function readerScores(
   return readStory(reader, sentences, SHIPPED_WORD_VECTORS).map((row, i) => (speaking[i] ? row.map((x) => w * x) : []));
 }
 
+/** A spoken marker, or a phrase of the hand-written cues: the sentence says which layer it is. */
+function namesItsLayer(f: SentenceFeatures | undefined): boolean {
+  return !f || f.marker !== null || Math.max(...Object.values(f.cueScore)) >= 1;
+}
+
 /**
  * Where the story reader has a say. Not where the sentence names its layer itself (a spoken
  * marker, or a phrase of the hand-written cues): the speaker's own words decide there, and the
@@ -222,7 +231,7 @@ function readerSpeaks(
   learned: readonly number[] = [],
   model: LearnedModel,
 ): boolean {
-  if (!f || f.marker !== null || Math.max(...Object.values(f.cueScore)) >= 1) return false;
+  if (!f || namesItsLayer(f)) return false;
   const top = LAYERS[learned.indexOf(Math.max(...learned))] ?? 'other';
   return strongestWords(context, model, top).length > 0;
 }

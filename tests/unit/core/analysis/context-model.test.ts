@@ -121,19 +121,28 @@ describe('context model', () => {
 
   it('moves the labels of the sentences that have vectors, and only when a model reads them', () => {
     const story = CONFIG_STORY;
-    const layers = (vectors: SentenceVectors | undefined, weight: number): Layer[] =>
+    const layers = (texts: string[], vectors: SentenceVectors | undefined, weight: number): Layer[] =>
       classifySentences(
-        story,
+        texts,
         {},
         { ...DEFAULT_CLASSIFIER_MODEL, meaning: null, context: { ...toyModel({ own: 12 }), weight } },
         [],
         [],
         vectors,
       ).map((c) => c.layer);
-    const plain = classifySentences(story, {}, { ...DEFAULT_CLASSIFIER_MODEL, meaning: null }).map((c) => c.layer);
-    expect(layers(undefined, 10)).toEqual(plain);
-    const loud: SentenceVectors = Object.fromEntries(story.map((t) => [t, packVector(unit(6))]));
-    expect(layers(loud, 10)).toEqual(story.map(() => 'other'));
-    expect(layers(loud, 0)).toEqual(plain);
+    const plainly = (texts: string[]) =>
+      classifySentences(texts, {}, { ...DEFAULT_CLASSIFIER_MODEL, meaning: null, context: null }).map((c) => c.layer);
+    const loud = (texts: string[], k: number): SentenceVectors =>
+      Object.fromEntries(texts.map((t) => [t, packVector(unit(k))]));
+    expect(layers(story, undefined, 10)).toEqual(plainly(story));
+    expect(layers(story, loud(story, 6), 0)).toEqual(plainly(story));
+    // Sentences that do not say their layer follow the model; one that names it keeps it.
+    const told = [
+      'The bit after that took a while.',
+      'Detection: the pages came within three minutes.',
+      'That was it.',
+    ];
+    expect(plainly(told)[1]).toBe('detection');
+    expect(layers(told, loud(told, 4), 10)).toEqual(['structural_fix', 'detection', 'structural_fix']);
   });
 });
