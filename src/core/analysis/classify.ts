@@ -3,6 +3,9 @@
  * context features (layer-features.ts: its words, what it does, the hand-written cues and spoken
  * markers, its neighbours, the kind of text), then the whole story is decoded as a sequence over
  * layer transitions (decode.ts). The hand-written cues also explain each label to the user.
+ * The story reader (story-reader.ts) adds its reading of the whole story; where the back end has
+ * encoded the sentences, the meaning model (a sentence and its neighbours) and the context model
+ * (the whole story) add theirs from the sentence vectors.
  */
 import { matchCues, normalize, type CueHit } from './cues';
 import { buildSequenceModel, decode, weighted, type SequenceModel } from './decode';
