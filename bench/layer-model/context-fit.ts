@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { LAYERS } from '../../src/core/analysis/layers';
 import type { ContextMember, ContextModel } from '../../src/core/analysis/context-model';
-import { placeColumns, vectorsOf } from '../../src/core/analysis/meaning-model';
+import { PLACE_COLUMNS, placeColumns, vectorsOf } from '../../src/core/analysis/meaning-model';
 import type { SentenceVectors } from '../../src/core/analysis/sentence-vectors';
 import type { StorySet } from './data';
 import { lcg, shuffled } from './mlp-fit';
@@ -60,7 +60,7 @@ interface StoryRows {
 }
 
 function storyRows(texts: readonly string[], vectors: SentenceVectors, d: number): Float32Array {
-  const columns = d + 4;
+  const columns = d + PLACE_COLUMNS;
   const out = new Float32Array(texts.length * columns);
   vectorsOf(texts, vectors, d).forEach((v, i) => {
     if (!v) throw new Error(`context model: no vector for “${texts[i]}”`);
@@ -124,7 +124,7 @@ export async function fitContext(
 }
 
 function fitMember(stories: readonly StoryRows[], config: ContextConfig, seed: number): ContextMember {
-  const columns = config.dimensions + 4;
+  const columns = config.dimensions + PLACE_COLUMNS;
   const net = initial(config, columns, seed);
   const optimizer = tf.train.adam(config.learningRate);
   const random = lcg(seed);
@@ -153,13 +153,14 @@ function fitMember(stories: readonly StoryRows[], config: ContextConfig, seed: n
   return member;
 }
 
+/** The weights: variables while fitting, plain tensors when a file is read back. */
 interface Net {
-  W1: tf.Variable;
-  b1: tf.Variable;
-  C: tf.Variable;
-  bc: tf.Variable;
-  W3: tf.Variable;
-  b3: tf.Variable;
+  W1: tf.Tensor;
+  b1: tf.Tensor;
+  C: tf.Tensor;
+  bc: tf.Tensor;
+  W3: tf.Tensor;
+  b3: tf.Tensor;
 }
 
 /** He initialisation for the rectified layers, Glorot-like for the softmax; all from the seed. */
@@ -216,7 +217,7 @@ function forward(net: Net, c: ContextConfig, x: tf.Tensor3D, mask: tf.Tensor3D, 
 export function tfContextScores(model: ContextModel, texts: readonly string[], vectors: SentenceVectors): number[][] {
   const d = model.dimensions;
   return tf.tidy(() => {
-    const x = tf.tensor3d(storyRows(texts, vectors, d), [1, texts.length, d + 4]);
+    const x = tf.tensor3d(storyRows(texts, vectors, d), [1, texts.length, d + PLACE_COLUMNS]);
     const mask = tf.ones([1, texts.length, 1]) as tf.Tensor3D;
     const each = model.members.map((m) => {
       const config = {
@@ -227,14 +228,14 @@ export function tfContextScores(model: ContextModel, texts: readonly string[], v
         width: m.window.kernel.length,
         dropout: 0,
       };
-      const net = {
+      const net: Net = {
         W1: tf.tensor2d(m.projection.kernel),
         b1: tf.tensor1d(m.projection.bias),
         C: tf.tensor3d(m.window.kernel),
         bc: tf.tensor1d(m.window.bias),
         W3: tf.tensor2d(m.kernel),
         b3: tf.tensor1d(m.bias),
-      } as unknown as Net;
+      };
       return tf.logSoftmax(forward(net, config, x, mask, 0));
     });
     return tf.div(tf.addN(each), each.length).arraySync() as number[][];

@@ -234,7 +234,7 @@ function readerSpeaks(
   learned: readonly number[] = [],
   model: LearnedModel,
 ): boolean {
-  if (!f || namesItsLayer(f)) return false;
+  if (namesItsLayer(f)) return false;
   const top = LAYERS[learned.indexOf(Math.max(...learned))] ?? 'other';
   return strongestWords(context, model, top).length > 0;
 }

@@ -2,8 +2,9 @@
  * The context model: layer scores read from a whole story's sentence vectors at once. The meaning
  * model (meaning-model.ts) reads one sentence and its two neighbours; this one also sees the
  * sentences two places away and what the story as a whole sounds like (its mean), which is what
- * tells a postmortem's timeline entry ("10:45 someone skims the issue tracker and notices reports")
- * from the same words inside a spoken confession, or a company's scene-setting from background.
+ * tells a timestamped entry of a written timeline (someone noticing a cluster of new bug reports)
+ * from the same kind of sentence inside a spoken confession, or a company's scene-setting from
+ * background.
  *
  * Each sentence's vector and its place in the story go through one layer of rectified units (the
  * projection); a window over the projections of the sentence and its neighbours gives a second set
@@ -15,11 +16,9 @@ import { z } from 'zod';
 import { vectorModelHeader } from './model-file';
 import { LAYERS } from './layers';
 import { logSoftmax } from './log-probabilities';
-import { placeColumns } from './meaning-model';
+import { PLACE_COLUMNS, placeColumns } from './meaning-model';
 
 const K = LAYERS.length;
-/** Columns after the vector: the place in the story, as the meaning model reads it. */
-const PLACE_COLUMNS = 4;
 const MAX_UNITS = 1024;
 const MAX_WINDOW = 15;
 const MAX_MEMBERS = 8;
@@ -63,7 +62,6 @@ const MemberSchema = z
   });
 
 export type ContextMember = z.infer<typeof MemberSchema>;
-type Member = ContextMember;
 
 export const ContextModelSchema = z
   .object({
@@ -100,9 +98,9 @@ interface FlatContext {
 }
 
 /** The weights as flat arrays, made once per member (a story is scored again on every edit). */
-const FLAT = new WeakMap<Member, FlatContext>();
+const FLAT = new WeakMap<ContextMember, FlatContext>();
 
-function flat(model: Member, dimensions: number): FlatContext {
+function flat(model: ContextMember, dimensions: number): FlatContext {
   let f = FLAT.get(model);
   if (!f) {
     const rows = model.projection.kernel;
@@ -137,7 +135,7 @@ function projectedVector(f: FlatContext, v: Float32Array): Float32Array {
 }
 
 /** Rectified projection units of every sentence; null where a sentence has no vector. */
-function projections(model: Member, f: FlatContext, vectors: ReadonlyArray<Float32Array | null>) {
+function projections(model: ContextMember, f: FlatContext, vectors: ReadonlyArray<Float32Array | null>) {
   const n = vectors.length;
   return vectors.map((v, i) => {
     if (!v) return null;
@@ -152,7 +150,7 @@ function projections(model: Member, f: FlatContext, vectors: ReadonlyArray<Float
 }
 
 /** Rectified window units of sentence `i`: its neighbours' projections, a missing one as zeros. */
-function windowUnits(model: Member, f: FlatContext, h: ReadonlyArray<Float64Array | null>, i: number) {
+function windowUnits(model: ContextMember, f: FlatContext, h: ReadonlyArray<Float64Array | null>, i: number) {
   const width = model.window.kernel.length;
   const half = (width - 1) / 2;
   const c = Float64Array.from(model.window.bias);
@@ -171,7 +169,7 @@ function windowUnits(model: Member, f: FlatContext, h: ReadonlyArray<Float64Arra
 
 /** One member's log-probabilities per sentence, or null for a sentence without a vector. */
 function memberScores(
-  member: Member,
+  member: ContextMember,
   dimensions: number,
   vectors: ReadonlyArray<Float32Array | null>,
 ): Array<number[] | null> {

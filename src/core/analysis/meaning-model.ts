@@ -16,7 +16,7 @@ import { unpackVector, type SentenceVectors } from './sentence-vectors';
 const K = LAYERS.length;
 
 /** Columns after the three vectors: relative position, its square, first sentence, last sentence. */
-const PLACE_COLUMNS = 4;
+export const PLACE_COLUMNS = 4;
 
 export const MeaningModelSchema = z
   .object({
