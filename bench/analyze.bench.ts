@@ -37,7 +37,7 @@ console.log(`memory added by loading the engine and analysing once: ${((loaded -
 
 // The sentence encoder, as the app runs it: on the analysis thread, each size's sentences encoded
 // once, as processing a take does. The thread is stopped before the analyses are timed.
-const { OffLoopAnalyzer } = await import('../src/backend/services/analysis/off-loop-analyzer');
+const { OffLoopAnalyzer, THREAD_RESOURCES } = await import('../src/backend/services/analysis/off-loop-analyzer');
 const thread = new OffLoopAnalyzer();
 const loadStart = performance.now();
 await thread.encode(['Loading the network.']);
@@ -145,10 +145,12 @@ if (existsSync(builtWorker)) {
   const fifteen = transcriptOfMinutes(15);
   writeFileSync(take, JSON.stringify({ transcript: fifteen, texts: sentenceTexts(fifteen) }));
   const probe = fileURLToPath(new URL('./built-memory.mjs', import.meta.url));
-  const grew = (steps: string) =>
-    execFileSync(process.execPath, ['--expose-gc', probe, builtWorker, take, steps], { encoding: 'utf8' }).trim();
+  const grew = (steps: string, limits = THREAD_RESOURCES) =>
+    execFileSync(process.execPath, ['--expose-gc', probe, builtWorker, take, steps, JSON.stringify(limits)], {
+      encoding: 'utf8',
+    }).trim();
   console.log(
-    `built app, 15-minute take, RSS growth in MB with the analysis thread: ${grew('encode,analyze')}; a thread that only analyses: ${grew('analyze')}`,
+    `built app, 15-minute take, RSS growth in MB with the analysis thread: ${grew('encode,analyze')}; a thread that only analyses: ${grew('analyze')} (with V8's default young generation: ${grew('encode,analyze', {})}; ${grew('analyze', {})})`,
   );
 } else {
   console.log('built app memory: not measured (run npx electron-vite build first)');

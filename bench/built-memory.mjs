@@ -5,15 +5,16 @@
  * sentences, `analyze` the take with their vectors (or without them, before any `encode`). Prints
  * one JSON line: the process's resident-set growth in MB after each step (it holds its threads').
  *
- *   node --expose-gc bench/built-memory.mjs out/main/analysis-worker.js take.json encode,analyze
+ *   node --expose-gc bench/built-memory.mjs out/main/analysis-worker.js take.json encode,analyze '{"maxYoungGenerationSizeMb":8}'
  *
+ * The last argument: the thread's resource limits, as the back end sets them (THREAD_RESOURCES).
  * take.json: { transcript, texts } (texts: the sentences the engine cuts, to encode).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-const [workerFile, takeFile, steps = 'encode,analyze'] = process.argv.slice(2);
+const [workerFile, takeFile, steps = 'encode,analyze', limits = '{}'] = process.argv.slice(2);
 if (!workerFile || !takeFile) throw new Error('usage: built-memory.mjs WORKER_JS TAKE_JSON [STEPS]');
 const { transcript, texts } = JSON.parse(readFileSync(takeFile, 'utf8'));
 const MB = 1024 * 1024;
@@ -22,7 +23,7 @@ const settle = () => {
   return process.memoryUsage().rss;
 };
 const before = settle();
-const worker = new Worker(resolve(workerFile));
+const worker = new Worker(resolve(workerFile), { resourceLimits: JSON.parse(limits) });
 let next = 0;
 const call = (job) =>
   new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import { analyzeTranscript, sentenceTexts } from '../../../src/core/analysis/ana
 import { analyzeWithCorrections, editSentenceText, relabelSentence } from '../../../src/core/corrections';
 import { flattenWords } from '../../../src/core/transcript/words';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
-import { OffLoopAnalyzer } from '../../../src/backend/services/analysis/off-loop-analyzer';
+import { OffLoopAnalyzer, THREAD_RESOURCES } from '../../../src/backend/services/analysis/off-loop-analyzer';
 import { ANALYSIS_LIMITS } from '../../../src/shared/channels/analysis';
 import { contract, type Events } from '../../../src/shared/contract';
 import type { HandlerContext, Handlers } from '../../../src/shared/contract-types';
@@ -82,6 +82,8 @@ describe('long transcripts are analysed off the event loop', () => {
       setImmediate(() => order.push('loop'));
       const analysis = await pending;
       expect(order).toEqual(['loop', 'analysis']);
+      // A small young generation, so the garbage of a long analysis does not stay in an idle thread.
+      expect(analyzer.threadLimits?.maxYoungGenerationSizeMb).toBe(THREAD_RESOURCES.maxYoungGenerationSizeMb);
       // The sentences were encoded on the thread first (it remembers them: no second encoding).
       const sentenceVectors = await analyzer.encode(sentenceTexts(transcript));
       expect(Object.keys(sentenceVectors).length).toBe(new Set(sentenceTexts(transcript)).size);
