@@ -46,12 +46,20 @@ afterAll(async () => {
 
 describe('sentence vectors stored with a take', () => {
   it('processing stores them, and every view re-analysing the take labels as the back end did', async () => {
+    const encoded: string[][] = [];
+    const given: string[][] = [];
     const processing = new ProcessingService({
       sessions,
       recording,
       transcriber: new FakeTranscriber(() => ({ segments: [] })),
-      analyze: analyzer.analyze,
-      encode: analyzer.encode,
+      analyze: (transcript, options) => {
+        given.push(Object.keys(options?.sentenceVectors ?? {}));
+        return analyzer.analyze(transcript, options);
+      },
+      encode: (texts) => {
+        encoded.push([...texts]);
+        return analyzer.encode(texts);
+      },
     });
     const summary = await createTypedSession(sessions, {
       question: 'Tell me about an outage you caused.',
@@ -65,6 +73,9 @@ describe('sentence vectors stored with a take', () => {
     const doc = await sessions.get(summary.id);
     const vectors = doc.sentenceVectors ?? {};
     expect(Object.keys(vectors).sort()).toEqual(analysis.sentences.map((s) => s.text).sort());
+    // The sentences are encoded once, and the analysis is handed their vectors (none to encode again).
+    expect(encoded).toEqual([sentenceTexts(TranscriptSchema.parse(doc.transcript), analysisOptionsOf(doc))]);
+    expect(given.map((keys) => keys.sort())).toEqual([Object.keys(vectors).sort()]);
     const transcript = TranscriptSchema.parse(doc.transcript);
     expect(analyzeTranscript(transcript, analysisOptionsOf(doc))).toEqual(analysis);
     // The renderer's analysis of the stored take is the back end's.

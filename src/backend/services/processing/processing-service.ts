@@ -1,3 +1,4 @@
+import { sentenceTexts } from '../../../core/analysis/analyze';
 import type { Analysis } from '../../../core/analysis/types';
 import { transcriptFromText } from '../../../core/transcript/from-text';
 import type { Transcript } from '../../../core/transcript/types';
@@ -65,8 +66,13 @@ export class ProcessingService {
         );
       }
       progress('analyzing', TRANSCRIBE_SHARE, 'Labelling sentences and grading against the rubric…');
-      const analysis = await this.options.analyze(transcript, { lengthSeconds: doc.targetSec });
-      const sentenceVectors = await this.options.encode?.(analysis.sentences.map((s) => s.text));
+      // Encoded once, here: the analysis reads the vectors it is given and encodes nothing again.
+      const options = { lengthSeconds: doc.targetSec };
+      const sentenceVectors = await this.options.encode?.(sentenceTexts(transcript, options));
+      const analysis = await this.options.analyze(transcript, {
+        ...options,
+        ...(sentenceVectors ? { sentenceVectors } : {}),
+      });
       if (controller.signal.aborted) throw cancelled();
       progress('saving', 0.97, 'Saving…');
       const latest = await sessions.get(sessionId);
