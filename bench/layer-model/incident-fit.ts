@@ -10,7 +10,10 @@
  *   folders corpus/not-incident/blind* are never trained on: each is scored after training and printed.
  *
  * The sentences that tell an incident (headline, detection, attribution, mitigation) are the
- * positives, every sentence of the other answers the negatives. TensorFlow.js fits the weights
+ * positives, every sentence of the other answers the negatives. The answer reading (a second
+ * regression, over the mean of an answer's sentence vectors) learns whole answers: incident stories
+ * against the other answers and `blind3`, which was written to train on and kept back from the
+ * sentence model when it did worse with it (blind2/README.md). TensorFlow.js fits the weights
  * (Adam on the weighted cross-entropy, L2 penalty); the two sides weigh the same in total, since
  * other answers are far fewer. Prints five-fold cross-validated counts of answers judged right
  * (answers split across folds, not sentences), then the held-back figures.
@@ -24,12 +27,17 @@ import { fileURLToPath } from 'node:url';
 import { classifySentences, DEFAULT_CLASSIFIER_MODEL } from '../../src/core/analysis/classify';
 import { gradableSentence, judgedIncident, toldIncident, type Told } from '../../src/core/analysis/gradable';
 import {
+  answerIncidentProbability,
   IncidentModelSchema,
   incidentFeatureNames,
+  meanVector,
   sentenceIncidentFeatures,
   sentenceIncidentProbability,
+  type AnswerReading,
   type IncidentModel,
 } from '../../src/core/analysis/incident-model';
+import { unpackVector } from '../../src/core/analysis/sentence-vectors';
+import { cachedVectors } from './corpus-vectors';
 import type { Layer } from '../../src/core/analysis/layers';
 import { segmentTranscript } from '../../src/core/analysis/segment';
 import { SHIPPED_WORD_VECTORS } from '../../src/core/analysis/shipped-word-vectors';
@@ -38,12 +46,24 @@ import { storyText, type CorpusStory } from '../corpus';
 import { realSets, writtenSets } from './data';
 import { fitLinear } from './linear-fit';
 
+/** Dimensions of the sentence encoder's vectors. */
+const ENCODER_DIMENSIONS = 512;
+
 const OUT = fileURLToPath(new URL('../../src/core/analysis/incident-model.json', import.meta.url));
 const NOT_INCIDENT = fileURLToPath(new URL('../../corpus/not-incident', import.meta.url));
 /** Folders held back from training (blind1, blind2, …): scored after training, never learned from. */
 const HELD_BACK = /^blind/;
 
 export const INCIDENT_OPTIONS = { epochs: 300, learningRate: 0.05, l2: 1e-3, top: 2, threshold: 0.65, folds: 5 };
+
+/**
+ * The answer reading's fit and threshold. The threshold is low on purpose: it only vetoes answers
+ * the sentence check accepts, and below 0.05 no incident story was lost in cross-validation.
+ */
+export const ANSWER_OPTIONS = { l2: 1e-4, learningRate: 0.05, iterations: 400, threshold: 0.05 };
+
+/** Held-back folders the answer reading learns from (never the sentence model). */
+const ANSWER_ONLY_FOLDERS: readonly string[] = ['blind3'];
 
 /**
  * The layers whose sentences tell the incident itself; the structural fix and the lesson read
@@ -60,33 +80,32 @@ export interface IncidentExample {
   tells: boolean[];
   /** What the answer plainly tells (the check's other paths). */
   told: Told;
+  /** The sentences as the app cuts them (what the sentence encoder reads). */
+  texts: string[];
 }
 
 /** An answer read as the app reads a typed one: each sentence's features, and its told words. */
-export function readAnswer(text: string): { sentences: number[][]; told: Told } {
-  const { sentences } = segmentTranscript(transcriptFromText(text));
-  const read = classifySentences(
-    sentences.map((s) => s.text),
-    {},
-    DEFAULT_CLASSIFIER_MODEL,
-  ).map(gradableSentence);
+export function readAnswer(text: string): { sentences: number[][]; told: Told; texts: string[] } {
+  const texts = segmentTranscript(transcriptFromText(text)).sentences.map((s) => s.text);
+  const read = classifySentences(texts, {}, DEFAULT_CLASSIFIER_MODEL).map(gradableSentence);
   return {
     sentences: read.map((s) => sentenceIncidentFeatures(s, SHIPPED_WORD_VECTORS)),
     told: toldIncident(read),
+    texts,
   };
 }
 
 /** A labelled incident story as a training answer (its sentences segmented as written). */
 function storyExample(name: string, story: CorpusStory): IncidentExample {
-  const { sentences, told } = readAnswer(storyText(story));
+  const { sentences, told, texts } = readAnswer(storyText(story));
   const tells = sentences.map((_, i) => INCIDENT_LAYERS.has(story.sentences[i]?.layer ?? 'other'));
-  return { name, incident: true, sentences, tells, told };
+  return { name, incident: true, sentences, tells, told, texts };
 }
 
 /** An answer that is not an incident story: none of its sentences tells one. */
 export function otherExample(name: string, text: string): IncidentExample {
-  const { sentences, told } = readAnswer(text);
-  return { name, incident: false, sentences, tells: sentences.map(() => false), told };
+  const { sentences, told, texts } = readAnswer(text);
+  return { name, incident: false, sentences, tells: sentences.map(() => false), told, texts };
 }
 
 /** The texts of corpus/not-incident/<folder>, by file name. */
@@ -151,18 +170,76 @@ export function answerProbabilities(model: Pick<IncidentModel, 'weights' | 'bias
   return e.sentences.map((f) => sentenceIncidentProbability(model as IncidentModel, f));
 }
 
+/** The answer reading's input: the mean of an answer's sentence vectors, and its class. */
+export interface AnswerRow {
+  mean: Float32Array;
+  incident: boolean;
+}
+
+/** The answers' mean sentence vectors (the encoder's, cached), in order. */
+async function answerRows(examples: readonly IncidentExample[]): Promise<AnswerRow[]> {
+  const vectors = await cachedVectors(
+    examples.flatMap((e) => e.texts),
+    (line) => console.log(line),
+  );
+  return examples.map((e) => {
+    const mean = meanVector(
+      e.texts.map((t) => unpackVector(vectors[t] ?? '', ENCODER_DIMENSIONS)),
+      ENCODER_DIMENSIONS,
+    );
+    if (!mean) throw new Error(`${e.name}: no sentence vectors`);
+    return { mean, incident: e.incident };
+  });
+}
+
+/**
+ * Fits the answer reading: incident stories against the other answers, each side weighing half.
+ * Deterministic: zero start, full batch.
+ */
+export async function fitAnswerReading(rows: readonly AnswerRow[], options = ANSWER_OPTIONS): Promise<AnswerReading> {
+  const incidents = rows.filter((r) => r.incident).length;
+  const weightOf = (incident: boolean) => rows.length / (2 * (incident ? incidents : rows.length - incidents));
+  const dimensions = rows[0]?.mean.length ?? 0;
+  const fitted = await fitLinear(
+    {
+      x: rows.map((r) => Array.from(r.mean)),
+      rows: rows.length,
+      columns: dimensions,
+      labels: rows.map((r) => (r.incident ? 1 : 0)),
+      weights: rows.map((r) => weightOf(r.incident)),
+      link: { kind: 'sigmoid' },
+    },
+    { l2: options.l2, learningRate: options.learningRate, iterations: options.iterations },
+  );
+  return {
+    dimensions,
+    weights: fitted.kernel.map((w) => w[0] ?? 0),
+    bias: fitted.bias[0] ?? 0,
+    threshold: options.threshold,
+  };
+}
+
 function hashOf(examples: readonly IncidentExample[], texts: readonly string[]): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify(INCIDENT_OPTIONS));
+  h.update(JSON.stringify([INCIDENT_OPTIONS, ANSWER_OPTIONS]));
   texts.forEach((t, i) => h.update(JSON.stringify([examples[i]?.name, examples[i]?.incident, t])));
   return h.digest('hex');
 }
 
-/** How many of each class the app's check judges right, from each answer's sentence probabilities. */
-function counts(examples: readonly IncidentExample[], probabilities: readonly number[][]) {
-  const wrong = examples.filter(
-    (e, i) => judgedIncident(probabilities[i] ?? [], e.told, INCIDENT_OPTIONS) !== e.incident,
-  );
+/** What the check decides of each answer: its sentences' probabilities, and the answer reading's (null: not read). */
+interface Judged {
+  sentences: readonly number[];
+  answer: number | null;
+}
+
+/** How many of each class the app's check judges right. */
+function counts(examples: readonly IncidentExample[], judged: readonly Judged[]) {
+  const graded = (e: IncidentExample, i: number) => {
+    const j = judged[i];
+    if (!j || !judgedIncident(j.sentences, e.told, INCIDENT_OPTIONS)) return false;
+    return j.answer === null || j.answer >= ANSWER_OPTIONS.threshold;
+  };
+  const wrong = examples.filter((e, i) => graded(e, i) !== e.incident);
   const incidents = examples.filter((e) => e.incident).length;
   return {
     incidentsGraded: `${incidents - wrong.filter((e) => e.incident).length}/${incidents}`,
@@ -171,17 +248,24 @@ function counts(examples: readonly IncidentExample[], probabilities: readonly nu
   };
 }
 
-/** Every answer read by a model trained without its fold (answer i in fold i mod folds). */
-async function crossValidatedProbabilities(examples: readonly IncidentExample[]): Promise<number[][]> {
+/** Every example's value from a model fitted without its fold (example i in fold i mod folds). */
+async function outOfFold<T, M>(
+  count: number,
+  fit: (keep: (i: number) => boolean) => Promise<M>,
+  read: (model: M, i: number) => T,
+): Promise<T[]> {
   const k = INCIDENT_OPTIONS.folds;
-  const probabilities: number[][] = examples.map(() => []);
+  const out = new Array<T>(count);
   for (let f = 0; f < k; f++) {
-    const fitted = await fitIncidentModel(examples.filter((_, i) => i % k !== f));
-    examples.forEach((e, i) => {
-      if (i % k === f) probabilities[i] = answerProbabilities(fitted, e);
-    });
+    const model = await fit((i) => i % k !== f);
+    for (let i = f; i < count; i += k) out[i] = read(model, i);
   }
-  return probabilities;
+  return out;
+}
+
+function printCounts(label: string, c: ReturnType<typeof counts>): void {
+  console.log(`${label}: incidents graded ${c.incidentsGraded}, others refused ${c.othersRefused}`);
+  for (const name of c.wrong) console.log(`  wrong: ${name}`);
 }
 
 async function main(): Promise<void> {
@@ -194,43 +278,77 @@ async function main(): Promise<void> {
     ...stories.map((s) => storyExample(s.name, s.story)),
     ...others.map((o) => otherExample(o.name, o.text)),
   ];
-  console.log(`${stories.length} incident stories, ${others.length} other answers (${trainingFolders().join(', ')})`);
-  const cv = counts(examples, await crossValidatedProbabilities(examples));
+  const answerOnly = otherAnswers(ANSWER_ONLY_FOLDERS).map((o) => otherExample(o.name, o.text));
+  const readers = [...examples, ...answerOnly];
   console.log(
-    `${INCIDENT_OPTIONS.folds}-fold cross-validation: incidents graded ${cv.incidentsGraded}, others refused ${cv.othersRefused}`,
+    `${stories.length} incident stories, ${others.length} other answers (${trainingFolders().join(', ')}); the answer reading also ${answerOnly.length} (${ANSWER_ONLY_FOLDERS.join(', ')})`,
   );
-  for (const name of cv.wrong) console.log(`  wrong: ${name}`);
+  const rows = await answerRows(readers);
+  const sentenceCv = await outOfFold(
+    examples.length,
+    (keep) => fitIncidentModel(examples.filter((_, i) => keep(i))),
+    (m, i) => answerProbabilities(m, examples[i] as IncidentExample),
+  );
+  const answerCv = await outOfFold(
+    readers.length,
+    (keep) => fitAnswerReading(rows.filter((_, i) => keep(i))),
+    (m, i) => answerIncidentProbability(m, [(rows[i] as AnswerRow).mean]),
+  );
+  const k = INCIDENT_OPTIONS.folds;
+  printCounts(
+    `${k}-fold cross-validation, sentences alone`,
+    counts(
+      examples,
+      sentenceCv.map((p) => ({ sentences: p, answer: null })),
+    ),
+  );
   const fitted = await fitIncidentModel(examples);
+  const answer = await fitAnswerReading(rows);
   const model: IncidentModel = IncidentModelSchema.parse({
     format: 'postmortem-coach/incident-model',
-    version: 1,
+    version: 2,
     trainedAt: new Date().toISOString(),
-    dataHash: hashOf(examples, [...stories.map((s) => s.text), ...others.map((o) => o.text)]),
+    dataHash: hashOf(readers, [
+      ...stories.map((s) => s.text),
+      ...[...others, ...otherAnswers(ANSWER_ONLY_FOLDERS)].map((o) => o.text),
+    ]),
     training: { incidents: stories.length, others: others.length, options: INCIDENT_OPTIONS },
     features: incidentFeatureNames(SHIPPED_WORD_VECTORS.dimensions),
     ...fitted,
     top: INCIDENT_OPTIONS.top,
     threshold: INCIDENT_OPTIONS.threshold,
+    answer,
   });
   writeFileSync(OUT, `${JSON.stringify(model)}\n`);
-  const trained = counts(
-    examples,
-    examples.map((e) => answerProbabilities(model, e)),
+  // The answer-only folder's sentences were never learned from by any fold's sentence model.
+  const readersCv = readers.map((e, i) => ({
+    sentences: sentenceCv[i] ?? answerProbabilities(model, e),
+    answer: answerCv[i] ?? null,
+  }));
+  printCounts(`${k}-fold cross-validation, with the answer reading`, counts(readers, readersCv));
+  printCounts(
+    'training answers',
+    counts(
+      readers,
+      readers.map((e, i) => ({
+        sentences: answerProbabilities(model, e),
+        answer: answerIncidentProbability(model.answer, [(rows[i] as AnswerRow).mean]),
+      })),
+    ),
   );
-  console.log(`training answers: incidents graded ${trained.incidentsGraded}, others refused ${trained.othersRefused}`);
-  for (const folder of heldBackFolders()) {
+  for (const folder of heldBackFolders().filter((f) => !ANSWER_ONLY_FOLDERS.includes(f))) {
     const held = otherAnswers([folder]).map((o) => ({
       ...otherExample(o.name, o.text),
       incident: /\/pos-/.test(o.name),
     }));
-    const h = counts(
-      held,
-      held.map((e) => answerProbabilities(model, e)),
-    );
-    console.log(
-      `held back (${folder}, never trained on): incidents graded ${h.incidentsGraded}, others refused ${h.othersRefused}`,
-    );
-    for (const name of h.wrong) console.log(`  wrong: ${name}`);
+    const heldRows = await answerRows(held);
+    const judge = (withAnswer: boolean) =>
+      held.map((e, i) => ({
+        sentences: answerProbabilities(model, e),
+        answer: withAnswer ? answerIncidentProbability(model.answer, [(heldRows[i] as AnswerRow).mean]) : null,
+      }));
+    printCounts(`held back (${folder}, never trained on), sentences alone`, counts(held, judge(false)));
+    printCounts(`held back (${folder}), with the answer reading`, counts(held, judge(true)));
   }
   console.log(`Wrote ${OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

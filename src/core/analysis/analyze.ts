@@ -6,6 +6,7 @@ import { assessCommonFailures, assessConstraints, assessTier } from './assess';
 import { budgetForLength, MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS, nearestStandardLength } from './budget';
 import { classifySentences, DEFAULT_CLASSIFIER_MODEL, type ClassifiedSentence } from './classify';
 import { measureDelivery } from './delivery';
+import { vectorsOf } from './meaning-model';
 import { readFacts, type StoryFacts } from './facts';
 import { buildFeedback, notGradedFeedback } from './feedback';
 import { assessGradability, gradableSentence } from './gradable';
@@ -98,10 +99,20 @@ function storyFacts({ raw, classified, sentences }: LabelledStory): StoryFacts {
 }
 
 /** Why the answer cannot be graded as an incident story, or null when it can. */
-function notGradedReason({ words, classified }: LabelledStory): NotGradedReason | null {
+function notGradedReason({ words, raw, classified }: LabelledStory, options: AnalysisOptions): NotGradedReason | null {
+  const model = SHIPPED_INCIDENT_MODEL;
   return assessGradability(classified.map(gradableSentence), words.length, {
-    model: SHIPPED_INCIDENT_MODEL,
+    model,
     vectors: SHIPPED_WORD_VECTORS,
+    ...(options.sentenceVectors
+      ? {
+          sentenceVectors: vectorsOf(
+            raw.map((s) => s.text),
+            options.sentenceVectors,
+            model.answer.dimensions,
+          ),
+        }
+      : {}),
   });
 }
 
@@ -111,7 +122,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
   const layers = layerStats(sentences);
   const timeline = buildTimeline(sentences, layers, transcript.durationSec);
   const facts = storyFacts(story);
-  const reason = notGradedReason(story);
+  const reason = notGradedReason(story, options);
   const constraints = assessConstraints(sentences, layers, facts);
   const timesEstimated = transcript.timesEstimated === true;
   const delivery = measureDelivery(sentences, words, {

@@ -15,7 +15,13 @@
  *      advice gives the recovery one sentence and the fix and the lesson the rest.
  */
 import type { ClassifiedSentence } from './classify';
-import { sentenceProbabilities, topMean, type GradableSentence, type IncidentModel } from './incident-model';
+import {
+  answerIncidentProbability,
+  sentenceProbabilities,
+  topMean,
+  type GradableSentence,
+  type IncidentModel,
+} from './incident-model';
 import { genericWords, incidentWords, tellsAnEvent } from './incident-words';
 import type { Layer } from './layers';
 import type { NotGradedReason } from './types';
@@ -81,7 +87,12 @@ export function judgedIncident(
 export interface IncidentJudge {
   model: IncidentModel;
   vectors: WordVectors;
+  /** The sentence encoder's vectors of the answer's sentences, where the back end has them. */
+  sentenceVectors?: ReadonlyArray<ArrayLike<number> | null>;
 }
+
+const NOT_INCIDENT_NEXT =
+  'Pick a real incident you owned and tell it: what went wrong and its impact, how you found out, the cause, the recovery, the lasting fix and the lesson.';
 
 /** Why the answer cannot be graded and what to do, or null when it can be graded. */
 export function assessGradability(
@@ -102,7 +113,16 @@ export function assessGradability(
       code: 'not_incident',
       message:
         'This does not read as an incident story: no sentence clearly tells of a system that broke, who noticed, or how it was put right.',
-      next: 'Pick a real incident you owned and tell it: what went wrong and its impact, how you found out, the cause, the recovery, the lasting fix and the lesson.',
+      next: NOT_INCIDENT_NEXT,
+    };
+  }
+  const whole = judge.sentenceVectors ? answerIncidentProbability(judge.model.answer, judge.sentenceVectors) : null;
+  if (whole !== null && whole < judge.model.answer.threshold) {
+    return {
+      code: 'not_incident',
+      message:
+        'This does not read as an incident story: it speaks of systems and operations, but as a whole it reads like planned work, an explanation, a guide or a report, not something that broke and was put right.',
+      next: NOT_INCIDENT_NEXT,
     };
   }
   return null;

@@ -8,6 +8,12 @@
  * could not tell those apart, nor see a short incident told in its own domain's words ("the
  * domain expired and the product vanished").
  *
+ * Where the back end has encoded the answer's sentences, a second regression reads the answer as
+ * a whole: the mean of its sentence vectors (the sentence encoder's, sentence-vectors.ts). An
+ * answer full of operations words (planned reliability work, a runbook, a pitch for a monitoring
+ * tool, a quiet status report) has sentences that each look like part of an incident; together
+ * they read as something else. It can only refuse an answer the sentence check accepts.
+ *
  * Its parameters are a data file (incident-model.json) trained with TensorFlow.js by
  * `npm run train:incident` (bench/layer-model/incident-fit.ts) on the sentences of the
  * project's incident stories and of the answers in `corpus/not-incident`; this module only
@@ -41,10 +47,21 @@ const STRONG_CUE = 1.5;
 /** The hand-made features of a sentence, after its word-vector dimensions (`vec:0` …, `max:0` …). */
 const TOLD = ['incident words', 'generic words', 'incident cues', 'lasting cues', 'past tense'] as const;
 
+/** The reading of a whole answer from the mean of its sentence vectors. */
+const AnswerReadingSchema = z.object({
+  dimensions: z.number().int().positive().max(1024),
+  weights: z.array(z.number()).max(1024),
+  bias: z.number(),
+  /** Below this probability an answer is not an incident story, whatever its sentences say. */
+  threshold: z.number().min(0).max(1),
+});
+
+export type AnswerReading = z.infer<typeof AnswerReadingSchema>;
+
 export const IncidentModelSchema = z.object({
   // The hash covers the training texts, their classes and the options.
   ...modelFileHeader('postmortem-coach/incident-model'),
-  version: z.literal(1),
+  version: z.literal(2),
   training: z.object({
     incidents: z.number().int().nonnegative(),
     others: z.number().int().nonnegative(),
@@ -58,6 +75,7 @@ export const IncidentModelSchema = z.object({
   top: z.number().int().positive().max(10),
   /** Below this score the answer is not graded as an incident story. */
   threshold: z.number().min(0).max(1),
+  answer: AnswerReadingSchema,
 });
 
 export type IncidentModel = z.infer<typeof IncidentModelSchema>;
@@ -75,6 +93,10 @@ export function checkIncidentModel(model: IncidentModel, dimensions: number): In
     throw new Error('incident model: its features are not the ones this version computes; retrain it');
   if (model.weights.length !== names.length)
     throw new Error(`incident model: ${model.weights.length} weights for ${names.length} features`);
+  if (model.answer.weights.length !== model.answer.dimensions)
+    throw new Error(
+      `incident model: ${model.answer.weights.length} answer weights for ${model.answer.dimensions} dimensions`,
+    );
   return model;
 }
 
@@ -110,4 +132,27 @@ export function sentenceProbabilities(
 export function topMean(probabilities: readonly number[], top: number): number {
   const best = [...probabilities].sort((a, b) => b - a).slice(0, top);
   return best.length === 0 ? 0 : best.reduce((a, p) => a + p, 0) / best.length;
+}
+
+/** The mean of the vectors present, or null when none is. */
+export function meanVector(vectors: ReadonlyArray<ArrayLike<number> | null>, dimensions: number): Float32Array | null {
+  const present = vectors.filter((v): v is ArrayLike<number> => v !== null);
+  if (present.length === 0) return null;
+  const mean = new Float32Array(dimensions);
+  for (const v of present) for (let k = 0; k < dimensions; k++) mean[k] = (mean[k] ?? 0) + (v[k] ?? 0) / present.length;
+  return mean;
+}
+
+/**
+ * The probability that an answer is an incident story, read from the mean of its sentences'
+ * vectors; null when none of its sentences has one (live pacing, a document, an old take).
+ */
+export function answerIncidentProbability(
+  answer: AnswerReading,
+  vectors: ReadonlyArray<ArrayLike<number> | null>,
+): number | null {
+  const mean = meanVector(vectors, answer.dimensions);
+  if (!mean) return null;
+  const z = answer.weights.reduce((a, w, k) => a + w * (mean[k] ?? 0), answer.bias);
+  return 1 / (1 + Math.exp(-z));
 }

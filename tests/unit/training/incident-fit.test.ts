@@ -3,13 +3,20 @@ import {
   heldBackFolders,
   trainingFolders,
   answerProbabilities,
+  ANSWER_OPTIONS,
+  fitAnswerReading,
   fitIncidentModel,
   INCIDENT_OPTIONS,
   otherExample,
   readAnswer,
   type IncidentExample,
 } from '../../../bench/layer-model/incident-fit';
-import { checkIncidentModel, incidentFeatureNames, topMean } from '../../../src/core/analysis/incident-model';
+import {
+  answerIncidentProbability,
+  checkIncidentModel,
+  incidentFeatureNames,
+  topMean,
+} from '../../../src/core/analysis/incident-model';
 import { SHIPPED_INCIDENT_MODEL } from '../../../src/core/analysis/shipped-incident-model';
 
 const INCIDENTS = [
@@ -42,6 +49,22 @@ describe('the incident model trainer', () => {
   }, 60_000);
 });
 
+describe('the answer reading trainer', () => {
+  it('separates whole answers by their mean sentence vector, the same way every run', async () => {
+    // Toy vectors: incident answers lean on the first dimension, the others on the second.
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const incident = i % 2 === 0;
+      const mean = Float32Array.from([incident ? 1 : 0.1, incident ? 0.1 : 1, (i % 3) / 3]);
+      return { mean, incident };
+    });
+    const first = await fitAnswerReading(rows);
+    expect(await fitAnswerReading(rows)).toEqual(first);
+    expect(first.dimensions).toBe(3);
+    expect(first.threshold).toBe(ANSWER_OPTIONS.threshold);
+    for (const r of rows) expect((answerIncidentProbability(first, [r.mean]) ?? 0) >= 0.5).toBe(r.incident);
+  }, 60_000);
+});
+
 describe('the shipped incident model', () => {
   it('never learns from a held-back folder', () => {
     expect(heldBackFolders()).toEqual(['blind1', 'blind2', 'blind3', 'blind5']);
@@ -55,5 +78,8 @@ describe('the shipped incident model', () => {
     expect(() => checkIncidentModel({ ...SHIPPED_INCIDENT_MODEL, features }, 100)).toThrow(/features/);
     const weights = SHIPPED_INCIDENT_MODEL.weights.slice(1);
     expect(() => checkIncidentModel({ ...SHIPPED_INCIDENT_MODEL, weights }, 100)).toThrow(/weights/);
+    const answer = { ...SHIPPED_INCIDENT_MODEL.answer, weights: SHIPPED_INCIDENT_MODEL.answer.weights.slice(1) };
+    expect(() => checkIncidentModel({ ...SHIPPED_INCIDENT_MODEL, answer }, 100)).toThrow(/answer weights/);
+    expect(SHIPPED_INCIDENT_MODEL.answer.dimensions).toBe(512);
   });
 });

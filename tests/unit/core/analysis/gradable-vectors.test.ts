@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import { assessGradability, gradableSentence } from '../../../../src/core/analysis/gradable';
+import { classifySentences } from '../../../../src/core/analysis/classify';
+import { answerIncidentProbability, meanVector } from '../../../../src/core/analysis/incident-model';
+import { SHIPPED_INCIDENT_MODEL } from '../../../../src/core/analysis/shipped-incident-model';
+import { SHIPPED_WORD_VECTORS } from '../../../../src/core/analysis/shipped-word-vectors';
+import { transcriptFromText } from '../../../../src/core/transcript/from-text';
+import { analyzeEncoded } from '../../../../src/backend/services/analysis/analyze-encoded';
+import { OffLoopAnalyzer } from '../../../../src/backend/services/analysis/off-loop-analyzer';
+import { storyText } from '../../../../bench/corpus';
+import { realSets } from '../../../../bench/layer-model/data';
+
+const STORY =
+  'Last spring I pushed a config change that took checkout down for forty minutes. Customers started emailing support before any dashboard moved. The new timeout was ten times shorter than the payment provider needed. We rolled the change back and checkout recovered.';
+
+describe('the answer reading over sentence vectors', () => {
+  const sentences = classifySentences(STORY.split('. ').map((s) => `${s}.`)).map(gradableSentence);
+  const words = STORY.split(' ').length;
+  const reading = (bias: number) => ({
+    ...SHIPPED_INCIDENT_MODEL,
+    answer: { ...SHIPPED_INCIDENT_MODEL.answer, dimensions: 2, weights: [1, 0], bias },
+  });
+  const judge = (bias: number, sentenceVectors?: Array<number[] | null>) =>
+    assessGradability(sentences, words, {
+      model: reading(bias),
+      vectors: SHIPPED_WORD_VECTORS,
+      ...(sentenceVectors ? { sentenceVectors } : {}),
+    });
+
+  it('reads the mean of the vectors present', () => {
+    expect(Array.from(meanVector([[1, 2], null, [3, 4]], 2) ?? [])).toEqual([2, 3]);
+    expect(meanVector([null, null], 2)).toBeNull();
+    const p = answerIncidentProbability({ dimensions: 2, weights: [1, 0], bias: 0, threshold: 0.5 }, [
+      [2, 9],
+      [0, 9],
+    ]);
+    expect(p).toBeCloseTo(1 / (1 + Math.exp(-1)), 6);
+  });
+
+  it('refuses an answer the sentences accept when the whole reads as no incident, and never without vectors', () => {
+    const vectors = sentences.map(() => [0, 0]);
+    expect(judge(5, vectors)).toBeNull();
+    const refused = judge(-10, vectors);
+    expect(refused?.code).toBe('not_incident');
+    expect(refused?.message).toMatch(/as a whole/);
+    expect(judge(-10)).toBeNull();
+    expect(
+      judge(
+        -10,
+        sentences.map(() => null),
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('held-back answers read with their sentence vectors, as the back end reads a take', () => {
+  const analyzer = new OffLoopAnalyzer();
+  afterAll(() => analyzer.dispose());
+  const encoder = { encode: analyzer.encode };
+
+  async function judgeWithVectors(folder: string) {
+    const dir = fileURLToPath(new URL(`../../../../corpus/not-incident/${folder}`, import.meta.url));
+    const out: Array<{ incident: boolean; graded: boolean; without: boolean }> = [];
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      const transcript = transcriptFromText(readFileSync(join(dir, f), 'utf8'));
+      const a = await analyzeEncoded(encoder, transcript);
+      out.push({ incident: f.startsWith('pos-'), graded: a.gradable, without: analyzeTranscript(transcript).gradable });
+    }
+    return out;
+  }
+
+  it('blind2: the answer reading refuses more answers full of operations words and no incident story', async () => {
+    // corpus/not-incident/blind2 is never trained on. Sentences alone refuse 8 of its 40 other
+    // answers and grade 19 of its 20 incident stories; with the answer reading, 13 and 19.
+    const judged = await judgeWithVectors('blind2');
+    const others = judged.filter((a) => !a.incident);
+    const incidents = judged.filter((a) => a.incident);
+    expect([others.length, incidents.length]).toEqual([40, 20]);
+    expect(others.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(13);
+    expect(others.filter((a) => !a.graded).length).toBeGreaterThan(others.filter((a) => !a.without).length);
+    expect(incidents.filter((a) => a.graded).length).toBe(incidents.filter((a) => a.without).length);
+    // It can only refuse: nothing the sentences refuse is graded with vectors.
+    expect(judged.filter((a) => a.graded && !a.without)).toEqual([]);
+  }, 180_000);
+
+  it('grades every real story (../shared), read with its vectors', async () => {
+    const stories = realSets().flatMap((set) => set.stories);
+    expect(stories.length).toBeGreaterThanOrEqual(21);
+    const ungraded: string[] = [];
+    for (const story of stories) {
+      const a = await analyzeEncoded(encoder, transcriptFromText(storyText(story)));
+      if (!a.gradable) ungraded.push(story.id);
+    }
+    expect(ungraded).toEqual([]);
+  }, 180_000);
+});
