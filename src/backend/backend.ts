@@ -1,4 +1,3 @@
-import { analyzeTranscript } from '../core/analysis/analyze';
 import { OffLoopAnalyzer } from './services/analysis/off-loop-analyzer';
 import type { BackendHandlers } from '../shared/contract';
 import type { ShellKind } from '../shared/contract-types';
@@ -112,7 +111,7 @@ type SharedServices = ReturnType<typeof sharedServices>;
 /** Recording, processing, imports, results and exports: the services behind a take. */
 function takeServices(options: BackendOptions, shared: SharedServices) {
   const { sessions, models, activity, transcriber, analyzer } = shared;
-  const recording = new RecordingService({ sessions, transcriber, analyze: analyzeTranscript });
+  const recording = new RecordingService({ sessions, transcriber, analyze: analyzer.analyze });
   // Takes a crash left behind are repaired before any recording call is served.
   const recovered = recording.recoverInterrupted().catch((error: unknown) => {
     console.error('[coach] recovering interrupted recordings failed', error);

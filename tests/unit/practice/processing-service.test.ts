@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Analysis } from '../../../src/core/analysis/types';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { transcriptFromText } from '../../../src/core/transcript/from-text';
 import type { Transcript } from '../../../src/core/transcript/types';
@@ -148,6 +149,7 @@ describe('ProcessingService', () => {
   it('emits live pacing while recording when the user turned it on', async () => {
     const { sessionId } = await recording.start({ ...SETUP, livePacing: true }, emit);
     await recording.chunk({ sessionId, offsetSamples: 0, pcm: bytesOf(speechLike(4000)) });
+    await vi.waitFor(() => expect(events.some((e) => e.event === 'recording.pacing')).toBe(true));
     const pacing = events.find((e) => e.event === 'recording.pacing')?.payload as
       { currentLayer: string; secondsPerLayer: Record<string, number> } | undefined;
     expect(pacing?.currentLayer).toBe('system_learning'); // the last sentence of the partial
@@ -156,5 +158,40 @@ describe('ProcessingService', () => {
     events.length = 0;
     await recording.chunk({ sessionId: quiet.sessionId, offsetSamples: 0, pcm: bytesOf(speechLike(4000)) });
     expect(events.filter((e) => e.event === 'recording.pacing')).toEqual([]); // off by default
+  });
+
+  it('paces with the analysis it is given, and drops a late answer to an older partial', async () => {
+    // The back end gives the analysis processing runs (sentences encoded on the analysis thread),
+    // which answers asynchronously: here each answer waits until the test releases it.
+    const waiting: Array<() => void> = [];
+    const asked: Transcript[] = [];
+    const paced = new RecordingService({
+      sessions,
+      transcriber,
+      analyze: (transcript, options) =>
+        new Promise<Analysis>((resolve) => {
+          asked.push(transcript);
+          waiting.push(() => resolve(analyzeTranscript(transcript, options)));
+        }),
+      pid: 1,
+      isAlive: () => false,
+    });
+    try {
+      transcriber.answer = (samples) => transcriptFromText(samples > 4000 ? STORY : (STORY.split(' — ')[0] ?? ''));
+      const { sessionId } = await paced.start({ ...SETUP, livePacing: true }, emit);
+      await paced.chunk({ sessionId, offsetSamples: 0, pcm: bytesOf(speechLike(4000)) });
+      await paced.chunk({ sessionId, offsetSamples: 4000, pcm: bytesOf(speechLike(4000, 4000)) });
+      expect(asked).toHaveLength(2);
+      waiting[1]?.(); // the newer partial answers first…
+      await vi.waitFor(() => expect(events.filter((e) => e.event === 'recording.pacing')).toHaveLength(1));
+      waiting[0]?.(); // …and the older one's late answer is not shown over it
+      await new Promise((r) => setTimeout(r, 20));
+      const shown = events.filter((e) => e.event === 'recording.pacing');
+      expect(shown).toHaveLength(1);
+      expect((shown[0]?.payload as { currentLayer: string }).currentLayer).toBe('system_learning');
+      await paced.stop({ sessionId, endedBy: 'user' });
+    } finally {
+      await paced.dispose();
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AnalyzeTranscript } from '../../../core/analysis/types';
 import { pacingFromAnalysis } from '../../../core/practice/pacing';
 import { byteSize } from '../../../core/report/format';
 import { hardCapSeconds, MAX_CHUNK_SAMPLES, RECORDING_SAMPLE_RATE } from '../../../core/practice/recording-limits';
@@ -20,6 +19,7 @@ import {
 } from '../../../shared/session-document';
 import { freeBytesOf, isDiskFull } from '../platform/free-space';
 import type { SessionStore } from '../sessions/session-store';
+import type { AnalyzeAsync } from '../analysis/off-loop-analyzer';
 import type { TranscriptionStream, Transcriber } from './transcriber-port';
 import { WavAppender, type OpenWavFile } from './wav-appender';
 import { WAV_HEADER_BYTES, WavFormatError } from './wav-format';
@@ -41,6 +41,8 @@ interface ActiveTake {
   capSamples: number;
   /** Appends run one after another even if calls overlap. */
   queue: Promise<unknown>;
+  /** Partial transcripts asked for pacing so far: an older answer arriving late is dropped. */
+  pacingAsked: number;
 }
 
 /** Takes recording at once in one back end (a second window or a resumed take, not a crowd). */
@@ -49,8 +51,12 @@ export const MAX_ACTIVE_TAKES = 4;
 export interface RecordingServiceOptions {
   sessions: SessionStore;
   transcriber: Transcriber;
-  /** Needed for live pacing only. */
-  analyze?: AnalyzeTranscript;
+  /**
+   * Needed for live pacing only: the same analysis processing runs (its sentences encoded on the
+   * analysis thread, which remembers them), so the layers shown while speaking are the ones the
+   * results will show for the same words.
+   */
+  analyze?: AnalyzeAsync;
   now?: () => Date;
   openFile?: OpenWavFile;
   pid?: number;
@@ -134,6 +140,7 @@ export class RecordingService {
       stream,
       capSamples: Math.round(hardCapSec * RECORDING_SAMPLE_RATE),
       queue: Promise.resolve(),
+      pacingAsked: 0,
     });
     return {
       sessionId: id,
@@ -187,12 +194,17 @@ export class RecordingService {
   private emitPacing(id: string, transcript: Transcript, targetSec: number, emit: Emit): void {
     const analyze = this.options.analyze;
     if (!analyze || transcript.segments.length === 0) return;
-    try {
-      const pacing = pacingFromAnalysis(analyze(transcript, { lengthSeconds: targetSec }));
-      emit('recording.pacing', { sessionId: id, ...pacing });
-    } catch {
-      // Pacing is a nicety; a partial transcript the engine rejects must not disturb the take.
-    }
+    const take = this.active.get(id);
+    if (!take) return;
+    const asked = ++take.pacingAsked;
+    // Pacing is a nicety: a partial transcript the engine rejects must not disturb the take.
+    const analysis = (async () => analyze(transcript, { lengthSeconds: targetSec }))();
+    analysis.then(
+      (a) => {
+        if (take.pacingAsked === asked) emit('recording.pacing', { sessionId: id, ...pacingFromAnalysis(a) });
+      },
+      () => {},
+    );
   }
 
   async chunk(input: {
@@ -378,6 +390,7 @@ export class RecordingService {
       stream: null,
       capSamples: Math.round(hardCapSec * RECORDING_SAMPLE_RATE),
       queue: Promise.resolve(),
+      pacingAsked: 0,
     });
     return { writtenSamples: writer.framesWritten, hardCapSec };
   }
