@@ -5,7 +5,6 @@
  */
 import type { Structure } from './classify';
 import type { z } from 'zod';
-import type { Transcript } from '../transcript/types';
 import type { Layer } from './layers';
 import type { SentenceVectors } from './sentence-vectors';
 import type {
@@ -109,6 +108,3 @@ export interface AnalysisOptions extends z.infer<typeof AnalysisOptionsSchema> {
    */
   structure?: readonly Structure[];
 }
-
-/** Signature of the engine's entry point (implemented in ./analyze.ts). */
-export type AnalyzeTranscript = (transcript: Transcript, options?: AnalysisOptions) => Analysis;

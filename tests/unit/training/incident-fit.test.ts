@@ -33,8 +33,8 @@ const OTHERS = [
 ];
 const examples: IncidentExample[] = [
   ...INCIDENTS.map((t, i) => {
-    const { sentences, told } = readAnswer(t);
-    return { name: `i${i}`, incident: true, sentences, tells: sentences.map(() => true), told };
+    const { sentences, told, texts } = readAnswer(t);
+    return { name: `i${i}`, incident: true, sentences, tells: sentences.map(() => true), told, texts };
   }),
   ...OTHERS.map((t, i) => otherExample(`o${i}`, t)),
 ];
