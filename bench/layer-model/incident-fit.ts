@@ -312,7 +312,12 @@ async function main(): Promise<void> {
       ...stories.map((s) => s.text),
       ...[...others, ...otherAnswers(ANSWER_ONLY_FOLDERS)].map((o) => o.text),
     ]),
-    training: { incidents: stories.length, others: others.length, options: INCIDENT_OPTIONS },
+    training: {
+      incidents: stories.length,
+      others: others.length,
+      options: INCIDENT_OPTIONS,
+      answer: { others: others.length + answerOnly.length, options: ANSWER_OPTIONS },
+    },
     features: incidentFeatureNames(SHIPPED_WORD_VECTORS.dimensions),
     ...fitted,
     top: INCIDENT_OPTIONS.top,

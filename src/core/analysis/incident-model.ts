@@ -66,6 +66,8 @@ export const IncidentModelSchema = z.object({
     incidents: z.number().int().nonnegative(),
     others: z.number().int().nonnegative(),
     options: z.record(z.string(), z.number()),
+    /** The answer reading's other answers (more than the sentence model's) and its options. */
+    answer: z.object({ others: z.number().int().nonnegative(), options: z.record(z.string(), z.number()) }),
   }),
   /** Feature names in input order: the file is refused if they are not the ones this code computes. */
   features: z.array(z.string()).max(1000),
