@@ -7,7 +7,8 @@
  *   the fixture sets, corpus/train and the real sets read from ../shared).
  * - Other answers: corpus/not-incident/n*, written for this project (leadership, design, hiring
  *   and other work stories, pitches, documentation, recipes, travel, filler). The held-back
- *   folders corpus/not-incident/blind* are never trained on: each is scored after training and printed.
+ *   folders corpus/not-incident/blind* are never trained on by the sentence model; each but blind3
+ *   (which the answer reading learns from) is scored after training and printed.
  *
  * The sentences that tell an incident (headline, detection, attribution, mitigation) are the
  * positives, every sentence of the other answers the negatives. The answer reading (a second
@@ -51,7 +52,7 @@ const ENCODER_DIMENSIONS = 512;
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/incident-model.json', import.meta.url));
 const NOT_INCIDENT = fileURLToPath(new URL('../../corpus/not-incident', import.meta.url));
-/** Folders held back from training (blind1, blind2, …): scored after training, never learned from. */
+/** Folders held back from the sentence model (blind1, blind2, …): scored after training. */
 const HELD_BACK = /^blind/;
 
 export const INCIDENT_OPTIONS = { epochs: 300, learningRate: 0.05, l2: 1e-3, top: 2, threshold: 0.65, folds: 5 };
