@@ -14,6 +14,7 @@ import type { ContextMember, ContextModel } from '../../src/core/analysis/contex
 import { PLACE_COLUMNS, placeColumns, vectorsOf } from '../../src/core/analysis/meaning-model';
 import type { SentenceVectors } from '../../src/core/analysis/sentence-vectors';
 import type { StorySet } from './data';
+import { MEANING_CONFIG } from './meaning-fit';
 import { lcg, shuffled } from './mlp-fit';
 import { backend } from './tf-backend';
 
@@ -38,7 +39,7 @@ export interface ContextConfig {
 }
 
 export const CONTEXT_CONFIG: ContextConfig = {
-  dimensions: 512,
+  dimensions: MEANING_CONFIG.dimensions,
   projection: 64,
   windowUnits: 32,
   width: 5,

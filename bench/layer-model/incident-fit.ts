@@ -46,9 +46,7 @@ import { transcriptFromText } from '../../src/core/transcript/from-text';
 import { storyText, type CorpusStory } from '../corpus';
 import { realSets, writtenSets } from './data';
 import { fitLinear } from './linear-fit';
-
-/** Dimensions of the sentence encoder's vectors. */
-const ENCODER_DIMENSIONS = 512;
+import { MEANING_CONFIG } from './meaning-fit';
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/incident-model.json', import.meta.url));
 const NOT_INCIDENT = fileURLToPath(new URL('../../corpus/not-incident', import.meta.url));
@@ -185,8 +183,8 @@ async function answerRows(examples: readonly IncidentExample[]): Promise<AnswerR
   );
   return examples.map((e) => {
     const mean = meanVector(
-      e.texts.map((t) => unpackVector(vectors[t] ?? '', ENCODER_DIMENSIONS)),
-      ENCODER_DIMENSIONS,
+      e.texts.map((t) => unpackVector(vectors[t] ?? '', MEANING_CONFIG.dimensions)),
+      MEANING_CONFIG.dimensions,
     );
     if (!mean) throw new Error(`${e.name}: no sentence vectors`);
     return { mean, incident: e.incident };
@@ -279,7 +277,8 @@ async function main(): Promise<void> {
     ...stories.map((s) => storyExample(s.name, s.story)),
     ...others.map((o) => otherExample(o.name, o.text)),
   ];
-  const answerOnly = otherAnswers(ANSWER_ONLY_FOLDERS).map((o) => otherExample(o.name, o.text));
+  const answerOnlyTexts = otherAnswers(ANSWER_ONLY_FOLDERS);
+  const answerOnly = answerOnlyTexts.map((o) => otherExample(o.name, o.text));
   const readers = [...examples, ...answerOnly];
   console.log(
     `${stories.length} incident stories, ${others.length} other answers (${trainingFolders().join(', ')}); the answer reading also ${answerOnly.length} (${ANSWER_ONLY_FOLDERS.join(', ')})`,
@@ -309,10 +308,7 @@ async function main(): Promise<void> {
     format: 'postmortem-coach/incident-model',
     version: 2,
     trainedAt: new Date().toISOString(),
-    dataHash: hashOf(readers, [
-      ...stories.map((s) => s.text),
-      ...[...others, ...otherAnswers(ANSWER_ONLY_FOLDERS)].map((o) => o.text),
-    ]),
+    dataHash: hashOf(readers, [...stories.map((s) => s.text), ...[...others, ...answerOnlyTexts].map((o) => o.text)]),
     training: {
       incidents: stories.length,
       others: others.length,
@@ -342,21 +338,27 @@ async function main(): Promise<void> {
       })),
     ),
   );
+  await printHeldBack(model);
+  console.log(`Wrote ${OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** Each held-back folder the model never learned from, judged with and without the answer reading. */
+async function printHeldBack(model: IncidentModel): Promise<void> {
   for (const folder of heldBackFolders().filter((f) => !ANSWER_ONLY_FOLDERS.includes(f))) {
     const held = otherAnswers([folder]).map((o) => ({
       ...otherExample(o.name, o.text),
       incident: /\/pos-/.test(o.name),
     }));
     const heldRows = await answerRows(held);
+    const sentences = held.map((e) => answerProbabilities(model, e));
     const judge = (withAnswer: boolean) =>
-      held.map((e, i) => ({
-        sentences: answerProbabilities(model, e),
+      held.map((_, i) => ({
+        sentences: sentences[i] ?? [],
         answer: withAnswer ? answerIncidentProbability(model.answer, [(heldRows[i] as AnswerRow).mean]) : null,
       }));
     printCounts(`held back (${folder}, never trained on), sentences alone`, counts(held, judge(false)));
     printCounts(`held back (${folder}), with the answer reading`, counts(held, judge(true)));
   }
-  console.log(`Wrote ${OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
