@@ -44,6 +44,8 @@ let sentenceVectors;
 for (const step of steps.split(',')) {
   if (step === 'encode') sentenceVectors = await call({ kind: 'encode', texts });
   else await call({ kind: 'analyze', transcript, options: sentenceVectors ? { sentenceVectors } : {} });
+  // The thread collects its garbage after it answers; an empty job's answer comes after that.
+  await call({ kind: 'encode', texts: [] });
   grew[step] = grown();
 }
 await worker.terminate();

@@ -124,7 +124,7 @@ const RECURRENCE = R(
 const EARLIER_EVENT = R(
   // "Two weeks before one of their leads asked" is a delay, not an earlier event: "before"
   // counts only at the end of its phrase.
-  String.raw`\b(?:(?:\d+|a|an|one|a few|a couple of|several|some) (?:months?|weeks?|years?|quarters?) (?:earlier|prior|ago|before(?=[,.;:—]|$| (?:that|this|the (?:incident|outage))\b))|the (?:year|month|quarter|week) before(?=[,.;:—]|$| (?:that|this)\b)|last (?:year|quarter|spring|summer|autumn|fall|winter)|the (?:first|previous|last|other) time|earlier that (?:year|month|quarter)|back in (?:\d+|the spring|the summer|q\d))`,
+  String.raw`\b(?:(?:\d+|a|an|one|a few|a couple of|several|some) (?:months?|weeks?|years?|quarters?) (?:earlier|prior|ago|before(?=[,.;:\u2014]|$| (?:that|this|the (?:incident|outage))\b))|the (?:year|month|quarter|week) before(?=[,.;:\u2014]|$| (?:that|this)\b)|last (?:year|quarter|spring|summer|autumn|fall|winter)|the (?:first|previous|last|other) time|earlier that (?:year|month|quarter)|back in (?:\d+|the spring|the summer|q\d))`,
 );
 /** Owning that an earlier signal was played down. */
 const DISMISSAL = R(

