@@ -44,8 +44,10 @@ let sentenceVectors;
 for (const step of steps.split(',')) {
   if (step === 'encode') sentenceVectors = await call({ kind: 'encode', texts });
   else await call({ kind: 'analyze', transcript, options: sentenceVectors ? { sentenceVectors } : {} });
-  // The thread collects its garbage after it answers; an empty job's answer comes after that.
+  // The thread collects its garbage after it answers; an empty job's answer comes after that,
+  // and its own (short) collection is let finish: a collection briefly takes pages of its own.
   await call({ kind: 'encode', texts: [] });
+  await new Promise((done) => setTimeout(done, 300));
   grew[step] = grown();
 }
 await worker.terminate();
