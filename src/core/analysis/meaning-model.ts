@@ -8,6 +8,7 @@
  * by `npm run train` (or `npm run train -- --meaning-only`); this module only applies them.
  */
 import { z } from 'zod';
+import { keepBounded } from './bounded-memo';
 import { vectorModelHeader } from './model-file';
 import { LAYERS } from './layers';
 import { logSoftmax } from './log-probabilities';
@@ -66,11 +67,7 @@ function unpackedOnce(packed: string, dimensions: number): Float32Array | null {
   if (known) return known;
   const v = unpackVector(packed, dimensions);
   if (!v) return null;
-  if (UNPACKED.size >= UNPACKED_KEPT) {
-    const oldest = UNPACKED.keys().next();
-    if (!oldest.done) UNPACKED.delete(oldest.value);
-  }
-  UNPACKED.set(key, v);
+  keepBounded(UNPACKED, key, v, UNPACKED_KEPT);
   return v;
 }
 

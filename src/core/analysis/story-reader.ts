@@ -12,6 +12,7 @@
  * arithmetic, so the app needs no ML runtime. The file is checked against its schema at load.
  */
 import { z } from 'zod';
+import { keepBounded } from './bounded-memo';
 import { modelFileHeader } from './model-file';
 import type { Feature } from './layer-features';
 import { LAYERS } from './layers';
@@ -185,17 +186,30 @@ function kernelByDimension(r: StoryReader, t: Tensors): Float32Array {
   return m;
 }
 
+/** Words whose projections a member keeps (768 bytes each): the vocabulary of a few long takes. */
+const PROJECTIONS_KEPT = 4_000;
+const PROJECTIONS = new WeakMap<WordVectors, WeakMap<Tensors, Map<string, Float32Array | null>>>();
+
+function projectionsOf(t: Tensors, vectors: WordVectors): Map<string, Float32Array | null> {
+  let byMember = PROJECTIONS.get(vectors);
+  if (!byMember) PROJECTIONS.set(vectors, (byMember = new WeakMap()));
+  let kept = byMember.get(t);
+  if (!kept) byMember.set(t, (kept = new Map()));
+  return kept;
+}
+
 /**
- * Each word's share of the convolution, per window offset, computed once per distinct word of
- * the story: a long transcript repeats most of its words, so this is most of the saving. It is
- * the reader's hot loop: four word dimensions are added per pass over the output row, which
- * takes a quarter of the loads and stores of one at a time (measured 2.3 times faster in V8).
+ * Each word's share of the convolution, per window offset, computed once per distinct word and
+ * kept across stories: a long transcript repeats most of its words, and it is read again on every
+ * edit and every live update while it is recorded, so this is most of the saving. It is the
+ * reader's hot loop: four word dimensions are added per pass over the output row, which takes a
+ * quarter of the loads and stores of one at a time (measured 2.3 times faster in V8).
  */
 function projector(r: StoryReader, t: Tensors, vectors: WordVectors): (word: string) => Float32Array | null {
   const { window: w, dimensions: d, channels: c } = r.file;
   const kernel = kernelByDimension(r, t);
   const n = w * c;
-  const cache = new Map<string, Float32Array | null>();
+  const cache = projectionsOf(t, vectors);
   return (word) => {
     let p = cache.get(word);
     if (p !== undefined) return p;
@@ -224,7 +238,7 @@ function projector(r: StoryReader, t: Tensors, vectors: WordVectors): (word: str
       for (let o = 0; o < n; o++) out[o]! *= vectors.scale;
       p = out;
     }
-    cache.set(word, p);
+    keepBounded(cache, word, p, PROJECTIONS_KEPT);
     return p;
   };
 }

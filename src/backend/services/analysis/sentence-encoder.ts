@@ -10,6 +10,7 @@
  * again, or corrected, only encodes its new sentences.
  */
 import type { EmbeddingsModel } from '@energetic-ai/embeddings';
+import { keepBounded } from '../../../core/analysis/bounded-memo';
 import { packVector, type SentenceVectors } from '../../../core/analysis/sentence-vectors';
 
 /**
@@ -52,21 +53,13 @@ export function encoderOver(load: () => Promise<Embed>): SentenceEncoder {
           batch.forEach((t, j) => {
             const packed = packVector(vectors[j] ?? []);
             out.set(t, packed);
-            remember(remembered, t, packed);
+            keepBounded(remembered, t, packed, REMEMBERED);
           });
         }
       }
       return Object.fromEntries(out);
     },
   };
-}
-
-function remember(map: Map<string, string>, text: string, packed: string): void {
-  if (map.size >= REMEMBERED) {
-    const oldest = map.keys().next();
-    if (!oldest.done) map.delete(oldest.value);
-  }
-  map.set(text, packed);
 }
 
 /**

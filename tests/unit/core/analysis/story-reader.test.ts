@@ -77,6 +77,22 @@ describe('story reader', () => {
     expect(alone[0]).not.toEqual(alone[1]);
   });
 
+  it('keeps what it computed for a word across stories, apart for each word table', () => {
+    const sentences = story.map((s) => ({ normalized: s.toLowerCase(), flags: [] }));
+    const first = readStory(SHIPPED_READER, sentences, SHIPPED_WORD_VECTORS);
+    readStory(SHIPPED_READER, sentences.slice(2), SHIPPED_WORD_VECTORS);
+    expect(readStory(SHIPPED_READER, sentences, SHIPPED_WORD_VECTORS)).toEqual(first);
+    // Another table of the same words (each row reversed) is read anew: as a reader that has
+    // read nothing yet reads it, not from what the first table gave.
+    const reversed = {
+      ...SHIPPED_WORD_VECTORS,
+      row: (word: string) => SHIPPED_WORD_VECTORS.row(word)?.slice().reverse(),
+    };
+    const unread = readStory(loadStoryReader(SHIPPED_READER.file), sentences, reversed);
+    expect(unread).not.toEqual(first);
+    expect(readStory(SHIPPED_READER, sentences, reversed)).toEqual(unread);
+  });
+
   it('reads context: the same sentence is read differently in another story', () => {
     const sentence = 'We rolled the change back and checkout recovered.';
     const read = (texts: string[]) =>
