@@ -44,10 +44,9 @@ let sentenceVectors;
 for (const step of steps.split(',')) {
   if (step === 'encode') sentenceVectors = await call({ kind: 'encode', texts });
   else await call({ kind: 'analyze', transcript, options: sentenceVectors ? { sentenceVectors } : {} });
-  // The thread collects its garbage after it answers; an empty job's answer comes after that,
-  // and its own (short) collection is let finish: a collection briefly takes pages of its own.
-  await call({ kind: 'encode', texts: [] });
-  await new Promise((done) => setTimeout(done, 300));
+  // The thread collects its garbage once it has had no job for five seconds (analysis-worker.ts);
+  // the collection is let finish too: it briefly takes pages of its own.
+  await new Promise((done) => setTimeout(done, 5_000 + 500));
   grew[step] = grown();
 }
 await worker.terminate();

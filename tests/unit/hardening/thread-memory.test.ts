@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { garbageCollector } from '../../../src/backend/services/analysis/collect-garbage';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collectWhenQuiet, garbageCollector } from '../../../src/backend/services/analysis/collect-garbage';
 import { createSentenceEncoder } from '../../../src/backend/services/analysis/sentence-encoder';
 
 const collect = garbageCollector();
@@ -44,4 +44,45 @@ describe('what the analysis thread keeps between jobs', () => {
     // ArrayBuffer as large as the files.
     expect(process.memoryUsage().arrayBuffers).toBeLessThan(weights / 2);
   }, 60_000);
+});
+
+describe('when the analysis thread collects', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('collects once after the jobs stop, not after each of a run of live partials', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    const thread = collectWhenQuiet(collect, 5_000);
+    // Partials three seconds apart, each answered within half a second.
+    for (let partial = 0; partial < 6; partial++) {
+      thread.jobStarted();
+      vi.advanceTimersByTime(500);
+      thread.jobAnswered();
+      vi.advanceTimersByTime(2_500);
+    }
+    expect(collect).not.toHaveBeenCalled();
+    // Five seconds after the last answer.
+    vi.advanceTimersByTime(2_500);
+    expect(collect).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(60_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+  });
+
+  it('never collects while a job is in hand, however long it runs', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    const thread = collectWhenQuiet(collect, 5_000);
+    thread.jobStarted();
+    thread.jobStarted();
+    thread.jobAnswered();
+    vi.advanceTimersByTime(30_000);
+    expect(collect).not.toHaveBeenCalled();
+    thread.jobAnswered();
+    vi.advanceTimersByTime(4_999);
+    expect(collect).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(collect).toHaveBeenCalledTimes(1);
+  });
 });

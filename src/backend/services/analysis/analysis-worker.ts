@@ -9,11 +9,13 @@
 import { parentPort } from 'node:worker_threads';
 import { isCoachError } from '../../../shared/coach-error';
 import type { AnalysisJob, AnalysisReply, AnalysisRequest, JobResults } from './analysis-protocol';
-import { garbageCollector } from './collect-garbage';
+import { collectWhenQuiet, garbageCollector } from './collect-garbage';
 import { createSentenceEncoder, type SentenceEncoder } from './sentence-encoder';
 
 let encoder: SentenceEncoder | null = null;
-const collect = garbageCollector();
+/** A job answered this long ago with none since: the take's partials have stopped. */
+const QUIET_MS = 5_000;
+const collector = collectWhenQuiet(garbageCollector(), QUIET_MS);
 
 function run(job: AnalysisJob): Promise<JobResults[AnalysisJob['kind']]> {
   if (job.kind === 'encode') {
@@ -24,6 +26,7 @@ function run(job: AnalysisJob): Promise<JobResults[AnalysisJob['kind']]> {
 }
 
 parentPort?.on('message', (request: AnalysisRequest) => {
+  collector.jobStarted();
   void run(request.job)
     .then(
       (value): AnalysisReply => ({ id: request.id, ok: true, value }),
@@ -36,6 +39,6 @@ parentPort?.on('message', (request: AnalysisRequest) => {
     )
     .then((reply) => {
       parentPort?.postMessage(reply);
-      collect();
+      collector.jobAnswered();
     });
 });

@@ -40,7 +40,7 @@ export type EncodeSentences = (texts: readonly string[]) => Promise<SentenceVect
 
 /**
  * The thread's young generation, kept small. An analysis of a long take leaves about 100 MB of
- * short-lived objects behind; the thread collects after each job (`collect-garbage.ts`), but a
+ * short-lived objects behind; the thread collects once its jobs pause (`collect-garbage.ts`), but a
  * full collection does not shrink the young generation itself: with V8's default the thread that
  * only analyses a 15-minute take holds 120-170 MB, with 8 MB about 90 MB, at the same speed
  * (`npm run bench:analyze` measures both).
