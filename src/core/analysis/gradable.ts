@@ -4,6 +4,8 @@
  * what is missing instead:
  *
  * - too short: fewer than MIN_WORDS words (the lesson's own one-line Senior story has 16);
+ * - what would happen: most of its sentences are in the conditional ("if the primary went down,
+ *   I'd…"), a plan or a hypothetical rather than something that happened;
  * - not an incident: none of three things holds.
  *   1. Its `top` most incident-like sentences read, on average, to the learned incident model
  *      (incident-model.ts) as telling what broke, who noticed, the cause or the recovery.
@@ -22,7 +24,7 @@ import {
   type GradableSentence,
   type IncidentModel,
 } from './incident-model';
-import { genericWords, incidentWords, tellsAnEvent } from './incident-words';
+import { genericWords, incidentWords, tellsAnEvent, tellsWhatWould } from './incident-words';
 import type { Layer } from './layers';
 import type { NotGradedReason } from './types';
 import type { WordVectors } from './word-vectors';
@@ -36,6 +38,13 @@ const MIN_TOLD_WORDS = 2;
  */
 const PLAIN_CUE = 3;
 const LEANS = 0.5;
+/**
+ * An answer most of whose sentences are in the conditional tells what the speaker would do, not
+ * what happened. Every labelled incident story, written and real (1,772, spoken ones with their
+ * "if" and "could"), and the 52 hard ones held back stay at or under half; an answer told in the
+ * conditional goes well over.
+ */
+const MOSTLY_CONDITIONAL = 0.6;
 
 /** Layers only an incident has, and layers any story of work has ("we set up a weekly review", "I learned"). */
 const INCIDENT_LAYERS: ReadonlySet<Layer> = new Set(['detection', 'attribution', 'mitigation']);
@@ -50,6 +59,7 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
     incidentWords: incidentWords(c.normalized),
     genericWords: genericWords(c.normalized).length,
     past: tellsAnEvent(c.normalized),
+    conditional: tellsWhatWould(c.normalized),
     incidentCueWeight: weight(INCIDENT_LAYERS),
     lastingCueWeight: weight(LASTING_LAYERS),
   };
@@ -105,6 +115,14 @@ export function assessGradability(
       code: 'too_short',
       message: `The answer has ${wordCount} word${wordCount === 1 ? '' : 's'}: too short to judge as an incident story.`,
       next: 'Tell the whole story: what broke and its impact, how you found out, the cause, how you restored service, what you changed so it cannot recur, and what you learned.',
+    };
+  }
+  if (sentences.filter((s) => s.conditional).length >= MOSTLY_CONDITIONAL * sentences.length) {
+    return {
+      code: 'not_incident',
+      message:
+        'This reads as what you would do, not as something that happened: most of its sentences say what would or might happen.',
+      next: NOT_INCIDENT_NEXT,
     };
   }
   const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);

@@ -35,6 +35,8 @@ export interface GradableSentence {
   genericWords: number;
   /** It tells something that happened (past tense or present perfect). */
   past: boolean;
+  /** It says what would or might happen ("I'd roll back", "if the primary went down"). */
+  conditional: boolean;
   /** Summed weight of the sentence's cues for detection, attribution and mitigation. */
   incidentCueWeight: number;
   /** Summed weight of its cues for a structural fix or a lesson: any story of work has those. */

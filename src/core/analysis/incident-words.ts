@@ -46,3 +46,13 @@ export function tellsAnEvent(normalized: string): boolean {
   const d = discourseFeatures(normalized);
   return d.includes('t:past') || d.includes('t:perfect');
 }
+
+/** "would", "could", "I'd do", "if": what would happen or might, rather than what did. */
+const CONDITIONAL = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd|it'd)\b(?! have\b)(?!'ve)|\bif\b/;
+/** "we'd already rolled back" is "we had": a past event, not a conditional. */
+const HAD = /\b(?:i|we|you|they|it)'d (?:\w+ )?\w+(?:ed|en|wn|ne|ht|lt)\b/;
+
+/** A sentence in the conditional: what the speaker would do, or what might happen. */
+export function tellsWhatWould(normalized: string): boolean {
+  return CONDITIONAL.test(normalized) && !HAD.test(normalized);
+}

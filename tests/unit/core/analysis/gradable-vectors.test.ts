@@ -90,11 +90,12 @@ describe('held-back answers read with their sentence vectors, as the back end re
   it('blind6: refuses no fewer answers full of operations words than it did blind', async () => {
     // corpus/not-incident/blind6 is held back: 60 answers of the kinds the check grades wrongly
     // (planned work, drills, reports, runbooks, pitches, everyday mishaps, near misses), none an
-    // incident story. Its README records the blind score: 9 of 60 refused.
+    // incident story. Its README records the blind score, 9 of 60 refused, and 11 since answers
+    // told in the conditional are refused.
     const judged = await judgeWithVectors('blind6');
     expect(judged).toHaveLength(60);
     expect(judged.filter((a) => a.incident)).toEqual([]);
-    expect(judged.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(9);
+    expect(judged.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(11);
   }, 180_000);
 
   it('grades every real story (../shared), read with its vectors', async () => {

@@ -29,6 +29,7 @@ describe('answers that are not gradable incident stories', () => {
     ['pitch.txt', 'not_incident'],
     ['lorem.txt', 'not_incident'],
     ['travel.txt', 'not_incident'],
+    ['hypothetical.txt', 'not_incident'],
     ['music.txt', 'too_short'],
     ['too-short.txt', 'too_short'],
   ])('%s gets no tier and no rubric, and says why (%s)', (name, code) => {
@@ -47,6 +48,24 @@ describe('answers that are not gradable incident stories', () => {
     expect(md).toContain('## Not graded');
     expect(md).not.toMatch(/Tier: (Senior|Staff|L7)/);
     expect(md).not.toContain('## Rubric');
+  });
+
+  it('refuses an answer told in the conditional as what the speaker would do, and says so', () => {
+    const a = analyse(read('hypothetical.txt'));
+    expect(a.reason?.message).toMatch(/would do, not as something that happened/);
+    // A story that happened keeps its grade with a few "if"s and "could"s, and "we'd rolled back" is "we had".
+    const told = analyse(
+      [
+        'Last March our order queue backed up for forty minutes during a flash sale, and about two thousand orders sat unconfirmed.',
+        'Support told us first, because if a customer refreshes the confirmation page enough times they write in.',
+        'The consumers were alive but slow: a deploy that morning had doubled the work each message did.',
+        "By the time we understood that, we'd already rolled the deploy back and the lag was falling.",
+        'We could not replay the stuck orders automatically, so two of us confirmed them by hand.',
+        'Now every consumer deploy goes through a canary that compares per-message cost, and it has stopped two releases since.',
+        'The lesson I took is that throughput is part of a service contract even if nobody wrote it down.',
+      ].join(' '),
+    );
+    expect(told.gradable).toBe(true);
   });
 
   it('grades every labelled incident story of the dev corpus and the fixture sets', () => {
@@ -89,6 +108,7 @@ describe('answers that are not gradable incident stories', () => {
 
   it('keeps the fixture folder to the texts this test names', () => {
     expect(readdirSync(NOT_GRADABLE).sort()).toEqual([
+      'hypothetical.txt',
       'leadership.txt',
       'lorem.txt',
       'music.txt',
