@@ -47,9 +47,9 @@ export function collectWhenQuiet(collect: () => void, quietMs: number): QuietCol
       cancel();
     },
     jobAnswered() {
-      inHand = Math.max(0, inHand - 1);
+      inHand--;
+      // No collection is pending here: every job that came in since the last one cancelled it.
       if (inHand > 0) return;
-      cancel();
       timer = setTimeout(() => {
         timer = null;
         collect();
