@@ -122,8 +122,8 @@ export interface CvOptions {
   /** Run only folds f with f % count === index (for running folds in parallel processes). */
   shard?: { index: number; count: number };
   /**
-   * Run only the folds that hold out a story of this real set (every fold still trains on the
-   * other sets' stories): a set's figures alone, in a fraction of the time.
+   * Run only the folds that hold out a story of this real set and score only its stories (every
+   * fold still trains on the other sets' stories): a set's figures alone, in a fraction of the time.
    */
   set?: string;
 }
@@ -174,6 +174,7 @@ export async function crossValidate(
       ? contextModelOf(await fitContext([...written, ...others], vectors))
       : null;
     for (const h of held) {
+      if (options.set !== undefined && h.set !== options.set) continue;
       for (const x of settings) {
         const t = tallies.get(key(h.set, x, settings)) ?? tally();
         const weighted = reader && x.w > 0 ? { ...reader, file: { ...reader.file, weight: x.w } } : null;
@@ -284,7 +285,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(talliesToJson(tallies))}\n`);
     return;
   }
-  for (const [name, t] of tallies) console.log(summary(name, t));
+  for (const [name, t] of tallies) if (t.total > 0) console.log(summary(name, t));
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
