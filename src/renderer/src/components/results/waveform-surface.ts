@@ -8,6 +8,7 @@ import type { LayerSpan } from '../../../../core/analysis/types';
 import type { AudioDescription } from '../../../../shared/channels/results';
 import { cssColor, layerColor, layerName } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
+import { seekSurface } from './surface-seek';
 import type { MediaController } from '../../stores/player-state';
 
 export type Regions = ReturnType<typeof RegionsPlugin.create>;
@@ -57,7 +58,7 @@ export function controllerOf(ws: WaveSurfer): MediaController {
   return {
     play: () => void ws.play(),
     pause: () => ws.pause(),
-    seek: (t) => ws.setTime(Math.min(t, ws.getDuration())),
+    seek: (t) => seekSurface(ws, t),
     setRate: (r) => ws.setPlaybackRate(r, true),
     isPlaying: () => ws.isPlaying(),
   };
