@@ -14,7 +14,9 @@ const TOKEN = /[a-z0-9']+/g;
 const FUTURE = /\b(?:will|won't|we'll|i'll|shall|going to|gonna|plan(?:s|ning)? to|intend to|aim to|next step)\b/;
 const MODAL_PAST = /\b(?:should have|should've|could have|could've|would have|would've|might have|must have)\b/;
 const MODAL = /\b(?:should|must|need to|needs to|have to|has to|ought to|would|could|might|may)\b/;
-const PERFECT = /\b(?:have|has|we've|i've|they've)\b(?: \w+)? \w+(?:ed|en|wn|ne|ht|lt)\b/;
+/** A past participle by its ending: "rolled", "taken", "shown", "done", "caught", "built". */
+export const PARTICIPLE = String.raw`\w+(?:ed|en|wn|ne|ht|lt)`;
+const PERFECT = new RegExp(String.raw`\b(?:have|has|we've|i've|they've)\b(?: \w+)? ${PARTICIPLE}\b`);
 const PROGRESSIVE = /\b(?:am|is|are|was|were|'re|'m)\b (?:\w+ )?\w+ing\b/;
 const PAST =
   /\b(?:was|were|had|did|went|got|saw|took|made|found|came|began|ran|broke|left|told|thought|knew|realized|realised|noticed|caused|\w{3,}ed)\b/;

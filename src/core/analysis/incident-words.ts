@@ -2,7 +2,7 @@
  * The words an incident story is told in, for the check of whether an answer is one at all
  * (gradable.ts) and the features of its learned model (incident-model.ts).
  */
-import { discourseFeatures } from './discourse';
+import { discourseFeatures, PARTICIPLE } from './discourse';
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
 const INCIDENT = new RegExp(
@@ -50,7 +50,7 @@ export function tellsAnEvent(normalized: string): boolean {
 /** "would", "could", "I'd do", "if": what would happen or might, rather than what did. */
 const CONDITIONAL = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd|it'd)\b(?! have\b)(?!'ve)|\bif\b/;
 /** "we'd already rolled back" is "we had": a past event, not a conditional. */
-const HAD = /\b(?:i|we|you|they|it)'d (?:\w+ )?\w+(?:ed|en|wn|ne|ht|lt)\b/;
+const HAD = new RegExp(String.raw`\b(?:i|we|you|they|it)'d (?:\w+ )?${PARTICIPLE}\b`);
 
 /** A sentence in the conditional: what the speaker would do, or what might happen. */
 export function tellsWhatWould(normalized: string): boolean {
