@@ -5,7 +5,10 @@
  * sentence accuracy, per-layer recall and layer-time error per real set (time estimated from
  * word counts, as a typed answer's is).
  *
- *   npx tsx bench/layer-model/cv.ts [--folds 7] [--set real-answers] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--context-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
+ * `--calibrate` also tallies, at every candidate temperature, how sure the posteriors were
+ * (calibration-fit.ts; `npm run train` fits the shipped temperature from them).
+ *
+ *   npx tsx bench/layer-model/cv.ts [--folds 7] [--set real-answers] [--calibrate] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--context-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +34,8 @@ import {
 import { LearnedModelSchema } from '../../src/core/analysis/learned-model';
 import { linearModelLearnsFrom, realSets, writtenSets } from './data';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
-import { classifySentences, RULE_SCALE } from '../../src/core/analysis/classify';
+import { classifySentences, RULE_SCALE, type ClassifiedSentence } from '../../src/core/analysis/classify';
+import { addStory, calibrationTally, mergeCalibration, TEMPERATURES, type CalibrationTally } from './calibration-fit';
 import type { MeaningModel } from '../../src/core/analysis/meaning-model';
 import type { SentenceVectors } from '../../src/core/analysis/sentence-vectors';
 import { corpusVectors } from './corpus-vectors';
@@ -46,15 +50,16 @@ interface VectorModels {
   vectors: SentenceVectors;
 }
 
-/** The engine's labels for a story, with `model` and `reader` in place of the shipped ones. */
-export function predictStory(
+/** The engine's reading of a story, with `model` and `reader` in place of the shipped ones. */
+function labelStory(
   story: CorpusStory,
   model: LearnedModel,
   reader: StoryReader | null,
-  tw = model.transitionWeight,
-  ruleScale = RULE_SCALE,
-  read: VectorModels | null = null,
-): Layer[] {
+  tw: number,
+  ruleScale: number,
+  read: VectorModels | null,
+  temperature = 1,
+): ClassifiedSentence[] {
   const texts = story.sentences.map((s) => s.text);
   return classifySentences(
     texts,
@@ -65,11 +70,24 @@ export function predictStory(
       reader,
       meaning: read?.meaning ?? null,
       context: read?.context ?? null,
+      temperature,
     },
     [],
     [],
     read?.vectors,
-  ).map((c) => c.layer);
+  );
+}
+
+/** The engine's labels for a story, with `model` and `reader` in place of the shipped ones. */
+export function predictStory(
+  story: CorpusStory,
+  model: LearnedModel,
+  reader: StoryReader | null,
+  tw = model.transitionWeight,
+  ruleScale = RULE_SCALE,
+  read: VectorModels | null = null,
+): Layer[] {
+  return labelStory(story, model, reader, tw, ruleScale, read).map((c) => c.layer);
 }
 
 export interface Tally {
@@ -78,10 +96,12 @@ export interface Tally {
   wordsWrong: number;
   words: number;
   confusion: Map<string, number>;
+  /** Per temperature (as a string): how sure the posteriors were, where asked for. */
+  calibration: Record<string, CalibrationTally>;
 }
 
 export function tally(): Tally {
-  return { correct: 0, total: 0, wordsWrong: 0, words: 0, confusion: new Map() };
+  return { correct: 0, total: 0, wordsWrong: 0, words: 0, confusion: new Map(), calibration: {} };
 }
 
 export function score(t: Tally, story: CorpusStory, predicted: readonly Layer[]): void {
@@ -126,6 +146,8 @@ export interface CvOptions {
    * fold still trains on the other sets' stories): a set's figures alone, in a fraction of the time.
    */
   set?: string;
+  /** Temperatures at which to tally how sure the posteriors of the first setting were. */
+  temperatures?: readonly number[];
 }
 
 /**
@@ -183,11 +205,18 @@ export async function crossValidate(
           context: context && x.c > 0 ? { ...context, weight: x.c } : null,
           vectors,
         };
-        score(
-          t,
-          h.story,
-          predictStory(h.story, model, weighted, model.transitionWeight, options.ruleScale ?? RULE_SCALE, read),
-        );
+        const ruleScale = options.ruleScale ?? RULE_SCALE;
+        score(t, h.story, predictStory(h.story, model, weighted, model.transitionWeight, ruleScale, read));
+        if (x !== settings[0]) continue;
+        for (const temperature of options.temperatures ?? []) {
+          const at = (t.calibration[String(temperature)] ??= calibrationTally());
+          const sentences = labelStory(h.story, model, weighted, model.transitionWeight, ruleScale, read, temperature);
+          addStory(
+            at,
+            h.story.sentences.map((s) => s.layer),
+            sentences,
+          );
+        }
       }
     }
   }
@@ -237,6 +266,8 @@ export function mergeTallies(parts: ReadonlyArray<ReturnType<typeof talliesToJso
       m.wordsWrong += t.wordsWrong;
       m.words += t.words;
       for (const [c, n] of Object.entries(t.confusion)) m.confusion.set(c, (m.confusion.get(c) ?? 0) + n);
+      for (const [temperature, c] of Object.entries(t.calibration))
+        m.calibration[temperature] = mergeCalibration(m.calibration[temperature] ?? calibrationTally(), c);
       out.set(k, m);
     }
   }
@@ -259,6 +290,7 @@ async function main(): Promise<void> {
       shard: { type: 'string' },
       set: { type: 'string' },
       json: { type: 'boolean' },
+      calibrate: { type: 'boolean' },
     },
   });
   const config: TrainConfig = {
@@ -280,6 +312,7 @@ async function main(): Promise<void> {
     ...(values['rule-scale'] ? { ruleScale: Number(values['rule-scale']) } : {}),
     shard: { index: index ?? 0, count: count ?? 1 },
     ...(values.set ? { set: values.set } : {}),
+    ...(values.calibrate ? { temperatures: TEMPERATURES } : {}),
   });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(talliesToJson(tallies))}\n`);

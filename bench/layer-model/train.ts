@@ -9,6 +9,9 @@
  * the shipped data without rewriting the model files (training is deterministic: they would not
  * change but for their date).
  *
+ * The same cross-validation fits the temperature of the posteriors (calibration-fit.ts) and writes
+ * src/core/analysis/calibration.json: `--cv-only` rewrites that file alone.
+ *
  * `--meaning-only` trains the two models that read sentence vectors alone, the meaning model and the
  * context model (the vectors are kept in bench/.cache). Each fold's layer model and story reader
  * are kept in bench/.cache too, under the hash of what they learned from, so its cross-validation
@@ -32,11 +35,14 @@ import { corpusVectors } from './corpus-vectors';
 import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
 import { ContextModelSchema } from '../../src/core/analysis/context-model';
 import { CONTEXT_CONFIG, contextModelOf, fitContext } from './context-fit';
+import { bestTemperature, fitOf } from './calibration-fit';
+import { CalibrationSchema, type CalibrationFit } from '../../src/core/analysis/calibration';
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/layer-model.json', import.meta.url));
 const READER_OUT = fileURLToPath(new URL('../../src/core/analysis/story-reader.json', import.meta.url));
 const MEANING_OUT = fileURLToPath(new URL('../../src/core/analysis/meaning-model.json', import.meta.url));
 const CONTEXT_OUT = fileURLToPath(new URL('../../src/core/analysis/context-model.json', import.meta.url));
+const CALIBRATION_OUT = fileURLToPath(new URL('../../src/core/analysis/calibration.json', import.meta.url));
 const REPORT = fileURLToPath(new URL('./cv-report.json', import.meta.url));
 const CV = fileURLToPath(new URL('./cv.ts', import.meta.url));
 const SHARDS = 2;
@@ -50,7 +56,7 @@ const FOLDS = 7;
 function shard(index: number, folds: number | null): Promise<ReturnType<typeof talliesToJson>> {
   return new Promise((resolve, reject) => {
     const split = folds === null ? [] : ['--folds', String(folds)];
-    const args = ['--import', 'tsx', CV, ...split, '--shard', `${index}/${SHARDS}`, '--json'];
+    const args = ['--import', 'tsx', CV, ...split, '--shard', `${index}/${SHARDS}`, '--json', '--calibrate'];
     const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -117,6 +123,38 @@ async function main(): Promise<void> {
     `${JSON.stringify({ ...report(tallies, hash, folds ?? stories, stories), meaningDataHash: meaningHash, contextDataHash: contextHash }, null, 2)}\n`,
   );
   console.log(`(${((Date.now() - cvStarted) / 1000).toFixed(0)} s; written to ${REPORT})`);
+  writeCalibration(tallies, hash, folds ?? stories);
+}
+
+/** The temperature that makes the posteriors as sure as the out-of-fold labels were right. */
+function writeCalibration(tallies: Map<string, Tally>, hash: string, folds: number): void {
+  const temperature = bestTemperature([...tallies.values()].map((t) => t.calibration));
+  const calibration = CalibrationSchema.parse({
+    format: 'postmortem-coach/calibration',
+    trainedAt: new Date().toISOString(),
+    dataHash: hash,
+    version: 1,
+    temperature,
+    folds,
+    sets: Object.fromEntries(
+      [...tallies].map(([name, t]) => {
+        const before = t.calibration['1'];
+        const after = t.calibration[String(temperature)];
+        if (!before || !after) throw new Error(`no calibration tallies for ${name}`);
+        return [name, { sentences: before.sentences, before: fitOf(before), after: fitOf(after) }];
+      }),
+    ),
+  });
+  writeFileSync(CALIBRATION_OUT, `${JSON.stringify(calibration, null, 2)}\n`);
+  console.log(`\nPosteriors divided by ${temperature} (lowest log loss of the held-out labels):`);
+  for (const [name, s] of Object.entries(calibration.sets)) {
+    const line = (f: CalibrationFit) =>
+      `log loss ${f.logLoss.toFixed(3)}, calibration error ${f.calibrationError.toFixed(3)}, mean confidence ${f.meanConfidence.toFixed(3)}`;
+    console.log(
+      `${name.padEnd(18)} before: ${line(s.before)}\n${''.padEnd(18)} after:  ${line(s.after)} (accuracy ${s.after.accuracy.toFixed(3)})`,
+    );
+  }
+  console.log(`(written to ${CALIBRATION_OUT})`);
 }
 
 /** Trains both models on every set they learn from and writes the files the app ships. */

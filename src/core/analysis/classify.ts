@@ -21,6 +21,8 @@ import meaningData from './meaning-model.json' with { type: 'json' };
 import { meaningScores, MeaningModelSchema, vectorsOf, type MeaningModel } from './meaning-model';
 import contextData from './context-model.json' with { type: 'json' };
 import { contextScores, ContextModelSchema, type ContextModel } from './context-model';
+import calibrationData from './calibration.json' with { type: 'json' };
+import { CalibrationSchema, LOW_CONFIDENCE, type Calibration } from './calibration';
 import type { SentenceVectors } from './sentence-vectors';
 import type { SentenceEvidence } from './types';
 
@@ -54,6 +56,9 @@ export const SHIPPED_MEANING_MODEL: MeaningModel = MeaningModelSchema.parse(mean
 /** The context model shipped with the app, checked against its schema once, at load. */
 export const SHIPPED_CONTEXT_MODEL: ContextModel = ContextModelSchema.parse(contextData);
 
+/** How far the shipped engine's posteriors are tempered, checked against its schema once, at load. */
+export const SHIPPED_CALIBRATION: Calibration = CalibrationSchema.parse(calibrationData);
+
 /** The story reader shipped with the app, checked against its schema and shapes once, at load. */
 export const SHIPPED_READER: StoryReader = loadStoryReader(StoryReaderSchema.parse(readerData));
 
@@ -68,6 +73,8 @@ export interface ClassifierModel {
   meaning: MeaningModel | null;
   /** The model that reads the whole story's sentence vectors at once; null ignores it. */
   context: ContextModel | null;
+  /** What the story's scores are divided by before the posteriors are computed (calibration.ts). */
+  temperature: number;
 }
 
 export const RULE_SCALE = 0.5;
@@ -78,6 +85,7 @@ export const DEFAULT_CLASSIFIER_MODEL: ClassifierModel = {
   reader: SHIPPED_READER,
   meaning: SHIPPED_MEANING_MODEL,
   context: SHIPPED_CONTEXT_MODEL,
+  temperature: SHIPPED_CALIBRATION.temperature,
 };
 
 const SEQUENCES = new WeakMap<LearnedModel, SequenceModel>();
@@ -173,7 +181,14 @@ export function classifySentences(
   // The next item of a list the speaker is counting through ("The third was our event
   // pipeline, where...") keeps the list's layer, like a fragment of a cut sentence does.
   const chained = features.map((f, i) => continues[i] === true || (i > 0 && LIST_ITEM.test(f.normalized)));
-  const { path, posteriors } = decodeAroundAsides(emissions, features, overrides, sequenceOf(model.learned), chained);
+  const { path, posteriors } = decodeAroundAsides(
+    emissions,
+    features,
+    overrides,
+    sequenceOf(model.learned),
+    chained,
+    model.temperature,
+  );
   return features.map((f, i) => {
     const layer = path[i] ?? 'other';
     const post = posteriors[i] ?? [];
@@ -368,6 +383,7 @@ function decodeAroundAsides(
   overrides: Readonly<Record<number, Layer>>,
   sequence: SequenceModel,
   continues: readonly boolean[],
+  temperature: number,
 ): { path: Layer[]; posteriors: number[][] } {
   const keep = features.map((f, i) => overrides[i] !== undefined || !isAside(f));
   const kept = emissions.filter((_, i) => keep[i]);
@@ -375,6 +391,7 @@ function decodeAroundAsides(
     kept,
     sequence,
     continues.filter((_, i) => keep[i]),
+    temperature,
   );
   const path: Layer[] = [];
   const posteriors: number[][] = [];
@@ -386,7 +403,7 @@ function decodeAroundAsides(
       j++;
     } else {
       path.push('other');
-      posteriors.push(softmax(e));
+      posteriors.push(softmax(e.map((x) => x / temperature)));
     }
   });
   return { path, posteriors };
@@ -398,9 +415,6 @@ function softmax(xs: readonly number[]): number[] {
   const total = exps.reduce((a, b) => a + b, 0);
   return exps.map((x) => x / total);
 }
-
-/** Below this posterior a label is called a low-confidence guess in the evidence. */
-const LOW_CONFIDENCE = 0.6;
 
 /** The speaker's own signpost: agreeing with the label, or overruled by what the sentence says. */
 function markerEvidence(f: SentenceFeatures, layer: Layer): SentenceEvidence[] {

@@ -179,6 +179,7 @@ export function decode(
   emissions: readonly (readonly number[])[],
   model: SequenceModel = DEFAULT_SEQUENCE_MODEL,
   continues?: readonly boolean[],
+  temperature = 1,
 ): DecodeResult {
   const T = emissions.length;
   if (T === 0) return { path: [], posteriors: [] };
@@ -220,19 +221,25 @@ export function decode(
   }
   return {
     path: pathIdx.map((k) => LAYERS[k] as Layer),
-    posteriors: forwardBackward(emissions, model, continues),
+    posteriors: forwardBackward(emissions, model, continues, temperature),
   };
 }
 
+/**
+ * Each label's posterior under the story's scores divided by `temperature` (calibration.ts): the
+ * same most likely path, with probabilities as sure as the labels have been right.
+ */
 function forwardBackward(
   emissions: readonly (readonly number[])[],
   model: SequenceModel,
-  continues?: readonly boolean[],
+  continues: readonly boolean[] | undefined,
+  temperature: number,
 ): number[][] {
   const T = emissions.length;
+  const s = 1 / temperature;
   const alpha: Float64Array[] = [];
   const e0 = emissions[0] ?? [];
-  alpha.push(Float64Array.from(LAYERS, (_, k) => (model.logStart[k] ?? 0) + (e0[k] ?? 0)));
+  alpha.push(Float64Array.from(LAYERS, (_, k) => s * ((model.logStart[k] ?? 0) + (e0[k] ?? 0))));
   const tmp = new Float64Array(N);
   for (let t = 1; t < T; t++) {
     const prev = alpha[t - 1] as Float64Array;
@@ -240,8 +247,8 @@ function forwardBackward(
     const a = new Float64Array(N);
     const trans = transitionsAt(model, t, continues);
     for (let k = 0; k < N; k++) {
-      for (let j = 0; j < N; j++) tmp[j] = (prev[j] ?? 0) + (trans[j]?.[k] ?? 0);
-      a[k] = logSumExp(tmp) + (et[k] ?? 0);
+      for (let j = 0; j < N; j++) tmp[j] = (prev[j] ?? 0) + s * (trans[j]?.[k] ?? 0);
+      a[k] = logSumExp(tmp) + s * (et[k] ?? 0);
     }
     alpha.push(a);
   }
@@ -253,7 +260,7 @@ function forwardBackward(
     const b = new Float64Array(N);
     const trans = transitionsAt(model, t + 1, continues);
     for (let j = 0; j < N; j++) {
-      for (let k = 0; k < N; k++) tmp[k] = (trans[j]?.[k] ?? 0) + (en[k] ?? 0) + (next[k] ?? 0);
+      for (let k = 0; k < N; k++) tmp[k] = s * ((trans[j]?.[k] ?? 0) + (en[k] ?? 0)) + (next[k] ?? 0);
       b[j] = logSumExp(tmp);
     }
     beta[t] = b;

@@ -52,3 +52,25 @@ describe('sequence model', () => {
     expect(path).toEqual(['headline', 'structural_fix', 'detection']);
   });
 });
+
+describe('tempered posteriors', () => {
+  const emissions = [
+    [3, 1, 0, 0, 0, 0, 0],
+    [0, 2.5, 2, 0, 0, 0, 0],
+    [0, 0, 4, 1, 0, 0, 0],
+    [0, 0, 0.5, 3, 0.4, 0, 0],
+  ];
+  const best = (rows: number[][]) => rows.map((r) => Math.max(...r));
+
+  it('leave the labels as they are and make every one less sure', () => {
+    const plain = decode(emissions);
+    const tempered = decode(emissions, DEFAULT_SEQUENCE_MODEL, undefined, 3);
+    expect(tempered.path).toEqual(plain.path);
+    best(tempered.posteriors).forEach((p, i) => expect(p).toBeLessThan(best(plain.posteriors)[i] ?? 0));
+    for (const row of tempered.posteriors) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('at temperature 1 are the posteriors of the scores as they are', () => {
+    expect(decode(emissions, DEFAULT_SEQUENCE_MODEL, undefined, 1).posteriors).toEqual(decode(emissions).posteriors);
+  });
+});

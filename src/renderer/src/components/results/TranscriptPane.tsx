@@ -1,4 +1,5 @@
 import { memo, useCallback } from 'react';
+import { LOW_CONFIDENCE } from '../../../../core/analysis/calibration';
 import type { AnalyzedSentence } from '../../../../core/analysis/types';
 import type { SentenceChange, WorkingSentence } from '../../../../core/corrections';
 import { formatClock } from '../../../../core/time/clock';
@@ -105,7 +106,7 @@ interface RowProps {
 }
 
 const SentenceRow = memo(function SentenceRow({ sentence, active, edited, setByHand, change, onSelect }: RowProps) {
-  const unsure = !setByHand && sentence.confidence < 0.6;
+  const unsure = !setByHand && sentence.confidence < LOW_CONFIDENCE;
   return (
     <div
       id={`sentence-${sentence.index}`}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CalibrationSchema } from '../../../../src/core/analysis/calibration';
+import {
+  classifySentences,
+  DEFAULT_CLASSIFIER_MODEL,
+  SHIPPED_CALIBRATION,
+} from '../../../../src/core/analysis/classify';
+import { CONFIG_STORY } from './helpers';
+
+const report = JSON.parse(
+  readFileSync(new URL('../../../../bench/layer-model/cv-report.json', import.meta.url), 'utf8'),
+) as {
+  dataHash: string;
+  folds: number;
+  sets: Record<string, { sentences: number; accuracy: number }>;
+};
+
+describe('the shipped calibration', () => {
+  it('was fitted to the out-of-fold labels of the engine the cross-validation report describes', () => {
+    expect(CalibrationSchema.parse(SHIPPED_CALIBRATION)).toBeTruthy();
+    expect(SHIPPED_CALIBRATION.dataHash).toBe(report.dataHash);
+    expect(SHIPPED_CALIBRATION.folds).toBe(report.folds);
+    expect(Object.keys(SHIPPED_CALIBRATION.sets).sort()).toEqual(Object.keys(report.sets).sort());
+    for (const [name, set] of Object.entries(SHIPPED_CALIBRATION.sets)) {
+      const cv = report.sets[name];
+      expect(set.sentences).toBe(cv?.sentences);
+      // Tempering changes how sure a label is, never the label.
+      expect(set.after.accuracy).toBeCloseTo(cv?.accuracy ?? -1, 9);
+      expect(set.before.accuracy).toBeCloseTo(cv?.accuracy ?? -1, 9);
+    }
+  });
+
+  it('makes the stated confidence closer to how often the labels were right on every real set', () => {
+    for (const set of Object.values(SHIPPED_CALIBRATION.sets)) {
+      expect(set.after.logLoss).toBeLessThan(set.before.logLoss);
+      expect(set.after.calibrationError).toBeLessThan(set.before.calibrationError);
+      expect(set.before.meanConfidence).toBeGreaterThan(set.before.accuracy);
+    }
+    expect(DEFAULT_CLASSIFIER_MODEL.temperature).toBe(SHIPPED_CALIBRATION.temperature);
+  });
+
+  it('labels a story as the untempered engine does, less sure of itself', () => {
+    const tempered = classifySentences(CONFIG_STORY);
+    const plain = classifySentences(CONFIG_STORY, {}, { ...DEFAULT_CLASSIFIER_MODEL, temperature: 1 });
+    expect(tempered.map((s) => s.layer)).toEqual(plain.map((s) => s.layer));
+    const mean = (xs: { confidence: number }[]) => xs.reduce((a, s) => a + s.confidence, 0) / xs.length;
+    expect(mean(tempered)).toBeLessThan(mean(plain));
+  });
+});
