@@ -8,7 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LAYERS, type Layer } from '../src/core/analysis/layers';
-import { SHIPPED_CONTEXT_MODEL, SHIPPED_MEANING_MODEL, SHIPPED_MODEL } from '../src/core/analysis/classify';
+import {
+  SHIPPED_CALIBRATION,
+  SHIPPED_CONTEXT_MODEL,
+  SHIPPED_MEANING_MODEL,
+  SHIPPED_MODEL,
+} from '../src/core/analysis/classify';
 import type { SentenceVectors } from '../src/core/analysis/sentence-vectors';
 import { defaultCorpusDir, loadCorpus, type CorpusStory } from './corpus';
 import { evalVectors, runStory, type Mode } from './eval-corpus';
@@ -126,6 +131,7 @@ export async function printTable(): Promise<void> {
         `${`${name} (${tag})`.padEnd(30)} ${String(r.sentences).padStart(6)} ${f3(r.accuracy).padStart(6)} ${''.padStart(7)} ${f3(r.timeError).padStart(8)} ${''.padStart(6)}                          ${rec}`,
       );
     }
+    printCalibration();
     // The cross-validated confusions are the honest ones: the in-sample ones are replaced.
     realConfusion.clear();
     for (const r of Object.values(cv.sets))
@@ -175,6 +181,18 @@ interface CvReport {
       confusion: Record<string, number>;
     }
   >;
+}
+
+/** How sure the labels said they were on the same folds, before and after the shipped temperature. */
+function printCalibration(): void {
+  const c = SHIPPED_CALIBRATION;
+  const sets = Object.entries(c.sets)
+    .map(
+      ([name, s]) =>
+        `${name} ${f3(s.before.calibrationError)} → ${f3(s.after.calibrationError)} (mean confidence ${f3(s.after.meanConfidence)}, accuracy ${f3(s.after.accuracy)})`,
+    )
+    .join('; ');
+  console.log(`Confidence, scores divided by ${c.temperature}: calibration error ${sets}`);
 }
 
 /** The cross-validated figures written by the last `npm run train`, if any. */
