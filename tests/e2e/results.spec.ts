@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/web-app';
 import { seedStory } from './support/results-seed';
+import { readFileSync } from 'node:fs';
+import { createTypedSession } from '../../src/backend/services/processing/typed-session';
 
 const STORY = 'dev-01-credit-bureau-sentinel';
 
@@ -357,4 +359,28 @@ test('transcribe again: lists the speech models and says so when none is install
   await page.goto(app.server.launchUrlFor(`/sessions/${typed.id}`));
   await expect(page.getByTestId('results-view')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Transcribe again…' })).toHaveCount(0);
+});
+
+test('labels the coach may have wrong are marked unsure, counted, and one click away', async ({ page, app }) => {
+  // Written for this test: a spoken-style answer with one sentence that could be detection or
+  // the investigation ("We pulled the dashboards…").
+  const text = readFileSync('tests/fixtures/typed/duplicate-charges.txt', 'utf8');
+  const summary = await createTypedSession(app.backend.services.sessions, {
+    question: 'Tell me about an incident you owned.',
+    story: 'Duplicate charges',
+    targetSec: 120,
+    text,
+    writingSec: 300,
+    timeLimitSec: 900,
+  });
+  await app.backend.services.processing.run(summary.id, () => {});
+  await page.goto(app.server.launchUrlFor(`/sessions/${summary.id}`));
+  await expect(page.getByTestId('results-view')).toBeVisible();
+  const hint = page.getByTestId('unsure-hint');
+  await expect(hint).toContainText(/(One label is|\d+ labels are) marked unsure/);
+  await expect(hint).not.toContainText(/\d\.\d|%/);
+  await hint.getByRole('button', { name: /^Check (it|the first)$/ }).click();
+  const active = page.locator('[data-testid="sentence"][aria-selected="true"]');
+  await expect(active).toContainText('unsure');
+  await expect(active).toContainText('We pulled the dashboards');
 });

@@ -14,6 +14,11 @@ import { modelFileHeader } from './model-file';
  */
 export const LOW_CONFIDENCE = 0.6;
 
+/** A label the coach may have wrong: a guess the user has not set by hand. */
+export function isUnsure(confidence: number, setByHand: boolean): boolean {
+  return !setByHand && confidence < LOW_CONFIDENCE;
+}
+
 /** How well stated confidence matched the labels on one real set, at one temperature. */
 const FitSchema = z.object({
   /** Mean of −ln(probability of the right layer). */

@@ -3,12 +3,15 @@ import type { AnalyzedSentence } from '../../../../core/analysis/types';
 import { tokenize, type WorkingSentence } from '../../../../core/corrections';
 import { EditTextForm, SplitForm } from './SentenceForms';
 import { SentenceToolbar } from './SentenceToolbar';
+import { usePlayer } from '../../stores/player';
 
 interface ToolsProps {
   sentence: AnalyzedSentence | null;
   working: WorkingSentence | null;
   count: number;
   editable: boolean;
+  /** Sentences whose labels are marked unsure, in order. */
+  unsure: readonly number[];
 }
 
 /**
@@ -16,7 +19,7 @@ interface ToolsProps {
  * Corrections for the current sentence: its layer, its text, merging with the next sentence
  * and splitting it in two; plus "loop this layer". Every change re-runs the analysis at once.
  */
-export function SentenceTools({ sentence, working, count, editable }: ToolsProps) {
+export function SentenceTools({ sentence, working, count, editable, unsure }: ToolsProps) {
   const [mode, setMode] = useState<'idle' | 'edit' | 'split'>('idle');
   const [draft, setDraft] = useState('');
   const [splitAt, setSplitAt] = useState(1);
@@ -25,6 +28,7 @@ export function SentenceTools({ sentence, working, count, editable }: ToolsProps
     return (
       <div className="sentence-tools" data-testid="sentence-tools">
         <p className="muted">Select a sentence (click it, or use ← and →) to correct it or to loop its layer.</p>
+        <UnsureHint unsure={unsure} />
       </div>
     );
   }
@@ -62,5 +66,20 @@ export function SentenceTools({ sentence, working, count, editable }: ToolsProps
         <SplitForm index={index} words={words} value={splitAt} onChange={setSplitAt} onDone={close} />
       )}
     </div>
+  );
+}
+
+/** Where to start checking: the labels the coach marked unsure, and a way to the first. */
+function UnsureHint({ unsure }: { unsure: readonly number[] }) {
+  const first = unsure[0];
+  if (first === undefined) return null;
+  const n = unsure.length;
+  return (
+    <p className="small" data-testid="unsure-hint">
+      {n === 1 ? 'One label is' : `${n} labels are`} marked unsure: the coach may have {n === 1 ? 'it' : 'them'} wrong.{' '}
+      <button type="button" className="link" onClick={() => usePlayer.getState().goToSentence(first)}>
+        {n === 1 ? 'Check it' : 'Check the first'}
+      </button>
+    </p>
   );
 }

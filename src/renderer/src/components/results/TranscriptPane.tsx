@@ -1,5 +1,5 @@
 import { memo, useCallback } from 'react';
-import { LOW_CONFIDENCE } from '../../../../core/analysis/calibration';
+import { isUnsure } from '../../../../core/analysis/calibration';
 import type { AnalyzedSentence } from '../../../../core/analysis/types';
 import type { SentenceChange, WorkingSentence } from '../../../../core/corrections';
 import { formatClock } from '../../../../core/time/clock';
@@ -106,7 +106,7 @@ interface RowProps {
 }
 
 const SentenceRow = memo(function SentenceRow({ sentence, active, edited, setByHand, change, onSelect }: RowProps) {
-  const unsure = !setByHand && sentence.confidence < LOW_CONFIDENCE;
+  const unsure = isUnsure(sentence.confidence, setByHand);
   return (
     <div
       id={`sentence-${sentence.index}`}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { isUnsure } from '../../../../core/analysis/calibration';
 import type { Analysis } from '../../../../core/analysis/types';
 import { sentenceChanges, type WorkingSentence } from '../../../../core/corrections';
 import { MiniPlayer } from '../../components/results/PlayerControls';
@@ -57,6 +58,13 @@ export function TranscriptColumn({ analysis, working, editable }: ColumnProps) {
  */
 function CurrentSentenceTools({ analysis, working, editable }: ColumnProps) {
   const current = usePlayer((s) => s.current);
+  const unsure = useMemo(
+    () =>
+      analysis.sentences
+        .filter((s) => isUnsure(s.confidence, (working?.[s.index]?.layer ?? null) !== null))
+        .map((s) => s.index),
+    [analysis, working],
+  );
   return (
     <SentenceTools
       key={current}
@@ -64,6 +72,7 @@ function CurrentSentenceTools({ analysis, working, editable }: ColumnProps) {
       working={working?.[current] ?? null}
       count={analysis.sentences.length}
       editable={editable}
+      unsure={unsure}
     />
   );
 }
