@@ -37,6 +37,11 @@ export interface WorkingSentence {
   layer: Layer | null;
 }
 
+/** Whether the user set this sentence's layer by hand (a missing sentence was not). */
+export function layerSetByHand(sentence: Pick<WorkingSentence, 'layer'> | null | undefined): boolean {
+  return (sentence?.layer ?? null) !== null;
+}
+
 export class CorrectionError extends Error {
   override name = 'CorrectionError';
 }

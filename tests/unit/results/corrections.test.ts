@@ -7,6 +7,7 @@ import {
   CorrectionError,
   CorrectionsSchema,
   editSentenceText,
+  layerSetByHand,
   mergeWithNext,
   readCorrections,
   relabelSentence,
@@ -75,6 +76,16 @@ describe('changing a layer', () => {
     expect(corrected.layers[TARGET].seconds).toBeCloseTo(original.layers[TARGET].seconds + moved, 1);
     expect(corrected.layers[TARGET].sentences).toBe(original.layers[TARGET].sentences + 1);
     expect(corrected.layers[from].seconds).toBeCloseTo(original.layers[from].seconds - moved, 1);
+  });
+
+  it('says which sentences have a layer set by hand, and none once it is cleared', () => {
+    const set = relabelSentence(ctx(null), MOVED, TARGET);
+    const byHand = (c: Corrections | null) =>
+      workingSentences(words, original.sentences, c).flatMap((s, i) => (layerSetByHand(s) ? [i] : []));
+    expect(byHand(null)).toEqual([]);
+    expect(byHand(set)).toEqual([MOVED]);
+    expect(byHand(relabelSentence(ctx(set), MOVED, null))).toEqual([]);
+    expect(layerSetByHand(undefined)).toBe(false);
   });
 
   it('moves the rubric: a third Mitigation sentence breaks the two-sentence constraint', () => {

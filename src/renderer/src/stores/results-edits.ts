@@ -7,6 +7,7 @@ import type { Analysis } from '../../../core/analysis/types';
 import {
   editSentenceText,
   mergeWithNext,
+  layerSetByHand,
   relabelledByEngine,
   relabelSentence,
   revertTranscriptCorrections,
@@ -78,7 +79,7 @@ function relabel(store: ResultsStore, index: number, layer: Layer | null): void 
         sentences.map((s, i) => ({
           ...s,
           layer: analysis.sentences[i]?.layer ?? 'other',
-          setByHand: s.layer !== null,
+          setByHand: layerSetByHand(s),
         })),
       );
       const shown = analysis.sentences[index]?.layer;

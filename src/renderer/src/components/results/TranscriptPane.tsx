@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react';
 import { isUnsure } from '../../../../core/analysis/calibration';
 import type { AnalyzedSentence } from '../../../../core/analysis/types';
-import type { SentenceChange, WorkingSentence } from '../../../../core/corrections';
+import { layerSetByHand, type SentenceChange, type WorkingSentence } from '../../../../core/corrections';
 import { formatClock } from '../../../../core/time/clock';
 import { layerName, layerTag, layerVar } from '../../results/layers';
 import { usePlayer } from '../../stores/player';
@@ -83,7 +83,7 @@ export function TranscriptPane({ sentences, working, changes }: PaneProps) {
                   sentence={sentence}
                   active={item.index === current}
                   edited={w?.textEdited ?? false}
-                  setByHand={w?.layer !== null && w?.layer !== undefined}
+                  setByHand={layerSetByHand(w)}
                   change={changes?.[item.index] ?? null}
                   onSelect={onRowClick}
                 />

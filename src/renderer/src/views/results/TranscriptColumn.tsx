@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { isUnsure } from '../../../../core/analysis/calibration';
 import type { Analysis } from '../../../../core/analysis/types';
-import { sentenceChanges, type WorkingSentence } from '../../../../core/corrections';
+import { layerSetByHand, sentenceChanges, type WorkingSentence } from '../../../../core/corrections';
 import { MiniPlayer } from '../../components/results/PlayerControls';
 import { SentenceTools } from '../../components/results/SentenceTools';
 import { TranscriptPane } from '../../components/results/TranscriptPane';
@@ -60,9 +60,7 @@ function CurrentSentenceTools({ analysis, working, editable }: ColumnProps) {
   const current = usePlayer((s) => s.current);
   const unsure = useMemo(
     () =>
-      analysis.sentences
-        .filter((s) => isUnsure(s.confidence, (working?.[s.index]?.layer ?? null) !== null))
-        .map((s) => s.index),
+      analysis.sentences.filter((s) => isUnsure(s.confidence, layerSetByHand(working?.[s.index]))).map((s) => s.index),
     [analysis, working],
   );
   return (
