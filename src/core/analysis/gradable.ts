@@ -6,6 +6,8 @@
  * - too short: fewer than MIN_WORDS words (the lesson's own one-line Senior story has 16);
  * - what would happen: two thirds of its sentences are in the conditional ("if the primary went
  *   down, I'd…"), a plan or a hypothetical rather than something that happened;
+ * - spoken to the listener: a third of its sentences say "your" or "you can" and at most a third
+ *   tell something that happened, as a pitch, an advert, a job ad or a guide does;
  * - not an incident: none of three things holds.
  *   1. Its `top` most incident-like sentences read, on average, to the learned incident model
  *      (incident-model.ts) as telling what broke, who noticed, the cause or the recovery.
@@ -24,7 +26,7 @@ import {
   type GradableSentence,
   type IncidentModel,
 } from './incident-model';
-import { genericWords, incidentWords, tellsAnEvent, tellsWhatWould } from './incident-words';
+import { genericWords, incidentWords, speaksToListener, tellsAnEvent, tellsWhatWould } from './incident-words';
 import type { Layer } from './layers';
 import type { NotGradedReason } from './types';
 import type { WordVectors } from './word-vectors';
@@ -45,6 +47,15 @@ const LEANS = 0.5;
  * short spoken story reaches three in five when its transcript has no punctuation.
  */
 const MOSTLY_CONDITIONAL = 2 / 3;
+/**
+ * An answer at least a third of whose sentences speak to the listener ("your on-call", "you can
+ * see") and at most a third of which tell something that happened is a pitch, an advert, a job ad
+ * or a guide. Of the labelled incident stories, written and real (1,780), and the 52 hard ones
+ * held back, every one that speaks to the listener that often (customer notices, status-page
+ * apologies: "your card was charged twice") tells what happened in half of its sentences or more.
+ */
+const ADDRESSES_LISTENER = 1 / 3;
+const LITTLE_TOLD = 1 / 3;
 
 /** Layers only an incident has, and layers any story of work has ("we set up a weekly review", "I learned"). */
 const INCIDENT_LAYERS: ReadonlySet<Layer> = new Set(['detection', 'attribution', 'mitigation']);
@@ -60,6 +71,7 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
     genericWords: genericWords(c.normalized).length,
     past: tellsAnEvent(c.normalized),
     conditional: tellsWhatWould(c.normalized),
+    addressesListener: speaksToListener(c.normalized),
     incidentCueWeight: weight(INCIDENT_LAYERS),
     lastingCueWeight: weight(LASTING_LAYERS),
   };
@@ -104,6 +116,15 @@ export interface IncidentJudge {
 const NOT_INCIDENT_NEXT =
   'Pick a real incident you owned and tell it: what went wrong and its impact, how you found out, the cause, the recovery, the lasting fix and the lesson.';
 
+/** Whether the answer mostly speaks to its listener and tells little that happened. */
+export function pitchedAtListener(sentences: readonly GradableSentence[]): boolean {
+  const count = (f: (s: GradableSentence) => boolean) => sentences.filter(f).length;
+  return (
+    count((s) => s.addressesListener) >= ADDRESSES_LISTENER * sentences.length &&
+    count((s) => s.past) <= LITTLE_TOLD * sentences.length
+  );
+}
+
 /** Why the answer cannot be graded and what to do, or null when it can be graded. */
 export function assessGradability(
   sentences: readonly GradableSentence[],
@@ -122,6 +143,14 @@ export function assessGradability(
       code: 'not_incident',
       message:
         'This reads as what you would do, not as something that happened: most of its sentences say what would or might happen.',
+      next: NOT_INCIDENT_NEXT,
+    };
+  }
+  if (pitchedAtListener(sentences)) {
+    return {
+      code: 'not_incident',
+      message:
+        'This reads as speaking to the listener about what something does for them, like a pitch, an advert or a guide: it tells little that happened.',
       next: NOT_INCIDENT_NEXT,
     };
   }

@@ -37,6 +37,8 @@ export interface GradableSentence {
   past: boolean;
   /** It says what would or might happen ("I'd roll back", "if the primary went down"). */
   conditional: boolean;
+  /** It speaks to the listener ("your team", "you can"), as a pitch or a guide does. */
+  addressesListener: boolean;
   /** Summed weight of the sentence's cues for detection, attribution and mitigation. */
   incidentCueWeight: number;
   /** Summed weight of its cues for a structural fix or a lesson: any story of work has those. */

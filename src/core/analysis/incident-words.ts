@@ -52,6 +52,17 @@ const CONDITIONAL = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd|it'd)
 /** "we'd already rolled back" is "we had": a past event, not a conditional. */
 const HAD = new RegExp(String.raw`\b(?:i|we|you|they|it)'d (?:\w+ )?${PARTICIPLE}\b`);
 
+/**
+ * "your", "you can", "you'll": words said to the listener about what they have or will get. Not a
+ * bare "you", which storytellers use for anyone ("you know", "you could see the graphs drop").
+ */
+const ADDRESS = /\b(?:your|yours|you'll|you're|you can|you need|you want|you get|you will)\b/;
+
+/** A sentence that speaks to its listener, as a pitch, an advert or a guide does. */
+export function speaksToListener(normalized: string): boolean {
+  return ADDRESS.test(normalized);
+}
+
 /** A sentence in the conditional: what the speaker would do, or what might happen. */
 export function tellsWhatWould(normalized: string): boolean {
   return CONDITIONAL.test(normalized) && !HAD.test(normalized);

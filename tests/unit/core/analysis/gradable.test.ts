@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import { gradableSentence, pitchedAtListener } from '../../../../src/core/analysis/gradable';
+import { normalize } from '../../../../src/core/analysis/normalize';
+import { segmentTranscript } from '../../../../src/core/analysis/segment';
+import { realSets, writtenSets } from '../../../../bench/layer-model/data';
 import { renderMarkdown } from '../../../../src/core/report/markdown';
 import { transcriptFromText } from '../../../../src/core/transcript/from-text';
 import { loadCorpus, storyText } from '../../../../bench/corpus';
@@ -66,6 +70,43 @@ describe('answers that are not gradable incident stories', () => {
       ].join(' '),
     );
     expect(told.gradable).toBe(true);
+  });
+
+  it('refuses an answer that speaks to the listener and tells little that happened, and says so', () => {
+    const pitch = analyse(
+      [
+        'Ledgerline keeps your finance team out of spreadsheets at month end.',
+        'It reads your bank feeds every hour and matches each payment to its invoice.',
+        'When something does not match, you get one list of exceptions instead of a thousand rows.',
+        'Auditors see every change with who made it and when.',
+        'Setup takes an afternoon, and your first close with it is on us.',
+      ].join(' '),
+    );
+    expect(pitch.gradable).toBe(false);
+    expect(pitch.tier).toBeNull();
+    expect(pitch.reason?.message).toMatch(/speaking to the listener/);
+    // A status-page apology says "your" as often, and tells what happened.
+    const notice = analyse(
+      [
+        'Yesterday between 14:05 and 15:20 UTC, your card payments at our checkout failed or were charged twice.',
+        'We are sorry: you trusted us with your payments and we let you down.',
+        'A configuration change to our payment gateway sent every retry as a new charge.',
+        'Our on-call engineer saw the failed-payment alert at 14:12 and rolled the change back at 15:05.',
+        'Every duplicate charge was refunded by 18:00, and your bank will show the refund within three days.',
+        'Gateway changes now go to one percent of traffic first, and a duplicate-charge check blocks the rollout.',
+      ].join(' '),
+    );
+    expect(notice.gradable).toBe(true);
+  });
+
+  it('finds no labelled incident story, written or real, speaking to its listener and telling little', () => {
+    const stories = [...writtenSets(), ...realSets()].flatMap((set) => set.stories);
+    expect(stories.length).toBeGreaterThan(1700);
+    const pitched = stories.filter((story) => {
+      const texts = segmentTranscript(transcriptFromText(storyText(story))).sentences.map((s) => s.text);
+      return pitchedAtListener(texts.map((t) => gradableSentence({ normalized: normalize(t), hits: [] })));
+    });
+    expect(pitched.map((s) => s.id)).toEqual([]);
   });
 
   it('grades every labelled incident story of the dev corpus and the fixture sets', () => {
