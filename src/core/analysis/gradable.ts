@@ -116,12 +116,16 @@ export interface IncidentJudge {
 const NOT_INCIDENT_NEXT =
   'Pick a real incident you owned and tell it: what went wrong and its impact, how you found out, the cause, the recovery, the lasting fix and the lesson.';
 
+/** How many of the answer's sentences have a reading: the form checks weigh it against their length. */
+function countOf(sentences: readonly GradableSentence[], has: (s: GradableSentence) => boolean): number {
+  return sentences.filter(has).length;
+}
+
 /** Whether the answer mostly speaks to its listener and tells little that happened. */
 export function pitchedAtListener(sentences: readonly GradableSentence[]): boolean {
-  const count = (f: (s: GradableSentence) => boolean) => sentences.filter(f).length;
   return (
-    count((s) => s.addressesListener) >= ADDRESSES_LISTENER * sentences.length &&
-    count((s) => s.past) <= LITTLE_TOLD * sentences.length
+    countOf(sentences, (s) => s.addressesListener) >= ADDRESSES_LISTENER * sentences.length &&
+    countOf(sentences, (s) => s.past) <= LITTLE_TOLD * sentences.length
   );
 }
 
@@ -138,7 +142,7 @@ export function assessGradability(
       next: 'Tell the whole story: what broke and its impact, how you found out, the cause, how you restored service, what you changed so it cannot recur, and what you learned.',
     };
   }
-  if (sentences.filter((s) => s.conditional).length >= MOSTLY_CONDITIONAL * sentences.length) {
+  if (countOf(sentences, (s) => s.conditional) >= MOSTLY_CONDITIONAL * sentences.length) {
     return {
       code: 'not_incident',
       message:
