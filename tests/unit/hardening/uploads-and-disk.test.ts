@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportService } from '../../../src/backend/services/imports/import-service';
 import { ModelUploadService } from '../../../src/backend/services/models/model-upload';
 import { MAX_ACTIVE_TAKES, RecordingService } from '../../../src/backend/services/recording/recording-service';
@@ -19,10 +19,30 @@ afterEach(async () => {
 });
 
 const SETUP = { question: 'Tell me about an incident.', story: 'Story', targetSec: 60, livePacing: false };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The idle clock of the open uploads runs on fake timers, everything else (the disk) for real: on
+ * a loaded machine a part or a folder listing can take longer than a short idle time, so real
+ * timers could drop an upload the test is keeping busy, or one it has not looked at yet.
+ */
+function fakeIdleClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+}
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** The folder once the dropped uploads' bytes are gone: a drop removes them in the background. */
+async function folderSettlesTo(folder: string, expected: string[]): Promise<void> {
+  await vi.waitFor(async () => expect((await readdir(folder)).sort()).toEqual([...expected].sort()), {
+    timeout: 10_000,
+    interval: 20,
+  });
+}
 
 describe('open uploads are bounded', () => {
   it('audio imports: a fifth at once is refused, an idle one is dropped with its temporary file', async () => {
+    fakeIdleClock();
     const imports = new ImportService({
       dataDir: dir,
       sessions: new SessionStore(dir),
@@ -37,22 +57,26 @@ describe('open uploads are bounded', () => {
       message: expect.stringMatching(/4 imports are already in progress/),
     });
     expect(await readdir(path.join(dir, 'imports'))).toHaveLength(4);
-    // Data keeps one alive; the others go once idle.
+    // Data keeps one alive; the others go once idle (at 150 ms, between the second and third part).
     const kept = open[0]?.importId as string;
     for (let i = 0; i < 4; i++) {
-      await sleep(60);
+      vi.advanceTimersByTime(60);
       await imports.part({ importId: kept, offset: i, bytes: new Uint8Array(1) });
     }
-    expect(await readdir(path.join(dir, 'imports'))).toEqual([`${kept}.part`]);
     await expect(
       imports.part({ importId: open[1]?.importId as string, offset: 0, bytes: new Uint8Array(1) }),
     ).rejects.toBeDefined();
-    expect(await begin()).toMatchObject({ importId: expect.stringMatching(/^imp-/) });
+    const fresh = await begin();
+    expect(fresh).toMatchObject({ importId: expect.stringMatching(/^imp-/) });
+    // No idle drop from here on: the rest of the test is not raced by the clock.
+    vi.useRealTimers();
+    await folderSettlesTo(path.join(dir, 'imports'), [`${kept}.part`, `${fresh.importId}.part`]);
     await imports.dispose();
     expect(await readdir(path.join(dir, 'imports'))).toEqual([]);
   });
 
   it('model uploads: the same bounds', async () => {
+    fakeIdleClock();
     const uploads = new ModelUploadService({
       manager: { modelsDir: path.join(dir, 'models'), importFile: () => Promise.reject(new Error('not used')) },
       freeBytes: async () => 10 ** 12,
@@ -63,9 +87,10 @@ describe('open uploads are bounded', () => {
     await uploads.begin({ fileName: 'b.bin', size: 100 });
     await expect(uploads.begin({ fileName: 'c.bin', size: 100 })).rejects.toMatchObject({ code: 'conflict' });
     expect(await readdir(path.join(dir, 'models'))).toHaveLength(2);
-    await sleep(250);
-    expect(await readdir(path.join(dir, 'models'))).toEqual([]);
-    await uploads.begin({ fileName: 'c.bin', size: 100 });
+    vi.advanceTimersByTime(100);
+    const c = await uploads.begin({ fileName: 'c.bin', size: 100 });
+    vi.useRealTimers();
+    await folderSettlesTo(path.join(dir, 'models'), [`${c.uploadId}.upload`]);
     await uploads.dispose();
   });
 });
