@@ -3,7 +3,7 @@ import type { HandlerContext } from '../../../src/shared/contract-types';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runModels } from '../../../src/cli/commands/models';
 import { modelUploadHandlers } from '../../../src/backend/handlers/models';
 import { OFFICIAL_CATALOG } from '../../../src/backend/services/models/catalog';
@@ -226,12 +226,20 @@ describe('model upload', () => {
   });
 
   it('drops an upload that stopped receiving parts, with its bytes', async () => {
-    const { manager, uploads } = setup({ idleMs: 30 });
-    const { uploadId } = await uploads.begin({ fileName: 'm.bin', size: 10 });
-    await uploads.part({ uploadId, offset: 0, bytes: new Uint8Array(4) });
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect((await errorOf(uploads.part({ uploadId, offset: 4, bytes: new Uint8Array(4) }))).code).toBe('not_found');
-    expect(await modelsFolder(manager)).toEqual([]);
+    // The idle clock is fake and the disk real: on a loaded machine the part alone can take
+    // longer than a short real idle time, and the drop removes the bytes in the background.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { manager, uploads } = setup({ idleMs: 30 });
+      const { uploadId } = await uploads.begin({ fileName: 'm.bin', size: 10 });
+      await uploads.part({ uploadId, offset: 0, bytes: new Uint8Array(4) });
+      vi.advanceTimersByTime(30);
+      expect((await errorOf(uploads.part({ uploadId, offset: 4, bytes: new Uint8Array(4) }))).code).toBe('not_found');
+      vi.useRealTimers();
+      await vi.waitFor(async () => expect(await modelsFolder(manager)).toEqual([]), { timeout: 10_000, interval: 20 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cleans upload leftovers of an earlier run at start and keeps everything else', async () => {
