@@ -93,13 +93,21 @@ describe('ProcessingService', () => {
 
   it('can be cancelled: the take stays a draft with its audio, and can be processed again', async () => {
     const id = await recordTake(2);
-    const running = processing.run(id, emit);
-    await new Promise((r) => setTimeout(r, 8));
-    expect(processing.cancel(id)).toBe(true);
+    // Cancelled at the first transcription progress, not after a fixed wait: the run reads the
+    // take from disk before it can be cancelled, which a loaded machine can make slower than any
+    // short wait.
+    let cancelledWhileRunning: boolean | null = null;
+    const running = processing.run(id, (event, payload) => {
+      emit(event, payload);
+      if (event === 'analysis.progress' && cancelledWhileRunning === null) {
+        cancelledWhileRunning = processing.cancel(id);
+      }
+    });
     await expect(running).rejects.toMatchObject({
       code: 'cancelled',
       message: expect.stringMatching(/kept as a draft/),
     });
+    expect(cancelledWhileRunning).toBe(true);
     const doc = await sessions.get(id);
     expect(doc.status).toBe('draft');
     expect(doc.audio?.durationSec).toBe(2);
