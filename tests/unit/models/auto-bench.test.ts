@@ -68,9 +68,18 @@ describe('background model bench', () => {
   it('measures the installed models once after start-up and recommends one without being asked', async () => {
     await installModel(7);
     const calls: string[] = [];
-    // A quiet period long enough that a loaded machine still answers the first list inside it.
-    backend = start(calls, { quietMs: 1500 });
-    expect((await backend.handlers['models.list']({}, ctx)).benchState).toBe('waiting');
+    // The quiet time runs on a fake clock (the disk stays real): however long a loaded machine
+    // takes to answer the first list, the bench cannot have started before it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      backend = start(calls, { quietMs: 1500 });
+      expect((await backend.handlers['models.list']({}, ctx)).benchState).toBe('waiting');
+      vi.advanceTimersByTime(1499);
+      expect((await backend.handlers['models.list']({}, ctx)).benchState).toBe('waiting');
+      vi.advanceTimersByTime(1);
+    } finally {
+      vi.useRealTimers();
+    }
     await vi.waitFor(() => expect(calls).toHaveLength(1), { timeout: 10_000, interval: 20 });
     await backend.services.benchScheduler.settled();
     expect(calls).toHaveLength(1);
@@ -82,8 +91,10 @@ describe('background model bench', () => {
     // A second start on the same machine measures nothing again.
     await backend.dispose();
     backend = start(calls);
-    await tick(100);
-    await backend.services.benchScheduler.settled();
+    // Waits for that start's run to have been and gone (a fixed wait may end before a loaded
+    // machine starts it, and would then pass without anything being checked).
+    const scheduler = backend.services.benchScheduler;
+    await vi.waitFor(() => expect(scheduler.state()).toBe('idle'), { timeout: 10_000, interval: 20 });
     expect(calls).toHaveLength(1);
   });
 
