@@ -111,6 +111,9 @@ describe('background model bench', () => {
     await installModel(8);
     backend.services.benchScheduler.request();
     await tick(120);
+    // A start-up run that a loaded machine began before the take was aborted by it, but may still
+    // be finishing its reads; once it has, the bench must be waiting for the take, not running.
+    await backend.services.benchScheduler.settled();
     expect(calls).toEqual([]);
     expect((await backend.handlers['models.list']({}, ctx)).benchState).toBe('waiting');
     await backend.handlers['recording.cancel']({ sessionId: take.sessionId, keep: false }, ctx);
