@@ -43,6 +43,8 @@ export interface PartRules {
  */
 export class OpenUploads<T extends { id: string }> {
   private readonly open = new Map<string, { upload: T; timer: NodeJS.Timeout | null }>();
+  /** Discards under way: an idle drop is no longer open but may still be removing its bytes. */
+  private readonly discarding = new Set<Promise<void>>();
 
   constructor(private readonly options: OpenUploadsOptions<T>) {}
 
@@ -132,11 +134,19 @@ export class OpenUploads<T extends { id: string }> {
     const entry = this.open.get(id);
     if (!entry) return;
     this.forget(id);
-    await this.options.discard(entry.upload);
+    const discarded = this.options.discard(entry.upload);
+    this.discarding.add(discarded);
+    try {
+      await discarded;
+    } finally {
+      this.discarding.delete(discarded);
+    }
   }
 
+  /** Shutdown: every open upload dropped, and every drop already under way finished, so no temporary file outlives it. */
   async dropAll(): Promise<void> {
     for (const id of [...this.open.keys()]) await this.drop(id);
+    await Promise.allSettled([...this.discarding]);
   }
 }
 
