@@ -56,8 +56,9 @@ const HELD_BACK = /^blind/;
 export const INCIDENT_OPTIONS = { epochs: 300, learningRate: 0.05, l2: 1e-3, top: 2, threshold: 0.65, folds: 5 };
 
 /**
- * The answer reading's fit and threshold. The threshold is low on purpose: it only vetoes answers
- * the sentence check accepts, and below 0.05 no incident story was lost in cross-validation.
+ * The answer reading's fit and threshold. The threshold is low on purpose: it vetoes answers the
+ * sentence check accepts, and below 0.05 no incident story was lost in cross-validation. (Its other
+ * use, grading an answer it is sure of, has its line in gradable.ts.)
  */
 export const ANSWER_OPTIONS = { l2: 1e-4, learningRate: 0.05, iterations: 400, threshold: 0.05 };
 
@@ -235,7 +236,7 @@ interface Judged {
 function counts(examples: readonly IncidentExample[], judged: readonly Judged[]) {
   const graded = (e: IncidentExample, i: number) => {
     const j = judged[i];
-    if (!j || !judgedIncident(j.sentences, e.told, INCIDENT_OPTIONS)) return false;
+    if (!j || !judgedIncident(j.sentences, e.told, INCIDENT_OPTIONS, j.answer)) return false;
     return j.answer === null || j.answer >= ANSWER_OPTIONS.threshold;
   };
   const wrong = examples.filter((e, i) => graded(e, i) !== e.incident);

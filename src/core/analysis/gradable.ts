@@ -17,6 +17,10 @@
  *   3. One sentence says detection, cause or recovery outright (PLAIN_CUE: "we rolled back
  *      within the hour") and the model leans to incident on some sentence: the lesson's own
  *      advice gives the recovery one sentence and the fix and the lesson the rest.
+ *   4. The answer reading over sentence vectors (where the back end has them) is sure the whole
+ *      answer is an incident story (SURE_ANSWER) and its sentences lean to incident on average:
+ *      a short story told in plain words ("the clocks changed and every reminder went out an hour
+ *      wrong") has no single sure sentence and fewer than two incident words.
  */
 import type { ClassifiedSentence } from './classify';
 import {
@@ -40,6 +44,12 @@ const MIN_TOLD_WORDS = 2;
  */
 const PLAIN_CUE = 3;
 const LEANS = 0.5;
+/**
+ * Cross-validated (five folds, the answer reading fitted without the answer it reads), an answer
+ * reading of 0.9 or more with the sentences leaning to incident grades 5 of the 15 incident stories
+ * the other three ways refuse, and none of the 206 other answers.
+ */
+const SURE_ANSWER = 0.9;
 /**
  * An answer two thirds of whose sentences are in the conditional tells what the speaker would do,
  * not what happened. Of the labelled incident stories, written and real (1,772, spoken ones with
@@ -92,16 +102,21 @@ export function toldIncident(sentences: readonly GradableSentence[]): Told {
   };
 }
 
-/** Whether an answer whose sentences have these probabilities and that tells this is an incident story. */
+/**
+ * Whether an answer whose sentences have these probabilities, that tells this and whose whole
+ * reads `answer` to the answer reading (null: not read) is an incident story.
+ */
 export function judgedIncident(
   probabilities: readonly number[],
   told: Told,
   model: Pick<IncidentModel, 'top' | 'threshold'>,
+  answer: number | null = null,
 ): boolean {
   return (
     topMean(probabilities, model.top) >= model.threshold ||
     told.words >= MIN_TOLD_WORDS ||
-    (told.cue >= PLAIN_CUE && topMean(probabilities, 1) >= LEANS)
+    (told.cue >= PLAIN_CUE && topMean(probabilities, 1) >= LEANS) ||
+    (answer !== null && answer >= SURE_ANSWER && topMean(probabilities, model.top) >= LEANS)
   );
 }
 
@@ -159,7 +174,8 @@ export function assessGradability(
     };
   }
   const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
-  if (!judgedIncident(probabilities, toldIncident(sentences), judge.model)) {
+  const whole = judge.sentenceVectors ? answerIncidentProbability(judge.model.answer, judge.sentenceVectors) : null;
+  if (!judgedIncident(probabilities, toldIncident(sentences), judge.model, whole)) {
     return {
       code: 'not_incident',
       message:
@@ -167,7 +183,6 @@ export function assessGradability(
       next: NOT_INCIDENT_NEXT,
     };
   }
-  const whole = judge.sentenceVectors ? answerIncidentProbability(judge.model.answer, judge.sentenceVectors) : null;
   if (whole !== null && whole < judge.model.answer.threshold) {
     return {
       code: 'not_incident',

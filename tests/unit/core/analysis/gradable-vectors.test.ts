@@ -57,6 +57,38 @@ describe('the answer reading over sentence vectors', () => {
   });
 });
 
+describe('an answer the whole-answer reading is sure of', () => {
+  // Told in plain words: no sentence is a sure incident sentence, no incident word, no layer said
+  // outright, so the sentences alone refuse it.
+  const PLAIN =
+    'One spring the clocks changed and every reminder text from our booking system went out an hour late. The booking screen also showed the Monday clinics an hour off, so reception put new patients into slots that were taken. Two patients turned up for most Monday slots. I was embarrassed, because the clock change was on my own checklist.';
+  const RECIPE =
+    'First, preheat the oven to 180 degrees. Mix the flour, sugar and butter until crumbly, then add two eggs and a splash of milk. Pour it into a greased tin and bake for forty minutes until golden. Let it cool before slicing.';
+  const judge = (text: string, bias: number | null) => {
+    const sentences = classifySentences(text.split(/(?<=\.) /)).map(gradableSentence);
+    // One dimension read, so the reading is the logistic of the bias: 10 is sure, 1 is 0.73.
+    const model = {
+      ...SHIPPED_INCIDENT_MODEL,
+      answer: { ...SHIPPED_INCIDENT_MODEL.answer, dimensions: 2, weights: [1, 0], bias: bias ?? 0 },
+    };
+    return assessGradability(sentences, text.split(' ').length, {
+      model,
+      vectors: SHIPPED_WORD_VECTORS,
+      ...(bias === null ? {} : { sentenceVectors: sentences.map(() => [0, 0]) }),
+    });
+  };
+
+  it('grades a story in plain words the sentences alone refuse, only when the reading is sure', () => {
+    expect(judge(PLAIN, null)?.code).toBe('not_incident');
+    expect(judge(PLAIN, 1)?.code).toBe('not_incident');
+    expect(judge(PLAIN, 10)).toBeNull();
+  });
+
+  it('does not grade an answer whose sentences do not lean to an incident, however sure the reading', () => {
+    expect(judge(RECIPE, 10)?.code).toBe('not_incident');
+  });
+});
+
 describe('held-back answers read with their sentence vectors, as the back end reads a take', () => {
   const analyzer = new OffLoopAnalyzer();
   afterAll(() => analyzer.dispose());
@@ -83,8 +115,19 @@ describe('held-back answers read with their sentence vectors, as the back end re
     expect(others.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(13);
     expect(others.filter((a) => !a.graded).length).toBeGreaterThan(others.filter((a) => !a.without).length);
     expect(incidents.filter((a) => a.graded).length).toBe(incidents.filter((a) => a.without).length);
-    // It can only refuse: nothing the sentences refuse is graded with vectors.
+    // It grades what the sentences refuse only when it is sure, and of these answers it is sure of none.
     expect(judged.filter((a) => a.graded && !a.without)).toEqual([]);
+  }, 180_000);
+
+  it('blind5: the answer reading grades a hard incident story the sentences refuse, and no other answer', async () => {
+    // corpus/not-incident/blind5 is never trained on: 20 hard incident stories (short, in the
+    // present tense, outside software) and 40 answers full of operations words. Sentences alone
+    // grade 17 of the stories; the reading, sure of one told in plain words, grades 18.
+    const judged = await judgeWithVectors('blind5');
+    const incidents = judged.filter((a) => a.incident);
+    expect(incidents).toHaveLength(20);
+    expect(incidents.filter((a) => a.graded).length).toBeGreaterThanOrEqual(18);
+    expect(judged.filter((a) => !a.incident && a.graded && !a.without)).toEqual([]);
   }, 180_000);
 
   it('blind6: refuses no fewer answers full of operations words than it did blind', async () => {
