@@ -11,9 +11,10 @@
  * - not an incident: none of three things holds.
  *   1. Its `top` most incident-like sentences read, on average, to the learned incident model
  *      (incident-model.ts) as telling what broke, who noticed, the cause or the recovery.
- *   2. It tells something that happened (a sentence in the past tense) and names at least
- *      MIN_TOLD_WORDS distinct words of an incident (incident-words.ts): a story the model
- *      doubts but that plainly says what broke.
+ *   2. It tells something that happened (a sentence in the past tense, or one that says when,
+ *      as a story told aloud in the present does) and names at least MIN_TOLD_WORDS distinct
+ *      words of an incident (incident-words.ts): a story the model doubts but that plainly says
+ *      what broke.
  *   3. One sentence says detection, cause or recovery outright (PLAIN_CUE: "we rolled back
  *      within the hour") and the model leans to incident on some sentence: the lesson's own
  *      advice gives the recovery one sentence and the fix and the lesson the rest.
@@ -30,7 +31,14 @@ import {
   type GradableSentence,
   type IncidentModel,
 } from './incident-model';
-import { genericWords, incidentWords, speaksToListener, tellsAnEvent, tellsWhatWould } from './incident-words';
+import {
+  anchorsInTime,
+  genericWords,
+  incidentWords,
+  speaksToListener,
+  tellsAnEvent,
+  tellsWhatWould,
+} from './incident-words';
 import type { Layer } from './layers';
 import type { NotGradedReason } from './types';
 import type { WordVectors } from './word-vectors';
@@ -80,6 +88,7 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
     incidentWords: incidentWords(c.normalized),
     genericWords: genericWords(c.normalized).length,
     past: tellsAnEvent(c.normalized),
+    anchored: anchorsInTime(c.normalized),
     conditional: tellsWhatWould(c.normalized),
     addressesListener: speaksToListener(c.normalized),
     incidentCueWeight: weight(INCIDENT_LAYERS),
@@ -96,8 +105,8 @@ export interface Told {
 export function toldIncident(sentences: readonly GradableSentence[]): Told {
   return {
     // A story told in the present ("I run it on production, the pager goes off") still counts
-    // once some sentence tells what happened; a pitch or a manual never does.
-    words: sentences.some((s) => s.past) ? new Set(sentences.flatMap((s) => s.incidentWords)).size : 0,
+    // once some sentence tells what happened or says when; a pitch or a manual does neither.
+    words: sentences.some((s) => s.past || s.anchored) ? new Set(sentences.flatMap((s) => s.incidentWords)).size : 0,
     cue: Math.max(0, ...sentences.map((s) => s.incidentCueWeight)),
   };
 }

@@ -35,6 +35,8 @@ export interface GradableSentence {
   genericWords: number;
   /** It tells something that happened (past tense or present perfect). */
   past: boolean;
+  /** It places a story at a particular time ("on a Saturday in August", "last night"), in any tense. */
+  anchored: boolean;
   /** It says what would or might happen ("I'd roll back", "if the primary went down"). */
   conditional: boolean;
   /** It speaks to the listener ("your team", "you can"), as a pitch or a guide does. */

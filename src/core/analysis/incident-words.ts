@@ -47,6 +47,23 @@ export function tellsAnEvent(normalized: string): boolean {
   return d.includes('t:past') || d.includes('t:perfect');
 }
 
+const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)';
+const SEASON =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)';
+/**
+ * A particular time: "last night", "one Friday", "on a Saturday in August", "two years ago". A
+ * story told aloud in the present ("so I update the server, and the card encoders won't talk to
+ * it") still says when it happened; a pitch or a manual says "whenever".
+ */
+const PARTICULAR_TIME = new RegExp(
+  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|on (?:a |the )?${DAY}|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
+);
+
+/** A sentence that says when its story happened. */
+export function anchorsInTime(normalized: string): boolean {
+  return PARTICULAR_TIME.test(normalized);
+}
+
 /** "would", "could", "I'd do", "if": what would happen or might, rather than what did. */
 const CONDITIONAL = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd|it'd)\b(?! have\b)(?!'ve)|\bif\b/;
 /** "we'd already rolled back" is "we had": a past event, not a conditional. */
