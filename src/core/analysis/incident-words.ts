@@ -12,7 +12,7 @@ const INCIDENT = new RegExp(
     // someone noticed
     'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|noticed|reported|complain\\w*|angry|panic\\w*|groan\\w*',
     // it was put right
-    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|purg\\w*|retrain\\w*|refund\\w*|apolog\\w*|sorry',
+    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|got (?:\\w+ ){0,4}back(?! to)|(?:was|were|is|are|all|everything|data) gone|purg\\w*|retrain\\w*|refund\\w*|apolog\\w*|sorry',
     // what only an incident report names
     'root cause|post ?mortem|dns|cert\\w*',
   ].join('|')})\\b`,

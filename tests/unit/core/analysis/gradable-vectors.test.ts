@@ -122,11 +122,12 @@ describe('held-back answers read with their sentence vectors, as the back end re
   it('blind5: the answer reading grades a hard incident story the sentences refuse, and no other answer', async () => {
     // corpus/not-incident/blind5 is never trained on: 20 hard incident stories (short, in the
     // present tense, outside software) and 40 answers full of operations words. Sentences alone
-    // grade 17 of the stories; the reading, sure of one told in plain words, grades 18.
+    // grade 18 of the stories; the reading, sure of one told in plain words, grades 19.
     const judged = await judgeWithVectors('blind5');
     const incidents = judged.filter((a) => a.incident);
     expect(incidents).toHaveLength(20);
-    expect(incidents.filter((a) => a.graded).length).toBeGreaterThanOrEqual(18);
+    expect(incidents.filter((a) => a.graded).length).toBeGreaterThan(incidents.filter((a) => a.without).length);
+    expect(incidents.filter((a) => a.graded).length).toBeGreaterThanOrEqual(19);
     expect(judged.filter((a) => !a.incident && a.graded && !a.without)).toEqual([]);
   }, 180_000);
 
