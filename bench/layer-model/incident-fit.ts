@@ -26,7 +26,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifySentences, DEFAULT_CLASSIFIER_MODEL } from '../../src/core/analysis/classify';
-import { gradableSentence, judgedIncident, toldIncident, type Told } from '../../src/core/analysis/gradable';
+import {
+  answerVetoes,
+  gradableSentence,
+  judgedIncident,
+  toldIncident,
+  type Told,
+} from '../../src/core/analysis/gradable';
 import {
   answerIncidentProbability,
   IncidentModelSchema,
@@ -237,7 +243,8 @@ function counts(examples: readonly IncidentExample[], judged: readonly Judged[])
   const graded = (e: IncidentExample, i: number) => {
     const j = judged[i];
     if (!j || !judgedIncident(j.sentences, e.told, INCIDENT_OPTIONS, j.answer)) return false;
-    return j.answer === null || j.answer >= ANSWER_OPTIONS.threshold;
+    const answerModel = { top: INCIDENT_OPTIONS.top, threshold: ANSWER_OPTIONS.threshold };
+    return j.answer === null || !answerVetoes(j.sentences, e.told, j.answer, answerModel);
   };
   const wrong = examples.filter((e, i) => graded(e, i) !== e.incident);
   const incidents = examples.filter((e) => e.incident).length;

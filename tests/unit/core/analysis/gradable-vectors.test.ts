@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
-import { assessGradability, gradableSentence } from '../../../../src/core/analysis/gradable';
+import { answerVetoes, assessGradability, gradableSentence } from '../../../../src/core/analysis/gradable';
 import { classifySentences } from '../../../../src/core/analysis/classify';
 import { answerIncidentProbability, meanVector } from '../../../../src/core/analysis/incident-model';
 import { SHIPPED_INCIDENT_MODEL } from '../../../../src/core/analysis/shipped-incident-model';
@@ -84,6 +84,17 @@ describe('an answer the whole-answer reading is sure of', () => {
     expect(judge(PLAIN, 10)).toBeNull();
   });
 
+  it('refuses an answer it doubts unless its sentences are sure or it plainly tells an incident', () => {
+    const model = { top: 2, threshold: 0.05 };
+    const vague = { words: 1, cue: 0 };
+    const plain = { words: 2, cue: 3.5 };
+    expect(answerVetoes([0.7, 0.7, 0.2], vague, 0.1, model)).toBe(true);
+    expect(answerVetoes([0.85, 0.85, 0.2], vague, 0.1, model)).toBe(false);
+    expect(answerVetoes([0.7, 0.7, 0.2], plain, 0.1, model)).toBe(false);
+    expect(answerVetoes([0.7, 0.7, 0.2], vague, 0.2, model)).toBe(false);
+    expect(answerVetoes([0.95, 0.95], plain, 0.03, model)).toBe(true);
+  });
+
   it('does not grade an answer whose sentences do not lean to an incident, however sure the reading', () => {
     expect(judge(RECIPE, 10)?.code).toBe('not_incident');
   });
@@ -112,7 +123,8 @@ describe('held-back answers read with their sentence vectors, as the back end re
     const others = judged.filter((a) => !a.incident);
     const incidents = judged.filter((a) => a.incident);
     expect([others.length, incidents.length]).toEqual([40, 20]);
-    expect(others.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(13);
+    // 19 since an answer the reading doubts needs sure sentences (or a plainly told incident).
+    expect(others.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(19);
     expect(others.filter((a) => !a.graded).length).toBeGreaterThan(others.filter((a) => !a.without).length);
     expect(incidents.filter((a) => a.graded).length).toBe(incidents.filter((a) => a.without).length);
     // It grades what the sentences refuse only when it is sure, and of these answers it is sure of none.
@@ -139,7 +151,8 @@ describe('held-back answers read with their sentence vectors, as the back end re
     const judged = await judgeWithVectors('blind6');
     expect(judged).toHaveLength(60);
     expect(judged.filter((a) => a.incident)).toEqual([]);
-    expect(judged.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(11);
+    // 21 since an answer the reading doubts needs sure sentences (or a plainly told incident).
+    expect(judged.filter((a) => !a.graded).length).toBeGreaterThanOrEqual(21);
   }, 180_000);
 
   it('grades every real story (../shared), read with its vectors', async () => {
