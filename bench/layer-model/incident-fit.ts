@@ -26,13 +26,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifySentences, DEFAULT_CLASSIFIER_MODEL } from '../../src/core/analysis/classify';
-import {
-  answerVetoes,
-  gradableSentence,
-  judgedIncident,
-  toldIncident,
-  type Told,
-} from '../../src/core/analysis/gradable';
+import { gradableSentence, incidentVerdict, toldIncident, type Told } from '../../src/core/analysis/gradable';
 import {
   answerIncidentProbability,
   IncidentModelSchema,
@@ -67,6 +61,8 @@ export const INCIDENT_OPTIONS = { epochs: 300, learningRate: 0.05, l2: 1e-3, top
  * use, grading an answer it is sure of, has its line in gradable.ts.)
  */
 export const ANSWER_OPTIONS = { l2: 1e-4, learningRate: 0.05, iterations: 400, threshold: 0.05 };
+/** The lines the app's judgement reads, as the model file will hold them. */
+const LINES = { ...INCIDENT_OPTIONS, answer: { threshold: ANSWER_OPTIONS.threshold } };
 
 /** Held-back folders the answer reading learns from (never the sentence model). */
 const ANSWER_ONLY_FOLDERS: readonly string[] = ['blind3'];
@@ -242,9 +238,7 @@ interface Judged {
 function counts(examples: readonly IncidentExample[], judged: readonly Judged[]) {
   const graded = (e: IncidentExample, i: number) => {
     const j = judged[i];
-    if (!j || !judgedIncident(j.sentences, e.told, INCIDENT_OPTIONS, j.answer)) return false;
-    const answerModel = { top: INCIDENT_OPTIONS.top, threshold: ANSWER_OPTIONS.threshold };
-    return j.answer === null || !answerVetoes(j.sentences, e.told, j.answer, answerModel);
+    return j !== undefined && incidentVerdict(j.sentences, e.told, j.answer, LINES) === 'incident';
   };
   const wrong = examples.filter((e, i) => graded(e, i) !== e.incident);
   const incidents = examples.filter((e) => e.incident).length;

@@ -123,11 +123,14 @@ export function toldIncident(sentences: readonly GradableSentence[]): Told {
   };
 }
 
+/** The thresholds the judgement reads: the sentence model's, and the answer reading's. */
+type Lines = Pick<IncidentModel, 'top' | 'threshold'> & { answer: { threshold: number } };
+
 /**
  * Whether an answer whose sentences have these probabilities, that tells this and whose whole
  * reads `answer` to the answer reading (null: not read) is an incident story.
  */
-export function judgedIncident(
+function judgedIncident(
   probabilities: readonly number[],
   told: Told,
   model: Pick<IncidentModel, 'top' | 'threshold'>,
@@ -146,15 +149,27 @@ export function judgedIncident(
  * threshold, and under DOUBTFUL_ANSWER unless the sentences (their `top` mean) are sure or the
  * answer plainly tells an incident (a layer said outright and two incident words).
  */
-export function answerVetoes(
-  probabilities: readonly number[],
-  told: Told,
-  answer: number,
-  model: { top: number; threshold: number },
-): boolean {
-  if (answer < model.threshold) return true;
+export function answerVetoes(probabilities: readonly number[], told: Told, answer: number, model: Lines): boolean {
+  if (answer < model.answer.threshold) return true;
   const plain = told.cue >= PLAIN_CUE && told.words >= MIN_TOLD_WORDS;
   return answer < DOUBTFUL_ANSWER && !plain && topMean(probabilities, model.top) < SURE_SENTENCES;
+}
+
+/**
+ * The judgement of the app and of the trainer's cross-validation alike: an incident story, or
+ * which reading refuses it (no sentence tells one, or the whole reads as something else).
+ */
+export type IncidentVerdict = 'incident' | 'no_incident_sentence' | 'whole_reads_otherwise';
+
+export function incidentVerdict(
+  probabilities: readonly number[],
+  told: Told,
+  answer: number | null,
+  model: Lines,
+): IncidentVerdict {
+  if (!judgedIncident(probabilities, told, model, answer)) return 'no_incident_sentence';
+  if (answer !== null && answerVetoes(probabilities, told, answer, model)) return 'whole_reads_otherwise';
+  return 'incident';
 }
 
 /** The learned model that judges, and the word vectors its features read. */
@@ -212,8 +227,8 @@ export function assessGradability(
   }
   const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
   const whole = judge.sentenceVectors ? answerIncidentProbability(judge.model.answer, judge.sentenceVectors) : null;
-  const told = toldIncident(sentences);
-  if (!judgedIncident(probabilities, told, judge.model, whole)) {
+  const verdict = incidentVerdict(probabilities, toldIncident(sentences), whole, judge.model);
+  if (verdict === 'no_incident_sentence') {
     return {
       code: 'not_incident',
       message:
@@ -221,8 +236,7 @@ export function assessGradability(
       next: NOT_INCIDENT_NEXT,
     };
   }
-  const answerModel = { top: judge.model.top, threshold: judge.model.answer.threshold };
-  if (whole !== null && answerVetoes(probabilities, told, whole, answerModel)) {
+  if (verdict === 'whole_reads_otherwise') {
     return {
       code: 'not_incident',
       message:

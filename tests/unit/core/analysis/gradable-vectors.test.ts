@@ -17,13 +17,18 @@ import { realSets } from '../../../../bench/layer-model/data';
 const STORY =
   'Last spring I pushed a config change that took checkout down for forty minutes. Customers started emailing support before any dashboard moved. The new timeout was ten times shorter than the payment provider needed. We rolled the change back and checkout recovered.';
 
+/**
+ * The shipped model with an answer reading of one dimension: fed [0, 0] vectors it reads the
+ * logistic of `bias` (10 is sure, 1 is 0.73, -10 is no incident).
+ */
+const reading = (bias: number) => ({
+  ...SHIPPED_INCIDENT_MODEL,
+  answer: { ...SHIPPED_INCIDENT_MODEL.answer, dimensions: 2, weights: [1, 0], bias },
+});
+
 describe('the answer reading over sentence vectors', () => {
   const sentences = classifySentences(STORY.split('. ').map((s) => `${s}.`)).map(gradableSentence);
   const words = STORY.split(' ').length;
-  const reading = (bias: number) => ({
-    ...SHIPPED_INCIDENT_MODEL,
-    answer: { ...SHIPPED_INCIDENT_MODEL.answer, dimensions: 2, weights: [1, 0], bias },
-  });
   const judge = (bias: number, sentenceVectors?: Array<number[] | null>) =>
     assessGradability(sentences, words, {
       model: reading(bias),
@@ -66,13 +71,8 @@ describe('an answer the whole-answer reading is sure of', () => {
     'First, preheat the oven to 180 degrees. Mix the flour, sugar and butter until crumbly, then add two eggs and a splash of milk. Pour it into a greased tin and bake for forty minutes until golden. Let it cool before slicing.';
   const judge = (text: string, bias: number | null) => {
     const sentences = classifySentences(text.split(/(?<=\.) /)).map(gradableSentence);
-    // One dimension read, so the reading is the logistic of the bias: 10 is sure, 1 is 0.73.
-    const model = {
-      ...SHIPPED_INCIDENT_MODEL,
-      answer: { ...SHIPPED_INCIDENT_MODEL.answer, dimensions: 2, weights: [1, 0], bias: bias ?? 0 },
-    };
     return assessGradability(sentences, text.split(' ').length, {
-      model,
+      model: reading(bias ?? 0),
       vectors: SHIPPED_WORD_VECTORS,
       ...(bias === null ? {} : { sentenceVectors: sentences.map(() => [0, 0]) }),
     });
@@ -85,7 +85,7 @@ describe('an answer the whole-answer reading is sure of', () => {
   });
 
   it('refuses an answer it doubts unless its sentences are sure or it plainly tells an incident', () => {
-    const model = { top: 2, threshold: 0.05 };
+    const model = { top: 2, threshold: 0.65, answer: { threshold: 0.05 } };
     const vague = { words: 1, cue: 0 };
     const plain = { words: 2, cue: 3.5 };
     expect(answerVetoes([0.7, 0.7, 0.2], vague, 0.1, model)).toBe(true);
