@@ -38,6 +38,7 @@ console.log(`memory added by loading the engine and analysing once: ${((loaded -
 // The sentence encoder, as the app runs it: on the analysis thread, each size's sentences encoded
 // once, as processing a take does. The thread is stopped before the analyses are timed.
 const { OffLoopAnalyzer, THREAD_RESOURCES } = await import('../src/backend/services/analysis/off-loop-analyzer');
+const { THREAD_QUIET_MS } = await import('../src/backend/services/analysis/collect-garbage');
 const thread = new OffLoopAnalyzer();
 const loadStart = performance.now();
 await thread.encode(['Loading the network.']);
@@ -162,9 +163,13 @@ if (existsSync(builtWorker)) {
   writeFileSync(take, JSON.stringify({ transcript: fifteen, texts: sentenceTexts(fifteen) }));
   const probe = fileURLToPath(new URL('./built-memory.mjs', import.meta.url));
   const grew = (steps: string, limits = THREAD_RESOURCES) =>
-    execFileSync(process.execPath, ['--expose-gc', probe, builtWorker, take, steps, JSON.stringify(limits)], {
-      encoding: 'utf8',
-    }).trim();
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', probe, builtWorker, take, steps, JSON.stringify(limits), String(THREAD_QUIET_MS)],
+      {
+        encoding: 'utf8',
+      },
+    ).trim();
   console.log(
     `built app, 15-minute take, RSS growth in MB with the analysis thread: ${grew('encode,analyze')}; a thread that only analyses: ${grew('analyze')} (with V8's default young generation: ${grew('encode,analyze', {})}; ${grew('analyze', {})})`,
   );

@@ -5,16 +5,17 @@
  * sentences, `analyze` the take with their vectors (or without them, before any `encode`). Prints
  * one JSON line: the process's resident-set growth in MB after each step (it holds its threads').
  *
- *   node --expose-gc bench/built-memory.mjs out/main/analysis-worker.js take.json encode,analyze '{"maxYoungGenerationSizeMb":8}'
+ *   node --expose-gc bench/built-memory.mjs out/main/analysis-worker.js take.json encode,analyze '{"maxYoungGenerationSizeMb":8}' 5000
  *
- * The last argument: the thread's resource limits, as the back end sets them (THREAD_RESOURCES).
+ * The last two arguments: the thread's resource limits, as the back end sets them
+ * (THREAD_RESOURCES), and how long it waits with no job before it collects (THREAD_QUIET_MS).
  * take.json: { transcript, texts } (texts: the sentences the engine cuts, to encode).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-const [workerFile, takeFile, steps = 'encode,analyze', limits = '{}'] = process.argv.slice(2);
+const [workerFile, takeFile, steps = 'encode,analyze', limits = '{}', quiet = '5000'] = process.argv.slice(2);
 if (!workerFile || !takeFile) throw new Error('usage: built-memory.mjs WORKER_JS TAKE_JSON [STEPS]');
 const { transcript, texts } = JSON.parse(readFileSync(takeFile, 'utf8'));
 const MB = 1024 * 1024;
@@ -44,9 +45,9 @@ let sentenceVectors;
 for (const step of steps.split(',')) {
   if (step === 'encode') sentenceVectors = await call({ kind: 'encode', texts });
   else await call({ kind: 'analyze', transcript, options: sentenceVectors ? { sentenceVectors } : {} });
-  // The thread collects its garbage once it has had no job for five seconds (analysis-worker.ts);
+  // The thread collects its garbage once it has had no job for its quiet time (collect-garbage.ts);
   // the collection is let finish too: it briefly takes pages of its own.
-  await new Promise((done) => setTimeout(done, 5_000 + 500));
+  await new Promise((done) => setTimeout(done, Number(quiet) + 500));
   grew[step] = grown();
 }
 await worker.terminate();

@@ -36,6 +36,12 @@ export const DEFAULT_CONFIG: TrainConfig = {
 
 export const MODEL_VERSION = 4;
 
+/**
+ * The version of what the models read of a sentence (layer-features.ts, discourse.ts), hashed
+ * with their data: fold engines kept in bench/.cache must not outlive a change to it.
+ */
+const FEATURE_SET = 2;
+
 const WORD_VECTORS = fileURLToPath(new URL('../../src/core/analysis/word-vectors.json', import.meta.url));
 
 export function examplesFor(sets: readonly StorySet[], config: TrainConfig): Example[] {
@@ -74,7 +80,7 @@ export function countSequences(sets: readonly StorySet[]): SequenceCounts {
 /** SHA-256 over every training story's id, sentences and labels, the options and the word vectors. */
 export function dataHash(sets: readonly StorySet[], config: object): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify(config));
+  h.update(JSON.stringify({ ...config, features: FEATURE_SET }));
   h.update(readFileSync(WORD_VECTORS));
   for (const set of sets) {
     for (const s of set.stories) h.update(JSON.stringify([set.name, s.id, s.sentences]));

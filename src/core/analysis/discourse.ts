@@ -12,6 +12,12 @@
 const TOKEN = /[a-z0-9']+/g;
 
 const FUTURE = /\b(?:will|won't|we'll|i'll|shall|going to|gonna|plan(?:s|ning)? to|intend to|aim to|next step)\b/;
+/**
+ * A plan said by whoever will carry it out ("we will add…", "I'll own…"): an action item. A future
+ * told of anything else ("any retry … will eventually duplicate work") is a claim, often a lesson.
+ */
+const PLAN =
+  /\b(?:(?:we|i|the team|our team)(?: (?:also|then|now|still))? (?:will|shall|are going to|am going to|plan to|intend to|aim to|want to)|we'll|i'll|we're going to|i'm going to|we are planning to|we're planning to)\b/;
 const MODAL_PAST = /\b(?:should have|should've|could have|could've|would have|would've|might have|must have)\b/;
 const MODAL = /\b(?:should|must|need to|needs to|have to|has to|ought to|would|could|might|may)\b/;
 /** A past participle by its ending: "rolled", "taken", "shown", "done", "caught", "built". */
@@ -106,6 +112,7 @@ function lengthBucket(n: number): string {
 function tenseFeatures(s: string): string[] {
   const out: string[] = [];
   if (FUTURE.test(s)) out.push('t:future');
+  if (PLAN.test(s)) out.push('t:plan');
   if (MODAL_PAST.test(s)) out.push('t:modal-past');
   else if (MODAL.test(s)) out.push('t:modal');
   if (PERFECT.test(s)) out.push('t:perfect');

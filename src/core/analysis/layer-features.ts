@@ -79,9 +79,29 @@ function documentFeatures(discourse: readonly string[][]): Feature[] {
   return out;
 }
 
+/** A cue score from which a sentence counts as naming its layer (classify.ts reads it too). */
+export const NAMES_LAYER_CUE = 1;
+
+/**
+ * Whether a sentence keeps a place feature. One that names its layer is read by what it says
+ * rather than where it sits: a spoken marker ("Detection was the easy part: …") loses every place
+ * feature, a cue phrase only the opening's (the first fifth, the first sentence). Openings are
+ * mostly the headline's scene-setting, which pulled "I've since moved …", told second after a
+ * lesson, to the headline; a cue is surer of its layer in the middle and at the end of a story, where
+ * the last fifth still tells a lesson from a fix.
+ */
+function keepsPlace(input: SentenceInput, feature: string): boolean {
+  if (!feature.startsWith('pos:')) return true;
+  if (input.marker) return false;
+  const named = LAYERS.some((l) => input.cueScore[l] >= NAMES_LAYER_CUE);
+  return !(named && (feature === 'pos:0' || feature === 'pos:first'));
+}
+
 /** The features of one sentence of the story. */
 function ownFeatures(input: SentenceInput, discourse: readonly string[], index: number, count: number): Feature[] {
-  const out: Feature[] = lexicalFeatures(input.normalized, index, count).map((f) => [f, 1] as const);
+  const out: Feature[] = lexicalFeatures(input.normalized, index, count)
+    .filter((f) => keepsPlace(input, f))
+    .map((f) => [f, 1] as const);
   for (const d of discourse) out.push([d, 1]);
   for (const l of LAYERS) if (input.cueScore[l] > 0) out.push([`cue:${l}`, input.cueScore[l] / CUE_SCALE]);
   if (input.marker) out.push([`marker:${input.marker}`, 1]);

@@ -9,13 +9,11 @@
 import { parentPort } from 'node:worker_threads';
 import { isCoachError } from '../../../shared/coach-error';
 import type { AnalysisJob, AnalysisReply, AnalysisRequest, JobResults } from './analysis-protocol';
-import { collectWhenQuiet, garbageCollector } from './collect-garbage';
+import { collectWhenQuiet, garbageCollector, THREAD_QUIET_MS } from './collect-garbage';
 import { createSentenceEncoder, type SentenceEncoder } from './sentence-encoder';
 
 let encoder: SentenceEncoder | null = null;
-/** A job answered this long ago with none since: the take's partials have stopped. */
-const QUIET_MS = 5_000;
-const collector = collectWhenQuiet(garbageCollector(), QUIET_MS);
+const collector = collectWhenQuiet(garbageCollector(), THREAD_QUIET_MS);
 
 function run(job: AnalysisJob): Promise<JobResults[AnalysisJob['kind']]> {
   if (job.kind === 'encode') {

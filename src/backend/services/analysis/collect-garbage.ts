@@ -21,6 +21,12 @@ export function garbageCollector(): () => void {
   return () => {};
 }
 
+/**
+ * How long the analysis thread waits with no job before it collects: a job answered this long ago
+ * with none since means the take's partials have stopped. The memory bench waits it out too.
+ */
+export const THREAD_QUIET_MS = 5_000;
+
 /** What the thread tells its collector: a job came in, a job was answered. */
 export interface QuietCollector {
   jobStarted(): void;

@@ -11,6 +11,15 @@ describe('what a sentence does, read from its form', () => {
     expect(features('We rolled back.')).not.toContain('t:future');
   });
 
+  it('tells a plan someone will carry out from a claim about the future', () => {
+    expect(features('We will add an alert on queue lag.')).toContain('t:plan');
+    expect(features("Next quarter I'll move the payout limits into their own service.")).toContain('t:plan');
+    expect(features('Our team will split the queue by tenant.')).toContain('t:plan');
+    const claim = features('Any retry crossing a service boundary will eventually duplicate work.');
+    expect(claim).toContain('t:future');
+    expect(claim).not.toContain('t:plan');
+  });
+
   it('reads who noticed, an action item written as an instruction, and a clock time', () => {
     expect(features('Customers reported blank receipts on Twitter.')).toEqual(
       expect.arrayContaining(['act:noticed', 'subj:users']),

@@ -41,6 +41,27 @@ describe('learned layer model', () => {
     expect(vague?.evidence.some((e) => e.kind === 'context' && e.text.includes('low-confidence guess'))).toBe(true);
   });
 
+  it('reads a sentence that names its layer by what it says, not by where it opens the story', () => {
+    const texts = [
+      'Detection was the easy part: the checkout alert paged me within two minutes.',
+      'The lesson is that any retry crossing a money boundary has to be idempotent.',
+      'I ran the payments team at a ride-share company back then.',
+      'The cause was a retry in the payment client.',
+      'We turned the retry off within the hour.',
+      'We refunded every duplicate charge the same night.',
+      'The real lesson is that retries need idempotency keys everywhere.',
+    ];
+    const places = contextFeatures(texts).map((f) => f.map(([n]) => n).filter((n) => n.startsWith('pos:')));
+    // A spoken marker: no place at all.
+    expect(places[0]).toEqual([]);
+    // A cue phrase at the opening: not the opening's place.
+    expect(places[1]).toEqual([]);
+    // Scene-setting that names no layer keeps its place.
+    expect(places[2]).toEqual(['pos:1']);
+    // A cue phrase at the end keeps the last fifth and the last place.
+    expect(places[6]).toEqual(['pos:4', 'pos:last']);
+  });
+
   it('names the learned words behind a layer, never bare function words', () => {
     const texts = ['The site was down.', 'So we reverted the deploy and restarted the workers.'];
     const words = strongestWords(contextFeatures(texts)[1] ?? [], SHIPPED_MODEL, 'mitigation');
