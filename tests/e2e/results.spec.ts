@@ -382,5 +382,10 @@ test('labels the coach may have wrong are marked unsure, counted, and one click 
   await hint.getByRole('button', { name: /^Check (it|the first)$/ }).click();
   const active = page.locator('[data-testid="sentence"][aria-selected="true"]');
   await expect(active).toContainText('unsure');
-  await expect(active).toContainText('We pulled the dashboards');
+  // The click lands on the first sentence marked unsure, in the order the answer was told.
+  const first = page.locator('[data-testid="sentence"]', { hasText: 'unsure' }).first();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-testid="sentence"]', { hasText: 'We pulled the dashboards' })).toContainText(
+    'unsure',
+  );
 });
