@@ -9,7 +9,7 @@
  */
 import { matchCues, normalize, type CueHit } from './cues';
 import { buildSequenceModel, decode, weighted, type SequenceModel } from './decode';
-import { NAMES_LAYER_CUE, storyFeatures, type Feature, type SentenceInput } from './layer-features';
+import { cuesNameLayer, storyFeatures, type Feature, type SentenceInput } from './layer-features';
 import { LAYERS, layerName, perLayer, type Layer } from './layers';
 import { layerLogProbabilities, LearnedModelSchema, strongestWords, type LearnedModel } from './learned-model';
 import modelData from './layer-model.json' with { type: 'json' };
@@ -231,7 +231,7 @@ function readerScores(
 
 /** A spoken marker, or a phrase of the hand-written cues: the sentence says which layer it is. */
 function namesItsLayer(f: SentenceFeatures | undefined): boolean {
-  return !f || f.marker !== null || Math.max(...Object.values(f.cueScore)) >= NAMES_LAYER_CUE;
+  return !f || f.marker !== null || cuesNameLayer(f.cueScore);
 }
 
 /**

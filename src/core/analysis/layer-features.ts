@@ -79,8 +79,10 @@ function documentFeatures(discourse: readonly string[][]): Feature[] {
   return out;
 }
 
-/** A cue score from which a sentence counts as naming its layer (classify.ts reads it too). */
-export const NAMES_LAYER_CUE = 1;
+/** Whether the hand-written cue phrases name a layer outright (a score of 1 or more; classify.ts reads it too). */
+export function cuesNameLayer(cueScore: Readonly<Record<Layer, number>>): boolean {
+  return LAYERS.some((l) => cueScore[l] >= 1);
+}
 
 /**
  * Whether a sentence keeps a place feature. One that names its layer is read by what it says
@@ -90,17 +92,16 @@ export const NAMES_LAYER_CUE = 1;
  * lesson, to the headline; a cue is surer of its layer in the middle and at the end of a story, where
  * the last fifth still tells a lesson from a fix.
  */
-function keepsPlace(input: SentenceInput, feature: string): boolean {
-  if (!feature.startsWith('pos:')) return true;
-  if (input.marker) return false;
-  const named = LAYERS.some((l) => input.cueScore[l] >= NAMES_LAYER_CUE);
-  return !(named && (feature === 'pos:0' || feature === 'pos:first'));
+function keepsPlace(input: SentenceInput): (feature: string) => boolean {
+  if (input.marker) return (f) => !f.startsWith('pos:');
+  if (cuesNameLayer(input.cueScore)) return (f) => f !== 'pos:0' && f !== 'pos:first';
+  return () => true;
 }
 
 /** The features of one sentence of the story. */
 function ownFeatures(input: SentenceInput, discourse: readonly string[], index: number, count: number): Feature[] {
   const out: Feature[] = lexicalFeatures(input.normalized, index, count)
-    .filter((f) => keepsPlace(input, f))
+    .filter(keepsPlace(input))
     .map((f) => [f, 1] as const);
   for (const d of discourse) out.push([d, 1]);
   for (const l of LAYERS) if (input.cueScore[l] > 0) out.push([`cue:${l}`, input.cueScore[l] / CUE_SCALE]);
