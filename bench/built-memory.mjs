@@ -15,8 +15,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-const [workerFile, takeFile, steps = 'encode,analyze', limits = '{}', quiet = '5000'] = process.argv.slice(2);
-if (!workerFile || !takeFile) throw new Error('usage: built-memory.mjs WORKER_JS TAKE_JSON [STEPS]');
+const [workerFile, takeFile, steps, limits, quiet] = process.argv.slice(2);
+if (!workerFile || !takeFile || !steps || !limits || !quiet)
+  throw new Error('usage: built-memory.mjs WORKER_JS TAKE_JSON STEPS LIMITS_JSON QUIET_MS');
 const { transcript, texts } = JSON.parse(readFileSync(takeFile, 'utf8'));
 const MB = 1024 * 1024;
 const settle = () => {
