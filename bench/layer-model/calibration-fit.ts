@@ -5,7 +5,7 @@
  * temperature with the lowest log loss over every real sentence is kept.
  */
 import { LAYERS, type Layer } from '../../src/core/analysis/layers';
-import type { CalibrationFit } from '../../src/core/analysis/calibration';
+import { LOW_CONFIDENCE, type CalibrationFit } from '../../src/core/analysis/calibration';
 
 const BINS = 10;
 /** Probabilities are floored here so one confident miss cannot make the loss infinite. */
@@ -21,6 +21,9 @@ export interface CalibrationTally {
   logLoss: number;
   /** Per confidence tenth: labels in it, how many were right, and their confidence summed. */
   bins: Array<{ n: number; right: number; confidence: number }>;
+  /** Labels the results page would mark unsure, and how many of them were wrong. */
+  unsure: number;
+  unsureWrong: number;
 }
 
 export function calibrationTally(): CalibrationTally {
@@ -29,6 +32,8 @@ export function calibrationTally(): CalibrationTally {
     correct: 0,
     logLoss: 0,
     bins: Array.from({ length: BINS }, () => ({ n: 0, right: 0, confidence: 0 })),
+    unsure: 0,
+    unsureWrong: 0,
   };
 }
 
@@ -49,6 +54,10 @@ export function addStory(t: CalibrationTally, gold: readonly Layer[], read: read
     t.sentences++;
     t.correct += right;
     t.logLoss -= Math.log(Math.max(FLOOR, p[layer] ?? 0));
+    if (confidence < LOW_CONFIDENCE) {
+      t.unsure++;
+      t.unsureWrong += 1 - right;
+    }
     if (bin) {
       bin.n++;
       bin.right += right;
@@ -66,6 +75,8 @@ export function mergeCalibration(a: CalibrationTally, b: CalibrationTally): Cali
       const y = b.bins[i] ?? { n: 0, right: 0, confidence: 0 };
       return { n: x.n + y.n, right: x.right + y.right, confidence: x.confidence + y.confidence };
     }),
+    unsure: a.unsure + b.unsure,
+    unsureWrong: a.unsureWrong + b.unsureWrong,
   };
 }
 
@@ -76,7 +87,13 @@ export function fitOf(t: CalibrationTally): CalibrationFit {
     0,
   );
   const meanConfidence = t.bins.reduce((sum, b) => sum + b.confidence, 0) / n;
-  return { logLoss: t.logLoss / n, calibrationError, meanConfidence, accuracy: t.correct / n };
+  return {
+    logLoss: t.logLoss / n,
+    calibrationError,
+    meanConfidence,
+    accuracy: t.correct / n,
+    unsure: { labels: t.unsure, wrong: t.unsureWrong, of: t.sentences - t.correct },
+  };
 }
 
 /** The temperature with the lowest log loss over every set's sentences together. */

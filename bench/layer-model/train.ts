@@ -153,6 +153,10 @@ function writeCalibration(tallies: Map<string, Tally>, hash: string, folds: numb
     console.log(
       `${name.padEnd(18)} before: ${line(s.before)}\n${''.padEnd(18)} after:  ${line(s.after)} (accuracy ${s.after.accuracy.toFixed(3)})`,
     );
+    const u = s.after.unsure;
+    console.log(
+      `${''.padEnd(18)} marked unsure: ${u.labels} of ${s.sentences} labels (${((100 * u.labels) / s.sentences).toFixed(0)}%), ${u.wrong} of the ${u.of} wrong ones`,
+    );
   }
   console.log(`(written to ${CALIBRATION_OUT})`);
 }

@@ -27,6 +27,12 @@ const FitSchema = z.object({
   calibrationError: z.number().min(0).max(1),
   meanConfidence: z.number().min(0).max(1),
   accuracy: z.number().min(0).max(1),
+  /** Labels below LOW_CONFIDENCE (marked unsure), how many of them were wrong, of how many wrong labels. */
+  unsure: z.object({
+    labels: z.number().int().nonnegative(),
+    wrong: z.number().int().nonnegative(),
+    of: z.number().int().nonnegative(),
+  }),
 });
 
 export const CalibrationSchema = z.object({

@@ -75,6 +75,34 @@ describe('fitting the temperature of the posteriors', () => {
     expect(after.accuracy).toBeCloseTo(before.accuracy, 9);
   });
 
+  it('counts the labels marked unsure and the wrong ones among them, the same at any temperature in total', () => {
+    const t = tallies(3);
+    const sure = fitOf(t['1'] ?? calibrationTally());
+    const tempered = fitOf(t[String(bestTemperature([t]))] ?? calibrationTally());
+    // Tempering lowers every confidence, so more labels fall below the line and more errors are caught.
+    expect(tempered.unsure.labels).toBeGreaterThan(sure.unsure.labels);
+    expect(tempered.unsure.wrong).toBeGreaterThan(sure.unsure.wrong);
+    expect(tempered.unsure.of).toBe(sure.unsure.of);
+    expect(tempered.unsure.wrong).toBeLessThanOrEqual(tempered.unsure.of);
+    expect(tempered.unsure.of).toBe(Math.round(3000 * (1 - tempered.accuracy)));
+  });
+
+  it('marks a label unsure exactly below the confidence the results page uses', () => {
+    const tally = calibrationTally();
+    const read = (layer: Layer, p: number): Read => ({
+      layer,
+      probabilities: Object.fromEntries(
+        LAYERS.map((l) => [l, l === layer ? p : (1 - p) / (LAYERS.length - 1)]),
+      ) as Read['probabilities'],
+    });
+    addStory(
+      tally,
+      ['headline', 'detection', 'other'],
+      [read('headline', 0.59), read('attribution', 0.6), read('mitigation', 0.3)],
+    );
+    expect(fitOf(tally).unsure).toEqual({ labels: 2, wrong: 1, of: 2 });
+  });
+
   it('adds up tallies from several processes', () => {
     const a = tallies(2, 1)['1'] ?? calibrationTally();
     const b = tallies(2, 2)['1'] ?? calibrationTally();
@@ -82,5 +110,7 @@ describe('fitting the temperature of the posteriors', () => {
     expect(m.sentences).toBe(a.sentences + b.sentences);
     expect(m.logLoss).toBeCloseTo(a.logLoss + b.logLoss, 9);
     expect(m.bins.reduce((s, x) => s + x.n, 0)).toBe(m.sentences);
+    expect(m.unsure).toBe(a.unsure + b.unsure);
+    expect(m.unsureWrong).toBe(a.unsureWrong + b.unsureWrong);
   });
 });

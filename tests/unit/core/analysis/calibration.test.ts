@@ -40,6 +40,16 @@ describe('the shipped calibration', () => {
     expect(DEFAULT_CLASSIFIER_MODEL.temperature).toBe(SHIPPED_CALIBRATION.temperature);
   });
 
+  it('marks more of the wrong labels unsure than of the right ones', () => {
+    for (const set of Object.values(SHIPPED_CALIBRATION.sets)) {
+      const { labels, wrong, of } = set.after.unsure;
+      expect(of).toBe(Math.round(set.sentences * (1 - set.after.accuracy)));
+      expect(wrong).toBeGreaterThan(set.before.unsure.wrong);
+      // Share of the wrong labels caught against the share of every label marked.
+      expect(wrong / of).toBeGreaterThan(labels / set.sentences);
+    }
+  });
+
   it('labels a story as the untempered engine does, less sure of itself', () => {
     const tempered = classifySentences(CONFIG_STORY);
     const plain = classifySentences(CONFIG_STORY, {}, { ...DEFAULT_CLASSIFIER_MODEL, temperature: 1 });
