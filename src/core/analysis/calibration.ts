@@ -10,7 +10,8 @@ import { modelFileHeader } from './model-file';
 
 /**
  * Below this posterior a label is a guess: the evidence says so and the transcript marks it for
- * checking (on the real sets, held out, four to five in ten such labels were wrong).
+ * checking (on the real sets, held out, about four in ten such labels were wrong: each set's
+ * `after.unsure` in calibration.json counts them).
  */
 export const LOW_CONFIDENCE = 0.6;
 
