@@ -8,8 +8,9 @@
  * `--calibrate` also tallies, at every candidate temperature, how sure the posteriors were
  * (calibration-fit.ts; `npm run train` fits the shipped temperature from them).
  *
- *   npx tsx bench/layer-model/cv.ts [--folds 7] [--set real-answers] [--calibrate] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--context-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
+ *   npx tsx bench/layer-model/cv.ts [--folds 7] [--set real-answers] [--calibrate] [--screen] [--reader-grid 0,0.5,1] [--meaning-grid 0,0.5] [--context-grid 0,0.5] [--epochs 4] [--real-weight 3] [--l2 3e-4]
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,15 +33,15 @@ import {
   type StoryReaderFile,
 } from '../../src/core/analysis/story-reader';
 import { LearnedModelSchema } from '../../src/core/analysis/learned-model';
-import { linearModelLearnsFrom, realSets, writtenSets } from './data';
+import { linearModelLearnsFrom, realSets, writtenSets, type StorySet } from './data';
 import type { LearnedModel } from '../../src/core/analysis/learned-model';
 import { classifySentences, RULE_SCALE, type ClassifiedSentence } from '../../src/core/analysis/classify';
 import { addStory, calibrationTally, mergeCalibration, TEMPERATURES, type CalibrationTally } from './calibration-fit';
-import type { MeaningModel } from '../../src/core/analysis/meaning-model';
+import { MeaningModelSchema, type MeaningModel } from '../../src/core/analysis/meaning-model';
 import type { SentenceVectors } from '../../src/core/analysis/sentence-vectors';
 import { corpusVectors } from './corpus-vectors';
 import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
-import type { ContextModel } from '../../src/core/analysis/context-model';
+import { ContextModelSchema, type ContextModel } from '../../src/core/analysis/context-model';
 import { CONTEXT_CONFIG, contextModelOf, fitContext } from './context-fit';
 
 /** The models that read sentence vectors, with the vectors they read. */
@@ -90,18 +91,28 @@ export function predictStory(
   return labelStory(story, model, reader, tw, ruleScale, read).map((c) => c.layer);
 }
 
+/** A held-out sentence the engine labelled wrong, named by its story and place. */
+export interface WrongLabel {
+  story: string;
+  sentence: number;
+  label: Layer;
+  read: Layer;
+}
+
 export interface Tally {
   correct: number;
   total: number;
   wordsWrong: number;
   words: number;
   confusion: Map<string, number>;
+  /** Which sentences were wrong, so that two runs can be compared sentence by sentence. */
+  wrong: WrongLabel[];
   /** Per temperature (as a string): how sure the posteriors were, where asked for. */
   calibration: Record<string, CalibrationTally>;
 }
 
 export function tally(): Tally {
-  return { correct: 0, total: 0, wordsWrong: 0, words: 0, confusion: new Map(), calibration: {} };
+  return { correct: 0, total: 0, wordsWrong: 0, words: 0, confusion: new Map(), wrong: [], calibration: {} };
 }
 
 export function score(t: Tally, story: CorpusStory, predicted: readonly Layer[]): void {
@@ -111,7 +122,10 @@ export function score(t: Tally, story: CorpusStory, predicted: readonly Layer[])
     t.total++;
     t.words += n;
     if (p === s.layer) t.correct++;
-    else t.wordsWrong += n;
+    else {
+      t.wordsWrong += n;
+      t.wrong.push({ story: story.id, sentence: i, label: s.layer, read: p });
+    }
     const key = `${s.layer}>${p}`;
     t.confusion.set(key, (t.confusion.get(key) ?? 0) + 1);
   });
@@ -148,6 +162,12 @@ export interface CvOptions {
   set?: string;
   /** Temperatures at which to tally how sure the posteriors of the first setting were. */
   temperatures?: readonly number[];
+  /**
+   * Retrain only the layer model in each fold and take the fold's story reader as kept by the last
+   * full run: a quick screen of a change to what the layer model reads. The reader reads the same
+   * features, so a screen leaves out what the change would do through it.
+   */
+  screen?: boolean;
 }
 
 /**
@@ -163,11 +183,7 @@ export async function crossValidate(
   const meaningGrid = options.meaningWeights ?? [MEANING_CONFIG.weight];
   const contextGrid = options.contextWeights ?? [CONTEXT_CONFIG.weight];
   const real = realSets();
-  const written = writtenSets();
-  const vectors = await corpusVectors([...written, ...real]);
-  const writtenLinear = written.filter(linearModelLearnsFrom);
-  const writtenExamples = examplesFor(writtenLinear, config);
-  const writtenReader = readerStories(written, config, readerConfig);
+  const vectors = await corpusVectors([...writtenSets(), ...real]);
   const all = real.flatMap((set) => set.stories.map((story) => ({ set: set.name, story })));
   const k = options.folds ?? all.length;
   const settings = grid.flatMap((w) => meaningGrid.flatMap((m) => contextGrid.map((c) => ({ w, m, c }))));
@@ -177,24 +193,16 @@ export async function crossValidate(
     const held = all.filter((_, i) => i % k === f);
     if (options.set !== undefined && !held.some((h) => h.set === options.set)) continue;
     const others = real.map((s) => ({ ...s, stories: s.stories.filter((x) => !held.some((h) => h.story === x)) }));
-    const { model, readerFile } = await foldEngine(
-      dataHash([...written, ...real], { ...config, reader: readerConfig, folds: k, fold: f }),
-      async () => ({
-        model: await trainModel(
-          [...writtenExamples, ...examplesFor(others, config)],
-          countSequences([...writtenLinear, ...others]),
-          config,
-        ),
-        readerFile: await fitReader([...writtenReader, ...readerStories(others, config, readerConfig)], readerConfig),
-      }),
-    );
-    const reader = grid.some((w) => w > 0) ? loadStoryReader(readerFile) : null;
-    const meaning = meaningGrid.some((m) => m > 0)
-      ? meaningModelOf(await fitMeaning([...written, ...others], vectors))
-      : null;
-    const context = contextGrid.some((c) => c > 0)
-      ? contextModelOf(await fitContext([...written, ...others], vectors))
-      : null;
+    const { model, readerFile, meaning, context } = await foldModels(f, k, others, {
+      config,
+      readerConfig,
+      vectors,
+      screen: options.screen ?? false,
+      reader: grid.some((w) => w > 0),
+      meaning: meaningGrid.some((m) => m > 0),
+      context: contextGrid.some((c) => c > 0),
+    });
+    const reader = readerFile ? loadStoryReader(readerFile) : null;
     for (const h of held) {
       if (options.set !== undefined && h.set !== options.set) continue;
       for (const x of settings) {
@@ -225,24 +233,114 @@ export async function crossValidate(
 
 const FOLD_CACHE = fileURLToPath(new URL('../.cache/cv-folds/', import.meta.url));
 
+interface FoldRequest {
+  config: TrainConfig;
+  readerConfig: ReaderConfig;
+  vectors: SentenceVectors;
+  /** Retrain the layer model and take the kept story reader (`CvOptions.screen`). */
+  screen: boolean;
+  /** Which of the optional models the fold's settings use. */
+  reader: boolean;
+  meaning: boolean;
+  context: boolean;
+}
+
 /**
- * A fold's layer model and story reader, trained once for what they learn from: they take most of
- * a fold's time, and a change to the meaning model alone (`npm run train -- --meaning-only`) does
- * not change them. Kept in bench/.cache (not in git) under the hash of their data, options and fold.
+ * Fold `f` of `k`'s models, trained on every written story and the real stories `others` (the
+ * rest are held out), or as kept by an earlier run.
  */
-async function foldEngine(
-  hash: string,
-  train: () => Promise<{ model: LearnedModel; readerFile: StoryReaderFile }>,
-): Promise<{ model: LearnedModel; readerFile: StoryReaderFile }> {
-  const file = `${FOLD_CACHE}${hash}.json`;
-  if (existsSync(file)) {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { model: unknown; readerFile: unknown };
-    return { model: LearnedModelSchema.parse(kept.model), readerFile: StoryReaderSchema.parse(kept.readerFile) };
-  }
+async function foldModels(f: number, k: number, others: readonly StorySet[], r: FoldRequest) {
+  const written = writtenSets();
+  const all = [...written, ...realSets()];
+  const writtenLinear = written.filter(linearModelLearnsFrom);
+  const trainLinear = () =>
+    trainModel(
+      [...examplesFor(writtenLinear, r.config), ...examplesFor(others, r.config)],
+      countSequences([...writtenLinear, ...others]),
+      r.config,
+    );
+  const fold = { folds: k, fold: f };
+  const engineHash = dataHash(all, { ...r.config, reader: r.readerConfig, ...fold });
+  const engine = r.screen
+    ? { model: await trainLinear(), readerFile: keptEngine(engineHash, f).readerFile }
+    : await kept(engineHash, parseEngine, async () => ({
+        model: await trainLinear(),
+        // Two calls, as the kept readers were fitted: each draws its retold stories from the same seed.
+        readerFile: await fitReader(
+          [...readerStories(written, r.config, r.readerConfig), ...readerStories(others, r.config, r.readerConfig)],
+          r.readerConfig,
+        ),
+      }));
+  const vectorModel = <T>(options: object, parse: (found: unknown) => T, fit: () => Promise<T>) =>
+    kept(dataHash(all, { ...options, fitters: VECTOR_FITTERS, ...fold }), parse, fit);
+  const meaning = r.meaning
+    ? await vectorModel({ meaning: MEANING_CONFIG }, MeaningModelSchema.parse, async () =>
+        meaningModelOf(await fitMeaning([...written, ...others], r.vectors)),
+      )
+    : null;
+  const context = r.context
+    ? await vectorModel({ context: CONTEXT_CONFIG }, ContextModelSchema.parse, async () =>
+        contextModelOf(await fitContext([...written, ...others], r.vectors)),
+      )
+    : null;
+  return { model: engine.model, readerFile: r.reader ? engine.readerFile : null, meaning, context };
+}
+
+/**
+ * The code that fits the two models over sentence vectors, hashed with their kept copies: they
+ * read no version number of their own (the layer model's features have `FEATURE_SET`), so a change
+ * to how they are fitted must still refit them.
+ */
+const VECTOR_FITTERS = createHash('sha256')
+  .update(
+    [
+      './meaning-fit.ts',
+      './context-fit.ts',
+      './mlp-fit.ts',
+      './linear-fit.ts',
+      '../../src/core/analysis/meaning-model.ts',
+    ]
+      .map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'))
+      .join('\0'),
+  )
+  .digest('hex');
+
+/**
+ * A fold's models, trained once for what they learn from: they take nearly all of a fold's time,
+ * and most changes leave most of them as they were (a new temperature grid changes none, a change
+ * to the meaning model alone not the layer model). Kept in bench/.cache (not in git) under the hash
+ * of their data, options and fold.
+ */
+async function kept<T>(hash: string, parse: (kept: unknown) => T, train: () => Promise<T>): Promise<T> {
+  const found = readKept(hash);
+  if (found !== undefined) return parse(found);
   const trained = await train();
   mkdirSync(FOLD_CACHE, { recursive: true });
-  writeFileSync(file, JSON.stringify(trained));
+  writeFileSync(`${FOLD_CACHE}${hash}.json`, JSON.stringify(trained));
   return trained;
+}
+
+function readKept(hash: string): unknown {
+  const file = `${FOLD_CACHE}${hash}.json`;
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+interface FoldEngine {
+  model: LearnedModel;
+  readerFile: StoryReaderFile;
+}
+
+function parseEngine(found: unknown): FoldEngine {
+  const { model, readerFile } = found as Record<keyof FoldEngine, unknown>;
+  return { model: LearnedModelSchema.parse(model), readerFile: StoryReaderSchema.parse(readerFile) };
+}
+
+/** The engine a full run kept for this fold: a screen has no story reader without it. */
+function keptEngine(hash: string, fold: number): FoldEngine {
+  const found = readKept(hash);
+  if (found === undefined)
+    throw new Error(`no story reader kept for fold ${fold} of this data: run \`npm run train\` first`);
+  return parseEngine(found);
 }
 
 function key(set: string, x: { w: number; m: number; c: number }, settings: readonly unknown[]): string {
@@ -266,6 +364,7 @@ export function mergeTallies(parts: ReadonlyArray<ReturnType<typeof talliesToJso
       m.wordsWrong += t.wordsWrong;
       m.words += t.words;
       for (const [c, n] of Object.entries(t.confusion)) m.confusion.set(c, (m.confusion.get(c) ?? 0) + n);
+      m.wrong.push(...t.wrong);
       for (const [temperature, c] of Object.entries(t.calibration))
         m.calibration[temperature] = mergeCalibration(m.calibration[temperature] ?? calibrationTally(), c);
       out.set(k, m);
@@ -291,6 +390,7 @@ async function main(): Promise<void> {
       set: { type: 'string' },
       json: { type: 'boolean' },
       calibrate: { type: 'boolean' },
+      screen: { type: 'boolean' },
     },
   });
   const config: TrainConfig = {
@@ -313,6 +413,7 @@ async function main(): Promise<void> {
     shard: { index: index ?? 0, count: count ?? 1 },
     ...(values.set ? { set: values.set } : {}),
     ...(values.calibrate ? { temperatures: TEMPERATURES } : {}),
+    ...(values.screen ? { screen: true } : {}),
   });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(talliesToJson(tallies))}\n`);

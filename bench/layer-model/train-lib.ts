@@ -40,7 +40,7 @@ export const MODEL_VERSION = 4;
  * The version of what the models read of a sentence (layer-features.ts, discourse.ts), hashed
  * with their data: fold engines kept in bench/.cache must not outlive a change to it.
  */
-const FEATURE_SET = 2;
+const FEATURE_SET = 3;
 
 const WORD_VECTORS = fileURLToPath(new URL('../../src/core/analysis/word-vectors.json', import.meta.url));
 

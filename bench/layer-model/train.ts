@@ -19,7 +19,6 @@
  *
  *   npm run train [-- --no-cv | --loso | --cv-only | --meaning-only]
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,7 +28,8 @@ import { RULE_SCALE } from '../../src/core/analysis/classify';
 import { linearModelLearnsFrom, realSets, writtenSets } from './data';
 import { countSequences, dataHash, DEFAULT_CONFIG, examplesFor, readerStories, trainModel } from './train-lib';
 import { fitReader, READER_CONFIG } from './reader-fit';
-import { mergeTallies, recall, summary, type Tally, type talliesToJson } from './cv';
+import { recall, summary, type Tally } from './cv';
+import { crossValidateInShards } from './cv-shards';
 import { MeaningModelSchema } from '../../src/core/analysis/meaning-model';
 import { corpusVectors } from './corpus-vectors';
 import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
@@ -44,33 +44,11 @@ const MEANING_OUT = fileURLToPath(new URL('../../src/core/analysis/meaning-model
 const CONTEXT_OUT = fileURLToPath(new URL('../../src/core/analysis/context-model.json', import.meta.url));
 const CALIBRATION_OUT = fileURLToPath(new URL('../../src/core/analysis/calibration.json', import.meta.url));
 const REPORT = fileURLToPath(new URL('./cv-report.json', import.meta.url));
-const CV = fileURLToPath(new URL('./cv.ts', import.meta.url));
-const SHARDS = 2;
 /**
  * Each fold trains both models (about ten minutes together on this project's two cores), so the
  * real stories are held out three at a time rather than one at a time: 21 folds would take hours.
  */
 const FOLDS = 7;
-
-/** One process's share of the folds; `folds` null holds out one story at a time. */
-function shard(index: number, folds: number | null): Promise<ReturnType<typeof talliesToJson>> {
-  return new Promise((resolve, reject) => {
-    const split = folds === null ? [] : ['--folds', String(folds)];
-    const args = ['--import', 'tsx', CV, ...split, '--shard', `${index}/${SHARDS}`, '--json', '--calibrate'];
-    const child = spawn(process.execPath, args, {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{'))
-        reject(new Error(`cross-validation shard ${index} failed (exit ${code})`));
-      else resolve(JSON.parse(line) as ReturnType<typeof talliesToJson>);
-    });
-  });
-}
 
 function report(tallies: Map<string, Tally>, hash: string, folds: number, stories: number) {
   return {
@@ -87,6 +65,7 @@ function report(tallies: Map<string, Tally>, hash: string, folds: number, storie
           timeError: t.wordsWrong / t.words,
           recall: Object.fromEntries(LAYERS.map((l) => [l, recall(t, l)])),
           confusion: Object.fromEntries(t.confusion),
+          wrong: [...t.wrong].sort((x, y) => x.story.localeCompare(y.story) || x.sentence - y.sentence),
         },
       ]),
     ),
@@ -116,7 +95,7 @@ async function main(): Promise<void> {
     `\nCross-validation on the real sets (${folds === null ? 'one story held out at a time' : `${folds} folds`}; each story labelled by an engine trained without it):`,
   );
   const cvStarted = Date.now();
-  const tallies = mergeTallies(await Promise.all(Array.from({ length: SHARDS }, (_, i) => shard(i, folds))));
+  const tallies = await crossValidateInShards([...(folds === null ? [] : ['--folds', String(folds)]), '--calibrate']);
   for (const [name, t] of tallies) console.log(summary(name, t));
   writeFileSync(
     REPORT,

@@ -44,13 +44,14 @@ const QUOTE = /["“”]/;
 
 /**
  * What the sentence says someone did, by the kind of act rather than its object: someone
- * noticed or told (detection told through people and tools), a watch that stayed silent (an
+ * noticed or told (detection told through people and tools, in a timeline's present tense as
+ * much as in a story's past, and as a report filed), a watch that stayed silent (an
  * admitted gap), service put back (recovery), a cause named.
  */
 const ACTS: ReadonlyArray<readonly [string, RegExp]> = [
   [
     'act:noticed',
-    /\b(?:noticed|spotted|found out|discovered|radioed|phoned|rang|called (?:us|me|the|our)|emailed|tweeted|reported|flagged|told (?:us|me|support|our)|pinged|messaged|complain\w*|alerted|paged|caught|woke (?:me|us)|started (?:getting|seeing|receiving)|opened (?:a )?tickets?|lit up)\b/,
+    /\b(?:noticed|spotted|found out|discovered|radioed|phoned|rang|called (?:us|me|the|our)|emailed|tweeted|reported|flagged|told (?:us|me|support|our)|pinged|messaged|complain\w*|alerted|paged|caught|woke (?:me|us)|started (?:getting|seeing|receiving)|opened (?:a )?tickets?|lit up|notic(?:es|ing)|spott?(?:s|ing)|report(?:s|ing)|(?:submitted|filed|sent) (?:a |an )?(?:report|bug|issue)|flags (?:the|it|this)|pag(?:es|ing) (?:me|us|the|our)|alerting|(?:went|goes|going) off|my inbox)\b/,
   ],
   [
     'act:missed',

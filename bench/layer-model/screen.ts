@@ -1,0 +1,66 @@
+/**
+ * A quick screen of a change to what the layer model reads (layer-features.ts, discourse.ts): the
+ * folds of the last `npm run train`, with only the layer model retrained in each and every other
+ * model as that run kept it in bench/.cache (about ten minutes instead of fifty). Prints each real
+ * set's figures beside the shipped ones (cv-report.json) and the held-out sentences the change
+ * fixed, lost or moved. The story reader reads the same features and is not retrained here, so a
+ * change that holds still ships only through `npm run train`, with `FEATURE_SET` raised.
+ *
+ *   npm run screen
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { LAYERS } from '../../src/core/analysis/layers';
+import { summary, type WrongLabel } from './cv';
+import { crossValidateInShards } from './cv-shards';
+import { realSets } from './data';
+import { wrongDiff } from './wrong-diff';
+
+const Layer = z.enum(LAYERS);
+const ReportSchema = z.object({
+  folds: z.number().int().positive(),
+  sets: z.record(
+    z.string(),
+    z.object({
+      sentences: z.number(),
+      accuracy: z.number(),
+      timeError: z.number(),
+      wrong: z.array(z.object({ story: z.string(), sentence: z.number(), label: Layer, read: Layer })).optional(),
+    }),
+  ),
+});
+
+async function main(): Promise<void> {
+  const report = ReportSchema.parse(JSON.parse(readFileSync(new URL('./cv-report.json', import.meta.url), 'utf8')));
+  const text = new Map(
+    realSets().flatMap((set) => set.stories.flatMap((s) => s.sentences.map((x, i) => [`${s.id}#${i}`, x.text]))),
+  );
+  const line = (w: WrongLabel) =>
+    `  ${w.story} #${w.sentence} ${w.label} (read ${w.read}): ${text.get(`${w.story}#${w.sentence}`) ?? ''}`;
+  const tallies = await crossValidateInShards(['--folds', String(report.folds), '--screen']);
+  for (const [name, t] of tallies) {
+    const shipped = report.sets[name];
+    console.log(`\n${summary(name, t)}`);
+    if (!shipped) continue;
+    const right = Math.round(shipped.accuracy * shipped.sentences);
+    console.log(
+      `${'shipped'.padEnd(26)} acc ${shipped.accuracy.toFixed(3)} (${right}/${shipped.sentences})  time err ${shipped.timeError.toFixed(3)}`,
+    );
+    if (!shipped.wrong) {
+      console.log('(cv-report.json lists no wrong sentences yet: `npm run train -- --cv-only` writes them)');
+      continue;
+    }
+    const diff = wrongDiff(shipped.wrong, t.wrong);
+    console.log(`fixed ${diff.fixed.length}:`);
+    diff.fixed.forEach((w) => console.log(line(w)));
+    console.log(`lost ${diff.lost.length}:`);
+    diff.lost.forEach((w) => console.log(line(w)));
+    console.log(`moved ${diff.moved.length}:`);
+    diff.moved.forEach((m) => console.log(`${line(m.now)} (was read ${m.before.read})`));
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
