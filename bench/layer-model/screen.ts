@@ -1,7 +1,7 @@
 /**
  * A quick screen of a change to what the layer model reads (layer-features.ts, discourse.ts): the
  * folds of the last `npm run train`, with only the layer model retrained in each and every other
- * model as that run kept it in bench/.cache (about ten minutes instead of fifty). Prints each real
+ * model as that run kept it in bench/.cache (about five minutes instead of fifty). Prints each real
  * set's figures beside the shipped ones (cv-report.json) and the held-out sentences the change
  * fixed, lost or moved. The story reader reads the same features and is not retrained here, so a
  * change that holds still ships only through `npm run train`, with `FEATURE_SET` raised.
