@@ -183,7 +183,8 @@ export async function crossValidate(
   const meaningGrid = options.meaningWeights ?? [MEANING_CONFIG.weight];
   const contextGrid = options.contextWeights ?? [CONTEXT_CONFIG.weight];
   const real = realSets();
-  const vectors = await corpusVectors([...writtenSets(), ...real]);
+  const written = writtenSets();
+  const vectors = await corpusVectors([...written, ...real]);
   const all = real.flatMap((set) => set.stories.map((story) => ({ set: set.name, story })));
   const k = options.folds ?? all.length;
   const settings = grid.flatMap((w) => meaningGrid.flatMap((m) => contextGrid.map((c) => ({ w, m, c }))));
@@ -194,6 +195,8 @@ export async function crossValidate(
     if (options.set !== undefined && !held.some((h) => h.set === options.set)) continue;
     const others = real.map((s) => ({ ...s, stories: s.stories.filter((x) => !held.some((h) => h.story === x)) }));
     const { model, readerFile, meaning, context } = await foldModels(f, k, others, {
+      written,
+      real,
       config,
       readerConfig,
       vectors,
@@ -234,6 +237,9 @@ export async function crossValidate(
 const FOLD_CACHE = fileURLToPath(new URL('../.cache/cv-folds/', import.meta.url));
 
 interface FoldRequest {
+  written: readonly StorySet[];
+  /** Every real set, the held-out stories included (the kept models' hashes cover all the data). */
+  real: readonly StorySet[];
   config: TrainConfig;
   readerConfig: ReaderConfig;
   vectors: SentenceVectors;
@@ -250,8 +256,8 @@ interface FoldRequest {
  * rest are held out), or as kept by an earlier run.
  */
 async function foldModels(f: number, k: number, others: readonly StorySet[], r: FoldRequest) {
-  const written = writtenSets();
-  const all = [...written, ...realSets()];
+  const written = r.written;
+  const all = [...written, ...r.real];
   const writtenLinear = written.filter(linearModelLearnsFrom);
   const trainLinear = () =>
     trainModel(
@@ -316,13 +322,17 @@ async function kept<T>(hash: string, parse: (kept: unknown) => T, train: () => P
   if (found !== undefined) return parse(found);
   const trained = await train();
   mkdirSync(FOLD_CACHE, { recursive: true });
-  writeFileSync(`${FOLD_CACHE}${hash}.json`, JSON.stringify(trained));
+  writeFileSync(keptFile(hash), JSON.stringify(trained));
   return trained;
 }
 
 function readKept(hash: string): unknown {
-  const file = `${FOLD_CACHE}${hash}.json`;
+  const file = keptFile(hash);
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+function keptFile(hash: string): string {
+  return `${FOLD_CACHE}${hash}.json`;
 }
 
 interface FoldEngine {
