@@ -5,7 +5,7 @@
  * real sets. Sets the shipped model was trained on are marked: their figures are in-sample, and
  * `npm run train` prints the cross-validated figures of the real sets.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LAYERS, type Layer } from '../src/core/analysis/layers';
 import {
@@ -20,6 +20,7 @@ import { evalVectors, runStory, type Mode } from './eval-corpus';
 import { loadDocuments } from './documents/corpus-documents';
 import { scoreDocuments } from './documents/eval-documents';
 import { FIXTURE_SETS, trainBatches } from './layer-model/data';
+import { readCvReport } from './layer-model/cv-report';
 
 interface SetScore {
   accuracy: Record<'typed' | 'whisper', number>;
@@ -110,7 +111,7 @@ export async function printTable(): Promise<void> {
       for (const [k, v] of s.confusion) realConfusion.set(k, (realConfusion.get(k) ?? 0) + v);
   }
   printDocuments();
-  const cv = crossValidationReport();
+  const cv = readCvReport();
   if (cv) {
     const fresh =
       cv.dataHash === SHIPPED_MODEL.dataHash &&
@@ -118,7 +119,7 @@ export async function printTable(): Promise<void> {
       cv.contextDataHash === SHIPPED_CONTEXT_MODEL.dataHash
         ? "the shipped models' data"
         : 'an EARLIER training set (rerun npm run train)';
-    const folds = cv.folds ?? 7;
+    const folds = cv.folds;
     const loso = folds === cv.stories;
     const split = loso ? 'leave-one-story-out' : `${folds} folds`;
     const tag = loso ? 'LOSO' : `${folds}-fold`;
@@ -161,28 +162,6 @@ function printDocuments(): void {
   line('documents (flat)', d.flatCorrect, '');
 }
 
-interface CvReport {
-  dataHash: string;
-  /** The meaning model's training-data hash (absent in reports from before it). */
-  meaningDataHash?: string;
-  /** The context model's training-data hash (absent in reports from before it). */
-  contextDataHash?: string;
-  /** How many folds the real stories were split into (one per story: leave-one-story-out); 7 in reports before it was written. */
-  folds?: number;
-  /** How many real stories there were. */
-  stories?: number;
-  sets: Record<
-    string,
-    {
-      sentences: number;
-      accuracy: number;
-      timeError: number;
-      recall: Partial<Record<Layer, number>>;
-      confusion: Record<string, number>;
-    }
-  >;
-}
-
 /** How sure the labels said they were on the same folds, before and after the shipped temperature. */
 function printCalibration(): void {
   const c = SHIPPED_CALIBRATION;
@@ -193,10 +172,4 @@ function printCalibration(): void {
     )
     .join('; ');
   console.log(`Confidence, scores divided by ${c.temperature}: calibration error ${sets}`);
-}
-
-/** The cross-validated figures written by the last `npm run train`, if any. */
-function crossValidationReport(): CvReport | null {
-  const file = repo('bench/layer-model/cv-report.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CvReport) : null;
 }

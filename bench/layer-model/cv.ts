@@ -43,6 +43,7 @@ import { corpusVectors } from './corpus-vectors';
 import { fitMeaning, MEANING_CONFIG, meaningModelOf } from './meaning-fit';
 import { ContextModelSchema, type ContextModel } from '../../src/core/analysis/context-model';
 import { CONTEXT_CONFIG, contextModelOf, fitContext } from './context-fit';
+import type { WrongLabel } from './cv-report';
 
 /** The models that read sentence vectors, with the vectors they read. */
 interface VectorModels {
@@ -92,13 +93,6 @@ export function predictStory(
 }
 
 /** A held-out sentence the engine labelled wrong, named by its story and place. */
-export interface WrongLabel {
-  story: string;
-  sentence: number;
-  label: Layer;
-  read: Layer;
-}
-
 export interface Tally {
   correct: number;
   total: number;

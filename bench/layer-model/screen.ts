@@ -8,30 +8,15 @@
  *
  *   npm run screen
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { LAYERS } from '../../src/core/analysis/layers';
-import { summary, type WrongLabel } from './cv';
+import { summary } from './cv';
+import { readCvReport, type WrongLabel } from './cv-report';
 import { crossValidateInShards } from './cv-shards';
 import { realSets } from './data';
 import { wrongDiff } from './wrong-diff';
 
-const Layer = z.enum(LAYERS);
-const ReportSchema = z.object({
-  folds: z.number().int().positive(),
-  sets: z.record(
-    z.string(),
-    z.object({
-      sentences: z.number(),
-      accuracy: z.number(),
-      timeError: z.number(),
-      wrong: z.array(z.object({ story: z.string(), sentence: z.number(), label: Layer, read: Layer })).optional(),
-    }),
-  ),
-});
-
 async function main(): Promise<void> {
-  const report = ReportSchema.parse(JSON.parse(readFileSync(new URL('./cv-report.json', import.meta.url), 'utf8')));
+  const report = readCvReport();
+  if (!report) throw new Error('No cv-report.json: `npm run train` writes it, with the fold models a screen reuses.');
   const text = new Map(
     realSets().flatMap((set) => set.stories.flatMap((s) => s.sentences.map((x, i) => [`${s.id}#${i}`, x.text]))),
   );
@@ -46,10 +31,6 @@ async function main(): Promise<void> {
     console.log(
       `${'shipped'.padEnd(26)} acc ${shipped.accuracy.toFixed(3)} (${right}/${shipped.sentences})  time err ${shipped.timeError.toFixed(3)}`,
     );
-    if (!shipped.wrong) {
-      console.log('(cv-report.json lists no wrong sentences yet: `npm run train -- --cv-only` writes them)');
-      continue;
-    }
     const diff = wrongDiff(shipped.wrong, t.wrong);
     console.log(`fixed ${diff.fixed.length}:`);
     diff.fixed.forEach((w) => console.log(line(w)));

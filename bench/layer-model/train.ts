@@ -37,22 +37,27 @@ import { ContextModelSchema } from '../../src/core/analysis/context-model';
 import { CONTEXT_CONFIG, contextModelOf, fitContext } from './context-fit';
 import { bestTemperature, fitOf } from './calibration-fit';
 import { CalibrationSchema, type CalibrationFit } from '../../src/core/analysis/calibration';
+import { CV_REPORT_FILE, writeCvReport, type CvReport } from './cv-report';
 
 const OUT = fileURLToPath(new URL('../../src/core/analysis/layer-model.json', import.meta.url));
 const READER_OUT = fileURLToPath(new URL('../../src/core/analysis/story-reader.json', import.meta.url));
 const MEANING_OUT = fileURLToPath(new URL('../../src/core/analysis/meaning-model.json', import.meta.url));
 const CONTEXT_OUT = fileURLToPath(new URL('../../src/core/analysis/context-model.json', import.meta.url));
 const CALIBRATION_OUT = fileURLToPath(new URL('../../src/core/analysis/calibration.json', import.meta.url));
-const REPORT = fileURLToPath(new URL('./cv-report.json', import.meta.url));
 /**
  * Each fold trains both models (about ten minutes together on this project's two cores), so the
  * real stories are held out three at a time rather than one at a time: 21 folds would take hours.
  */
 const FOLDS = 7;
 
-function report(tallies: Map<string, Tally>, hash: string, folds: number, stories: number) {
+function report(
+  tallies: Map<string, Tally>,
+  hashes: { layer: string; meaning: string; context: string },
+  folds: number,
+  stories: number,
+): CvReport {
   return {
-    dataHash: hash,
+    dataHash: hashes.layer,
     folds,
     stories,
     ruleScale: RULE_SCALE,
@@ -63,12 +68,15 @@ function report(tallies: Map<string, Tally>, hash: string, folds: number, storie
           sentences: t.total,
           accuracy: t.correct / t.total,
           timeError: t.wordsWrong / t.words,
-          recall: Object.fromEntries(LAYERS.map((l) => [l, recall(t, l)])),
+          // A layer the set never uses has no recall: null, not NaN, in JSON.
+          recall: Object.fromEntries(LAYERS.map((l) => [l, Number.isNaN(recall(t, l)) ? null : recall(t, l)])),
           confusion: Object.fromEntries(t.confusion),
           wrong: [...t.wrong].sort((x, y) => x.story.localeCompare(y.story) || x.sentence - y.sentence),
         },
       ]),
     ),
+    meaningDataHash: hashes.meaning,
+    contextDataHash: hashes.context,
   };
 }
 
@@ -97,11 +105,10 @@ async function main(): Promise<void> {
   const cvStarted = Date.now();
   const tallies = await crossValidateInShards([...(folds === null ? [] : ['--folds', String(folds)]), '--calibrate']);
   for (const [name, t] of tallies) console.log(summary(name, t));
-  writeFileSync(
-    REPORT,
-    `${JSON.stringify({ ...report(tallies, hash, folds ?? stories, stories), meaningDataHash: meaningHash, contextDataHash: contextHash }, null, 2)}\n`,
+  writeCvReport(
+    report(tallies, { layer: hash, meaning: meaningHash, context: contextHash }, folds ?? stories, stories),
   );
-  console.log(`(${((Date.now() - cvStarted) / 1000).toFixed(0)} s; written to ${REPORT})`);
+  console.log(`(${((Date.now() - cvStarted) / 1000).toFixed(0)} s; written to ${CV_REPORT_FILE})`);
   writeCalibration(tallies, hash, folds ?? stories);
 }
 

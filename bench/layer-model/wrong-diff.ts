@@ -1,4 +1,4 @@
-import type { WrongLabel } from './cv';
+import type { WrongLabel } from './cv-report';
 
 /** How the held-out sentences one run got wrong differ from another run's. */
 export interface WrongDiff {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WrongLabel } from '../../../bench/layer-model/cv';
+import type { WrongLabel } from '../../../bench/layer-model/cv-report';
 import { wrongDiff } from '../../../bench/layer-model/wrong-diff';
 
 const w = (story: string, sentence: number, label: WrongLabel['label'], read: WrongLabel['read']): WrongLabel => ({

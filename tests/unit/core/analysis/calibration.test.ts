@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CalibrationSchema } from '../../../../src/core/analysis/calibration';
 import {
@@ -7,14 +6,10 @@ import {
   SHIPPED_CALIBRATION,
 } from '../../../../src/core/analysis/classify';
 import { CONFIG_STORY } from './helpers';
+import { readCvReport } from '../../../../bench/layer-model/cv-report';
 
-const report = JSON.parse(
-  readFileSync(new URL('../../../../bench/layer-model/cv-report.json', import.meta.url), 'utf8'),
-) as {
-  dataHash: string;
-  folds: number;
-  sets: Record<string, { sentences: number; accuracy: number }>;
-};
+const report = readCvReport();
+if (!report) throw new Error('bench/layer-model/cv-report.json is missing: `npm run train` writes it.');
 
 describe('the shipped calibration', () => {
   it('was fitted to the out-of-fold labels of the engine the cross-validation report describes', () => {
