@@ -1,7 +1,7 @@
 /**
  * The lesson's four practice constraints, its five common failures, and the overall tier.
  */
-import type { Layer } from './layers';
+import { LAYERS, type Layer } from './layers';
 import { quoteOf, type StoryFacts } from './facts';
 import type {
   AnalyzedSentence,
@@ -12,6 +12,9 @@ import type {
   RubricLevel,
   TierResult,
 } from './types';
+
+/** The layers a story is told in; `other` (asides, feelings) is not one of them. */
+const STORY_LAYERS: readonly Layer[] = LAYERS.filter((l) => l !== 'other');
 
 const LEVEL_RANK: Record<RubricLevel, number> = { weak: 0, passing: 1, strong: 2, staff_bar: 3 };
 
@@ -94,12 +97,16 @@ export function assessCommonFailures(
 ): CommonFailures {
   const mitigationQuotes = sentences.filter((s) => s.layer === 'mitigation').map(quoteOf);
   const closed = facts.stillRunning.length === 0 && facts.auditLens.length === 0 && facts.currentPractice.length === 0;
+  const mitigation = layers.mitigation;
+  // "Most of the story" must be true of the figures beside it: a short recovery in a story that
+  // never reaches a fix is a missing fix (its own failure), not a recovery that took over.
+  const longest = STORY_LAYERS.every((l) => mitigation.seconds >= layers[l].seconds);
   return {
     mitigation_dominates: {
       key: 'mitigation_dominates',
       title: 'Mitigation consumed most of the story',
-      detected: rubric.layer_balance.level === 'weak' && layers.mitigation.seconds > layers.structural_fix.seconds,
-      detail: `Mitigation ${Math.round(layers.mitigation.seconds)} s against ${Math.round(layers.structural_fix.seconds)} s of structural fix.`,
+      detected: rubric.layer_balance.level === 'weak' && mitigation.seconds > layers.structural_fix.seconds && longest,
+      detail: `Mitigation ${Math.round(mitigation.seconds)} s (${Math.round(mitigation.share * 100)}% of the story${longest && mitigation.seconds > 0 ? ', more than any other layer' : ''}) against ${Math.round(layers.structural_fix.seconds)} s of structural fix.`,
       evidence: mitigationQuotes.slice(0, 3),
     },
     vague_structural_fix: {

@@ -38,6 +38,7 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(false);
     expect(a.commonFailures.polished_detection.detected).toBe(true);
     expect(a.commonFailures.mitigation_dominates.detected).toBe(true);
+    expect(a.commonFailures.mitigation_dominates.detail).toMatch(/of the story, more than any other layer\)/);
     expect(a.commonFailures.vague_structural_fix.detected).toBe(true);
     expect(a.commonFailures.skipped_system_learning.detected).toBe(true);
     expect(a.tier).toBe('senior');
@@ -46,6 +47,21 @@ describe('rubric, constraints, common failures and tier', () => {
       'shrink_mitigation',
       'honest_detection',
     ]);
+  });
+
+  it('does not say mitigation took over a story whose recovery was one short sentence and whose cause was most of it', () => {
+    const a = analyzeSentences([
+      'Our payroll export sent every salary file twice on the last Friday of the month, and two hundred people were paid double.',
+      'The cause was a retry in the export job that did not check whether the bank had already accepted the file.',
+      'The bank acknowledged files late that day because of a holiday backlog, so the job treated every slow acknowledgement as a failure.',
+      'Each retry created a new file with a new reference, and the bank had no way to tell them apart from real payments.',
+      'We rolled back to the previous export job within the hour.',
+    ]);
+    expect(a.rubric?.layer_balance.level).toBe('weak');
+    expect(a.layers.mitigation.seconds).toBeGreaterThan(a.layers.structural_fix.seconds);
+    expect(a.layers.attribution.seconds).toBeGreaterThan(a.layers.mitigation.seconds);
+    expect(a.commonFailures.mitigation_dominates.detected).toBe(false);
+    expect(a.commonFailures.mitigation_dominates.detail).toMatch(/^Mitigation \d+ s \(\d+% of the story\) against 0 s/);
   });
 
   it('grades a specific, proven, framework-tied fix with an applied lesson and an owned near-miss as L7', () => {
