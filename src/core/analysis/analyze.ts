@@ -170,7 +170,7 @@ function gradeStory(
 ) {
   const { rubric } = assessRubric({ sentences, layers, facts });
   const commonFailures = assessCommonFailures(sentences, layers, rubric, facts);
-  const tierDetail = assessTier(rubric, facts);
+  const tierDetail = assessTier(rubric, facts, layers);
   const feedback = buildFeedback({
     sentences,
     layers,

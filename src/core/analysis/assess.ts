@@ -50,7 +50,9 @@ export function assessConstraints(
           ? facts.stillRunning.length > 0
             ? 'The fix names a specific artifact and says it is still in place.'
             : 'The fix names a specific artifact; saying it is still running would make it stronger.'
-          : 'The fix does not name a specific artifact that is still in place.',
+          : layers.structural_fix.sentences === 0
+            ? 'There is no structural fix to name an artifact in.'
+            : 'The fix does not name a specific artifact that is still in place.',
       evidence:
         facts.specificArtifact.length > 0
           ? [...facts.specificArtifact.slice(0, 2), ...facts.stillRunning.slice(0, 1)]
@@ -111,11 +113,14 @@ export function assessCommonFailures(
     },
     vague_structural_fix: {
       key: 'vague_structural_fix',
-      title: 'The structural fix is vague ("we added monitoring")',
+      title:
+        layers.structural_fix.sentences === 0
+          ? 'No structural fix at all (Layer 4 is missing)'
+          : 'The structural fix is vague ("we added monitoring")',
       detected: rubric.structural_fix_specificity.level === 'weak',
       detail:
         layers.structural_fix.sentences === 0
-          ? 'No structural fix at all.'
+          ? 'The story ends before any lasting change is told.'
           : rubric.structural_fix_specificity.level === 'weak'
             ? 'The fix never names a specific artifact.'
             : 'The fix names a specific artifact.',
@@ -152,15 +157,18 @@ export function assessCommonFailures(
   };
 }
 
-export function assessTier(rubric: Rubric, facts: StoryFacts): TierResult {
+export function assessTier(rubric: Rubric, facts: StoryFacts, layers: Record<Layer, LayerStats>): TierResult {
   const spec = rubric.structural_fix_specificity.level;
   const balance = rubric.layer_balance.level;
   const learning = rubric.system_learning.level;
   const reasons: string[] = [];
   if (!atLeast(spec, 'passing') || balance === 'weak') {
-    if (!atLeast(spec, 'passing'))
-      reasons.push('The story ends on mitigation or a vague fix: no specific structural artifact.');
-    if (balance === 'weak') reasons.push('Mitigation takes more of the story than the structural fix.');
+    // Each reason must hold for the figures shown beside it: a story with no fix at all is told
+    // so, not that its recovery (perhaps none either) outweighs the fix.
+    const noFix = layers.structural_fix.sentences === 0;
+    if (noFix) reasons.push('The story never reaches a structural fix: nothing lasting changed after the recovery.');
+    else if (!atLeast(spec, 'passing')) reasons.push('The story ends on a vague fix: no specific structural artifact.');
+    if (balance === 'weak' && !noFix) reasons.push('Mitigation takes more of the story than the structural fix.');
     if (learning === 'weak') reasons.push('There is no system learning.');
     return {
       tier: 'senior',

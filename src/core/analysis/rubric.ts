@@ -83,7 +83,7 @@ function weakBalance({ sentences, layers }: RubricInput): RubricScore | null {
   if (sf === 0) {
     return balanceScore(
       'weak',
-      'The story never reaches a structural fix, so it ends at mitigation.',
+      `The story never reaches a structural fix${m > 0 ? ', so it ends at mitigation' : ''}.`,
       layerQuotes(sentences, 'mitigation'),
       'Add the lasting change you made after the incident and give it more time than the recovery.',
     );

@@ -64,6 +64,28 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(a.commonFailures.mitigation_dominates.detail).toMatch(/^Mitigation \d+ s \(\d+% of the story\) against 0 s/);
   });
 
+  it('tells a story with neither a recovery nor a fix what is missing, not that its recovery outweighs its fix', () => {
+    const a = analyzeSentences([
+      'Last spring our ticket scanner app rejected valid tickets at two stadium gates for most of a match.',
+      'A steward radioed the control room after the third angry fan showed a valid ticket that had been refused.',
+      'The cause was a clock on the gate tablets that had drifted, so fresh ticket codes looked as if they came from the future.',
+    ]);
+    expect(a.layers.mitigation.seconds).toBe(0);
+    expect(a.layers.structural_fix.seconds).toBe(0);
+    expect(a.tier).toBe('senior');
+    const said = [
+      ...(a.tierDetail?.reasons ?? []),
+      a.rubric?.layer_balance.reason ?? '',
+      a.constraints.structural_fix_names_continuing_artifact.detail,
+      ...Object.values(a.commonFailures)
+        .filter((f) => f.detected)
+        .flatMap((f) => [f.title, f.detail]),
+    ].join(' ');
+    expect(said).toMatch(/never reaches a structural fix/);
+    expect(said).toMatch(/No structural fix at all/);
+    expect(said).not.toMatch(/ends at mitigation|more of the story than the structural fix|vague|still in place/i);
+  });
+
   it('grades a specific, proven, framework-tied fix with an applied lesson and an owned near-miss as L7', () => {
     const a = analyzeSentences(L7);
     AnalysisSchema.parse(a);
