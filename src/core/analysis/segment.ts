@@ -5,7 +5,7 @@
  * without punctuation) are split at their most natural pause or conjunction.
  */
 import type { Transcript } from '../transcript/types';
-import { flattenWords, type TimedWord } from '../transcript/words';
+import { EMOTICON, flattenWords, type TimedWord } from '../transcript/words';
 
 interface Sentence {
   index: number;
@@ -147,8 +147,12 @@ function endsSentence(
   punctuated: boolean,
   after?: TimedWord,
 ): boolean {
-  const bare = word.text.replace(CLOSERS, '');
+  // A face after the word ("fired. :-)", "it broke :(") is read past: the sentence ends where
+  // the word's own punctuation says, and a face before a capitalised word ends one itself.
+  const face = word.text.split(' ').length > 1 && EMOTICON.test(word.text.slice(word.text.lastIndexOf(' ') + 1));
+  const bare = (face ? word.text.slice(0, word.text.lastIndexOf(' ')) : word.text).replace(CLOSERS, '');
   const gap = next.start - word.end;
+  if (face && !/[.!?…]$/.test(bare) && startsLikeSentence(next)) return true;
   if (/[.!?]$/.test(bare) || /…$/.test(bare)) {
     const lower = bare.toLowerCase();
     if (/\.\.\.$/.test(bare) || /…$/.test(bare)) return startsLikeSentence(next) || gap >= gapSec * 0.5;

@@ -17,6 +17,11 @@ export interface TimedWord {
 
 /** Tokens that only carry punctuation glue onto the word before them. */
 const PUNCT_ONLY = /^[\p{P}\p{S}]+$/u;
+/**
+ * A face made of punctuation (":-)", ";)", ":(", "<3", "^_^"): a word of its own in forum posts
+ * and chat, kept apart from the word before it (with its space) rather than glued to it.
+ */
+export const EMOTICON = /^(?:[:;=][-'^o]?[()[\]dDpP/\\|3*]+|[()][-'^]?[:;=]|<3+|\^_*\^)$/u;
 const OPENING_PUNCT = /^[("'“‘[¿¡]+$/u;
 
 export function flattenWords(transcript: Transcript): TimedWord[] {
@@ -35,9 +40,10 @@ export function flattenWords(transcript: Transcript): TimedWord[] {
         continue;
       }
       const prev = out[out.length - 1];
-      if (PUNCT_ONLY.test(text) && prev) {
-        // Dashes keep their space ("Detection — we ..."); commas and stops attach directly.
-        prev.text += /^[—–-]+$/.test(text) ? ` ${text}` : text;
+      if ((PUNCT_ONLY.test(text) || EMOTICON.test(text)) && prev) {
+        // Dashes and faces keep their space ("Detection — we ...", "fired. :-)"); commas and
+        // stops attach directly.
+        prev.text += /^[—–-]+$/.test(text) || EMOTICON.test(text) ? ` ${text}` : text;
         prev.end = Math.max(prev.end, word.end);
         continue;
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../../../src/core/analysis/segment';
 import type { Transcript, TranscriptWord } from '../../../../src/core/transcript/types';
+import { transcriptFromText } from '../../../../src/core/transcript/from-text';
 
 /** Words at 0.3 s each; `gaps[i]` extra seconds of silence after word i. */
 function timed(text: string, gaps: Record<number, number> = {}): TranscriptWord[] {
@@ -105,5 +106,29 @@ describe('unpunctuated transcripts: words decide as much as pauses', () => {
     expect(sentences.length).toBeGreaterThan(1);
     expect(sentences.slice(1).every((s) => s.continues === true)).toBe(true);
     expect(sentences[0]?.continues).toBeUndefined();
+  });
+});
+
+describe('faces typed in forum and chat answers', () => {
+  const sentencesOf = (text: string) => segmentTranscript(transcriptFromText(text)).sentences.map((s) => s.text);
+
+  it('keeps a face apart from the word before it and with the sentence it closes', () => {
+    expect(sentencesOf('I was not in fact fired. :-) The most recent outage I caused? Yesterday!')).toEqual([
+      'I was not in fact fired. :-)',
+      'The most recent outage I caused?',
+      'Yesterday!',
+    ]);
+    expect(sentencesOf('It broke :( and we rolled back. Then it worked :) so we slept.')).toEqual([
+      'It broke :( and we rolled back.',
+      'Then it worked :) so we slept.',
+    ]);
+  });
+
+  it('ends a sentence at a face followed by a capitalised word, and still glues plain punctuation', () => {
+    expect(sentencesOf('We shipped it on a Friday ;) Nobody noticed until Monday.')).toEqual([
+      'We shipped it on a Friday ;)',
+      'Nobody noticed until Monday.',
+    ]);
+    expect(sentencesOf('We rolled back , then we slept .')).toEqual(['We rolled back, then we slept.']);
   });
 });
