@@ -18,10 +18,11 @@ export interface TimedWord {
 /** Tokens that only carry punctuation glue onto the word before them. */
 const PUNCT_ONLY = /^[\p{P}\p{S}]+$/u;
 /**
- * A face made of punctuation (":-)", ";)", ":(", "<3", "^_^"): a word of its own in forum posts
- * and chat, kept apart from the word before it (with its space) rather than glued to it.
+ * A face made of punctuation (":-)", ";)", ":(", "<3", "^_^") or an emoji: a word of its own in
+ * forum posts and chat, kept apart from the word before it (with its space) rather than glued to it.
  */
-export const EMOTICON = /^(?:[:;=][-'^o]?[()[\]dDpP/\\|3*]+|[()][-'^]?[:;=]|<3+|\^_*\^)$/u;
+export const EMOTICON =
+  /^(?:[:;=][-'^o]?[()[\]dDpP/\\|3*]+|[()][-'^]?[:;=]|<3+|\^_*\^|(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+)$/u;
 const OPENING_PUNCT = /^[("'“‘[¿¡]+$/u;
 
 export function flattenWords(transcript: Transcript): TimedWord[] {

@@ -129,6 +129,10 @@ describe('faces typed in forum and chat answers', () => {
       'We shipped it on a Friday ;)',
       'Nobody noticed until Monday.',
     ]);
+    expect(sentencesOf('It happened on this very website. 😄 I added a config change on boot.')).toEqual([
+      'It happened on this very website. 😄',
+      'I added a config change on boot.',
+    ]);
     expect(sentencesOf('We rolled back , then we slept .')).toEqual(['We rolled back, then we slept.']);
   });
 });
