@@ -72,6 +72,9 @@ function closesOnLearning(sentences: readonly AnalyzedSentence[], layers: Record
   );
 }
 
+/** Below this share of the longest earlier layer, the fix is not "similar" to it but shorter. */
+const SIMILAR_SHARE = 0.8;
+
 function balanceScore(level: RubricLevel, reason: string, evidence: Quote[], advice: string): RubricScore {
   return score('layer_balance', 'Layer balance', level, reason, evidence, advice);
 }
@@ -122,7 +125,12 @@ function fixDominanceGrade({ sentences, layers, facts }: RubricInput, closesOnLe
   if (!dominates) {
     return balanceScore(
       'passing',
-      `Layers 1-4 get similar time: structural fix ${secs(sf)} against up to ${secs(early)} for the earlier parts.${margin}`,
+      // "Similar" only where it is: a fix a fraction of the length of the cause is told so.
+      `${
+        sf < SIMILAR_SHARE * early
+          ? `The structural fix (${secs(sf)}) is shorter than the earlier parts (up to ${secs(early)}).`
+          : `Layers 1-4 get similar time: structural fix ${secs(sf)} against up to ${secs(early)} for the earlier parts.`
+      }${margin}`,
       layerQuotes(sentences, 'structural_fix', 2),
       `Make the structural fix clearly the longest part: trim headline, detection, attribution and mitigation to a sentence or two each and aim for at least ${secs(DOMINANCE_RATIO * early)} on the fix.`,
     );

@@ -86,6 +86,20 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(said).not.toMatch(/ends at mitigation|more of the story than the structural fix|vague|still in place/i);
   });
 
+  it('does not call a fix a fraction of the length of the cause "similar time"', () => {
+    const a = analyzeSentences([
+      'Our invoice service emailed every customer a second copy of their monthly invoice on the first of March.',
+      'The cause was a scheduler migration that left both the old cron host and the new job runner enabled for a night.',
+      'Each of them read the same queue table, and neither took a lock, because the old host was supposed to be switched off by a ticket nobody closed.',
+      'The migration checklist had a step for turning the old host off, but it was written as a reminder rather than a check, and the person who owned it had moved teams.',
+      'We added a lock on the invoice queue so that only one runner can take a batch.',
+    ]);
+    expect(a.rubric?.layer_balance.level).toBe('passing');
+    expect(a.layers.structural_fix.seconds).toBeLessThan(0.8 * a.layers.attribution.seconds);
+    expect(a.rubric?.layer_balance.reason).toMatch(/^The structural fix \(\d+ s\) is shorter than the earlier parts/);
+    expect(a.rubric?.layer_balance.reason).not.toMatch(/similar/);
+  });
+
   it('grades a specific, proven, framework-tied fix with an applied lesson and an owned near-miss as L7', () => {
     const a = analyzeSentences(L7);
     AnalysisSchema.parse(a);
