@@ -87,7 +87,7 @@ function nameTheArtifact({ sentences, layers, rubric, facts }: FeedbackInput): C
       id: 'name_the_artifact',
       title: missing ? 'Add the structural fix' : 'Name the structural artifact',
       detail: missing
-        ? 'The story stops at recovery. Add what you changed so this class of failure cannot recur or is caught early: the gate, alert, contract or runbook, what it checks, and who it pages.'
+        ? `The story stops ${layers.mitigation.sentences > 0 ? 'at recovery' : 'before any lasting change'}. Add what you changed so this class of failure cannot recur or is caught early: the gate, alert, contract or runbook, what it checks, and who it pages.`
         : 'Replace the general follow-up ("more monitoring", "more checks") with the actual artifact: what it checks, its threshold, what it blocks or who it pages, and that it still runs.',
       dimension: 'structural_fix_specificity',
       evidence: facts.vagueFix.length > 0 ? facts.vagueFix : layerQuotes(sentences, 'structural_fix'),
@@ -202,10 +202,15 @@ function proveTheFix({ rubric, facts }: FeedbackInput): Candidate[] {
   ];
 }
 
-/** A polished account already gets honest_detection; this covers the honest ones. */
-function detectionHonestyAdvice({ rubric, facts }: FeedbackInput): Candidate[] {
+/**
+ * A polished account already gets honest_detection; this covers the honest ones. A story with no
+ * detection at all gets "Add one sentence of Detection" instead: the same advice twice would take
+ * two of the three places.
+ */
+function detectionHonestyAdvice({ rubric, facts, layers }: FeedbackInput): Candidate[] {
   const { level, advice, evidence } = rubric.honesty_about_detection;
   if (facts.polished || (level !== 'weak' && level !== 'passing' && level !== 'strong')) return [];
+  if (level === 'weak' && layers.detection.sentences === 0) return [];
   return [
     {
       id: level === 'strong' ? 'own_near_miss' : 'connect_detection_gap',

@@ -100,6 +100,20 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(a.rubric?.layer_balance.reason).not.toMatch(/similar/);
   });
 
+  it('asks once for the missing detection and does not say a story with no recovery stops at recovery', () => {
+    const a = analyzeSentences([
+      'Our booking site sold the same hotel room twice on about forty nights last summer.',
+      'The cause was a cache of room availability that kept serving rooms for a minute after they were booked.',
+      'That cache had been added a month earlier to make the search page faster.',
+    ]);
+    expect(a.layers.detection.sentences).toBe(0);
+    expect(a.layers.mitigation.sentences).toBe(0);
+    const fixes = a.feedback.topFixes;
+    expect(fixes.filter((f) => f.dimension === 'honesty_about_detection')).toHaveLength(1);
+    expect(fixes.map((f) => f.id)).toContain('add_detection');
+    expect(fixes.find((f) => f.id === 'name_the_artifact')?.detail).toMatch(/stops before any lasting change/);
+  });
+
   it('grades a specific, proven, framework-tied fix with an applied lesson and an owned near-miss as L7', () => {
     const a = analyzeSentences(L7);
     AnalysisSchema.parse(a);
