@@ -1,7 +1,7 @@
 /**
  * The lesson's four practice constraints, its five common failures, and the overall tier.
  */
-import { LAYERS, type Layer } from './layers';
+import { OUTLINE_LAYERS, type Layer } from './layers';
 import { quoteOf, type StoryFacts } from './facts';
 import type {
   AnalyzedSentence,
@@ -12,9 +12,6 @@ import type {
   RubricLevel,
   TierResult,
 } from './types';
-
-/** The layers a story is told in; `other` (asides, feelings) is not one of them. */
-const STORY_LAYERS: readonly Layer[] = LAYERS.filter((l) => l !== 'other');
 
 const LEVEL_RANK: Record<RubricLevel, number> = { weak: 0, passing: 1, strong: 2, staff_bar: 3 };
 
@@ -102,7 +99,7 @@ export function assessCommonFailures(
   const mitigation = layers.mitigation;
   // "Most of the story" must be true of the figures beside it: a short recovery in a story that
   // never reaches a fix is a missing fix (its own failure), not a recovery that took over.
-  const longest = STORY_LAYERS.every((l) => mitigation.seconds >= layers[l].seconds);
+  const longest = OUTLINE_LAYERS.every((l) => mitigation.seconds >= layers[l].seconds);
   return {
     mitigation_dominates: {
       key: 'mitigation_dominates',

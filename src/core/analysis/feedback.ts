@@ -48,13 +48,18 @@ function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max =
 
 /**
  * Mitigation advice only where the figures beside it agree: "two sentences" when the two-sentence
- * check fails, "less time" when mitigation outlasts the structural fix, nothing otherwise.
+ * check fails, "less time" when mitigation outlasts a structural fix or is the longest part of a
+ * story without one, nothing otherwise.
  */
-function mitigationAdvice(
-  layers: Record<Layer, LayerStats>,
-  constraints: Constraints,
-  rubric: Rubric,
-): Pick<Candidate, 'id' | 'title' | 'detail'> | null {
+function mitigationAdvice({
+  layers,
+  constraints,
+  rubric,
+  failures,
+}: Pick<FeedbackInput, 'layers' | 'constraints' | 'rubric' | 'failures'>): Pick<
+  Candidate,
+  'id' | 'title' | 'detail'
+> | null {
   const m = layers.mitigation;
   const fix = layers.structural_fix;
   const timing = `${m.sentences} ${m.sentences === 1 ? 'sentence' : 'sentences'} and ${Math.round(m.seconds)} s`;
@@ -65,7 +70,14 @@ function mitigationAdvice(
       detail: `Mitigation takes ${timing}. Say what restored service and how fast in one or two sentences, and move the time to the structural fix.`,
     };
   }
-  if (rubric.layer_balance.level === 'weak' && m.seconds > 0 && m.seconds > fix.seconds) {
+  // With no fix at all, "less time than the fix" means adding the fix (its own advice), unless the
+  // recovery took over the story: a two-second recovery is not told to shrink.
+  if (
+    rubric.layer_balance.level === 'weak' &&
+    m.seconds > 0 &&
+    m.seconds > fix.seconds &&
+    (fix.sentences > 0 || failures.mitigation_dominates.detected)
+  ) {
     return {
       id: 'shrink_mitigation',
       title: 'Spend less time on mitigation than on the fix',
@@ -96,8 +108,9 @@ function nameTheArtifact({ sentences, layers, rubric, facts }: FeedbackInput): C
   ];
 }
 
-function shrinkMitigation({ sentences, layers, rubric, constraints }: FeedbackInput): Candidate[] {
-  const mitigation = mitigationAdvice(layers, constraints, rubric);
+function shrinkMitigation(input: FeedbackInput): Candidate[] {
+  const { sentences, rubric } = input;
+  const mitigation = mitigationAdvice(input);
   if (!mitigation) return [];
   return [
     {
@@ -124,10 +137,10 @@ function honestDetection({ facts, tier }: FeedbackInput): Candidate[] {
   ];
 }
 
-function growStructuralFix({ sentences, layers, rubric, constraints }: FeedbackInput): Candidate[] {
+function growStructuralFix(input: FeedbackInput): Candidate[] {
+  const { sentences, rubric } = input;
   // A weak balance that mitigation does not explain is about the fix being too short.
-  const balanceWithoutMitigation =
-    rubric.layer_balance.level === 'weak' && mitigationAdvice(layers, constraints, rubric) === null;
+  const balanceWithoutMitigation = rubric.layer_balance.level === 'weak' && mitigationAdvice(input) === null;
   const balanceToFix = rubric.layer_balance.level === 'passing' || balanceWithoutMitigation;
   if (!balanceToFix || rubric.structural_fix_specificity.level === 'weak') return [];
   return [
