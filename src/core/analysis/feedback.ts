@@ -47,6 +47,17 @@ function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max =
 }
 
 /**
+ * The recovery outlasts a structural fix that is there, or took over a story without one. With no
+ * fix at all, "less time than the fix" means adding the fix (advice of its own): a one-line
+ * recovery is not told to shrink, and the follow-up asks about the fix.
+ */
+function recoveryOutlastsFix({ layers, failures }: Pick<FeedbackInput, 'layers' | 'failures'>): boolean {
+  const m = layers.mitigation.seconds;
+  const fix = layers.structural_fix;
+  return m > 0 && m > fix.seconds && (fix.sentences > 0 || failures.mitigation_dominates.detected);
+}
+
+/**
  * Mitigation advice only where the figures beside it agree: "two sentences" when the two-sentence
  * check fails, "less time" when mitigation outlasts a structural fix or is the longest part of a
  * story without one, nothing otherwise.
@@ -70,14 +81,7 @@ function mitigationAdvice({
       detail: `Mitigation takes ${timing}. Say what restored service and how fast in one or two sentences, and move the time to the structural fix.`,
     };
   }
-  // With no fix at all, "less time than the fix" means adding the fix (its own advice), unless the
-  // recovery took over the story: a two-second recovery is not told to shrink.
-  if (
-    rubric.layer_balance.level === 'weak' &&
-    m.seconds > 0 &&
-    m.seconds > fix.seconds &&
-    (fix.sentences > 0 || failures.mitigation_dominates.detected)
-  ) {
+  if (rubric.layer_balance.level === 'weak' && recoveryOutlastsFix({ layers, failures })) {
     return {
       id: 'shrink_mitigation',
       title: 'Spend less time on mitigation than on the fix',
@@ -384,10 +388,9 @@ function mostlyRecovery(layers: Record<Layer, LayerStats>): boolean {
   return story > 0 && layers.mitigation.seconds / story > 0.5;
 }
 
-function followUpQuestion(rubric: Rubric, layers: Record<Layer, LayerStats>, facts: StoryFacts): FollowUpQuestion {
+function followUpQuestion({ rubric, layers, facts, failures }: FeedbackInput): FollowUpQuestion {
   let layer: StoryLayer;
-  const mitigationOutlastsFix =
-    layers.mitigation.seconds > 0 && layers.mitigation.seconds > layers.structural_fix.seconds;
+  const mitigationOutlastsFix = recoveryOutlastsFix({ layers, failures });
   if (rubric.structural_fix_specificity.level === 'weak')
     layer = rubric.layer_balance.level === 'weak' && mitigationOutlastsFix ? 'mitigation' : 'structural_fix';
   else if (rubric.honesty_about_detection.level === 'weak') layer = 'detection';
@@ -451,7 +454,7 @@ export function buildFeedback(input: FeedbackInput): Feedback {
     summary: buildSummary(input.tier, input.rubric, input.layers),
     topFixes: topFixes(input),
     outline: buildOutline(input.sentences, input.layers, input.lengthSeconds, input.facts),
-    followUp: followUpQuestion(input.rubric, input.layers, input.facts),
+    followUp: followUpQuestion(input),
   };
 }
 

@@ -62,6 +62,7 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(a.layers.attribution.seconds).toBeGreaterThan(a.layers.mitigation.seconds);
     expect(a.commonFailures.mitigation_dominates.detected).toBe(false);
     expect(a.feedback.topFixes.map((f) => f.id)).not.toContain('shrink_mitigation');
+    expect(a.feedback.followUp.layer).toBe('structural_fix');
     expect(a.commonFailures.mitigation_dominates.detail).toMatch(/^Mitigation \d+ s \(\d+% of the story\) against 0 s/);
   });
 
