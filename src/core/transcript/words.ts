@@ -18,8 +18,9 @@ export interface TimedWord {
 /** Tokens that only carry punctuation glue onto the word before them. */
 const PUNCT_ONLY = /^[\p{P}\p{S}]+$/u;
 /**
- * A face made of punctuation (":-)", ";)", ":(", "<3", "^_^") or an emoji: a word of its own in
- * forum posts and chat, kept apart from the word before it (with its space) rather than glued to it.
+ * A face made of punctuation (":-)", ";)", ":(", "<3", "^_^") or an emoji: glued to the word
+ * before like any punctuation (so word counts stay as the recogniser's), but with its space, and
+ * read past where the segmenter looks for the sentence's own full stop.
  */
 export const EMOTICON =
   /^(?:[:;=][-'^o]?[()[\]dDpP/\\|3*]+|[()][-'^]?[:;=]|<3+|\^_*\^|(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+)$/u;
@@ -41,7 +42,7 @@ export function flattenWords(transcript: Transcript): TimedWord[] {
         continue;
       }
       const prev = out[out.length - 1];
-      if ((PUNCT_ONLY.test(text) || EMOTICON.test(text)) && prev) {
+      if (PUNCT_ONLY.test(text) && prev) {
         // Dashes and faces keep their space ("Detection — we ...", "fired. :-)"); commas and
         // stops attach directly.
         prev.text += /^[—–-]+$/.test(text) || EMOTICON.test(text) ? ` ${text}` : text;
