@@ -163,7 +163,7 @@ export function assessTier(rubric: Rubric, facts: StoryFacts, layers: Record<Lay
     // Each reason must hold for the figures shown beside it: a story with no fix at all is told
     // so, not that its recovery (perhaps none either) outweighs the fix.
     const noFix = layers.structural_fix.sentences === 0;
-    if (noFix) reasons.push('The story never reaches a structural fix: nothing lasting changed after the recovery.');
+    if (noFix) reasons.push('The story never reaches a structural fix: it tells no lasting change.');
     else if (!atLeast(spec, 'passing')) reasons.push('The story ends on a vague fix: no specific structural artifact.');
     if (balance === 'weak' && !noFix) reasons.push('Mitigation takes more of the story than the structural fix.');
     if (learning === 'weak') reasons.push('There is no system learning.');
