@@ -10,6 +10,7 @@ import { LAYERS } from '../../src/core/analysis/layers';
 
 const Layer = z.enum(LAYERS);
 
+/** A held-out sentence the engine labelled wrong, named by its story and place. */
 export const WrongLabelSchema = z.object({
   story: z.string(),
   /** The sentence's index in its story. */

@@ -92,7 +92,6 @@ export function predictStory(
   return labelStory(story, model, reader, tw, ruleScale, read).map((c) => c.layer);
 }
 
-/** A held-out sentence the engine labelled wrong, named by its story and place. */
 export interface Tally {
   correct: number;
   total: number;

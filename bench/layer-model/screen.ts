@@ -12,16 +12,18 @@ import { summary } from './cv';
 import { readCvReport, type WrongLabel } from './cv-report';
 import { crossValidateInShards } from './cv-shards';
 import { realSets } from './data';
-import { wrongDiff } from './wrong-diff';
+import { place, wrongDiff } from './wrong-diff';
 
 async function main(): Promise<void> {
   const report = readCvReport();
   if (!report) throw new Error('No cv-report.json: `npm run train` writes it, with the fold models a screen reuses.');
   const text = new Map(
-    realSets().flatMap((set) => set.stories.flatMap((s) => s.sentences.map((x, i) => [`${s.id}#${i}`, x.text]))),
+    realSets().flatMap((set) =>
+      set.stories.flatMap((s) => s.sentences.map((x, i) => [place({ story: s.id, sentence: i }), x.text])),
+    ),
   );
   const line = (w: WrongLabel) =>
-    `  ${w.story} #${w.sentence} ${w.label} (read ${w.read}): ${text.get(`${w.story}#${w.sentence}`) ?? ''}`;
+    `  ${w.story} #${w.sentence} ${w.label} (read ${w.read}): ${text.get(place(w)) ?? ''}`;
   const tallies = await crossValidateInShards(['--folds', String(report.folds), '--screen']);
   for (const [name, t] of tallies) {
     const shipped = report.sets[name];

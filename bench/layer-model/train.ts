@@ -69,7 +69,12 @@ function report(
           accuracy: t.correct / t.total,
           timeError: t.wordsWrong / t.words,
           // A layer the set never uses has no recall: null, not NaN, in JSON.
-          recall: Object.fromEntries(LAYERS.map((l) => [l, Number.isNaN(recall(t, l)) ? null : recall(t, l)])),
+          recall: Object.fromEntries(
+            LAYERS.map((l) => {
+              const r = recall(t, l);
+              return [l, Number.isNaN(r) ? null : r];
+            }),
+          ),
           confusion: Object.fromEntries(t.confusion),
           wrong: [...t.wrong].sort((x, y) => x.story.localeCompare(y.story) || x.sentence - y.sentence),
         },

@@ -10,7 +10,8 @@ export interface WrongDiff {
   moved: { before: WrongLabel; now: WrongLabel }[];
 }
 
-const place = (w: WrongLabel): string => `${w.story}#${w.sentence}`;
+/** A held-out sentence's place, as a key: its story and index. */
+export const place = (w: Pick<WrongLabel, 'story' | 'sentence'>): string => `${w.story}#${w.sentence}`;
 
 export function wrongDiff(before: readonly WrongLabel[], now: readonly WrongLabel[]): WrongDiff {
   const was = new Map(before.map((w) => [place(w), w]));

@@ -149,8 +149,9 @@ function endsSentence(
 ): boolean {
   // A face after the word ("fired. :-)", "it broke :(") is read past: the sentence ends where
   // the word's own punctuation says, and a face before a capitalised word ends one itself.
-  const face = word.text.split(' ').length > 1 && EMOTICON.test(word.text.slice(word.text.lastIndexOf(' ') + 1));
-  const bare = (face ? word.text.slice(0, word.text.lastIndexOf(' ')) : word.text).replace(CLOSERS, '');
+  const cut = word.text.lastIndexOf(' ');
+  const face = cut > 0 && EMOTICON.test(word.text.slice(cut + 1));
+  const bare = (face ? word.text.slice(0, cut) : word.text).replace(CLOSERS, '');
   const gap = next.start - word.end;
   if (face && !/[.!?…]$/.test(bare) && startsLikeSentence(next)) return true;
   if (/[.!?]$/.test(bare) || /…$/.test(bare)) {

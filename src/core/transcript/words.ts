@@ -18,12 +18,13 @@ export interface TimedWord {
 /** Tokens that only carry punctuation glue onto the word before them. */
 const PUNCT_ONLY = /^[\p{P}\p{S}]+$/u;
 /**
- * A face made of punctuation (":-)", ";)", ":(", "<3", "^_^") or an emoji: glued to the word
+ * Among punctuation-only tokens, a face (":-)", ";)", ":(", "^_^") or an emoji: glued to the word
  * before like any punctuation (so word counts stay as the recogniser's), but with its space, and
- * read past where the segmenter looks for the sentence's own full stop.
+ * read past where the segmenter looks for the sentence's own full stop. (Faces with letters or
+ * digits, ":D", "<3", are words of their own and never reach this.)
  */
 export const EMOTICON =
-  /^(?:[:;=][-'^o]?[()[\]dDpP/\\|3*]+|[()][-'^]?[:;=]|<3+|\^_*\^|(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+)$/u;
+  /^(?:[:;=][-'^]?[()[\]/\\|*]+|[()][-'^]?[:;=]|\^_*\^|(?:\p{Extended_Pictographic}|\p{Emoji_Modifier})+)$/u;
 const OPENING_PUNCT = /^[("'“‘[¿¡]+$/u;
 
 export function flattenWords(transcript: Transcript): TimedWord[] {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../bench/corpus';
 import { CvReportSchema, readCvReport } from '../../../bench/layer-model/cv-report';
+import { place } from '../../../bench/layer-model/wrong-diff';
 
 const report = readCvReport();
 const SHARED = path.resolve(process.cwd(), '..', 'shared', 'corpus');
@@ -16,7 +17,7 @@ describe('the cross-validation report', () => {
       const stories = new Map(loadCorpus(path.join(SHARED, set)).map((s) => [s.id, s]));
       const wrong = figures.wrong;
       expect(wrong.length).toBe(Math.round(figures.sentences * (1 - figures.accuracy)));
-      expect(new Set(wrong.map((w) => `${w.story}#${w.sentence}`)).size).toBe(wrong.length);
+      expect(new Set(wrong.map(place)).size).toBe(wrong.length);
       for (const w of wrong) {
         expect(w.read).not.toBe(w.label);
         expect(stories.get(w.story)?.sentences[w.sentence]?.layer).toBe(w.label);
@@ -27,7 +28,7 @@ describe('the cross-validation report', () => {
 
 describe('the report schema', () => {
   it('refuses a report whose error list names a layer the engine does not have', () => {
-    const good = readCvReport();
+    const good = report;
     const [name, figures] = Object.entries(good?.sets ?? {})[0] ?? [];
     expect(name && figures).toBeTruthy();
     const bad = {
