@@ -149,7 +149,7 @@ export async function printTable(): Promise<void> {
   console.log('\nSets marked "yes" are in the shipped model\'s training data: their figures are in-sample.');
 }
 
-/** The postmortem documents, read as documents and as the same text without structure. */
+/** The postmortem documents, read as documents, as the same text without structure, and typed. */
 function printDocuments(): void {
   const docs = loadDocuments();
   const d = scoreDocuments(docs);
@@ -160,6 +160,7 @@ function printDocuments(): void {
     );
   line('documents', d.correct, rec);
   line('documents (flat)', d.flatCorrect, '');
+  line('documents (typed)', d.typedCorrect, '');
 }
 
 /** How sure the labels said they were on the same folds, before and after the shipped temperature. */

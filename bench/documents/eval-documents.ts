@@ -48,6 +48,8 @@ export interface DocumentScore {
   sentences: number;
   correct: number;
   flatCorrect: number;
+  /** The rendered Markdown pasted as a typed answer: lines, headings and list marks as typed. */
+  typedCorrect: number;
   recall: Record<Layer, [number, number]>;
 }
 
@@ -56,6 +58,7 @@ export function scoreDocuments(docs: readonly LabelledDocument[], verbose = fals
     sentences: 0,
     correct: 0,
     flatCorrect: 0,
+    typedCorrect: 0,
     recall: Object.fromEntries(LAYERS.map((l) => [l, [0, 0]])) as unknown as Record<Layer, [number, number]>,
   };
   for (const doc of docs) {
@@ -64,6 +67,7 @@ export function scoreDocuments(docs: readonly LabelledDocument[], verbose = fals
     const structured = alignLabels(gold, audit.sentences);
     const flatAnalysis = analyzeTranscript(transcriptFromText(gold.map((s) => s.text).join(' ')));
     const flat = alignLabels(gold, flatAnalysis.sentences);
+    const typed = alignLabels(gold, analyzeTranscript(transcriptFromText(toMarkdown(doc))).sentences);
     let docCorrect = 0;
     gold.forEach((s, i) => {
       const r = score.recall[s.layer];
@@ -74,6 +78,7 @@ export function scoreDocuments(docs: readonly LabelledDocument[], verbose = fals
         r[0]++;
       } else if (verbose) console.log(`  ${doc.id}: ${s.layer} → ${structured[i]}: ${s.text.slice(0, 90)}`);
       if (flat[i] === s.layer) score.flatCorrect++;
+      if (typed[i] === s.layer) score.typedCorrect++;
     });
     score.sentences += gold.length;
     if (verbose) console.log(`${doc.id} (${doc.template}): ${docCorrect}/${gold.length}`);
@@ -87,6 +92,7 @@ function main(): void {
   console.log(`documents: ${score.sentences} sentences`);
   console.log(`  read as documents:          ${pct(score.correct, score.sentences)}`);
   console.log(`  same text without structure: ${pct(score.flatCorrect, score.sentences)}`);
+  console.log(`  Markdown typed as an answer: ${pct(score.typedCorrect, score.sentences)}`);
   console.log(
     `  recall (documents): ${LAYERS.map((l) => `${l} ${pct(score.recall[l][0], score.recall[l][1])}`).join(', ')}`,
   );

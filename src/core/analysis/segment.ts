@@ -108,7 +108,8 @@ export function segmentTranscript(transcript: Transcript, options: SegmentOption
     const next = words[i + 1];
     if (!word) continue;
     const longEnough = i + 1 - begin >= 4;
-    if (!next || (endsSentence(word, next, pauseGap, punctuated, words[i + 2]) && (punctuated || longEnough))) {
+    const cut = !!next && endsSentence(word, next, pauseGap, punctuated, words[i + 2]) && (punctuated || longEnough);
+    if (!next || word.endsSentence || cut) {
       ranges.push([begin, i + 1]);
       begin = i + 1;
     }
@@ -120,7 +121,9 @@ export function segmentTranscript(transcript: Transcript, options: SegmentOption
       const sentence = makeSentence(words, x, y, sentences.length);
       // Without punctuation, a very short piece between pauses is most often a fragment of the
       // sentence before it ("... on the query side so yeah").
-      if (piece > 0 || (!punctuated && sentences.length > 0 && y - x <= FRAGMENT_WORDS)) sentence.continues = true;
+      // A typed line is never a fragment: its writer ended it.
+      const fragment = !punctuated && sentences.length > 0 && y - x <= FRAGMENT_WORDS && !words[x - 1]?.endsSentence;
+      if (piece > 0 || fragment) sentence.continues = true;
       sentences.push(sentence);
     });
   }

@@ -4,6 +4,7 @@
  * flagged `timesEstimated` so pace and pauses are not reported as measured.
  */
 import type { Transcript, TranscriptSegment, TranscriptWord } from './types';
+import { typedBlocks } from './typed-lines';
 
 export interface TextTimingOptions {
   /** Speaking rate used to estimate times (default 150 words per minute). */
@@ -20,10 +21,9 @@ export function transcriptFromText(text: string, options: TextTimingOptions = {}
   const perWord = 60 / wpm;
   const segments: TranscriptSegment[] = [];
   let t = 0;
-  // Paragraphs become segments (a typed answer has no recogniser cuts).
-  for (const paragraph of text.split(/\n\s*\n/)) {
-    const tokens = paragraph.split(/\s+/).filter((w) => w !== '');
-    if (tokens.length === 0) continue;
+  // Each typed block (a paragraph, heading, list item or timeline line) becomes a segment that
+  // ends its sentence: a typed answer has no recogniser cuts, but its lines were the writer's.
+  for (const { tokens, paragraphEnd } of typedBlocks(text)) {
     const words: TranscriptWord[] = [];
     for (const token of tokens) {
       // Longer words take a little longer; the mean stays at `perWord`.
@@ -36,8 +36,10 @@ export function transcriptFromText(text: string, options: TextTimingOptions = {}
     const first = words[0];
     const last = words[words.length - 1];
     if (!first || !last) continue;
-    segments.push({ start: first.start, end: last.end, text: tokens.join(' '), words });
-    t += 0.4;
+    segments.push({ start: first.start, end: last.end, text: tokens.join(' '), words, endsSentence: true });
+    // A line read aloud ends with a breath even without a full stop; a paragraph with a longer one.
+    if (!/[.!?]["'”’)]*$/.test(last.text)) t += 0.35;
+    if (paragraphEnd) t += 0.4;
   }
   const lastSegment = segments[segments.length - 1];
   return {

@@ -21,6 +21,11 @@ const SegmentSchema = z.object({
   end: time,
   text: z.string(),
   words: z.array(WordSchema).optional(),
+  /**
+   * A sentence ends at this segment's end whatever its punctuation: set for the lines of a typed
+   * answer (headings, list items), never by the recogniser, whose cuts fall mid-sentence.
+   */
+  endsSentence: z.boolean().optional(),
 });
 export type TranscriptSegment = z.infer<typeof SegmentSchema>;
 

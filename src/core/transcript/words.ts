@@ -13,6 +13,8 @@ export interface TimedWord {
   segment: number;
   /** True for the last word of its segment. */
   segmentEnd: boolean;
+  /** True for the last word of a segment that ends a sentence (a typed line). */
+  endsSentence: boolean;
 }
 
 /** Tokens that only carry punctuation glue onto the word before them. */
@@ -56,11 +58,15 @@ export function flattenWords(transcript: Transcript): TimedWord[] {
         end: Math.max(word.start, word.end),
         segment: segIndex,
         segmentEnd: false,
+        endsSentence: false,
       });
       pendingPrefix = '';
     }
     const last = out[out.length - 1];
-    if (last && last.segment === segIndex) last.segmentEnd = true;
+    if (last && last.segment === segIndex) {
+      last.segmentEnd = true;
+      last.endsSentence = segment.endsSentence === true;
+    }
   });
   return out;
 }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import { segmentTranscript } from '../../../../src/core/analysis/segment';
+import { transcriptFromText } from '../../../../src/core/transcript/from-text';
+import { typedBlocks } from '../../../../src/core/transcript/typed-lines';
+
+const sentences = (text: string) => segmentTranscript(transcriptFromText(text)).sentences.map((s) => s.text);
+const blocks = (text: string) => typedBlocks(text).map((b) => b.tokens.join(' '));
+
+describe('typed lines', () => {
+  it('reads a heading and the items of a list as sentences of their own, without their marks', () => {
+    const text = [
+      'We rolled back the release and search came back.',
+      '',
+      'Action items:',
+      '- Add a schema check to the deploy pipeline',
+      '* Stage index rebuilds behind a canary',
+      '1. Write the rollback runbook',
+      '2) [x] Alert on empty result rates',
+      '',
+      'I learned that an index is a deploy too.',
+    ].join('\n');
+    expect(sentences(text)).toEqual([
+      'We rolled back the release and search came back.',
+      'Action items:',
+      'Add a schema check to the deploy pipeline',
+      'Stage index rebuilds behind a canary',
+      'Write the rollback runbook',
+      'Alert on empty result rates',
+      'I learned that an index is a deploy too.',
+    ]);
+  });
+
+  it('ends a sentence at a short unpunctuated heading and at each timeline line, however long', () => {
+    const text = [
+      '## Timeline',
+      '09:12 the queue depth alert fired for the billing workers in the west region',
+      '09:20 on-call confirmed the backlog and paused the nightly export job',
+      'Root cause',
+      'A retry loop doubled the load on every failure.',
+    ].join('\n');
+    expect(sentences(text)).toEqual([
+      'Timeline',
+      '09:12 the queue depth alert fired for the billing workers in the west region',
+      '09:20 on-call confirmed the backlog and paused the nightly export job',
+      'Root cause',
+      'A retry loop doubled the load on every failure.',
+    ]);
+  });
+
+  it('joins a paragraph wrapped at a fixed width back into its sentences', () => {
+    const text = [
+      'On the second night of the migration our replication lag crept past',
+      'Postgres limits and the read replicas started serving stale balances to',
+      'customers. Support noticed first, when tickets about missing deposits',
+      'doubled within the hour.',
+    ].join('\n');
+    expect(sentences(text)).toEqual([
+      'On the second night of the migration our replication lag crept past Postgres limits and the read replicas started serving stale balances to customers.',
+      'Support noticed first, when tickets about missing deposits doubled within the hour.',
+    ]);
+  });
+
+  it('keeps the indented second line of a list item with its item, and drops table borders', () => {
+    expect(blocks('- Page the owning team, not the\n  Platform rotation\n- Tag alerts by service')).toEqual([
+      'Page the owning team, not the Platform rotation',
+      'Tag alerts by service',
+    ]);
+    expect(blocks('| Time | Event |\n|---|---|\n| 10:02 | Disk filled on the primary |')).toEqual([
+      'Time | Event',
+      '10:02 | Disk filled on the primary',
+    ]);
+  });
+
+  it('reads the lesson after an unpunctuated action-item list as the lesson, not as another item', () => {
+    const text = [
+      'Last spring I shipped a config change that broke checkout for forty minutes.',
+      'Our error-rate alert paged me two minutes in.',
+      'The cause was a parser that treated an empty value as zero.',
+      'We rolled back and checkout recovered.',
+      '',
+      'Follow-ups:',
+      '- Validate every config change against its schema in CI',
+      '- Roll config out through the same canary as code',
+      '',
+      'What I took away is that configuration is code and deserves the same gates.',
+    ].join('\n');
+    const analysis = analyzeTranscript(transcriptFromText(text));
+    const last = analysis.sentences[analysis.sentences.length - 1];
+    expect(last?.text).toBe('What I took away is that configuration is code and deserves the same gates.');
+    expect(last?.layer).toBe('system_learning');
+    expect(
+      analysis.sentences.filter((s) => s.text.startsWith('Validate') || s.text.startsWith('Roll config')),
+    ).toHaveLength(2);
+  });
+
+  it('times a line without a full stop with the pause of one', () => {
+    const [heading, item] = transcriptFromText('Impact\nCheckout failed for 12% of users.').segments;
+    expect(heading?.endsSentence).toBe(true);
+    expect((item?.start ?? 0) - (heading?.end ?? 0)).toBeCloseTo(0.35, 5);
+  });
+});
