@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
-import { gradableSentence, pitchedAtListener, toldIncident } from '../../../../src/core/analysis/gradable';
+import {
+  gradableSentence,
+  pitchedAtListener,
+  tellsNothing,
+  toldIncident,
+} from '../../../../src/core/analysis/gradable';
 import { anchorsInTime } from '../../../../src/core/analysis/incident-words';
 import { classifySentences } from '../../../../src/core/analysis/classify';
 import { normalize } from '../../../../src/core/analysis/normalize';
@@ -101,14 +106,42 @@ describe('answers that are not gradable incident stories', () => {
     expect(notice.gradable).toBe(true);
   });
 
-  it('finds no labelled incident story, written or real, speaking to its listener and telling little', () => {
+  it('refuses an explanation in which nothing happens, and grades a story told in the present once it says when', () => {
+    const explainer = analyse(
+      [
+        'A message queue sits between the service that produces work and the workers that consume it.',
+        'Producers write messages and move on, so a burst of orders does not slow the checkout page.',
+        'Each worker takes a message, processes it and acknowledges it, and a message nobody acknowledges comes back.',
+        'If a worker crashes halfway, another one picks the message up, which is why handlers must be idempotent.',
+        'Lag is the number of messages waiting, and it is the first graph an on-call engineer opens when orders look stuck.',
+        'Dead-letter queues hold the messages that keep failing, so one bad order cannot block the rest.',
+      ].join(' '),
+    );
+    expect(explainer.gradable).toBe(false);
+    expect(explainer.tier).toBeNull();
+    expect(explainer.reason?.message).toMatch(/explanation or a description, not a story/);
+    const present = analyse(
+      [
+        'So it is two in the morning on a Saturday and my phone goes off.',
+        'The order queue is at forty thousand messages and climbing, and nothing is being confirmed.',
+        'I open the worker logs and every handler is timing out on the same payment lookup.',
+        'I scale the workers down so we stop hammering the payment service, and the lag starts to fall.',
+        'Now every handler has a timeout budget, and a load test in the pipeline fails any release that breaks it.',
+        'What I believe now is that a queue hides an outage until it is an hour old.',
+      ].join(' '),
+    );
+    expect(present.gradable).toBe(true);
+  });
+
+  it('finds no labelled incident story, written or real, speaking to its listener and telling little, or telling nothing', () => {
     const stories = [...writtenSets(), ...realSets()].flatMap((set) => set.stories);
     expect(stories.length).toBeGreaterThan(1700);
-    const pitched = stories.filter((story) => {
+    const read = stories.map((story) => {
       const texts = segmentTranscript(transcriptFromText(storyText(story))).sentences.map((s) => s.text);
-      return pitchedAtListener(texts.map((t) => gradableSentence({ normalized: normalize(t), hits: [] })));
+      return { id: story.id, sentences: texts.map((t) => gradableSentence({ normalized: normalize(t), hits: [] })) };
     });
-    expect(pitched.map((s) => s.id)).toEqual([]);
+    expect(read.filter((s) => pitchedAtListener(s.sentences)).map((s) => s.id)).toEqual([]);
+    expect(read.filter((s) => tellsNothing(s.sentences)).map((s) => s.id)).toEqual([]);
   });
 
   it('counts the incident words of a story told aloud in the present once it says when it happened', () => {
