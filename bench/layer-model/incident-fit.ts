@@ -221,10 +221,20 @@ export async function fitAnswerReading(rows: readonly AnswerRow[], options = ANS
   };
 }
 
-function hashOf(examples: readonly IncidentExample[], texts: readonly string[]): string {
+/** The answers the check learns from: incident stories, other answers, and those only the answer reading reads. */
+export function trainingAnswers() {
+  const stories = [...writtenSets(), ...realSets()].flatMap((set) =>
+    set.stories.map((s) => ({ name: `${set.name}/${s.id}`, text: storyText(s), story: s })),
+  );
+  return { stories, others: otherAnswers(trainingFolders()), answerOnly: otherAnswers(ANSWER_ONLY_FOLDERS) };
+}
+
+/** The hash the model file records: the options, and every answer with its class, in training order. */
+export function incidentDataHash({ stories, others, answerOnly }: ReturnType<typeof trainingAnswers>): string {
   const h = createHash('sha256');
   h.update(JSON.stringify([INCIDENT_OPTIONS, ANSWER_OPTIONS]));
-  texts.forEach((t, i) => h.update(JSON.stringify([examples[i]?.name, examples[i]?.incident, t])));
+  for (const s of stories) h.update(JSON.stringify([s.name, true, s.text]));
+  for (const o of [...others, ...answerOnly]) h.update(JSON.stringify([o.name, false, o.text]));
   return h.digest('hex');
 }
 
@@ -271,16 +281,13 @@ function printCounts(label: string, c: ReturnType<typeof counts>): void {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const stories = [...writtenSets(), ...realSets()].flatMap((set) =>
-    set.stories.map((s) => ({ name: `${set.name}/${s.id}`, text: storyText(s), story: s })),
-  );
-  const others = otherAnswers(trainingFolders());
+  const answers = trainingAnswers();
+  const { stories, others } = answers;
   const examples = [
     ...stories.map((s) => storyExample(s.name, s.story)),
     ...others.map((o) => otherExample(o.name, o.text)),
   ];
-  const answerOnlyTexts = otherAnswers(ANSWER_ONLY_FOLDERS);
-  const answerOnly = answerOnlyTexts.map((o) => otherExample(o.name, o.text));
+  const answerOnly = answers.answerOnly.map((o) => otherExample(o.name, o.text));
   const readers = [...examples, ...answerOnly];
   console.log(
     `${stories.length} incident stories, ${others.length} other answers (${trainingFolders().join(', ')}); the answer reading also ${answerOnly.length} (${ANSWER_ONLY_FOLDERS.join(', ')})`,
@@ -310,7 +317,7 @@ async function main(): Promise<void> {
     format: 'postmortem-coach/incident-model',
     version: 2,
     trainedAt: new Date().toISOString(),
-    dataHash: hashOf(readers, [...stories.map((s) => s.text), ...[...others, ...answerOnlyTexts].map((o) => o.text)]),
+    dataHash: incidentDataHash(answers),
     training: {
       incidents: stories.length,
       others: others.length,
