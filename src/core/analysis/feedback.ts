@@ -5,7 +5,7 @@
  */
 import { budgetForLength } from './budget';
 import { layerName, OUTLINE_LAYERS, STORY_LAYERS, type Layer, type OutlineLayer, type StoryLayer } from './layers';
-import { quoteOf, type StoryFacts } from './facts';
+import { layerQuotes, quoteOf, type StoryFacts } from './facts';
 import type {
   AnalyzedSentence,
   CommonFailures,
@@ -37,13 +37,6 @@ export interface FeedbackInput {
   facts: StoryFacts;
   delivery: Delivery;
   lengthSeconds: number;
-}
-
-function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max = 2): Quote[] {
-  return sentences
-    .filter((s) => s.layer === layer)
-    .slice(0, max)
-    .map(quoteOf);
 }
 
 /**
@@ -106,7 +99,7 @@ function nameTheArtifact({ sentences, layers, rubric, facts }: FeedbackInput): C
         ? `The story stops ${layers.mitigation.sentences > 0 ? 'at recovery' : 'before any lasting change'}. Add what you changed so this class of failure cannot recur or is caught early: the gate, alert, contract or runbook, what it checks, and who it pages.`
         : 'Replace the general follow-up ("more monitoring", "more checks") with the actual artifact: what it checks, its threshold, what it blocks or who it pages, and that it still runs.',
       dimension: 'structural_fix_specificity',
-      evidence: facts.vagueFix.length > 0 ? facts.vagueFix : layerQuotes(sentences, 'structural_fix'),
+      evidence: facts.vagueFix.length > 0 ? facts.vagueFix : layerQuotes(sentences, 'structural_fix', 2),
       weight: 100,
     },
   ];
@@ -153,7 +146,7 @@ function growStructuralFix(input: FeedbackInput): Candidate[] {
       title: 'Make the structural fix the longest part',
       detail: rubric.layer_balance.advice,
       dimension: 'layer_balance',
-      evidence: layerQuotes(sentences, 'structural_fix'),
+      evidence: layerQuotes(sentences, 'structural_fix', 2),
       weight: 65,
     },
   ];
@@ -183,7 +176,7 @@ function systemLearningAdvice({ sentences, rubric, tier }: FeedbackInput): Candi
         title: 'Make the lesson specific',
         detail: advice,
         dimension,
-        evidence: layerQuotes(sentences, 'system_learning'),
+        evidence: layerQuotes(sentences, 'system_learning', 2),
         weight: senior ? 45 : 72,
       },
     ];

@@ -4,7 +4,7 @@
  * Levels follow the lesson's definitions; wording of reasons and advice is the app's own.
  */
 import { STORY_LAYERS, type Layer } from './layers';
-import { quoteOf, type StoryFacts } from './facts';
+import { layerQuotes, type StoryFacts } from './facts';
 import {
   RUBRIC_LEVELS,
   type AnalyzedSentence,
@@ -52,13 +52,6 @@ function score(
   return { dimension, title, level, reason, evidence: evidence.slice(0, 4), nextLevel: nextLevel(level), advice };
 }
 
-function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max = 3): Quote[] {
-  return sentences
-    .filter((s) => s.layer === layer)
-    .slice(0, max)
-    .map(quoteOf);
-}
-
 function secs(x: number): string {
   return `${Math.round(x)} s`;
 }
@@ -87,7 +80,7 @@ function weakBalance({ sentences, layers }: RubricInput): RubricScore | null {
     return balanceScore(
       'weak',
       `The story never reaches a structural fix${m > 0 ? ', so it ends at mitigation' : ''}.`,
-      layerQuotes(sentences, 'mitigation'),
+      layerQuotes(sentences, 'mitigation', 3),
       'Add the lasting change you made after the incident and give it more time than the recovery.',
     );
   }
@@ -95,7 +88,7 @@ function weakBalance({ sentences, layers }: RubricInput): RubricScore | null {
     return balanceScore(
       'weak',
       `Mitigation takes ${secs(m)} (${pct(layers.mitigation.share)} of the answer), more than the structural fix (${secs(sf)}).`,
-      layerQuotes(sentences, 'mitigation'),
+      layerQuotes(sentences, 'mitigation', 3),
       'Tell the recovery in at most two sentences and spend the time you free on the structural fix.',
     );
   }
@@ -160,7 +153,7 @@ function assessLayerBalance(input: RubricInput): RubricScore & { closesOnLearnin
 
 function assessStructuralFix({ sentences, facts }: RubricInput): RubricScore {
   const title = 'Structural fix specificity';
-  const sfQuotes = layerQuotes(sentences, 'structural_fix');
+  const sfQuotes = layerQuotes(sentences, 'structural_fix', 3);
   if (facts.specificArtifact.length === 0) {
     const reason =
       sfQuotes.length === 0
@@ -207,7 +200,7 @@ function assessStructuralFix({ sentences, facts }: RubricInput): RubricScore {
 
 function assessSystemLearning({ sentences, facts }: RubricInput): RubricScore {
   const title = 'System learning';
-  const slQuotes = layerQuotes(sentences, 'system_learning');
+  const slQuotes = layerQuotes(sentences, 'system_learning', 3);
   if (slQuotes.length === 0) {
     return score(
       'system_learning',
@@ -253,7 +246,7 @@ function assessSystemLearning({ sentences, facts }: RubricInput): RubricScore {
 
 function assessHonesty({ sentences, facts }: RubricInput): RubricScore {
   const title = 'Honesty about detection';
-  const detQuotes = layerQuotes(sentences, 'detection');
+  const detQuotes = layerQuotes(sentences, 'detection', 3);
   if (!facts.detectionPresent) {
     return score(
       'honesty_about_detection',

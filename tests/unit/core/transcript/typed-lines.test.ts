@@ -100,3 +100,31 @@ describe('typed lines', () => {
     expect((item?.start ?? 0) - (heading?.end ?? 0)).toBeCloseTo(0.35, 5);
   });
 });
+
+describe('evidence quoted from a typed answer with headings', () => {
+  it('quotes what a layer says, not the heading that names it', () => {
+    const text = [
+      'Last March a config change I pushed took checkout down for forty minutes.',
+      '',
+      'How we found out',
+      'Our error-rate alert paged me within two minutes, but a customer tweet beat it.',
+      '',
+      'Root cause',
+      'The parser treated an empty value as zero, and nothing validated the file before it shipped.',
+      '',
+      'Action items:',
+      '- Validate every config change against its schema in CI',
+      '- Roll config out through the same canary as code',
+      '',
+      'What I took away is that configuration is code and deserves the same gates.',
+    ].join('\n');
+    const analysis = analyzeTranscript(transcriptFromText(text));
+    const headings = ['How we found out', 'Root cause', 'Action items:'];
+    const quotes = [
+      ...Object.values(analysis.rubric ?? {}).flatMap((r) => r.evidence),
+      ...analysis.feedback.topFixes.flatMap((f) => f.evidence),
+    ].map((q) => q.text);
+    expect(quotes.length).toBeGreaterThan(3);
+    expect(quotes.filter((q) => headings.includes(q))).toEqual([]);
+  });
+});
