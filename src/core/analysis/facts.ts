@@ -385,16 +385,12 @@ export function quoteOf(s: AnalyzedSentence): Quote {
   return { sentenceIndex: s.index, text: s.text, start: s.start, end: s.end, layer: s.layer };
 }
 
-/** A typed heading or label ("Root cause", "Action items:"): it names a part, it says nothing of it. */
-function headingLike(text: string): boolean {
-  return !/[.!?…]["'”’)]*$/u.test(text) && text.split(/\s+/).length <= 6;
-}
-
-/** The first sentences of a layer to quote as its evidence, headings only when nothing else is there. */
+/** The first sentences of a layer, quoted as its evidence. */
 export function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer, max: number): Quote[] {
-  const of = sentences.filter((s) => s.layer === layer);
-  const told = of.filter((s) => !headingLike(s.text));
-  return (told.length > 0 ? told : of).slice(0, max).map(quoteOf);
+  return sentences
+    .filter((s) => s.layer === layer)
+    .slice(0, max)
+    .map(quoteOf);
 }
 
 function find(sentences: readonly StorySentence[], layers: readonly Layer[] | null, re: RegExp): Quote[] {

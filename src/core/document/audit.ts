@@ -6,7 +6,7 @@
 import { analyzeTranscript } from '../analysis/analyze';
 import { LAYERS, type Layer } from '../analysis/layers';
 import type { Analysis } from '../analysis/types';
-import { transcriptFromText } from '../transcript/from-text';
+import { transcriptFromSentences } from '../transcript/from-text';
 import {
   DOCUMENT_AUDIT_VERSION,
   SPOKEN_WORDS_PER_MINUTE,
@@ -33,8 +33,8 @@ export interface AuditOptions {
 /** The engine's analysis of a document's sentences, with their structure as evidence. */
 function analyzeDocument(sentences: readonly DocumentSentence[], minutes: OutlineMinutes = 3): Analysis {
   if (sentences.length === 0) throw new EmptyDocumentError('The document has no text to audit.');
-  // One paragraph per sentence: each becomes one segment, and segments are taken as sentences.
-  const transcript = transcriptFromText(sentences.map((s) => s.text).join('\n\n'));
+  // One segment per sentence, and segments are taken as sentences.
+  const transcript = transcriptFromSentences(sentences.map((s) => s.text));
   return analyzeTranscript(transcript, {
     segmentsAreSentences: true,
     lengthSeconds: minutes * 60,

@@ -4,7 +4,7 @@
  * flagged `timesEstimated` so pace and pauses are not reported as measured.
  */
 import type { Transcript, TranscriptSegment, TranscriptWord } from './types';
-import { typedBlocks } from './typed-lines';
+import { typedBlocks, type TypedBlock } from './typed-lines';
 
 export interface TextTimingOptions {
   /** Speaking rate used to estimate times (default 150 words per minute). */
@@ -14,6 +14,19 @@ export interface TextTimingOptions {
 const DEFAULT_TYPED_WPM = 150;
 
 export function transcriptFromText(text: string, options: TextTimingOptions = {}): Transcript {
+  return timedTranscript(typedBlocks(text), options);
+}
+
+/** Sentences already cut (a document's): one segment each, as given, whatever their layout. */
+export function transcriptFromSentences(sentences: readonly string[], options: TextTimingOptions = {}): Transcript {
+  const tokens = (s: string) => s.split(/\s+/).filter((w) => w !== '');
+  return timedTranscript(
+    sentences.map((s) => ({ tokens: tokens(s), paragraphEnd: true })),
+    options,
+  );
+}
+
+function timedTranscript(blocks: readonly TypedBlock[], options: TextTimingOptions): Transcript {
   const wpm = options.wordsPerMinute ?? DEFAULT_TYPED_WPM;
   if (!Number.isFinite(wpm) || wpm < 40 || wpm > 400) {
     throw new RangeError(`Speaking rate must be between 40 and 400 words per minute (got ${String(wpm)}).`);
@@ -21,9 +34,9 @@ export function transcriptFromText(text: string, options: TextTimingOptions = {}
   const perWord = 60 / wpm;
   const segments: TranscriptSegment[] = [];
   let t = 0;
-  // Each typed block (a paragraph, heading, list item or timeline line) becomes a segment that
-  // ends its sentence: a typed answer has no recogniser cuts, but its lines were the writer's.
-  for (const { tokens, paragraphEnd } of typedBlocks(text)) {
+  // Each typed block (a paragraph, list item or timeline line) becomes a segment that ends its
+  // sentence: a typed answer has no recogniser cuts, but its lines were the writer's.
+  for (const { tokens, paragraphEnd } of blocks) {
     const words: TranscriptWord[] = [];
     for (const token of tokens) {
       // Longer words take a little longer; the mean stays at `perWord`.

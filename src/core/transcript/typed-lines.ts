@@ -1,8 +1,9 @@
 /**
- * The lines of a typed answer, read the way its writer laid them out. A heading ("Root cause"),
- * a list item ("- add a canary stage") or a timeline line ("14:02 alert fired") is a sentence of
- * its own even without a full stop; a line wrapped at a fixed width (a pasted e-mail or plain-text
- * file) goes on into the next one. List and table marks are layout, not words, and are dropped.
+ * The lines of a typed answer, read the way its writer laid them out. A list item ("- add a
+ * canary stage") or a timeline line ("14:02 alert fired") is a sentence of its own even without a
+ * full stop; a heading ("Root cause") opens the sentence after it as a label; a line wrapped at a
+ * fixed width (a pasted e-mail or plain-text file) goes on into the next one. List and table marks
+ * are layout, not words, and are dropped.
  */
 
 /** One run of typed text that ends a sentence where it ends. */
@@ -13,8 +14,10 @@ export interface TypedBlock {
   paragraphEnd: boolean;
 }
 
-/** A bullet, number, letter, table border or Markdown heading mark at the start of a line. */
-const LINE_MARK = /^\s*(?:[-*•+>|]|#{1,6}|\d{1,3}[.)]|[a-z]\)|\[[ xX]\])(?:\s+|$)/u;
+/** A bullet, number, letter, check box or table border at the start of a line. */
+const LINE_MARK = /^\s*(?:[-*•+>|]|\d{1,3}[.)]|[a-z]\)|\[[ xX]\])(?:\s+|$)/u;
+/** A Markdown heading mark. */
+const HEADING_MARK = /^\s*#{1,6}\s+/u;
 /** A clock time or date that opens a timeline line. */
 const TIME_LEAD = /^\[?(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|T[+-]\d)/u;
 /** The line's last word ends its thought: a stop, a question, or a colon before a list. */
@@ -28,33 +31,59 @@ interface Line {
   text: string;
   /** Opens an entry: a list item or a timeline line. */
   marked: boolean;
+  /** Marked as a heading ("## Root cause"). */
+  titled: boolean;
   indented: boolean;
 }
 
 export function typedBlocks(text: string): TypedBlock[] {
-  const blocks: TypedBlock[] = [];
+  const blocks: Array<TypedBlock & { heading: boolean }> = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     const lines = paragraph
       .split(/\r?\n/)
       .map(readLine)
       .filter((l): l is Line => l !== null);
     const widest = Math.max(0, ...lines.map((l) => l.text.length));
-    let current: string[] = [];
+    let current: Line[] = [];
+    const close = (paragraphEnd: boolean) => {
+      const only = current.length === 1 ? current[0] : undefined;
+      const tokens = current.flatMap((l) => l.text.split(/\s+/).filter((w) => w !== ''));
+      const heading = only !== undefined && (only.titled || (!only.marked && isLabel(only)));
+      blocks.push({ tokens, paragraphEnd, heading });
+      current = [];
+    };
     lines.forEach((line, i) => {
       const prev = lines[i - 1];
-      if (prev && !continues(prev, line, widest)) {
-        blocks.push({ tokens: current, paragraphEnd: false });
-        current = [];
-      }
-      current.push(...line.text.split(/\s+/).filter((w) => w !== ''));
+      if (prev && !continues(prev, line, widest)) close(false);
+      current.push(line);
     });
-    if (current.length > 0) blocks.push({ tokens: current, paragraphEnd: true });
+    if (current.length > 0) close(true);
   }
-  return blocks;
+  return glueHeadings(blocks);
+}
+
+/**
+ * A heading ("Root cause", "Action items:") names the part that follows: it opens that part's
+ * first sentence as a spoken label would ("Root cause: the parser..."), so it is neither a
+ * sentence of its own (which would count in a layer's sentences) nor lost.
+ */
+function glueHeadings(blocks: ReadonlyArray<TypedBlock & { heading: boolean }>): TypedBlock[] {
+  const out: TypedBlock[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i];
+    if (!block) continue;
+    const next = out[0];
+    if (block.heading && next) {
+      const label = block.tokens.map((t, k) => (k === block.tokens.length - 1 && !/[:—–-]$/u.test(t) ? `${t}:` : t));
+      out[0] = { tokens: [...label, ...next.tokens], paragraphEnd: next.paragraphEnd };
+    } else out.unshift({ tokens: block.tokens, paragraphEnd: block.paragraphEnd });
+  }
+  return out;
 }
 
 function readLine(raw: string): Line | null {
-  let text = raw;
+  const titled = HEADING_MARK.test(raw);
+  let text = raw.replace(HEADING_MARK, '');
   let marked = false;
   // Marks can stack ("- [ ] 1. ..."); a line of marks alone (a table rule "|---|") has no words.
   for (let m = LINE_MARK.exec(text); m; m = LINE_MARK.exec(text)) {
@@ -63,12 +92,12 @@ function readLine(raw: string): Line | null {
   }
   text = text.replace(/\s*\|\s*$/u, '').trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return null;
-  return { text, marked: marked || TIME_LEAD.test(text), indented: /^\s/u.test(raw) };
+  return { text, marked: marked || TIME_LEAD.test(text), titled, indented: /^\s/u.test(raw) };
 }
 
 /** Whether `next` carries on the sentence of `prev` (a wrapped line) rather than starting one. */
 function continues(prev: Line, next: Line, widest: number): boolean {
-  if (next.marked) return false;
+  if (next.marked || next.titled || prev.titled) return false;
   // A wrapped sentence goes on in lower case.
   if (/^\p{Ll}/u.test(next.text)) return true;
   // An entry's own wrapped lines are indented under it.
@@ -81,4 +110,9 @@ function continues(prev: Line, next: Line, widest: number): boolean {
 /** A short line with no stop: a wrapped line runs to the width, and its paragraph's last one ends in a stop. */
 function isHeading(line: Line): boolean {
   return !CLOSED.test(line.text) && line.text.split(/\s+/).length <= HEADING_WORDS;
+}
+
+/** A heading, or a short line that introduces what follows with a colon ("Action items:"). */
+function isLabel(line: Line): boolean {
+  return isHeading(line) || (/:["'”’)\]*_]*$/u.test(line.text) && line.text.split(/\s+/).length <= HEADING_WORDS);
 }

@@ -8,7 +8,7 @@ const sentences = (text: string) => segmentTranscript(transcriptFromText(text)).
 const blocks = (text: string) => typedBlocks(text).map((b) => b.tokens.join(' '));
 
 describe('typed lines', () => {
-  it('reads a heading and the items of a list as sentences of their own, without their marks', () => {
+  it('reads the items of a list as sentences of their own, without their marks, the list opened by its heading', () => {
     const text = [
       'We rolled back the release and search came back.',
       '',
@@ -22,8 +22,7 @@ describe('typed lines', () => {
     ].join('\n');
     expect(sentences(text)).toEqual([
       'We rolled back the release and search came back.',
-      'Action items:',
-      'Add a schema check to the deploy pipeline',
+      'Action items: Add a schema check to the deploy pipeline',
       'Stage index rebuilds behind a canary',
       'Write the rollback runbook',
       'Alert on empty result rates',
@@ -31,7 +30,7 @@ describe('typed lines', () => {
     ]);
   });
 
-  it('ends a sentence at a short unpunctuated heading and at each timeline line, however long', () => {
+  it('opens the next sentence with a short unpunctuated heading, and ends one at each timeline line, however long', () => {
     const text = [
       '## Timeline',
       '09:12 the queue depth alert fired for the billing workers in the west region',
@@ -40,11 +39,9 @@ describe('typed lines', () => {
       'A retry loop doubled the load on every failure.',
     ].join('\n');
     expect(sentences(text)).toEqual([
-      'Timeline',
-      '09:12 the queue depth alert fired for the billing workers in the west region',
+      'Timeline: 09:12 the queue depth alert fired for the billing workers in the west region',
       '09:20 on-call confirmed the backlog and paused the nightly export job',
-      'Root cause',
-      'A retry loop doubled the load on every failure.',
+      'Root cause: A retry loop doubled the load on every failure.',
     ]);
   });
 
@@ -90,14 +87,35 @@ describe('typed lines', () => {
     expect(last?.text).toBe('What I took away is that configuration is code and deserves the same gates.');
     expect(last?.layer).toBe('system_learning');
     expect(
-      analysis.sentences.filter((s) => s.text.startsWith('Validate') || s.text.startsWith('Roll config')),
+      analysis.sentences.filter((s) => s.text.includes('Validate every') || s.text.startsWith('Roll config')),
     ).toHaveLength(2);
   });
 
   it('times a line without a full stop with the pause of one', () => {
-    const [heading, item] = transcriptFromText('Impact\nCheckout failed for 12% of users.').segments;
-    expect(heading?.endsSentence).toBe(true);
-    expect((item?.start ?? 0) - (heading?.end ?? 0)).toBeCloseTo(0.35, 5);
+    const [first, second] = transcriptFromText(
+      '- Checkout failed for 12% of users\n- Refunds went out by noon',
+    ).segments;
+    expect(first?.endsSentence).toBe(true);
+    expect((second?.start ?? 0) - (first?.end ?? 0)).toBeCloseTo(0.35, 5);
+  });
+
+  it('counts a heading in no layer\'s sentences: "Mitigation" over two sentences is two of mitigation', () => {
+    const text = [
+      'Last March a config change I pushed took checkout down for forty minutes.',
+      '',
+      'Detection',
+      'A customer tweet reached us before any alert did.',
+      '',
+      'Mitigation',
+      'We rolled the change back. Checkout recovered within five minutes.',
+      '',
+      'Structural fix',
+      'Every config change is now validated against its schema in CI, and it has blocked three bad pushes since.',
+    ].join('\n');
+    const analysis = analyzeTranscript(transcriptFromText(text));
+    expect(analysis.sentences.map((s) => s.text)).toContain('Mitigation: We rolled the change back.');
+    expect(analysis.layers.mitigation.sentences).toBe(2);
+    expect(analysis.constraints.mitigation_at_most_two_sentences.met).toBe(true);
   });
 });
 
