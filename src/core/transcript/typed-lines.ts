@@ -22,6 +22,8 @@ const HEADING_MARK = /^\s*#{1,6}\s+/u;
 const TIME_LEAD = /^\[?(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|T[+-]\d)/u;
 /** The line's last word ends its thought: a stop, a question, or a colon before a list. */
 const CLOSED = /[.!?:…]["'”’)\]*_]*$/u;
+/** A word that ends a sentence. */
+const STOPPED = /[.!?…]["'”’)\]*_]*$/u;
 /** An unpunctuated line of at most this many words, followed by a capital, is a heading. */
 const HEADING_WORDS = 6;
 /** Lines this long or longer (and close to the paragraph's longest) may be wrapped at a width. */
@@ -36,8 +38,16 @@ interface Line {
   indented: boolean;
 }
 
+/** A block as read, before headings are glued: whether it is a heading, and whether it tells something. */
+interface ReadBlock extends TypedBlock {
+  /** "sure": marked as a heading or a short lead-in ending in a colon; "maybe": a short line with no stop. */
+  heading: 'sure' | 'maybe' | null;
+  /** Ends in a full stop, or is a list or timeline entry: what a heading stands over. */
+  content: boolean;
+}
+
 export function typedBlocks(text: string): TypedBlock[] {
-  const blocks: Array<TypedBlock & { heading: boolean }> = [];
+  const blocks: ReadBlock[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     const lines = paragraph
       .split(/\r?\n/)
@@ -46,10 +56,9 @@ export function typedBlocks(text: string): TypedBlock[] {
     const widest = Math.max(0, ...lines.map((l) => l.text.length));
     let current: Line[] = [];
     const close = (paragraphEnd: boolean) => {
-      const only = current.length === 1 ? current[0] : undefined;
       const tokens = current.flatMap((l) => l.text.split(/\s+/).filter((w) => w !== ''));
-      const heading = only !== undefined && (only.titled || (!only.marked && isLabel(only)));
-      blocks.push({ tokens, paragraphEnd, heading });
+      const content = current[0]?.marked === true || STOPPED.test(tokens[tokens.length - 1] ?? '');
+      blocks.push({ tokens, paragraphEnd, heading: headingOf(current), content });
       current = [];
     };
     lines.forEach((line, i) => {
@@ -62,23 +71,32 @@ export function typedBlocks(text: string): TypedBlock[] {
   return glueHeadings(blocks);
 }
 
+function headingOf(lines: readonly Line[]): ReadBlock['heading'] {
+  const [only] = lines;
+  if (lines.length !== 1 || !only || only.marked) return null;
+  if (only.titled || (/:["'”’)\]*_]*$/u.test(only.text) && words(only.text) <= HEADING_WORDS)) return 'sure';
+  return isHeading(only) ? 'maybe' : null;
+}
+
 /**
  * A heading ("Root cause", "Action items:") names the part that follows: it opens that part's
  * first sentence as a spoken label would ("Root cause: the parser..."), so it is neither a
- * sentence of its own (which would count in a layer's sentences) nor lost.
+ * sentence of its own (which would count in a layer's sentences) nor lost. A short line with no
+ * stop is a heading only over a part that has stops or entries: in a chat-style answer of short
+ * unpunctuated lines, each line is a sentence.
  */
-function glueHeadings(blocks: ReadonlyArray<TypedBlock & { heading: boolean }>): TypedBlock[] {
-  const out: TypedBlock[] = [];
+function glueHeadings(blocks: readonly ReadBlock[]): TypedBlock[] {
+  const out: ReadBlock[] = [];
   for (let i = blocks.length - 1; i >= 0; i--) {
     const block = blocks[i];
     if (!block) continue;
     const next = out[0];
-    if (block.heading && next) {
+    if (next && (block.heading === 'sure' || (block.heading === 'maybe' && next.content))) {
       const label = block.tokens.map((t, k) => (k === block.tokens.length - 1 && !/[:—–-]$/u.test(t) ? `${t}:` : t));
-      out[0] = { tokens: [...label, ...next.tokens], paragraphEnd: next.paragraphEnd };
-    } else out.unshift({ tokens: block.tokens, paragraphEnd: block.paragraphEnd });
+      out[0] = { ...next, tokens: [...label, ...next.tokens] };
+    } else out.unshift(block);
   }
-  return out;
+  return out.map(({ tokens, paragraphEnd }) => ({ tokens, paragraphEnd }));
 }
 
 function readLine(raw: string): Line | null {
@@ -109,10 +127,9 @@ function continues(prev: Line, next: Line, widest: number): boolean {
 
 /** A short line with no stop: a wrapped line runs to the width, and its paragraph's last one ends in a stop. */
 function isHeading(line: Line): boolean {
-  return !CLOSED.test(line.text) && line.text.split(/\s+/).length <= HEADING_WORDS;
+  return !CLOSED.test(line.text) && words(line.text) <= HEADING_WORDS;
 }
 
-/** A heading, or a short line that introduces what follows with a colon ("Action items:"). */
-function isLabel(line: Line): boolean {
-  return isHeading(line) || (/:["'”’)\]*_]*$/u.test(line.text) && line.text.split(/\s+/).length <= HEADING_WORDS);
+function words(text: string): number {
+  return text.split(/\s+/).length;
 }

@@ -146,3 +146,11 @@ describe('evidence quoted from a typed answer with headings', () => {
     expect(quotes.filter((q) => headings.includes(q))).toEqual([]);
   });
 });
+
+describe('a chat-style answer of short lines without stops', () => {
+  it('keeps each line a sentence of its own: no line is taken for a heading', () => {
+    expect(
+      sentences('We got paged at 2am\nThe orders DB was down\nRolled back the schema change\nIt was fine by 3'),
+    ).toEqual(['We got paged at 2am', 'The orders DB was down', 'Rolled back the schema change', 'It was fine by 3']);
+  });
+});

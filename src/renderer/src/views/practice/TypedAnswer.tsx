@@ -24,8 +24,9 @@ export function TypedAnswer({ setup, minutes, onLeave }: { setup: TakeSetupInput
     <section className="panel" aria-labelledby="typed-title" data-testid="typed-answer" style={{ maxWidth: 900 }}>
       <TypedAnswerBar setup={setup} left={left} />
       <p className="pr-field-hint pr-typed-hint" data-testid="typed-hint">
-        Label the layers as you write (“Detection —”, “Structural fix —”). Mitigation gets at most two sentences; spend
-        the words on what changed structurally and what you learned.
+        Label the layers as you write (“Detection —”, or “Structural fix” as a heading line); a list item is a sentence
+        of its own. Mitigation gets at most two sentences; spend the words on what changed structurally and what you
+        learned.
       </p>
       <textarea
         className="pr-typed-editor"
