@@ -5,12 +5,9 @@
  * with a clock time ("14:02 UTC — …", "[09:15] …") timeline entries.
  */
 import type { DocumentBlock, ParsedDocument } from './schema';
+import { BULLET, TASK, TIME } from '../transcript/line-marks';
 import { sectionKind } from './sections';
 
-const BULLET = /^\s*(?:[-*•+]|\d{1,3}[.)])\s+(.*)$/;
-const TASK = /^\[( |x|X)\]\s+(.*)$/;
-const TIME =
-  /^\s*\[?((?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|AM|PM))?(?:\s?(?:UTC|GMT|Z|[A-Z]{2,4}T))?)\]?\s*(?:[—–|:-]+\s*|\s+)(.+)$/;
 const UNDERLINE = /^\s*(={3,}|-{3,})\s*$/;
 /** "Root cause: the pool was…" — a section label that starts a line and the text after it. */
 const LABELLED = /^([A-Za-z][A-Za-z ;'/&-]{1,40}):\s+(.+)$/;

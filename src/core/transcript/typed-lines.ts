@@ -5,6 +5,7 @@
  * fixed width (a pasted e-mail or plain-text file) goes on into the next one. List and table marks
  * are layout, not words, and are dropped.
  */
+import { BULLET, TASK, TIME } from './line-marks';
 
 /** One run of typed text that ends a sentence where it ends. */
 export interface TypedBlock {
@@ -14,12 +15,10 @@ export interface TypedBlock {
   paragraphEnd: boolean;
 }
 
-/** A bullet, number, letter, check box or table border at the start of a line. */
-const LINE_MARK = /^\s*(?:[-*•+>|]|\d{1,3}[.)]|[a-z]\)|\[[ xX]\])(?:\s+|$)/u;
+/** A quote mark or table border at the start of a line (bullets and check boxes: line-marks.ts). */
+const BORDER = /^\s*[>|]\s*/u;
 /** A Markdown heading mark. */
 const HEADING_MARK = /^\s*#{1,6}\s+/u;
-/** A clock time or date that opens a timeline line. */
-const TIME_LEAD = /^\[?(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|T[+-]\d)/u;
 /** The line's last word ends its thought: a stop, a question, or a colon before a list. */
 const CLOSED = /[.!?:…]["'”’)\]*_]*$/u;
 /** A word that ends a sentence. */
@@ -103,14 +102,22 @@ function readLine(raw: string): Line | null {
   const titled = HEADING_MARK.test(raw);
   let text = raw.replace(HEADING_MARK, '');
   let marked = false;
-  // Marks can stack ("- [ ] 1. ..."); a line of marks alone (a table rule "|---|") has no words.
-  for (let m = LINE_MARK.exec(text); m; m = LINE_MARK.exec(text)) {
-    text = text.slice(m[0].length);
+  // Marks can stack ("> - [ ] ..."); a line of marks alone (a table rule "|---|") has no words.
+  for (let m = unmark(text); m !== null; m = unmark(text)) {
+    text = m;
     marked = true;
   }
   text = text.replace(/\s*\|\s*$/u, '').trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return null;
-  return { text, marked: marked || TIME_LEAD.test(text), titled, indented: /^\s/u.test(raw) };
+  return { text, marked: marked || TIME.test(text), titled, indented: /^\s/u.test(raw) };
+}
+
+/** The line without its first mark (bullet, check box, quote or table border), or null if it has none. */
+function unmark(text: string): string | null {
+  const bullet = BULLET.exec(text) ?? TASK.exec(text.trimStart());
+  if (bullet) return bullet[bullet.length - 1] ?? '';
+  const border = BORDER.exec(text);
+  return border ? text.slice(border[0].length) : null;
 }
 
 /** Whether `next` carries on the sentence of `prev` (a wrapped line) rather than starting one. */
