@@ -154,6 +154,16 @@ export function assessCommonFailures(
   };
 }
 
+/** Why the fix carries the story to Staff, in words that hold for the times shown beside it. */
+function fixReason(balance: RubricLevel, layers: Record<Layer, LayerStats>): string {
+  if (balance !== 'passing') return 'The structural fix names a specific artifact and gets its share of the story.';
+  const sf = Math.round(layers.structural_fix.seconds);
+  const m = Math.round(layers.mitigation.seconds);
+  return sf < m
+    ? `The structural fix names a specific artifact, though the recovery still takes longer (${m} s against ${sf} s).`
+    : 'The structural fix names a specific artifact, though it is not yet the longest part of the story.';
+}
+
 export function assessTier(rubric: Rubric, facts: StoryFacts, layers: Record<Layer, LayerStats>): TierResult {
   const spec = rubric.structural_fix_specificity.level;
   const balance = rubric.layer_balance.level;
@@ -174,7 +184,7 @@ export function assessTier(rubric: Rubric, facts: StoryFacts, layers: Record<Lay
         'Name the specific artifact you shipped after the incident (gate, alert, contract, runbook) and give it more time than the recovery.',
     };
   }
-  reasons.push('The structural fix names a specific artifact and gets its share of the story.');
+  reasons.push(fixReason(balance, layers));
   if (facts.laterCatches.length > 0) reasons.push('The artifact is shown catching later incidents.');
   if (learning === 'staff_bar') {
     reasons.push('The system learning is specific and has been applied elsewhere.');

@@ -381,6 +381,24 @@ function mostlyRecovery(layers: Record<Layer, LayerStats>): boolean {
   return story > 0 && layers.mitigation.seconds / story > 0.5;
 }
 
+/**
+ * The probe of a thin detection asks about what the story told: how anyone found out when it
+ * never says, who noticed when no alert is credited, the alert's wiring only when there was one.
+ */
+function untoldDetection(layers: Record<Layer, LayerStats>, facts: StoryFacts): { question: string; why: string } {
+  if (layers.detection.sentences === 0)
+    return {
+      question: 'How did you first find out, and how long had it been going on by then?',
+      why: 'The story never says how the team found out; an interviewer will ask, and detection is where over-claiming is easiest to test.',
+    };
+  if (facts.monitoringCredited.length === 0)
+    return {
+      question: 'Who noticed it first, and why did no alert catch it sooner?',
+      why: QUESTIONS.detection.why,
+    };
+  return QUESTIONS.detection;
+}
+
 function followUpQuestion({ rubric, layers, facts, failures }: FeedbackInput): FollowUpQuestion {
   let layer: StoryLayer;
   const mitigationOutlastsFix = recoveryOutlastsFix({ layers, failures });
@@ -393,6 +411,8 @@ function followUpQuestion({ rubric, layers, facts, failures }: FeedbackInput): F
   else if (rubric.structural_fix_specificity.level === 'passing') layer = 'structural_fix';
   else if (rubric.system_learning.level === 'strong') layer = 'system_learning';
   else layer = 'detection';
+  if (layer === 'detection' && rubric.honesty_about_detection.level === 'weak')
+    return { layer, ...untoldDetection(layers, facts) };
   const base =
     layer === 'mitigation' && !mostlyRecovery(layers)
       ? {

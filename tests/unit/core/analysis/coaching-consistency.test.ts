@@ -83,6 +83,26 @@ describe('coaching that never contradicts itself', () => {
     expect(titles).not.toContain('Cut mitigation to two sentences');
   });
 
+  it('the tier says the fix gets its share only where it outlasts the recovery', () => {
+    const staff = analyses.filter(({ a }) => a.tier === 'staff' || a.tier === 'l7');
+    expect(staff.length).toBeGreaterThan(10);
+    for (const { name, a } of staff) {
+      const claims = (a.tierDetail?.reasons ?? []).some((r) => /gets its share/.test(r));
+      if (claims) expect(a.layers.structural_fix.seconds, name).toBeGreaterThanOrEqual(a.layers.mitigation.seconds);
+    }
+    // A real answer whose one-sentence fix is shorter than its recovery still reaches Staff, and is told why.
+    const shorter = staff.filter(({ a }) => a.layers.structural_fix.seconds < a.layers.mitigation.seconds);
+    expect(shorter.length).toBeGreaterThan(0);
+    for (const { name, a } of shorter)
+      expect(a.tierDetail?.reasons.join(' '), name).toMatch(/recovery still takes longer/);
+  });
+
+  it('the follow-up asks about an alert only in a story that tells how it was found', () => {
+    const untold = analyses.filter(({ a }) => a.gradable && a.layers.detection.sentences === 0);
+    expect(untold.length).toBeGreaterThan(0);
+    for (const { name, a } of untold) expect(a.feedback.followUp.question, name).not.toMatch(/that alert/);
+  });
+
   it('no engine internals in any user-facing text', () => {
     const internals = [
       /Infinity|NaN|undefined|\bnull\b/,
