@@ -221,6 +221,8 @@ function detectionHonestyAdvice({ rubric, facts, layers }: FeedbackInput): Candi
   const { level, advice, evidence } = rubric.honesty_about_detection;
   if (facts.polished || (level !== 'weak' && level !== 'passing' && level !== 'strong')) return [];
   if (level === 'weak' && layers.detection.sentences === 0) return [];
+  // Tying detection to the fix waits until there is a fix: adding one comes first.
+  if (level === 'passing' && layers.structural_fix.sentences === 0) return [];
   return [
     {
       id: level === 'strong' ? 'own_near_miss' : 'connect_detection_gap',

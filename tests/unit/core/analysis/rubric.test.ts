@@ -156,6 +156,20 @@ describe('rubric, constraints, common failures and tier', () => {
     expect(senior.find((i) => i.id === 'structural_fix.artifact')?.found).toBe(false);
   });
 
+  it('ties detection to the fix only once there is a fix', () => {
+    const story = [
+      'Last Friday a schema migration I ran locked the orders table and checkout failed for twenty minutes.',
+      'I kicked it off and went to lunch.',
+      'A customer emailed support that checkout was down, and support paged me.',
+      'The migration had taken a table lock because it rewrote a column with a default.',
+      'I killed the migration and checkout came back.',
+    ];
+    const a = analyzeSentences(story);
+    expect(a.rubric?.honesty_about_detection.level).toBe('passing');
+    expect(a.layers.structural_fix.sentences).toBe(0);
+    expect(a.feedback.topFixes.map((f) => f.id)).not.toContain('connect_detection_gap');
+  });
+
   it('builds an outline for the chosen length and asks about the weakest layer', () => {
     const a = analyzeSentences(SENIOR, { lengthSeconds: 120 });
     expect(a.feedback.outline.lengthSeconds).toBe(120);
