@@ -382,7 +382,8 @@ test('typed answer that is not an incident story: no tier, what is missing and w
     await page.getByTestId('submit-typed').click();
     await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('header-tier')).toHaveText('Not graded');
-    await expect(page.getByTestId('not-graded-reason')).toContainText('does not read as an incident story');
+    // A recipe tells nothing that happened: refused by its form before any model reads it.
+    await expect(page.getByTestId('not-graded-reason')).toContainText('instructions, an explanation or a description');
     await expect(page.getByTestId('not-graded-next')).toContainText('Pick a real incident');
     await expect(page.getByTestId('answer-again')).toBeVisible();
     await expect(page.getByTestId('rubric-not-graded')).toContainText('not graded');

@@ -242,7 +242,7 @@ export function assessGradability(
     return {
       code: 'not_incident',
       message:
-        'This reads as an explanation or a description, not a story: almost none of its sentences tells something that happened or says when.',
+        'This reads as instructions, an explanation or a description, not a story: almost none of its sentences tells something that happened or says when.',
       next: NOT_INCIDENT_NEXT,
     };
   }

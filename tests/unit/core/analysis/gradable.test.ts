@@ -119,7 +119,7 @@ describe('answers that are not gradable incident stories', () => {
     );
     expect(explainer.gradable).toBe(false);
     expect(explainer.tier).toBeNull();
-    expect(explainer.reason?.message).toMatch(/explanation or a description, not a story/);
+    expect(explainer.reason?.message).toMatch(/instructions, an explanation or a description, not a story/);
     const present = analyse(
       [
         'So it is two in the morning on a Saturday and my phone goes off.',
