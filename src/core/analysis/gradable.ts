@@ -87,11 +87,11 @@ const MOSTLY_CONDITIONAL = 2 / 3;
 const ADDRESSES_LISTENER = 1 / 3;
 const LITTLE_TOLD = 1 / 3;
 /**
- * An answer in which at most one sentence in ten tells something that happened or says when is an
- * explanation, a manual or a description. Of the labelled incident stories, written and real
- * (1,772), and the 52 hard ones held back, the fewest that tell an event is two sentences in
- * fifteen (a spoken story told in the present); 20 of the 386 other answers are at one in ten or
- * fewer.
+ * An answer in which at most one sentence in ten tells something that happened or says when, and
+ * whose sentences the model is not sure of, is instructions, an explanation or a description. Of
+ * the labelled incident stories, written and real (1,772), and the 52 hard ones held back, the
+ * fewest that tell an event is two sentences in fifteen (a spoken story told in the present); 20
+ * of the 386 other answers are at one in ten or fewer.
  */
 const NOTHING_TOLD = 1 / 10;
 
@@ -238,7 +238,10 @@ export function assessGradability(
       next: NOT_INCIDENT_NEXT,
     };
   }
-  if (tellsNothing(sentences)) {
+  const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
+  // A story told wholly in the present with no "when" ("checkout starts throwing errors, we roll
+  // back") has no event by these words, but sentences the model is sure of.
+  if (tellsNothing(sentences) && topMean(probabilities, judge.model.top) < SURE_SENTENCES) {
     return {
       code: 'not_incident',
       message:
@@ -246,7 +249,6 @@ export function assessGradability(
       next: NOT_INCIDENT_NEXT,
     };
   }
-  const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
   const whole = judge.sentenceVectors ? answerIncidentProbability(judge.model.answer, judge.sentenceVectors) : null;
   const verdict = incidentVerdict(probabilities, toldIncident(sentences), whole, judge.model);
   if (verdict === 'no_incident_sentence') {

@@ -106,7 +106,7 @@ describe('answers that are not gradable incident stories', () => {
     expect(notice.gradable).toBe(true);
   });
 
-  it('refuses an explanation in which nothing happens, and grades a story told in the present once it says when', () => {
+  it('refuses an explanation in which nothing happens, and grades a story told in the present once it says when or is plainly an incident', () => {
     const explainer = analyse(
       [
         'A message queue sits between the service that produces work and the workers that consume it.',
@@ -131,6 +131,19 @@ describe('answers that are not gradable incident stories', () => {
       ].join(' '),
     );
     expect(present.gradable).toBe(true);
+    // Told wholly in the present with no "when", it tells no event by its words, but its sentences
+    // are plainly an incident's.
+    const noWhen = analyse(
+      [
+        'So picture a sale weekend at a mid-size shop.',
+        "Checkout starts throwing errors and customers can't pay.",
+        'Support pings me because the error rate alert is red.',
+        "I open the logs and every request dies on the payment client's connection pool.",
+        'We roll back the release and checkout recovers within ten minutes.',
+        'Now every release runs a load test against the pool, and that test blocks anything that exhausts it.',
+      ].join(' '),
+    );
+    expect(noWhen.gradable).toBe(true);
   });
 
   it('finds no labelled incident story, written or real, speaking to its listener and telling little, or telling nothing', () => {
