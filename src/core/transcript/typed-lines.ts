@@ -23,7 +23,7 @@ const HEADING_MARK = /^\s*#{1,6}\s+/u;
 const CLOSED = /[.!?:…]["'”’)\]*_]*$/u;
 /** A word that ends a sentence. */
 const STOPPED = /[.!?…]["'”’)\]*_]*$/u;
-/** An unpunctuated line of at most this many words, followed by a capital, is a heading. */
+/** An unpunctuated line of at most this many words is a heading, or in a chat-style answer a sentence. */
 const HEADING_WORDS = 6;
 /** Lines this long or longer (and close to the paragraph's longest) may be wrapped at a width. */
 const WRAP_CHARS = 50;
@@ -91,7 +91,8 @@ function glueHeadings(blocks: readonly ReadBlock[]): TypedBlock[] {
     if (!block) continue;
     const next = out[0];
     if (next && (block.heading === 'sure' || (block.heading === 'maybe' && next.content))) {
-      const label = block.tokens.map((t, k) => (k === block.tokens.length - 1 && !/[:—–-]$/u.test(t) ? `${t}:` : t));
+      const last = block.tokens.length - 1;
+      const label = block.tokens.map((t, k) => (k === last && !/[:—–-]$/u.test(t) ? `${t.replace(/\.+$/u, '')}:` : t));
       out[0] = { ...next, tokens: [...label, ...next.tokens] };
     } else out.unshift(block);
   }
