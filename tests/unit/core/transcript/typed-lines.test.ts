@@ -58,6 +58,10 @@ describe('typed lines', () => {
     ]);
   });
 
+  it('makes a Markdown heading a label even when it ends in a full stop', () => {
+    expect(blocks('## Summary.\nThe cache fell over at noon.')).toEqual(['Summary: The cache fell over at noon.']);
+  });
+
   it('keeps the indented second line of a list item with its item, and drops table borders', () => {
     expect(blocks('- Page the owning team, not the\n  Platform rotation\n- Tag alerts by service')).toEqual([
       'Page the owning team, not the Platform rotation',
