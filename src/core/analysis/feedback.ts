@@ -384,10 +384,21 @@ function mostlyRecovery(layers: Record<Layer, LayerStats>): boolean {
 }
 
 /**
- * The probe of a thin detection asks about what the story told: how anyone found out when it
- * never says, who noticed when no alert is credited, the alert's wiring only when there was one.
+ * The probe of detection asks about what the story told: how anyone found out when it never says,
+ * who noticed when no alert is credited, the alert's wiring only when there was one; a story
+ * honest about detection is asked how today's alert would catch it.
  */
-function untoldDetection(layers: Record<Layer, LayerStats>, facts: StoryFacts): { question: string; why: string } {
+function detectionQuestion(
+  rubric: Rubric,
+  layers: Record<Layer, LayerStats>,
+  facts: StoryFacts,
+): { question: string; why: string } {
+  if (rubric.honesty_about_detection.level !== 'weak')
+    return {
+      question:
+        'How is the alert that would catch this today wired, and how long would the same failure take to detect now?',
+      why: 'A strong story still gets probed on detection; have the wiring and the new latency ready.',
+    };
   if (layers.detection.sentences === 0)
     return {
       question: 'How did you first find out, and how long had it been going on by then?',
@@ -413,8 +424,7 @@ function followUpQuestion({ rubric, layers, facts, failures }: FeedbackInput): F
   else if (rubric.structural_fix_specificity.level === 'passing') layer = 'structural_fix';
   else if (rubric.system_learning.level === 'strong') layer = 'system_learning';
   else layer = 'detection';
-  if (layer === 'detection' && rubric.honesty_about_detection.level === 'weak')
-    return { layer, ...untoldDetection(layers, facts) };
+  if (layer === 'detection') return { layer, ...detectionQuestion(rubric, layers, facts) };
   const base =
     layer === 'mitigation' && !mostlyRecovery(layers)
       ? {
@@ -434,14 +444,6 @@ function followUpQuestion({ rubric, layers, facts, failures }: FeedbackInput): F
       layer,
       question: 'Where else in your systems have you applied that observation, and what did you find?',
       why: 'The lesson is specific but not shown applied elsewhere.',
-    };
-  }
-  if (layer === 'detection' && rubric.honesty_about_detection.level !== 'weak') {
-    return {
-      layer,
-      question:
-        'How is the alert that would catch this today wired, and how long would the same failure take to detect now?',
-      why: 'A strong story still gets probed on detection; have the wiring and the new latency ready.',
     };
   }
   return { layer, ...base };

@@ -12,6 +12,8 @@ export interface TextTimingOptions {
 }
 
 const DEFAULT_TYPED_WPM = 150;
+/** A word that ends a sentence, and a breath after it. */
+const SENTENCE_END = /[.!?]["'”’)]*$/;
 
 export function transcriptFromText(text: string, options: TextTimingOptions = {}): Transcript {
   return timedTranscript(typedBlocks(text), options);
@@ -43,7 +45,7 @@ function timedTranscript(blocks: readonly TypedBlock[], options: TextTimingOptio
       const d = perWord * (0.6 + 0.4 * Math.min(2.5, token.length / 5));
       words.push({ text: token, start: round(t), end: round(t + d) });
       t += d;
-      if (/[.!?]["'”’)]*$/.test(token)) t += 0.35;
+      if (SENTENCE_END.test(token)) t += 0.35;
       else if (/[,;:—–]["'”’)]*$/.test(token) || token === '—' || token === '–') t += 0.12;
     }
     const first = words[0];
@@ -51,7 +53,7 @@ function timedTranscript(blocks: readonly TypedBlock[], options: TextTimingOptio
     if (!first || !last) continue;
     segments.push({ start: first.start, end: last.end, text: tokens.join(' '), words, endsSentence: true });
     // A line read aloud ends with a breath even without a full stop; a paragraph with a longer one.
-    if (!/[.!?]["'”’)]*$/.test(last.text)) t += 0.35;
+    if (!SENTENCE_END.test(last.text)) t += 0.35;
     if (paragraphEnd) t += 0.4;
   }
   const lastSegment = segments[segments.length - 1];
