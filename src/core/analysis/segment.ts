@@ -108,7 +108,7 @@ export function segmentTranscript(transcript: Transcript, options: SegmentOption
     const next = words[i + 1];
     if (!word) continue;
     const longEnough = i + 1 - begin >= 4;
-    const cut = !!next && endsSentence(word, next, pauseGap, punctuated, words[i + 2]) && (punctuated || longEnough);
+    const cut = !!next && sentenceEndsAfter(word, next, pauseGap, punctuated, words[i + 2]) && (punctuated || longEnough);
     if (!next || word.endsSentence || cut) {
       ranges.push([begin, i + 1]);
       begin = i + 1;
@@ -143,7 +143,7 @@ function sentencesBySegment(words: TimedWord[]): Sentence[] {
   return sentences;
 }
 
-function endsSentence(
+function sentenceEndsAfter(
   word: TimedWord,
   next: TimedWord,
   gapSec: number,
