@@ -79,14 +79,14 @@ const SUBJECTS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 /** Verbs that open an action item written as an instruction ("Add …", "Investigate …"). */
-const IMPERATIVE = new Set(
+export const IMPERATIVE: ReadonlySet<string> = new Set(
   'add adopt alert allow audit automate block build change check clarify clean consider create define delete deploy deprecate design document enable enforce ensure establish evaluate expand explore extend fix freeze implement improve increase introduce investigate limit make migrate monitor move plug prevent provide reduce refactor remove rename replace require restrict review revisit rewrite rotate run schedule separate set ship split standardize standardise start stop switch test track train update upgrade use validate verify write'.split(
     ' ',
   ),
 );
 
 /** Words that open a sentence but tell nothing of its role ("so", "and then"). */
-const OPENERS = new Set('so and but then also well now anyway ok okay yeah oh'.split(' '));
+export const OPENERS: ReadonlySet<string> = new Set('so and but then also well now anyway ok okay yeah oh'.split(' '));
 
 function firstContentWord(words: readonly string[]): { word: string; at: number } {
   let at = 0;

@@ -8,6 +8,8 @@
  *   down, I'd…"), a plan or a hypothetical rather than something that happened;
  * - spoken to the listener: a third of its sentences say "your" or "you can" and at most a third
  *   tell something that happened, as a pitch, an advert, a job ad or a guide does;
+ * - instructions: a third of its sentences open with a verb telling the reader what to do and at
+ *   most a third tell something that happened, as a runbook or a checklist does;
  * - not an incident: none of four things holds.
  *   1. Its `top` most incident-like sentences read, on average, to the learned incident model
  *      (incident-model.ts) as telling what broke, who noticed, the cause or the recovery.
@@ -35,6 +37,7 @@ import {
   anchorsInTime,
   genericWords,
   incidentWords,
+  instructsReader,
   speaksToListener,
   tellsAnEvent,
   tellsWhatWould,
@@ -87,6 +90,16 @@ const MOSTLY_CONDITIONAL = 2 / 3;
 const ADDRESSES_LISTENER = 1 / 3;
 const LITTLE_TOLD = 1 / 3;
 /**
+ * An answer at least a third of whose sentences tell the reader what to do ("Open the dashboard",
+ * "Drain the region") and at most a third of which tell something that happened is a runbook, a
+ * checklist or a guide. Of the labelled incident stories, written, real and the postmortem
+ * documents typed with their headings and lists (1,796), those that tell so little (a third or
+ * less) open at most one sentence in nine with an instruction, and those that give a third of
+ * their sentences to instructions (action items) tell what happened in more than half.
+ */
+const INSTRUCTS_READER = 1 / 3;
+
+/**
  * An answer in which at most one sentence in ten tells something that happened or says when, and
  * whose sentences the model is not sure of, is instructions, an explanation or a description. Of
  * the labelled incident stories, written and real (1,772), and the 52 hard ones held back, the
@@ -111,6 +124,7 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
     anchored: anchorsInTime(c.normalized),
     conditional: tellsWhatWould(c.normalized),
     addressesListener: speaksToListener(c.normalized),
+    instructs: instructsReader(c.normalized),
     incidentCueWeight: weight(INCIDENT_LAYERS),
     lastingCueWeight: weight(LASTING_LAYERS),
   };
@@ -204,6 +218,14 @@ export function pitchedAtListener(sentences: readonly GradableSentence[]): boole
   );
 }
 
+/** Whether the answer mostly tells its reader what to do and tells little that happened. */
+export function readsAsInstructions(sentences: readonly GradableSentence[]): boolean {
+  return (
+    countOf(sentences, (s) => s.instructs) >= INSTRUCTS_READER * sentences.length &&
+    countOf(sentences, (s) => s.past || s.anchored) <= LITTLE_TOLD * sentences.length
+  );
+}
+
 /** Whether almost none of the answer's sentences tells something that happened or says when. */
 export function tellsNothing(sentences: readonly GradableSentence[]): boolean {
   return countOf(sentences, (s) => s.past || s.anchored) <= NOTHING_TOLD * sentences.length;
@@ -235,6 +257,14 @@ export function assessGradability(
       code: 'not_incident',
       message:
         'This reads as speaking to the listener about what something does for them, like a pitch, an advert or a guide: it tells little that happened.',
+      next: NOT_INCIDENT_NEXT,
+    };
+  }
+  if (readsAsInstructions(sentences)) {
+    return {
+      code: 'not_incident',
+      message:
+        'This reads as a runbook, a checklist or instructions, not a story: many of its sentences tell the reader what to do, and few tell something that happened.',
       next: NOT_INCIDENT_NEXT,
     };
   }

@@ -41,6 +41,8 @@ export interface GradableSentence {
   conditional: boolean;
   /** It speaks to the listener ("your team", "you can"), as a pitch or a guide does. */
   addressesListener: boolean;
+  /** It tells its reader what to do ("Open the dashboard", "Drain the region"), as a runbook does. */
+  instructs: boolean;
   /** Summed weight of the sentence's cues for detection, attribution and mitigation. */
   incidentCueWeight: number;
   /** Summed weight of its cues for a structural fix or a lesson: any story of work has those. */

@@ -2,7 +2,7 @@
  * The words an incident story is told in, for the check of whether an answer is one at all
  * (gradable.ts) and the features of its learned model (incident-model.ts).
  */
-import { discourseFeatures, PARTICIPLE } from './discourse';
+import { discourseFeatures, IMPERATIVE, OPENERS, PARTICIPLE } from './discourse';
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
 const INCIDENT = new RegExp(
@@ -78,6 +78,28 @@ const ADDRESS = /\b(?:your|yours|you'll|you're|you can|you need|you want|you get
 /** A sentence that speaks to its listener, as a pitch, an advert or a guide does. */
 export function speaksToListener(normalized: string): boolean {
   return ADDRESS.test(normalized);
+}
+
+/**
+ * Verbs a runbook, checklist or guide opens its steps with: the action items' verbs and the steps
+ * of operating a system ("Open the dashboard", "Drain the region", "Page the secondary").
+ */
+const INSTRUCTION = new Set([
+  ...IMPERATIVE,
+  ...'open drain roll page wait call escalate restart look go confirm post notify file disable scale revert rollback keep avoid ask tell send copy paste click select type note record capture collect compare restore reboot kill pause resume tag assign close read find'.split(
+    ' ',
+  ),
+]);
+/** A label that opens a line ("Step 2: …", "When the alert fires: …"). */
+const LINE_LABEL = /^[^:]{1,60}:\s+/;
+const WORD = /[a-z][a-z'-]*/g;
+
+/** A sentence that tells its reader what to do: it opens (after any label) with a verb of instruction. */
+export function instructsReader(normalized: string): boolean {
+  const words = normalized.replace(LINE_LABEL, '').match(WORD) ?? [];
+  let at = 0;
+  while (at < words.length - 1 && OPENERS.has(words[at] ?? '')) at++;
+  return INSTRUCTION.has(words[at] ?? '');
 }
 
 /** A sentence in the conditional: what the speaker would do, or what might happen. */

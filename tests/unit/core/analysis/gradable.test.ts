@@ -9,7 +9,7 @@ import {
   tellsNothing,
   toldIncident,
 } from '../../../../src/core/analysis/gradable';
-import { anchorsInTime } from '../../../../src/core/analysis/incident-words';
+import { anchorsInTime, instructsReader } from '../../../../src/core/analysis/incident-words';
 import { classifySentences } from '../../../../src/core/analysis/classify';
 import { normalize } from '../../../../src/core/analysis/normalize';
 import { segmentTranscript } from '../../../../src/core/analysis/segment';
@@ -214,6 +214,51 @@ describe('answers that are not gradable incident stories', () => {
     expect([blind5.filter((a) => !a.incident).length, blind5.filter((a) => a.incident).length]).toEqual([40, 20]);
     expect(blind5.filter((a) => a.incident && a.graded).length).toBeGreaterThanOrEqual(18);
     expect(blind5.filter((a) => !a.incident && !a.graded).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses runbooks, checklists and guides (blind7) as instructions', () => {
+    // Held back and written after the check was set; its README records that five of the six were
+    // refused before it (a key-rotation guide was graded Senior) and all six with it.
+    const dir = fileURLToPath(new URL('../../../../corpus/not-incident/blind7', import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBe(6);
+    for (const f of files) expect(analyse(readFileSync(join(dir, f), 'utf8')).gradable, f).toBe(false);
+    const runbook = analyse(
+      [
+        '## When the queue alert fires',
+        '1. Open the queue dashboard and check the backlog per shard.',
+        '2. Drain the busiest shard with the rebalance tool.',
+        '3. Restart the consumers if their lag keeps growing.',
+        '4. Page the storage on-call if the backlog stays high for twenty minutes.',
+        '5. Write the timeline into the incident document.',
+      ].join('\n'),
+    );
+    expect(runbook.gradable).toBe(false);
+    expect(runbook.reason?.message).toMatch(/runbook, a checklist or instructions/);
+  });
+
+  it('grades a typed postmortem whose action items are instructions', () => {
+    const story = analyse(
+      [
+        '## Summary',
+        'On a Thursday evening a schema change locked the orders table and checkout failed for 18 minutes.',
+        '## Detection',
+        'The checkout error alert paged me two minutes after the migration started.',
+        '## Root cause',
+        'The migration added a column with a default, which rewrote the whole table under a lock.',
+        '## Resolution',
+        'We killed the migration and the lock cleared at once.',
+        '## Action items',
+        '- add a lint that rejects defaults on large tables',
+        '- run every migration against a copy of production first',
+        '- document the online schema change tool in the runbook',
+        '## Lessons learned',
+        'A migration is a deploy and needs the same rollout care.',
+      ].join('\n'),
+    );
+    expect(story.gradable).toBe(true);
+    expect(instructsReader(normalize('Step 2: Drain the busiest shard.'))).toBe(true);
+    expect(instructsReader(normalize('We drained the busiest shard.'))).toBe(false);
   });
 
   it('keeps the fixture folder to the texts this test names', () => {
