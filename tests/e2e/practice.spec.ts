@@ -361,6 +361,8 @@ test('typed answer: timer, editor, same analysis with estimated times', async ()
     await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('results-view')).toContainText('typed answer');
     await expect(page.getByTestId('header-tier')).toHaveText(/^(Senior|Staff|L7) tier$/);
+    // Nothing was transcribed: the labels the user has not corrected are the typed answer's.
+    await expect(page.getByTestId('correction-state')).toHaveText('As typed');
     const [session] = (await app.backend.services.sessions.list()).sessions;
     expect(session).toMatchObject({ kind: 'typed', status: 'ready', story: 'Typed story' });
     const doc = await app.backend.services.sessions.get(session?.id ?? '');
@@ -382,8 +384,11 @@ test('typed answer that is not an incident story: no tier, what is missing and w
     await page.getByTestId('submit-typed').click();
     await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('header-tier')).toHaveText('Not graded');
-    // A recipe tells nothing that happened: refused by its form before any model reads it.
-    await expect(page.getByTestId('not-graded-reason')).toContainText('instructions, an explanation or a description');
+    // A recipe tells the reader what to do and nothing that happened: refused by its form before
+    // any model reads it.
+    await expect(page.getByTestId('not-graded-reason')).toContainText(
+      'reads as instructions (a runbook, a checklist, a recipe',
+    );
     await expect(page.getByTestId('not-graded-next')).toContainText('Pick a real incident');
     await expect(page.getByTestId('answer-again')).toBeVisible();
     await expect(page.getByTestId('rubric-not-graded')).toContainText('not graded');

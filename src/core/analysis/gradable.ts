@@ -264,7 +264,7 @@ export function assessGradability(
     return {
       code: 'not_incident',
       message:
-        'This reads as a runbook, a checklist or instructions, not a story: many of its sentences tell the reader what to do, and few tell something that happened.',
+        'This reads as instructions (a runbook, a checklist, a recipe or a guide), not a story: many of its sentences tell the reader what to do, and few tell something that happened.',
       next: NOT_INCIDENT_NEXT,
     };
   }

@@ -108,7 +108,8 @@ export function segmentTranscript(transcript: Transcript, options: SegmentOption
     const next = words[i + 1];
     if (!word) continue;
     const longEnough = i + 1 - begin >= 4;
-    const cut = !!next && sentenceEndsAfter(word, next, pauseGap, punctuated, words[i + 2]) && (punctuated || longEnough);
+    const cut =
+      !!next && sentenceEndsAfter(word, next, pauseGap, punctuated, words[i + 2]) && (punctuated || longEnough);
     if (!next || word.endsSentence || cut) {
       ranges.push([begin, i + 1]);
       begin = i + 1;

@@ -72,6 +72,7 @@ export function ResultsView({ id }: { id: string }) {
           sessionId={id}
           analysis={analysis}
           hasAudio={hasAudio}
+          typed={doc.kind === 'typed'}
           onRetranscribe={() => setRetranscribing(true)}
         />
       </header>

@@ -234,7 +234,7 @@ describe('answers that are not gradable incident stories', () => {
       ].join('\n'),
     );
     expect(runbook.gradable).toBe(false);
-    expect(runbook.reason?.message).toMatch(/runbook, a checklist or instructions/);
+    expect(runbook.reason?.message).toMatch(/instructions \(a runbook, a checklist, a recipe or a guide\)/);
   });
 
   it('grades a typed postmortem whose action items are instructions', () => {

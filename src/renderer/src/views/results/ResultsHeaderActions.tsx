@@ -8,11 +8,14 @@ export function ResultsHeaderActions({
   sessionId,
   analysis,
   hasAudio,
+  typed,
   onRetranscribe,
 }: {
   sessionId: string;
   analysis: Analysis;
   hasAudio: boolean;
+  /** A typed answer was never transcribed: its uncorrected labels are "as typed". */
+  typed: boolean;
   onRetranscribe: () => void;
 }) {
   const state = useResults();
@@ -21,7 +24,7 @@ export function ResultsHeaderActions({
       <span className={`tier-badge tier-${analysis.tier ?? 'none'}`} data-testid="header-tier">
         {analysis.tier ? `${TIER_NAMES[analysis.tier]} tier` : 'Not graded'}
       </span>
-      <VersionSwitch />
+      <VersionSwitch typed={typed} />
       <span className="save-state muted small" role="status" data-testid="save-state">
         {state.saveState === 'saving' ? 'Saving…' : state.saveState === 'saved' ? 'Saved' : ''}
       </span>
@@ -36,12 +39,12 @@ export function ResultsHeaderActions({
 }
 
 /** Corrected or original analysis, offered once the user has corrected the transcript. */
-function VersionSwitch() {
+function VersionSwitch({ typed }: { typed: boolean }) {
   const state = useResults();
   return (
     <div className="version-switch" role="group" aria-label="Which analysis to show" data-testid="version-switch">
       <span className="muted small" data-testid="correction-state">
-        {state.applied ? 'Corrected by you' : 'As transcribed'}
+        {state.applied ? 'Corrected by you' : typed ? 'As typed' : 'As transcribed'}
       </span>
       {state.applied && (
         <>
