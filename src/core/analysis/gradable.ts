@@ -219,7 +219,7 @@ export function pitchedAtListener(sentences: readonly GradableSentence[]): boole
 }
 
 /** Whether the answer mostly tells its reader what to do and tells little that happened. */
-export function readsAsInstructions(sentences: readonly GradableSentence[]): boolean {
+function readsAsInstructions(sentences: readonly GradableSentence[]): boolean {
   return (
     countOf(sentences, (s) => s.instructs) >= INSTRUCTS_READER * sentences.length &&
     countOf(sentences, (s) => s.past || s.anchored) <= LITTLE_TOLD * sentences.length
