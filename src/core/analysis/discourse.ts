@@ -86,9 +86,10 @@ export const IMPERATIVE: ReadonlySet<string> = new Set(
 );
 
 /** Words that open a sentence but tell nothing of its role ("so", "and then"). */
-export const OPENERS: ReadonlySet<string> = new Set('so and but then also well now anyway ok okay yeah oh'.split(' '));
+const OPENERS = new Set('so and but then also well now anyway ok okay yeah oh'.split(' '));
 
-function firstContentWord(words: readonly string[]): { word: string; at: number } {
+/** The first word after the openers that tell nothing of a sentence's role, and where it stands. */
+export function firstContentWord(words: readonly string[]): { word: string; at: number } {
   let at = 0;
   while (at < words.length - 1 && OPENERS.has(words[at] ?? '')) at++;
   return { word: words[at] ?? '', at };

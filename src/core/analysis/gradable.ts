@@ -130,6 +130,9 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
   };
 }
 
+/** A sentence that tells something that happened, or says when it did. */
+const tellsOrDates = (s: GradableSentence): boolean => s.past || s.anchored;
+
 /** What the answer plainly tells: its distinct incident words (none unless it tells a past event), and its strongest cue of detection, cause or recovery. */
 export interface Told {
   words: number;
@@ -140,7 +143,7 @@ export function toldIncident(sentences: readonly GradableSentence[]): Told {
   return {
     // A story told in the present ("I run it on production, the pager goes off") still counts
     // once some sentence tells what happened or says when; a pitch or a manual does neither.
-    words: sentences.some((s) => s.past || s.anchored) ? new Set(sentences.flatMap((s) => s.incidentWords)).size : 0,
+    words: sentences.some(tellsOrDates) ? new Set(sentences.flatMap((s) => s.incidentWords)).size : 0,
     cue: Math.max(0, ...sentences.map((s) => s.incidentCueWeight)),
   };
 }
@@ -222,13 +225,13 @@ export function pitchedAtListener(sentences: readonly GradableSentence[]): boole
 function readsAsInstructions(sentences: readonly GradableSentence[]): boolean {
   return (
     countOf(sentences, (s) => s.instructs) >= INSTRUCTS_READER * sentences.length &&
-    countOf(sentences, (s) => s.past || s.anchored) <= LITTLE_TOLD * sentences.length
+    countOf(sentences, tellsOrDates) <= LITTLE_TOLD * sentences.length
   );
 }
 
 /** Whether almost none of the answer's sentences tells something that happened or says when. */
 export function tellsNothing(sentences: readonly GradableSentence[]): boolean {
-  return countOf(sentences, (s) => s.past || s.anchored) <= NOTHING_TOLD * sentences.length;
+  return countOf(sentences, tellsOrDates) <= NOTHING_TOLD * sentences.length;
 }
 
 /** Why the answer cannot be graded and what to do, or null when it can be graded. */

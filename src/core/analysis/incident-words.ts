@@ -2,7 +2,7 @@
  * The words an incident story is told in, for the check of whether an answer is one at all
  * (gradable.ts) and the features of its learned model (incident-model.ts).
  */
-import { discourseFeatures, IMPERATIVE, OPENERS, PARTICIPLE } from './discourse';
+import { discourseFeatures, firstContentWord, IMPERATIVE, PARTICIPLE } from './discourse';
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
 const INCIDENT = new RegExp(
@@ -96,10 +96,7 @@ const WORD = /[a-z][a-z'-]*/g;
 
 /** A sentence that tells its reader what to do: it opens (after any label) with a verb of instruction. */
 export function instructsReader(normalized: string): boolean {
-  const words = normalized.replace(LINE_LABEL, '').match(WORD) ?? [];
-  let at = 0;
-  while (at < words.length - 1 && OPENERS.has(words[at] ?? '')) at++;
-  return INSTRUCTION.has(words[at] ?? '');
+  return INSTRUCTION.has(firstContentWord(normalized.replace(LINE_LABEL, '').match(WORD) ?? []).word);
 }
 
 /** A sentence in the conditional: what the speaker would do, or what might happen. */
