@@ -10,6 +10,8 @@
  *   tell something that happened, as a pitch, an advert, a job ad or a guide does;
  * - instructions: a third of its sentences open with a verb telling the reader what to do and at
  *   most a third tell something that happened, as a runbook or a checklist does;
+ * - nothing told: at most one sentence in ten tells something that happened or says when, unless
+ *   people act in a third of them and they lean to an incident (a story told in the present);
  * - not an incident: none of four things holds.
  *   1. Its `top` most incident-like sentences read, on average, to the learned incident model
  *      (incident-model.ts) as telling what broke, who noticed, the cause or the recovery.
@@ -38,6 +40,7 @@ import {
   genericWords,
   incidentWords,
   instructsReader,
+  personActs,
   speaksToListener,
   tellsAnEvent,
   tellsWhatWould,
@@ -107,6 +110,12 @@ const INSTRUCTS_READER = 1 / 3;
  * of the 386 other answers are at one in ten or fewer.
  */
 const NOTHING_TOLD = 1 / 10;
+/**
+ * An answer that tells nothing by its tenses is still a story told in the present when a person is
+ * the subject of a third of its sentences ("I open the logs", "we roll back", "support pings me")
+ * and its sentences lean to an incident.
+ */
+const PEOPLE_ACT = 1 / 3;
 
 /** Layers only an incident has, and layers any story of work has ("we set up a weekly review", "I learned"). */
 const INCIDENT_LAYERS: ReadonlySet<Layer> = new Set(['detection', 'attribution', 'mitigation']);
@@ -125,6 +134,7 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
     conditional: tellsWhatWould(c.normalized),
     addressesListener: speaksToListener(c.normalized),
     instructs: instructsReader(c.normalized),
+    personActs: personActs(c.normalized),
     incidentCueWeight: weight(INCIDENT_LAYERS),
     lastingCueWeight: weight(LASTING_LAYERS),
   };
@@ -229,6 +239,11 @@ function readsAsInstructions(sentences: readonly GradableSentence[]): boolean {
   );
 }
 
+/** Whether people act in a good share of the answer's sentences and its sentences lean to an incident. */
+function narratedInPresent(sentences: readonly GradableSentence[], probabilities: readonly number[], top: number): boolean {
+  return countOf(sentences, (s) => s.personActs) >= PEOPLE_ACT * sentences.length && topMean(probabilities, top) >= LEANS;
+}
+
 /** Whether almost none of the answer's sentences tells something that happened or says when. */
 export function tellsNothing(sentences: readonly GradableSentence[]): boolean {
   return countOf(sentences, tellsOrDates) <= NOTHING_TOLD * sentences.length;
@@ -273,8 +288,10 @@ export function assessGradability(
   }
   const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
   // A story told wholly in the present with no "when" ("checkout starts throwing errors, we roll
-  // back") has no event by these words, but sentences the model is sure of.
-  if (tellsNothing(sentences) && topMean(probabilities, judge.model.top) < SURE_SENTENCES) {
+  // back"; "I stop the job, restore the table") has no event by these words, but people acting in
+  // it and sentences that lean to an incident. A ticket list names things and nobody acts in it,
+  // however sure the model is of its titles.
+  if (tellsNothing(sentences) && !narratedInPresent(sentences, probabilities, judge.model.top)) {
     return {
       code: 'not_incident',
       message:

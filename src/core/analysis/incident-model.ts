@@ -43,6 +43,8 @@ export interface GradableSentence {
   addressesListener: boolean;
   /** It tells its reader what to do ("Open the dashboard", "Drain the region"), as a runbook does. */
   instructs: boolean;
+  /** Its subject is a person ("I stop the job", "we check", "customers start calling"): someone acts in it. */
+  personActs: boolean;
   /** Summed weight of the sentence's cues for detection, attribution and mitigation. */
   incidentCueWeight: number;
   /** Summed weight of its cues for a structural fix or a lesson: any story of work has those. */

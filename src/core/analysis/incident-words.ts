@@ -47,6 +47,27 @@ export function tellsAnEvent(normalized: string): boolean {
   return d.includes('t:past') || d.includes('t:perfect');
 }
 
+/** Pronouns that make a person the subject, and nouns that do when they open the sentence. */
+const PERSON_PRONOUN = /^(?:i|i'm|i've|we|we're|we've|they|they're|he|she)$/;
+const PEOPLE = /^(?:customers?|users?|clients?|support|colleagues?|ops|on-call|oncall|nurses?|doctors?|clinics?|staff|players?|drivers?|members?)$/;
+
+/**
+ * A sentence in which a person acts ("I stop the job", "then we check", "support pings me"): a
+ * pronoun among its first words (after any "Step 2:" label) or people opening it, and not a plan
+ * or what would happen. A story says who did what, in any tense; a ticket list, an agenda or a
+ * glossary names things.
+ */
+export function personActs(normalized: string): boolean {
+  const opens = (text: string) => {
+    const words = text.match(WORD) ?? [];
+    const { word, at } = firstContentWord(words);
+    return PEOPLE.test(word) || words.slice(at, at + 3).some((w) => PERSON_PRONOUN.test(w));
+  };
+  if (!opens(normalized) && !opens(normalized.replace(LINE_LABEL, ''))) return false;
+  const d = discourseFeatures(normalized);
+  return !d.includes('t:future') && !d.includes('t:plan') && !WOULD.test(normalized);
+}
+
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)';
 const SEASON =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)';
@@ -56,7 +77,7 @@ const SEASON =
  * it") still says when it happened; a pitch or a manual says "whenever".
  */
 const PARTICULAR_TIME = new RegExp(
-  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|on (?:a |the )?${DAY}|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
+  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|on (?:a |the )?${DAY}|${DAY} (?:morning|afternoon|evening|night)|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
 );
 
 /** A sentence that says when its story happened. */
@@ -98,6 +119,9 @@ const WORD = /[a-z][a-z'-]*/g;
 export function instructsReader(normalized: string): boolean {
   return INSTRUCTION.has(firstContentWord(normalized.replace(LINE_LABEL, '').match(WORD) ?? []).word);
 }
+
+/** What would or might happen, without the "if" a story's own checks are told with ("alert if the count drops"). */
+const WOULD = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd)\b(?! have\b)/;
 
 /** A sentence in the conditional: what the speaker would do, or what might happen. */
 export function tellsWhatWould(normalized: string): boolean {
