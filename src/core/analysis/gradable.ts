@@ -240,14 +240,63 @@ function readsAsInstructions(sentences: readonly GradableSentence[]): boolean {
 }
 
 /** Whether people act in a good share of the answer's sentences and its sentences lean to an incident. */
-function narratedInPresent(sentences: readonly GradableSentence[], probabilities: readonly number[], top: number): boolean {
-  return countOf(sentences, (s) => s.personActs) >= PEOPLE_ACT * sentences.length && topMean(probabilities, top) >= LEANS;
+function narratedInPresent(
+  sentences: readonly GradableSentence[],
+  probabilities: readonly number[],
+  top: number,
+): boolean {
+  return (
+    countOf(sentences, (s) => s.personActs) >= PEOPLE_ACT * sentences.length && topMean(probabilities, top) >= LEANS
+  );
 }
 
 /** Whether almost none of the answer's sentences tells something that happened or says when. */
 export function tellsNothing(sentences: readonly GradableSentence[]): boolean {
   return countOf(sentences, tellsOrDates) <= NOTHING_TOLD * sentences.length;
 }
+
+/** What a form check reads: the sentences, the sentence model's probabilities and how many of them it averages. */
+type FormCheck = (sentences: readonly GradableSentence[], probabilities: readonly number[], top: number) => boolean;
+
+/**
+ * The answers refused by how they are told, in the order they are tried, each with what the
+ * speaker is told. The first that holds gives the reason.
+ */
+const FORMS: ReadonlyArray<{ refuses: FormCheck; message: string }> = [
+  {
+    refuses: (sentences) => countOf(sentences, (s) => s.conditional) >= MOSTLY_CONDITIONAL * sentences.length,
+    message:
+      'This reads as what you would do, not as something that happened: most of its sentences say what would or might happen.',
+  },
+  {
+    refuses: pitchedAtListener,
+    message:
+      'This reads as speaking to the listener about what something does for them, like a pitch, an advert or a guide: it tells little that happened.',
+  },
+  {
+    refuses: readsAsInstructions,
+    message:
+      'This reads as instructions (a runbook, a checklist, a recipe or a guide), not a story: many of its sentences tell the reader what to do, and few tell something that happened.',
+  },
+  {
+    // A story told wholly in the present with no "when" ("checkout starts throwing errors, we roll
+    // back"; "I stop the job, restore the table") has no event by these words, but people acting
+    // in it and sentences that lean to an incident. A ticket list names things and nobody acts in
+    // it, however sure the model is of its titles.
+    refuses: (sentences, probabilities, top) =>
+      tellsNothing(sentences) && !narratedInPresent(sentences, probabilities, top),
+    message:
+      'This reads as instructions, an explanation or a description, not a story: almost none of its sentences tells something that happened or says when.',
+  },
+];
+
+/** What the speaker is told when the incident readings refuse the answer. */
+const VERDICT_MESSAGES: Readonly<Record<Exclude<IncidentVerdict, 'incident'>, string>> = {
+  no_incident_sentence:
+    'This does not read as an incident story: no sentence clearly tells of a system that broke, who noticed, or how it was put right.',
+  whole_reads_otherwise:
+    'This does not read as an incident story: it speaks of systems and operations, but as a whole it reads like planned work, an explanation, a guide or a report, not something that broke and was put right.',
+};
 
 /** Why the answer cannot be graded and what to do, or null when it can be graded. */
 export function assessGradability(
@@ -262,60 +311,12 @@ export function assessGradability(
       next: 'Tell the whole story: what broke and its impact, how you found out, the cause, how you restored service, what you changed so it cannot recur, and what you learned.',
     };
   }
-  if (countOf(sentences, (s) => s.conditional) >= MOSTLY_CONDITIONAL * sentences.length) {
-    return {
-      code: 'not_incident',
-      message:
-        'This reads as what you would do, not as something that happened: most of its sentences say what would or might happen.',
-      next: NOT_INCIDENT_NEXT,
-    };
-  }
-  if (pitchedAtListener(sentences)) {
-    return {
-      code: 'not_incident',
-      message:
-        'This reads as speaking to the listener about what something does for them, like a pitch, an advert or a guide: it tells little that happened.',
-      next: NOT_INCIDENT_NEXT,
-    };
-  }
-  if (readsAsInstructions(sentences)) {
-    return {
-      code: 'not_incident',
-      message:
-        'This reads as instructions (a runbook, a checklist, a recipe or a guide), not a story: many of its sentences tell the reader what to do, and few tell something that happened.',
-      next: NOT_INCIDENT_NEXT,
-    };
-  }
   const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
-  // A story told wholly in the present with no "when" ("checkout starts throwing errors, we roll
-  // back"; "I stop the job, restore the table") has no event by these words, but people acting in
-  // it and sentences that lean to an incident. A ticket list names things and nobody acts in it,
-  // however sure the model is of its titles.
-  if (tellsNothing(sentences) && !narratedInPresent(sentences, probabilities, judge.model.top)) {
-    return {
-      code: 'not_incident',
-      message:
-        'This reads as instructions, an explanation or a description, not a story: almost none of its sentences tells something that happened or says when.',
-      next: NOT_INCIDENT_NEXT,
-    };
-  }
+  const form = FORMS.find((f) => f.refuses(sentences, probabilities, judge.model.top));
+  if (form) return { code: 'not_incident', message: form.message, next: NOT_INCIDENT_NEXT };
   const whole = judge.sentenceVectors ? answerIncidentProbability(judge.model.answer, judge.sentenceVectors) : null;
   const verdict = incidentVerdict(probabilities, toldIncident(sentences), whole, judge.model);
-  if (verdict === 'no_incident_sentence') {
-    return {
-      code: 'not_incident',
-      message:
-        'This does not read as an incident story: no sentence clearly tells of a system that broke, who noticed, or how it was put right.',
-      next: NOT_INCIDENT_NEXT,
-    };
-  }
-  if (verdict === 'whole_reads_otherwise') {
-    return {
-      code: 'not_incident',
-      message:
-        'This does not read as an incident story: it speaks of systems and operations, but as a whole it reads like planned work, an explanation, a guide or a report, not something that broke and was put right.',
-      next: NOT_INCIDENT_NEXT,
-    };
-  }
-  return null;
+  return verdict === 'incident'
+    ? null
+    : { code: 'not_incident', message: VERDICT_MESSAGES[verdict], next: NOT_INCIDENT_NEXT };
 }
