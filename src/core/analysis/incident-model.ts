@@ -45,6 +45,8 @@ export interface GradableSentence {
   instructs: boolean;
   /** Its subject is a person ("I stop the job", "we check", "customers start calling"): someone acts in it. */
   personActs: boolean;
+  /** It opens with a label ("Pages this week: 2", "Order store: primary in region A"), as notes and forms do. */
+  labelled: boolean;
   /** Summed weight of the sentence's cues for detection, attribution and mitigation. */
   incidentCueWeight: number;
   /** Summed weight of its cues for a structural fix or a lesson: any story of work has those. */

@@ -49,7 +49,8 @@ export function tellsAnEvent(normalized: string): boolean {
 
 /** Pronouns that make a person the subject, and nouns that do when they open the sentence. */
 const PERSON_PRONOUN = /^(?:i|i'm|i've|we|we're|we've|they|they're|he|she)$/;
-const PEOPLE = /^(?:customers?|users?|clients?|support|colleagues?|ops|on-call|oncall|nurses?|doctors?|clinics?|staff|players?|drivers?|members?)$/;
+const PEOPLE =
+  /^(?:customers?|users?|clients?|support|colleagues?|ops|on-call|oncall|nurses?|doctors?|clinics?|staff|players?|drivers?|members?)$/;
 
 /**
  * A sentence in which a person acts ("I stop the job", "then we check", "support pings me"): a
@@ -114,6 +115,11 @@ const INSTRUCTION = new Set([
 /** A label that opens a line ("Step 2: …", "When the alert fires: …"). */
 const LINE_LABEL = /^[^:]{1,60}:\s+/;
 const WORD = /[a-z][a-z'-]*/g;
+
+/** A sentence that opens with a label, as a line of notes, minutes or a form does ("Owner: Dana"). */
+export function opensWithLabel(normalized: string): boolean {
+  return LINE_LABEL.test(normalized);
+}
 
 /** A sentence that tells its reader what to do: it opens (after any label) with a verb of instruction. */
 export function instructsReader(normalized: string): boolean {
