@@ -3,6 +3,7 @@
  * (gradable.ts) and the features of its learned model (incident-model.ts).
  */
 import { discourseFeatures, firstContentWord, IMPERATIVE, PARTICIPLE } from './discourse';
+import { findMarker } from './markers';
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
 const INCIDENT = new RegExp(
@@ -116,9 +117,13 @@ const INSTRUCTION = new Set([
 const LINE_LABEL = /^[^:]{1,60}:\s+/;
 const WORD = /[a-z][a-z'-]*/g;
 
-/** A sentence that opens with a label, as a line of notes, minutes or a form does ("Owner: Dana"). */
+/**
+ * A sentence that opens with a label other than a part of an incident, as a line of notes, minutes
+ * or a form does ("Owner: Dana", "Pages this week: 2"). A postmortem's fields ("Root cause: …",
+ * "Impact: …", "Action items: …") name the parts of the story they open.
+ */
 export function opensWithLabel(normalized: string): boolean {
-  return LINE_LABEL.test(normalized);
+  return LINE_LABEL.test(normalized) && findMarker(normalized) === null;
 }
 
 /** A sentence that tells its reader what to do: it opens (after any label) with a verb of instruction. */

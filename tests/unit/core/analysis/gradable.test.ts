@@ -312,6 +312,20 @@ describe('answers that are not gradable incident stories', () => {
       ].join('\n'),
     );
     expect(fields.gradable).toBe(true);
+    // A postmortem's fields in fragments that tell few events: its labels name the story's parts.
+    const terse = analyse(
+      [
+        'Summary: Checkout unavailable for 41 minutes during the spring sale.',
+        'Impact: Roughly 12,000 orders lost, about $180k revenue.',
+        'Root cause: Connection pool exhaustion in the card vault proxy under sale traffic.',
+        'Trigger: Sale traffic at three times normal peak.',
+        'Resolution: Pool size raised and retries disabled, checkout back at 09:47.',
+        'Detection: Burn-rate alert on checkout success, on-call paged at 09:06.',
+        'Action items: Retry budget in the proxy client, load test before each sale, alert on pool saturation.',
+        'Lesson: Pool limits are capacity limits and need the same load testing.',
+      ].join('\n'),
+    );
+    expect(terse.gradable).toBe(true);
     expect(personActs(normalize('After, we add a check on the slot count.'))).toBe(true);
     expect(personActs(normalize('PAY-207 Rollback button for pricing deploys'))).toBe(false);
     expect(personActs(normalize('We will add a check on the slot count.'))).toBe(false);
