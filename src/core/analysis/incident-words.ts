@@ -50,8 +50,7 @@ export function tellsAnEvent(normalized: string): boolean {
 
 /** Pronouns that make a person the subject, and nouns that do when they open the sentence. */
 const PERSON_PRONOUN = /^(?:i|i'm|i've|we|we're|we've|they|they're|he|she)$/;
-const PEOPLE =
-  /^(?:customers?|users?|clients?|support|colleagues?|ops|on-call|oncall|nurses?|doctors?|clinics?|staff|players?|drivers?|members?)$/;
+const PEOPLE = /^(?:customers?|users?|clients?|support|colleagues?|staff|people|someone|everyone|on-call|oncall)$/;
 
 /**
  * A sentence in which a person acts ("I stop the job", "then we check", "support pings me"): a
@@ -87,8 +86,8 @@ export function anchorsInTime(normalized: string): boolean {
   return PARTICULAR_TIME.test(normalized);
 }
 
-/** "would", "could", "I'd do", "if": what would happen or might, rather than what did. */
-const CONDITIONAL = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd|it'd)\b(?! have\b)(?!'ve)|\bif\b/;
+/** "would", "could", "I'd do": what would happen or might, rather than what did. */
+const WOULD = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd|it'd)\b(?! have\b)(?!'ve)/;
 /** "we'd already rolled back" is "we had": a past event, not a conditional. */
 const HAD = new RegExp(String.raw`\b(?:i|we|you|they|it)'d (?:\w+ )?${PARTICIPLE}\b`);
 
@@ -131,10 +130,9 @@ export function instructsReader(normalized: string): boolean {
   return INSTRUCTION.has(firstContentWord(normalized.replace(LINE_LABEL, '').match(WORD) ?? []).word);
 }
 
-/** What would or might happen, without the "if" a story's own checks are told with ("alert if the count drops"). */
-const WOULD = /\b(?:would|wouldn't|could|might|i'd|we'd|you'd|they'd)\b(?! have\b)/;
-
 /** A sentence in the conditional: what the speaker would do, or what might happen. */
 export function tellsWhatWould(normalized: string): boolean {
-  return CONDITIONAL.test(normalized) && !HAD.test(normalized);
+  // "if" too, which a story's own checks are told with ("alert if the count drops") but a
+  // hypothetical opens with.
+  return (WOULD.test(normalized) || /\bif\b/.test(normalized)) && !HAD.test(normalized);
 }
