@@ -107,7 +107,8 @@ const INSTRUCTS_READER = 1 / 3;
 
 /**
  * An answer in which at most one sentence in ten tells something that happened or says when, and
- * whose sentences the model is not sure of, is instructions, an explanation or a description. Of
+ * that is not told in the present by the people in it (PEOPLE_ACT), is instructions, an
+ * explanation or a description. Of
  * the labelled incident stories, written and real (1,772), and the 52 hard ones held back, the
  * fewest that tell an event is two sentences in fifteen (a spoken story told in the present); 20
  * of the 386 other answers are at one in ten or fewer.
