@@ -393,6 +393,9 @@ test('typed answer that is not an incident story: no tier, what is missing and w
     await expect(page.getByTestId('answer-again')).toBeVisible();
     await expect(page.getByTestId('rubric-not-graded')).toContainText('not graded');
     await expect(page.getByTestId('results-view')).not.toContainText(/(Senior|Staff|L7) tier/);
+    // Nothing is "missing" from an answer that is not an incident story.
+    await expect(page.getByTestId('layer-legend')).toBeVisible();
+    await expect(page.getByTestId('layer-legend')).not.toContainText('missing');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: 'screenshots/results-not-graded.png' });
 

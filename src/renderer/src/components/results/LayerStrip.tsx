@@ -60,18 +60,28 @@ function Playhead({ scale }: { scale: number }) {
   );
 }
 
-/** Names every colour used on the page; layers absent from the answer are listed as missing. */
-export const LayerLegend = memo(function LayerLegend({ present }: { present: ReadonlySet<Layer> }) {
+/**
+ * Names every colour used on the page; layers absent from the answer are listed as missing where a
+ * story is expected to have them. An answer that is not graded as an incident story is missing
+ * nothing: saying so would coach it as one.
+ */
+export const LayerLegend = memo(function LayerLegend({
+  present,
+  expected = true,
+}: {
+  present: ReadonlySet<Layer>;
+  expected?: boolean;
+}) {
   return (
-    <ul className="layer-legend" aria-label="Layer colours">
+    <ul className="layer-legend" aria-label="Layer colours" data-testid="layer-legend">
       {LAYERS.filter((l) => l !== 'other' || present.has('other')).map((layer) => (
-        <li key={layer} className={present.has(layer) ? '' : 'absent'}>
+        <li key={layer} className={present.has(layer) || !expected ? '' : 'absent'}>
           <span className="swatch" style={{ background: layerVar(layer) }} aria-hidden="true" />
           <span className="tag" aria-hidden="true">
             {layerTag(layer)}
           </span>
           {layerName(layer)}
-          {!present.has(layer) && <span className="muted"> (missing)</span>}
+          {expected && !present.has(layer) && <span className="muted"> (missing)</span>}
         </li>
       ))}
     </ul>

@@ -32,7 +32,7 @@ export function TimelinePanel({
         playhead={hasAudio}
         onSelect={(span) => usePlayer.getState().goToSentence(span.firstSentence, hasAudio)}
       />
-      <LayerLegend present={presentLayers} />
+      <LayerLegend present={presentLayers} expected={analysis.gradable} />
       <PlayerControls />
     </section>
   );
