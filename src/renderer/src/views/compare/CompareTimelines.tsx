@@ -43,7 +43,7 @@ export function CompareTimelines({
           />
         </div>
       ))}
-      <LayerLegend present={present} />
+      <LayerLegend present={present} expected={ta.analysis.gradable || tb.analysis.gradable} />
     </section>
   );
 }
