@@ -110,6 +110,16 @@ function lengthBucket(n: number): string {
   return 'len:huge';
 }
 
+/** The sentence tells what happened: the past tense or the present perfect (`t:past` or `t:perfect`). */
+export function toldAsPast(s: string): boolean {
+  return PAST.test(s) || PERFECT.test(s);
+}
+
+/** The sentence tells what will happen, or a plan (`t:future` or `t:plan`). */
+export function toldAsFuture(s: string): boolean {
+  return FUTURE.test(s) || PLAN.test(s);
+}
+
 /** Tense, modality and voice of the sentence (several can hold at once). */
 function tenseFeatures(s: string): string[] {
   const out: string[] = [];

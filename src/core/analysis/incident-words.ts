@@ -2,7 +2,7 @@
  * The words an incident story is told in, for the check of whether an answer is one at all
  * (gradable.ts) and the features of its learned model (incident-model.ts).
  */
-import { discourseFeatures, firstContentWord, IMPERATIVE, PARTICIPLE } from './discourse';
+import { firstContentWord, IMPERATIVE, PARTICIPLE, toldAsFuture, toldAsPast } from './discourse';
 import { findMarker } from './markers';
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
@@ -44,8 +44,7 @@ export function genericWords(normalized: string): string[] {
 
 /** A sentence that tells of something that happened: past tense or present perfect. */
 export function tellsAnEvent(normalized: string): boolean {
-  const d = discourseFeatures(normalized);
-  return d.includes('t:past') || d.includes('t:perfect');
+  return toldAsPast(normalized);
 }
 
 /** Pronouns that make a person the subject, and nouns that do when they open the sentence. */
@@ -65,8 +64,7 @@ export function personActs(normalized: string): boolean {
     return PEOPLE.test(word) || words.slice(at, at + 3).some((w) => PERSON_PRONOUN.test(w));
   };
   if (!opens(normalized) && !opens(normalized.replace(LINE_LABEL, ''))) return false;
-  const d = discourseFeatures(normalized);
-  return !d.includes('t:future') && !d.includes('t:plan') && !WOULD.test(normalized);
+  return !toldAsFuture(normalized) && !WOULD.test(normalized);
 }
 
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)';

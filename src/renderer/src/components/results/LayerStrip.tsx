@@ -74,16 +74,19 @@ export const LayerLegend = memo(function LayerLegend({
 }) {
   return (
     <ul className="layer-legend" aria-label="Layer colours" data-testid="layer-legend">
-      {LAYERS.filter((l) => l !== 'other' || present.has('other')).map((layer) => (
-        <li key={layer} className={present.has(layer) || !expected ? '' : 'absent'}>
-          <span className="swatch" style={{ background: layerVar(layer) }} aria-hidden="true" />
-          <span className="tag" aria-hidden="true">
-            {layerTag(layer)}
-          </span>
-          {layerName(layer)}
-          {expected && !present.has(layer) && <span className="muted"> (missing)</span>}
-        </li>
-      ))}
+      {LAYERS.filter((l) => l !== 'other' || present.has('other')).map((layer) => {
+        const missing = expected && !present.has(layer);
+        return (
+          <li key={layer} className={missing ? 'absent' : ''}>
+            <span className="swatch" style={{ background: layerVar(layer) }} aria-hidden="true" />
+            <span className="tag" aria-hidden="true">
+              {layerTag(layer)}
+            </span>
+            {layerName(layer)}
+            {missing && <span className="muted"> (missing)</span>}
+          </li>
+        );
+      })}
     </ul>
   );
 });
