@@ -1,14 +1,20 @@
 /**
  * FLAC through `@wasm-audio-decoders/flac`: libFLAC compiled to WebAssembly, same maintained family
  * as the MP3 decoder (pure wasm, streaming, all bit depths and rates). STREAMINFO is parsed here
- * only to describe the file and to tell "no audio" from "damaged".
+ * to describe the file, to tell "no audio" from "damaged", and to know how many samples to expect:
+ * the library's frame splitter drops the last frame of about one file in 250 (when its last data
+ * byte is 0xFF, the search for a next frame runs past the end while flushing), and
+ * `recoverLastFrame` decodes what it left.
  */
+import type { FileHandle } from 'node:fs/promises';
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { AudioDecodeError } from './audio-errors';
 import { withQuietDecoderLogs } from './quiet-console';
 import type { StreamDecoder } from './source-info';
 
 const CHUNK = 256 * 1024;
+/** Far enough back to hold any frame this decoder's splitter accepts (512 KiB). */
+const TAIL_WINDOW = 512 * 1024;
 
 interface FlacStreamInfo {
   sampleRate: number;
@@ -33,6 +39,35 @@ function parseFlacStreamInfo(b: Uint8Array): FlacStreamInfo | undefined {
     ((b[s + 16] as number) << 8) +
     (b[s + 17] as number);
   return { sampleRate, channels, bitsPerSample, totalSamples };
+}
+
+type Decoded = Awaited<ReturnType<FLACDecoder['decodeFrames']>>;
+
+/**
+ * The bytes after the last frame the splitter returned are the frame it dropped: the latest frame
+ * sync from which the rest of the file decodes cleanly (libFLAC checks both CRCs) to exactly the
+ * samples STREAMINFO still promises. A damaged or truncated end matches nothing and is left as it
+ * was, so the "shorter than its header says" warning still tells the user.
+ */
+async function recoverLastFrame(
+  fh: FileHandle,
+  offset: number,
+  size: number,
+  missing: number,
+  decoder: FLACDecoder,
+): Promise<Decoded | null> {
+  const start = Math.max(offset, size - TAIL_WINDOW);
+  const tail = Buffer.alloc(size - start);
+  const { bytesRead } = await fh.read(tail, 0, tail.length, start);
+  for (let at = bytesRead - 2; at >= 0; at--) {
+    if (tail[at] !== 0xff || ((tail[at + 1] as number) & 0xfe) !== 0xf8) continue;
+    const decoded = await decoder.decodeFrames([tail.subarray(at, bytesRead)]);
+    await decoder.reset();
+    if (decoded.errors.length === 0 && decoded.samplesDecoded === missing) return decoded;
+    // From an earlier frame on, more than the missing samples come out: the end is damaged.
+    if (decoded.samplesDecoded > missing) return null;
+  }
+  return null;
 }
 
 export const decodeFlac: StreamDecoder = async (fh, size, offset, sink, ctx) => {
@@ -73,6 +108,9 @@ export const decodeFlac: StreamDecoder = async (fh, size, offset, sink, ctx) => 
         ctx.onProgress?.(pos / size);
       }
       take(await decoder.flush());
+      const missing = info.totalSamples - sink.sourceFrames;
+      const last = missing > 0 && errors === 0 ? await recoverLastFrame(fh, offset, size, missing, decoder) : null;
+      if (last) take(last);
     });
   } finally {
     decoder.free();
