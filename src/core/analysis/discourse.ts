@@ -24,8 +24,25 @@ const MODAL = /\b(?:should|must|need to|needs to|have to|has to|ought to|would|c
 export const PARTICIPLE = String.raw`\w+(?:ed|en|wn|ne|ht|lt)`;
 const PERFECT = new RegExp(String.raw`\b(?:have|has|we've|i've|they've)\b(?: \w+)? ${PARTICIPLE}\b`);
 const PROGRESSIVE = /\b(?:am|is|are|was|were|'re|'m)\b (?:\w+ )?\w+ing\b/;
-const PAST =
-  /\b(?:was|were|had|did|went|got|saw|took|made|found|came|began|ran|broke|left|told|thought|knew|realized|realised|noticed|caused|\w{3,}ed)\b/;
+const IRREGULAR_PAST =
+  'was|were|had|did|went|got|saw|took|made|found|came|began|ran|broke|left|told|thought|knew|realized|realised|noticed|caused';
+const PAST = new RegExp(String.raw`\b(?:${IRREGULAR_PAST}|\w{3,}ed)\b`);
+const SAID_IN_PAST = new RegExp(String.raw`\b(?:${IRREGULAR_PAST})\b`);
+/**
+ * A word that may be a verb in the past: "rolled", "paged", "restarted", and the irregular
+ * forms that are not also the present ("fell", "sent", "kept"; not "hit", "put" or "set").
+ */
+const VERB_IN_PAST =
+  /^(?:[a-z']{3,}ed|fell|rose|grew|shot|sent|spent|kept|held|brought|bought|caught|fought|taught|wrote|rewrote|spoke|drove|gave|woke|awoke|threw|blew|drew|flew|froze|chose|stole|tore|wore|hung|rang|sank|shrank|struck|led|fled|meant|dealt|felt|built|rebuilt|paid|said|sold|stood|understood|forgot|became|overran|lost|won|slept|swept|sought|lit|slid|spun|shook|dug|ate|withdrew|arose|mistook|overtook|upheld)$/;
+/** Words ending in "-ed" that are no verb in the past. */
+const NOT_PAST = /^(?:speed|indeed|hundred|embed|proceed|exceed|succeed|shred|seabed|naked|wicked|sacred|kindred)$/;
+/**
+ * Words before a participle that make it describe rather than tell: an article, a possessive or
+ * a preposition ("a distributed phone book", "the affected users", "with cached data"), a present
+ * "be" ("is signed by", "are routed to"), a degree ("more automated").
+ */
+const DESCRIBED_BY =
+  /^(?:a|an|the|its|their|our|your|my|his|her|each|every|no|few|many|several|both|other|such|same|well|with|without|on|of|in|into|to|for|from|by|as|at|via|than|about|under|is|are|am|be|being|get|gets|remain|remains|stay|stays|seem|seems|look|looks|appear|appears|sound|sounds|become|becomes|not|more|most|less|least|very|too|pre|un|non|self)$/;
 const PRESENT = /\b(?:is|are|am|does|do|has|have|'s|'re)\b/;
 const CLOCK = /\b\d{1,2}:\d{2}\b|\b\d{1,2} ?(?:am|pm)\b|\b(?:utc|gmt|pst|pdt|est|edt|cet|cest|bst|ist)\b/;
 const DATE =
@@ -113,6 +130,35 @@ function lengthBucket(n: number): string {
 /** The sentence tells what happened: the past tense or the present perfect (`t:past` or `t:perfect`). */
 export function toldAsPast(s: string): boolean {
   return PAST.test(s) || PERFECT.test(s);
+}
+
+/**
+ * The sentence tells that something happened, more strictly than the tense feature reads it: a
+ * verb in the past or the present perfect, but not a participle used to describe ("a widely adopted
+ * rule", "the certificate is signed by", "alerts are routed to a queue"), as explanations, pitches
+ * and notes are full of.
+ */
+export function toldAsEvent(s: string): boolean {
+  if (SAID_IN_PAST.test(s) || PERFECT.test(s)) return true;
+  const tokens = [...s.matchAll(TOKEN)];
+  const words = tokens.map((t) => t[0]);
+  // "is signed by the service and checked at the edge": a participle joined to one that describes describes too.
+  let lastDescribed = false;
+  for (const [i, t] of tokens.entries()) {
+    if (!VERB_IN_PAST.test(t[0]) || NOT_PAST.test(t[0])) continue;
+    const joined = /^(?:and|or)$/.test(words[i - 1] ?? '') && lastDescribed;
+    // "Error budget spent: 30%": the participle ends a label.
+    const label = s[(t.index ?? 0) + t[0].length] === ':';
+    lastDescribed = joined || label || describes(words, i);
+    if (!lastDescribed) return true;
+  }
+  return false;
+}
+
+/** Whether the word before the participle at `i` (or the one before an adverb there) makes it describe. */
+function describes(words: readonly string[], i: number): boolean {
+  const before = words[i - 1] ?? '';
+  return DESCRIBED_BY.test(before) || (before.endsWith('ly') && DESCRIBED_BY.test(words[i - 2] ?? ''));
 }
 
 /** The sentence tells what will happen, or a plan (`t:future` or `t:plan`). */

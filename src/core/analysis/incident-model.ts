@@ -33,8 +33,13 @@ export interface GradableSentence {
   incidentWords: readonly string[];
   /** How many distinct words tell of an incident only sometimes. */
   genericWords: number;
-  /** It tells something that happened (past tense or present perfect). */
+  /** Its tense is the past or the present perfect: what the model reads. */
   past: boolean;
+  /**
+   * It tells that something happened, stricter than `past`: a participle that describes ("a
+   * distributed phone book", "is signed by") is no event. What the checks of form read.
+   */
+  event: boolean;
   /** It places a story at a particular time ("on a Saturday in August", "last night"), in any tense. */
   anchored: boolean;
   /** It says what would or might happen ("I'd roll back", "if the primary went down"). */

@@ -2,7 +2,7 @@
  * The words an incident story is told in, for the check of whether an answer is one at all
  * (gradable.ts) and the features of its learned model (incident-model.ts).
  */
-import { firstContentWord, IMPERATIVE, PARTICIPLE, toldAsFuture, toldAsPast } from './discourse';
+import { firstContentWord, IMPERATIVE, PARTICIPLE, toldAsFuture } from './discourse';
 import { findMarker } from './markers';
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
@@ -40,11 +40,6 @@ export function incidentWords(normalized: string): string[] {
 /** Distinct words of a normalised sentence that tell of an incident only sometimes. */
 export function genericWords(normalized: string): string[] {
   return [...new Set(normalized.match(GENERIC) ?? [])];
-}
-
-/** A sentence that tells of something that happened: past tense or present perfect. */
-export function tellsAnEvent(normalized: string): boolean {
-  return toldAsPast(normalized);
 }
 
 /** Pronouns that make a person the subject, and nouns that do when they open the sentence. */

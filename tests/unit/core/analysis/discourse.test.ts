@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discourseFeatures } from '../../../../src/core/analysis/discourse';
+import { discourseFeatures, toldAsEvent, toldAsPast } from '../../../../src/core/analysis/discourse';
 import { normalize } from '../../../../src/core/analysis/normalize';
 
 const features = (text: string) => discourseFeatures(normalize(text));
@@ -27,5 +27,29 @@ describe('what a sentence does, read from its form', () => {
     expect(features('Add an alert on queue lag')).toEqual(expect.arrayContaining(['form:imperative', 'end:none']));
     expect(features('At 14:05 UTC the pager went off.')).toContain('q:clock');
     expect(features('We added an alert on queue lag.')).not.toContain('form:imperative');
+  });
+
+  it('tells an event from a participle that describes', () => {
+    const event = (text: string) => toldAsEvent(normalize(text));
+    for (const told of [
+      'We rolled the release back.',
+      'Bookings fell by a third over the morning.',
+      'A security incident that affected some accounts.',
+      'We are very sorry this happened.',
+      'The primary has been restored from the snapshot.',
+      'Then restarted the workers one by one.',
+    ])
+      expect(event(told), told).toBe(true);
+    for (const described of [
+      'The scheduler works like a distributed to-do list for the cluster.',
+      'Every token is signed by the identity service and checked at the edge.',
+      'A widely adopted rule of thumb is to keep three copies.',
+      'Pair the breaker with a fallback such as cached prices.',
+      'Alerts are routed to the owning team.',
+      'Error budget spent: 40%.',
+    ])
+      expect(event(described), described).toBe(false);
+    // The tense the layer model reads is broader: there the "-ed" of a participle is the past.
+    expect(toldAsPast(normalize('Alerts are routed to the owning team.'))).toBe(true);
   });
 });

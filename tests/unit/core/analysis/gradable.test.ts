@@ -154,6 +154,23 @@ describe('answers that are not gradable incident stories', () => {
     expect(noWhen.gradable).toBe(true);
   });
 
+  it('refuses an explanation whose only past forms are participles that describe', () => {
+    // "a distributed set", "is copied", "are signed by": an explanation's passives and adjectives,
+    // no event. Read as the past tense, they made this a Staff story.
+    const explainer = analyse(
+      [
+        'A content delivery network is a distributed set of caches close to the people who use a site.',
+        'Each file is copied to the edge the first time someone asks for it and served from there afterwards.',
+        'Responses are signed by the origin and checked at the edge, so a tampered copy is dropped.',
+        'Cache keys are built from the path and a few selected headers.',
+        'A widely adopted practice is to version static files, so a new release never waits for old copies to expire.',
+        'Purges are handled by an API that reaches every edge within seconds.',
+      ].join(' '),
+    );
+    expect(explainer.gradable).toBe(false);
+    expect(explainer.reason?.message).toMatch(/instructions, an explanation or a description, not a story/);
+  });
+
   it('finds no labelled incident story, written or real, speaking to its listener and telling little, or telling nothing', () => {
     const stories = [...writtenSets(), ...realSets()].flatMap((set) => set.stories);
     expect(stories.length).toBeGreaterThan(1700);
