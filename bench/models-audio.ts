@@ -51,6 +51,7 @@ try {
       execFileSync(
         'sox',
         [
+          '-R',
           '-n',
           '-r',
           '44100',

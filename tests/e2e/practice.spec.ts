@@ -421,7 +421,7 @@ test('typed answer that is not an incident story: no tier, what is missing and w
 
 test('import: an MP3 becomes a take like a recorded one (uploaded in parts, decoded, analysed)', async () => {
   const mp3 = path.join(workDir, 'story.mp3');
-  execFileSync('sox', [speech.fakeMicWav, '-C', '128', mp3]);
+  execFileSync('sox', ['-R', speech.fakeMicWav, '-C', '128', mp3]);
   const transcriber = new ScriptedTranscriber(story.text);
   const app = await startWebApp(undefined, { transcriber });
   const browser = await launchChromium();

@@ -61,9 +61,10 @@ export async function renderSpeech(
   const ref = path.join(dir, `${name}.16k.wav`);
   await writeFile(textFile, text);
   execFileSync('espeak-ng', ['-s', '185', '-w', raw, '-f', textFile]);
+  // `-R` (here and below): sox seeds its dither at random otherwise, so every run would hear other audio.
   const pad = options.leadSilenceSec ? ['pad', String(options.leadSilenceSec), '0'] : [];
-  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', '-e', 'signed-integer', fakeMicWav, ...pad]);
-  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', ref, ...pad]);
+  execFileSync('sox', ['-R', raw, '-r', '48000', '-c', '1', '-b', '16', '-e', 'signed-integer', fakeMicWav, ...pad]);
+  execFileSync('sox', ['-R', raw, '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', ref, ...pad]);
   const reference16k = pcmOf(await readFile(ref));
   return { fakeMicWav, reference16k, durationSec: reference16k.length / 16000 };
 }
@@ -72,6 +73,7 @@ export async function renderSpeech(
 export function renderSilence(dir: string, name: string, seconds: number): string {
   const file = path.join(dir, `${name}.48k.wav`);
   execFileSync('sox', [
+    '-R',
     '-n',
     '-r',
     '48000',
@@ -93,7 +95,7 @@ export function renderSilence(dir: string, name: string, seconds: number): strin
 export function renderClipping(dir: string, name: string, seconds: number): string {
   const file = path.join(dir, `${name}.48k.wav`);
   const format = ['-r', '48000', '-c', '1', '-b', '16', '-e', 'signed-integer'];
-  execFileSync('sox', ['-n', ...format, file, 'synth', String(seconds), 'square', '220', 'vol', '1']);
+  execFileSync('sox', ['-R', '-n', ...format, file, 'synth', String(seconds), 'square', '220', 'vol', '1']);
   return file;
 }
 

@@ -31,9 +31,10 @@ afterAll(async () => {
 });
 
 let n = 0;
+/** `-R`: sox seeds its dither at random otherwise, and the same command writes other bytes each run. */
 function sox(args: string[], ext: string): string {
   const out = join(dir, `f${n++}.${ext}`);
-  execFileSync('sox', [...args.slice(0, -1), out, ...(args.at(-1) as string).split(' ')], { stdio: 'ignore' });
+  execFileSync('sox', ['-R', ...args.slice(0, -1), out, ...(args.at(-1) as string).split(' ')], { stdio: 'ignore' });
   return out;
 }
 
@@ -162,7 +163,7 @@ describe.skipIf(!haveSox)('audio import decoding (WAV, MP3, FLAC → 16 kHz mono
     const wavFile = join(dir, 'speech.wav');
     execFileSync('espeak-ng', ['-w', wavFile, 'We detected the outage from a latency alert at two in the morning.']);
     const mp3 = join(dir, 'speech.mp3');
-    execFileSync('sox', [wavFile, mp3]);
+    execFileSync('sox', ['-R', wavFile, mp3]);
     const seconds = Number(execFileSync('soxi', ['-D', wavFile]).toString().trim());
     const d = await decodeAudioFile(wavFile);
     expect(d.durationSec).toBeCloseTo(seconds, 3);

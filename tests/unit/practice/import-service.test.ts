@@ -33,7 +33,8 @@ function spokenFlac(): { file: string; seconds: number } {
     wav,
     'We rolled back the model, and then we shipped a release gate that still runs today.',
   ]);
-  execFileSync('sox', [wav, '-r', '44100', '-c', '2', flac]);
+  // -R: the same FLAC every run; sox seeds its dither at random otherwise.
+  execFileSync('sox', ['-R', wav, '-r', '44100', '-c', '2', flac]);
   const seconds = Number(execFileSync('soxi', ['-D', flac]).toString().trim());
   return { file: flac, seconds };
 }
@@ -95,7 +96,7 @@ describe('ImportService', () => {
 
   it('refuses a silent recording with "no speech detected"', async () => {
     const silent = path.join(dir, 'silence.wav');
-    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', silent, 'trim', '0', '3']);
+    execFileSync('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', silent, 'trim', '0', '3']);
     const importId = await upload(await readFile(silent), 'silence.wav');
     await expect(service.finish({ importId })).rejects.toMatchObject({
       code: 'no_speech',

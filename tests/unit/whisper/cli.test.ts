@@ -54,7 +54,7 @@ describe('coach transcribe AUDIO', () => {
 
   it('silence: "No speech detected", exit 3, no invented text', async () => {
     const silent = path.join(dir, 'silence.wav');
-    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', silent, 'trim', '0', '4']);
+    execFileSync('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', silent, 'trim', '0', '4']);
     const io = capture();
     expect(await runTranscribe([silent, '--model', model, '--vad', VAD_MODEL], io, { manager })).toBe(3);
     expect(io.err).toContain('No speech detected');

@@ -97,8 +97,10 @@ export function speak(text: string, name: string, padBefore = 0, padAfter = 0, d
   const textFile = path.join(dir, `${name}.txt`);
   writeFileSync(textFile, text);
   execFileSync('espeak-ng', ['-s', '170', '-w', raw, '-f', textFile]);
+  // -R: the same bytes every run (sox seeds its dither at random otherwise).
   // silence 1 0.02 0.5% : drop leading audio below 0.5 % for 20 ms; reverse twice for the tail.
   execFileSync('sox', [
+    '-R',
     raw,
     '-r',
     '16000',
@@ -120,7 +122,7 @@ export function speak(text: string, name: string, padBefore = 0, padAfter = 0, d
     '0.5%',
     'reverse',
   ]);
-  execFileSync('sox', [trimmed, out, 'pad', String(padBefore), String(padAfter)]);
+  execFileSync('sox', ['-R', trimmed, out, 'pad', String(padBefore), String(padAfter)]);
   const speechLen = pcmOfWav(readFileSync(trimmed)).length / SAMPLE_RATE;
   const pcm = pcmOfWav(readFileSync(out));
   return {
