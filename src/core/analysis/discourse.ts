@@ -146,9 +146,9 @@ export function toldAsEvent(s: string): boolean {
   let lastDescribed = false;
   for (const [i, t] of tokens.entries()) {
     if (!VERB_IN_PAST.test(t[0]) || NOT_PAST.test(t[0])) continue;
-    const joined = /^(?:and|or)$/.test(words[i - 1] ?? '') && lastDescribed;
+    const joined: boolean = /^(?:and|or)$/.test(words[i - 1] ?? '') && lastDescribed;
     // "Error budget spent: 30%": the participle ends a label.
-    const label = s[(t.index ?? 0) + t[0].length] === ':';
+    const label: boolean = s[(t.index ?? 0) + t[0].length] === ':';
     lastDescribed = joined || label || describes(words, i);
     if (!lastDescribed) return true;
   }
