@@ -15,6 +15,8 @@ import type { StreamDecoder } from './source-info';
 const CHUNK = 256 * 1024;
 /** Far enough back to hold any frame this decoder's splitter accepts (512 KiB). */
 const TAIL_WINDOW = 512 * 1024;
+/** The most samples one FLAC frame holds: more missing than this is a cut file, not one lost frame. */
+const MAX_BLOCK_SIZE = 65535;
 
 interface FlacStreamInfo {
   sampleRate: number;
@@ -109,7 +111,8 @@ export const decodeFlac: StreamDecoder = async (fh, size, offset, sink, ctx) => 
       }
       take(await decoder.flush());
       const missing = info.totalSamples - sink.sourceFrames;
-      const last = missing > 0 && errors === 0 ? await recoverLastFrame(fh, offset, size, missing, decoder) : null;
+      const lostOneFrame = missing > 0 && missing <= MAX_BLOCK_SIZE && errors === 0;
+      const last = lostOneFrame ? await recoverLastFrame(fh, offset, size, missing, decoder) : null;
       if (last) take(last);
     });
   } finally {
