@@ -139,7 +139,12 @@ export function toldAsPast(s: string): boolean {
  * and notes are full of.
  */
 export function toldAsEvent(s: string): boolean {
-  if (SAID_IN_PAST.test(s) || PERFECT.test(s)) return true;
+  return PERFECT.test(s) || pastVerb(s);
+}
+
+/** A verb in the past that tells rather than describes (what `toldAsEvent` reads besides the perfect). */
+function pastVerb(s: string): boolean {
+  if (SAID_IN_PAST.test(s)) return true;
   const tokens = [...s.matchAll(TOKEN)];
   const words = tokens.map((t) => t[0]);
   // "is signed by the service and checked at the edge": a participle joined to one that describes describes too.
