@@ -41,6 +41,8 @@ const NOT_PAST = /^(?:speed|indeed|hundred|embed|proceed|exceed|succeed|shred|se
  * a preposition ("a distributed phone book", "the affected users", "with cached data"), a present
  * "be" ("is signed by", "are routed to"), a degree ("more automated").
  */
+/** Words that join a participle to the one before it ("signed … and checked"). */
+const JOINS = /^(?:and|or)$/;
 const DESCRIBED_BY =
   /^(?:a|an|the|its|their|our|your|my|his|her|each|every|no|few|many|several|both|other|such|same|well|with|without|on|of|in|into|to|for|from|by|as|at|via|than|about|under|is|are|am|be|being|get|gets|remain|remains|stay|stays|seem|seems|look|looks|appear|appears|sound|sounds|become|becomes|not|more|most|less|least|very|too|pre|un|non|self)$/;
 const PRESENT = /\b(?:is|are|am|does|do|has|have|'s|'re)\b/;
@@ -151,7 +153,7 @@ function pastVerb(s: string): boolean {
   let lastDescribed = false;
   for (const [i, t] of tokens.entries()) {
     if (!VERB_IN_PAST.test(t[0]) || NOT_PAST.test(t[0])) continue;
-    const joined: boolean = /^(?:and|or)$/.test(words[i - 1] ?? '') && lastDescribed;
+    const joined: boolean = JOINS.test(words[i - 1] ?? '') && lastDescribed;
     // "Error budget spent: 30%": the participle ends a label.
     const label: boolean = s[(t.index ?? 0) + t[0].length] === ':';
     lastDescribed = joined || label || describes(words, i);
