@@ -36,13 +36,13 @@ const VERB_IN_PAST =
   /^(?:[a-z']{3,}ed|fell|rose|grew|shot|sent|spent|kept|held|brought|bought|caught|fought|taught|wrote|rewrote|spoke|drove|gave|woke|awoke|threw|blew|drew|flew|froze|chose|stole|tore|wore|hung|rang|sank|shrank|struck|led|fled|meant|dealt|felt|built|rebuilt|paid|said|sold|stood|understood|forgot|became|overran|lost|won|slept|swept|sought|lit|slid|spun|shook|dug|ate|withdrew|arose|mistook|overtook|upheld)$/;
 /** Words ending in "-ed" that are no verb in the past. */
 const NOT_PAST = /^(?:speed|indeed|hundred|embed|proceed|exceed|succeed|shred|seabed|naked|wicked|sacred|kindred)$/;
+/** Words that join a participle to the one before it ("signed … and checked"). */
+const JOINS = /^(?:and|or)$/;
 /**
  * Words before a participle that make it describe rather than tell: an article, a possessive or
  * a preposition ("a distributed phone book", "the affected users", "with cached data"), a present
  * "be" ("is signed by", "are routed to"), a degree ("more automated").
  */
-/** Words that join a participle to the one before it ("signed … and checked"). */
-const JOINS = /^(?:and|or)$/;
 const DESCRIBED_BY =
   /^(?:a|an|the|its|their|our|your|my|his|her|each|every|no|few|many|several|both|other|such|same|well|with|without|on|of|in|into|to|for|from|by|as|at|via|than|about|under|is|are|am|be|being|get|gets|remain|remains|stay|stays|seem|seems|look|looks|appear|appears|sound|sounds|become|becomes|not|more|most|less|least|very|too|pre|un|non|self)$/;
 const PRESENT = /\b(?:is|are|am|does|do|has|have|'s|'re)\b/;
