@@ -37,10 +37,11 @@ export const DEFAULT_CONFIG: TrainConfig = {
 export const MODEL_VERSION = 4;
 
 /**
- * The version of what the models read of a sentence (layer-features.ts, discourse.ts), hashed
- * with their data: fold engines kept in bench/.cache must not outlive a change to it.
+ * The version of what the models read of a sentence (layer-features.ts, discourse.ts, and the
+ * heading words of markers.ts and document/sections.ts), hashed with their data: fold engines kept
+ * in bench/.cache must not outlive a change to it.
  */
-const FEATURE_SET = 3;
+const FEATURE_SET = 4;
 
 const WORD_VECTORS = fileURLToPath(new URL('../../src/core/analysis/word-vectors.json', import.meta.url));
 

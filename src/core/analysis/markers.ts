@@ -5,6 +5,7 @@
  * A marker is strong evidence but not the last word: the classifier still reads the content.
  */
 import type { Layer } from './layers';
+import { sectionKind } from '../document/sections';
 
 export interface Marker {
   layer: Layer;
@@ -75,27 +76,11 @@ const NAMED: Array<{ layer: Layer; re: RegExp }> = [
 
 /**
  * A short heading before a colon ("What I learned:", "How we found out:", "What we changed:",
- * "Why it happened:"), read by its content words: the heading names the layer the rest of the
- * sentence belongs to.
+ * "Why it happened:"), read by the words a document's section headings are read by
+ * (document/sections.ts): the heading names the layer the rest of the sentence belongs to. A
+ * "Timeline:" lead names no layer.
  */
 const HEADING = /^([a-z' ]{3,40}):\s/;
-const HEADING_WORDS: Array<{ layer: Layer; re: RegExp }> = [
-  {
-    layer: 'system_learning',
-    re: /\b(?:learn(?:ed|t|ing|ings)?|lessons?|takeaways?|took away|do differently|insight|reflection)\b/,
-  },
-  {
-    layer: 'structural_fix',
-    re: /\b(?:changed|prevention|prevent|follow ?ups?|action items?|long term|lasting|fixed for good|what we built|guardrails?)\b/,
-  },
-  { layer: 'detection', re: /\b(?:found out|noticed|detect(?:ed|ion)?|caught it|learned about it|how we knew)\b/ },
-  { layer: 'attribution', re: /\b(?:cause|why it happened|what broke|went wrong|root)\b/ },
-  {
-    layer: 'mitigation',
-    re: /\b(?:what we did|response|recovery|restor\w*|mitigat\w*|resolution|short term|immediate)\b/,
-  },
-  { layer: 'headline', re: /\b(?:what happened|impact|summary|context|background|the incident)\b/ },
-];
 
 function findHeading(text: string): { layer: Layer; phrase: string } | null {
   const m = HEADING.exec(text);
@@ -103,8 +88,8 @@ function findHeading(text: string): { layer: Layer; phrase: string } | null {
   const heading = m[1].trim();
   // Six words at most: a longer lead is a clause, not a heading.
   if (heading.split(' ').length > 6) return null;
-  for (const { layer, re } of HEADING_WORDS) if (re.test(heading)) return { layer, phrase: heading };
-  return null;
+  const kind = sectionKind(heading);
+  return kind === null || kind === 'timeline' ? null : { layer: kind, phrase: heading };
 }
 
 const LAYER_NUMBER = new RegExp(`${LEAD}(?:for )?(?:the )?layer (one|two|three|four|five|[1-5])\\b`, 'i');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../../src/core/analysis/cues';
 import { findMarker } from '../../../../src/core/analysis/markers';
+import { sectionKind } from '../../../../src/core/document/sections';
 
 const marker = (text: string) => findMarker(normalize(text))?.layer ?? null;
 
@@ -18,6 +19,12 @@ describe('findMarker', () => {
     ['Okay, and then the, the bigger lesson, the layer five thing.', 'system_learning'],
     ['What I learned about the system is that contracts were implicit.', 'system_learning'],
     ['Lessons learned: alerts nobody trusts are no alerts.', 'system_learning'],
+    ['What went well: the runbook was open within three minutes.', 'system_learning'],
+    ['How we learned about it: a customer emailed support.', 'detection'],
+    ['Contributing factor: the deploy tool took a path, not a region.', 'attribution'],
+    ['Root of it: the cache moved to a new parameter group.', 'attribution'],
+    ['What we did: we drained the region.', 'mitigation'],
+    ['Todo: point the disk alerts at the pager.', 'structural_fix'],
   ])('%s → %s', (text, layer) => expect(marker(text)).toBe(layer));
 
   it('does not mistake a reference to another layer for a marker', () => {
@@ -34,5 +41,28 @@ describe('findMarker', () => {
     expect(
       findMarker(normalize('Detection — a customer in Munich emailed support with a screenshot.'))?.announcementOnly,
     ).toBe(false);
+  });
+
+  it('reads a spoken or typed lead the way a document reads the same words as a section heading', () => {
+    for (const heading of [
+      'Summary',
+      'How we found out',
+      'Root cause',
+      'Trigger',
+      'Resolution',
+      'Action items',
+      'Next steps',
+      'Lessons learned',
+      'Where we got lucky',
+      'Acknowledgements',
+    ]) {
+      const kind = sectionKind(heading);
+      expect(kind).not.toBeNull();
+      expect(marker(`${heading}: the cron job on the batch host ran twice.`)).toBe(kind);
+    }
+  });
+
+  it('takes no layer from a timeline lead', () => {
+    expect(marker('Timeline: at 14:02 the cron job ran twice.')).toBeNull();
   });
 });
