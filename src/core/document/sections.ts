@@ -19,7 +19,7 @@ const RULES: readonly (readonly [RegExp, Exclude<SectionKind, null>])[] = [
     'system_learning',
   ],
   [
-    /\b(action items?|follow[- ]?ups?|corrective( and preventive)? actions?|prevent(ion|ive)?|remediation|next steps|what we('| a)re changing|changes we('| a)re making|changed|improvements|fixes|fixed for good|long term|lasting (fix|change)(es|s)?|what we built|guardrails?|todo|to do)\b/,
+    /\b(action items?|follow[- ]?ups?|corrective( and preventive)? actions?|prevent(ion|ive)?|remediation|next steps|what we('| a)re changing|changes we('| a)re making|changed|improvements|fixes|fixed for good|long term|lasting (fix(es)?|changes?)|what we built|guardrails?|todo|to do)\b/,
     'structural_fix',
   ],
   [
