@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { OFFICIAL_CATALOG, type CatalogEntry } from '../../../src/backend/servic
 import { hashFile } from '../../../src/backend/services/models/hashing';
 import { ModelManager } from '../../../src/backend/services/models/model-manager';
 import { FileServer } from '../../fixtures/http/file-server';
+import { REFUSED_PORT } from '../../fixtures/http/refused-port';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
 
 let root = '';
@@ -18,13 +18,6 @@ let modelFile = '';
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'coach-cli-models-'));
-  const closedPort = await new Promise<number>((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(p));
-    });
-  });
   modelFile = (await writeRandomWhisperModel(join(root, 'ggml-tt.bin'), 'tiny-tiny', 9)).path;
   const d = await hashFile(modelFile);
   server = new FileServer();
@@ -48,7 +41,7 @@ beforeAll(async () => {
       ...(OFFICIAL_CATALOG[0] as CatalogEntry),
       id: 'gone.en',
       fileName: 'ggml-gone.en.bin',
-      url: `http://127.0.0.1:${closedPort}/ggml-gone.en.bin`,
+      url: `http://127.0.0.1:${REFUSED_PORT}/ggml-gone.en.bin`,
     },
   ];
 });

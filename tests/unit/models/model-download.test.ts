@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileServer } from '../../fixtures/http/file-server';
+import { REFUSED_PORT } from '../../fixtures/http/refused-port';
 import { writeRandomWhisperModel } from '../../fixtures/ggml/write-random-model';
 import type { CatalogEntry } from '../../../src/backend/services/models/catalog';
 import { ModelDownloadError } from '../../../src/backend/services/models/download-errors';
@@ -189,14 +189,7 @@ describe('model download from a local HTTP server', () => {
   });
 
   it('says offline and offers import when the host is unreachable', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer();
-      s.listen(0, '127.0.0.1', () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
-    const error = await manager({ url: `http://127.0.0.1:${port}/ggml-tt.en.bin` })
+    const error = await manager({ url: `http://127.0.0.1:${REFUSED_PORT}/ggml-tt.en.bin` })
       .download('tt.en')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelDownloadError);
