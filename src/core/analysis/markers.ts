@@ -5,7 +5,7 @@
  * A marker is strong evidence but not the last word: the classifier still reads the content.
  */
 import type { Layer } from './layers';
-import { sectionKind } from '../document/sections';
+import { HEADING_MAX_WORDS, sectionKind } from '../document/sections';
 
 export interface Marker {
   layer: Layer;
@@ -86,8 +86,7 @@ function findHeading(text: string): { layer: Layer; phrase: string } | null {
   const m = HEADING.exec(text);
   if (!m?.[1]) return null;
   const heading = m[1].trim();
-  // Six words at most: a longer lead is a clause, not a heading.
-  if (heading.split(' ').length > 6) return null;
+  if (heading.split(' ').length > HEADING_MAX_WORDS) return null;
   const kind = sectionKind(heading);
   return kind === null || kind === 'timeline' ? null : { layer: kind, phrase: heading };
 }

@@ -7,6 +7,12 @@
  */
 import type { Layer } from '../analysis/layers';
 
+/**
+ * A heading is a label, not a clause: a typed line with no stop, or a lead before a colon, of more
+ * words than this is read as a sentence.
+ */
+export const HEADING_MAX_WORDS = 6;
+
 /** A heading's reading: the layer it suggests, "timeline" (every layer), or nothing. */
 export type SectionKind = Layer | 'timeline' | null;
 

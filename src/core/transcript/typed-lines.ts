@@ -5,6 +5,7 @@
  * fixed width (a pasted e-mail or plain-text file) goes on into the next one. List and table marks
  * are layout, not words, and are dropped.
  */
+import { HEADING_MAX_WORDS } from '../document/sections';
 import { BULLET, TASK, TIME } from './line-marks';
 
 /** One run of typed text that ends a sentence where it ends. */
@@ -23,8 +24,6 @@ const HEADING_MARK = /^\s*#{1,6}\s+/u;
 const CLOSED = /[.!?:…]["'”’)\]*_]*$/u;
 /** A word that ends a sentence. */
 const STOPPED = /[.!?…]["'”’)\]*_]*$/u;
-/** An unpunctuated line of at most this many words is a heading, or in a chat-style answer a sentence. */
-const HEADING_WORDS = 6;
 /** Lines this long or longer (and close to the paragraph's longest) may be wrapped at a width. */
 const WRAP_CHARS = 50;
 
@@ -73,7 +72,7 @@ export function typedBlocks(text: string): TypedBlock[] {
 function headingOf(lines: readonly Line[]): ReadBlock['heading'] {
   const [only] = lines;
   if (lines.length !== 1 || !only || only.marked) return null;
-  if (only.titled || (/:["'”’)\]*_]*$/u.test(only.text) && words(only.text) <= HEADING_WORDS)) return 'sure';
+  if (only.titled || (/:["'”’)\]*_]*$/u.test(only.text) && words(only.text) <= HEADING_MAX_WORDS)) return 'sure';
   return isHeading(only) ? 'maybe' : null;
 }
 
@@ -135,7 +134,7 @@ function continues(prev: Line, next: Line, widest: number): boolean {
 
 /** A short line with no stop: a wrapped line runs to the width, and its paragraph's last one ends in a stop. */
 function isHeading(line: Line): boolean {
-  return !CLOSED.test(line.text) && words(line.text) <= HEADING_WORDS;
+  return !CLOSED.test(line.text) && words(line.text) <= HEADING_MAX_WORDS;
 }
 
 function words(text: string): number {
