@@ -197,9 +197,20 @@ export function assessTier(rubric: Rubric, facts: StoryFacts, layers: Record<Lay
         ? 'The system learning is generic.'
         : 'The system learning is specific but not shown applied elsewhere.',
   );
-  return {
-    tier: 'staff',
-    reasons,
-    toReachNext: 'Add a specific lesson about the class of failure and name where you have applied it since.',
-  };
+  return { tier: 'staff', reasons, toReachNext: stepToL7(rubric.system_learning) };
+}
+
+/**
+ * What stands between a Staff story and L7 is its lesson; the step starts from the lesson's level
+ * shown beside it, so a lesson rated specific is not told to become specific.
+ */
+function stepToL7(learning: Rubric['system_learning']): string {
+  switch (learning.level) {
+    case 'weak':
+      return 'Add a specific lesson about the class of failure and name where you have applied it since.';
+    case 'passing':
+      return 'Make the lesson specific to the class of failure and name where you have applied it since.';
+    default:
+      return learning.advice;
+  }
 }

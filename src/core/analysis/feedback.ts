@@ -311,7 +311,8 @@ function topFixes(input: FeedbackInput): FeedbackFix[] {
 }
 
 const GUIDANCE: Record<OutlineLayer, string> = {
-  headline: 'One sentence: the system, what went wrong, and the impact in numbers.',
+  // No count here: the budget gives the headline two or three sentences in a longer answer.
+  headline: 'Open on the headline: the system, what went wrong, and the impact in numbers.',
   detection: 'How you actually found out and how long it was live first. Be honest if someone else noticed.',
   attribution: 'The cause, not the symptom: where it started and whose system it was in.',
   mitigation: 'At most two sentences: what restored service and how fast.',

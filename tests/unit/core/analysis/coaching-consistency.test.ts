@@ -97,6 +97,36 @@ describe('coaching that never contradicts itself', () => {
       expect(a.tierDetail?.reasons.join(' '), name).toMatch(/recovery still takes longer/);
   });
 
+  it('the step to the next tier starts from the lesson as the rubric rates it', () => {
+    const staff = analyses.filter(({ a }) => a.tier === 'staff');
+    const levels = new Set(staff.map(({ a }) => a.rubric?.system_learning.level));
+    expect([...levels]).toEqual(expect.arrayContaining(['weak', 'strong']));
+    for (const { name, a } of staff) {
+      const step = a.tierDetail?.toReachNext ?? '';
+      const level = a.rubric?.system_learning.level;
+      // A lesson rated specific is not told to become specific, and one rated weak is told to add one.
+      if (level === 'strong') {
+        expect(step, name).not.toMatch(/specific lesson|lesson specific/);
+        expect(step, name).toBe(a.rubric?.system_learning.advice);
+      }
+      if (level === 'passing') expect(step, name).toMatch(/Make the lesson specific/);
+      if (level === 'weak') expect(step, name).toMatch(/Add a specific lesson/);
+      expect(a.feedback.summary, name).toContain(step);
+    }
+  });
+
+  it("the outline's words about a part's length agree with the sentences it budgets, at every length", () => {
+    const text = stories[0]?.text ?? '';
+    for (const lengthSeconds of [60, 120, 180, 300, 600]) {
+      const a = analyzeTranscript(transcriptFromText(text), { lengthSeconds });
+      for (const step of a.feedback.outline.steps) {
+        const said = `${lengthSeconds} s, ${step.layer}: ${step.guidance} (${step.targetSentences} sentences)`;
+        if (/\bone sentence\b/i.test(step.guidance)) expect(step.targetSentences, said).toBe(1);
+        if (/at most two sentences/i.test(step.guidance)) expect(step.targetSentences, said).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
   it('the follow-up asks about an alert only in a story that tells how it was found', () => {
     const untold = analyses.filter(({ a }) => a.gradable && a.layers.detection.sentences === 0);
     expect(untold.length).toBeGreaterThan(0);
