@@ -81,6 +81,34 @@ describe('structural fix: later catches, specificity, gap closing', () => {
     }
   });
 
+  it('reads a catch told with a pronoun and a season, not a pronoun that caught something else', () => {
+    const caught = (line: string) =>
+      story('Our payment alert fired within two minutes.', [line])
+        .worksheet.flatMap((s) => s.items)
+        .find((i) => i.id === 'structural_fix.caught_since')?.found;
+    expect(caught('We also added a duplicate-batch alert, and it caught a retried batch last spring.')).toBe(true);
+    expect(caught('We also added a duplicate-batch alert that caught our eye in the design review.')).toBe(false);
+  });
+
+  it('reads "that is still how it works" as an artifact still in place', () => {
+    const a = analyzeSentences([
+      HEAD,
+      'Our payment alert fired within two minutes.',
+      CAUSE,
+      FIX,
+      'After that a second approver had to sign off on ledger changes, and that is still how it works.',
+    ]);
+    expect(a.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/still in place/);
+  });
+
+  it('takes a lesson about what a signal cannot tell you as specific to the class of failure', () => {
+    const a = story('Our payment alert fired within two minutes.', [
+      'The lesson I took from it is that green dashboards tell you nothing about whether the money we send out is actually right.',
+    ]);
+    expect(a.sentences.at(-1)?.layer).toBe('system_learning');
+    expect(a.rubric?.system_learning.level).toBe('strong');
+  });
+
   it('takes an artifact with its trigger or scope as specific, a hedge as vague', () => {
     const specific = analyzeSentences([
       HEAD,
