@@ -88,6 +88,18 @@ describe('structural fix: later catches, specificity, gap closing', () => {
         .find((i) => i.id === 'structural_fix.caught_since')?.found;
     expect(caught('We also added a duplicate-batch alert, and it caught a retried batch last spring.')).toBe(true);
     expect(caught('We also added a duplicate-batch alert that caught our eye in the design review.')).toBe(false);
+    // The time told first, as a second-language speaker often does.
+    expect(caught('This limit is still active and last year it stopped one wrong batch from the billing team.')).toBe(
+      true,
+    );
+  });
+
+  it('reads a lesson found again elsewhere when the article is dropped', () => {
+    const a = story('Our payment alert fired within two minutes.', [
+      'What I learned is that any job that reads its target from the environment will one day point at production, and we found same problem in two other scripts.',
+    ]);
+    expect(a.sentences.at(-1)?.layer).toBe('system_learning');
+    expect(a.constraints.system_learning_applied_elsewhere.met).toBe(true);
   });
 
   it('reads "that is still how it works" as an artifact still in place', () => {
