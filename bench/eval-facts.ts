@@ -43,7 +43,8 @@ const READ: Record<Fact, (a: Analysis) => boolean> = {
   detection_gap_owned: (a) => a.constraints.detection_gap_or_prior_near_miss_owned.met,
   latency_stated: (a) => worksheetFound(a, 'detection.latency'),
   specific_artifact: (a) => worksheetFound(a, 'structural_fix.artifact'),
-  still_running: (a) => /still in place/.test(a.constraints.structural_fix_names_continuing_artifact.detail),
+  // The unmet detail also holds "still in place" ("does not name a specific artifact that is …").
+  still_running: (a) => /says it is still in place/.test(a.constraints.structural_fix_names_continuing_artifact.detail),
   caught_since: (a) => worksheetFound(a, 'structural_fix.caught_since'),
   owner_named: (a) => worksheetFound(a, 'structural_fix.owner'),
   lesson_specific: (a) => ['strong', 'staff_bar'].includes(a.rubric?.system_learning.level ?? ''),
