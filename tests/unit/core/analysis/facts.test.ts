@@ -121,6 +121,39 @@ describe('structural fix: later catches, specificity, gap closing', () => {
     expect(a.rubric?.system_learning.level).toBe('strong');
   });
 
+  it('reads how long it was live told in the past perfect, not the setting told that way', () => {
+    const latency = (line: string) =>
+      analyzeSentences([line, 'A carrier rang our finance team to ask about it.', CAUSE, FIX, ARTIFACT])
+        .worksheet.flatMap((s) => s.items)
+        .find((i) => i.id === 'detection.latency')?.found;
+    expect(latency('Our invoice client had been silently paying some carriers twice for nine days.')).toBe(true);
+    expect(latency('We had been doing shadow writes to the new ledger for two weeks.')).toBe(false);
+  });
+
+  it('reads an owner, a check still running and a lesson applied again in second-language and plain phrasings', () => {
+    const a = analyzeSentences([
+      HEAD,
+      'A carrier rang our finance team to ask about it.',
+      CAUSE,
+      FIX,
+      'After that we add a duplicate check before every payout run, and the payments team own it now.',
+      'That check is in use to this day.',
+      'What I took from it is that when a client retries without a key, every timeout becomes a second payment for someone, and we did the same check for the refunds batch a month later.',
+    ]);
+    const found = (id: string) => a.worksheet.flatMap((s) => s.items).find((i) => i.id === id)?.found;
+    expect(found('structural_fix.owner')).toBe(true);
+    expect(a.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/says it is still in place/);
+    expect(a.rubric?.system_learning.level).toBe('staff_bar');
+  });
+
+  it('does not take an intention to do the same elsewhere, or a dated anecdote, as a lesson applied or specific', () => {
+    const a = story('A carrier rang our finance team to ask about it.', [
+      'The lesson is about timing: when the report came in, we fixed the symptom and moved on, and I would like to do the same check for the refunds batch next quarter.',
+    ]);
+    expect(a.constraints.system_learning_applied_elsewhere.met).toBe(false);
+    expect(a.rubric?.system_learning.level).not.toBe('staff_bar');
+  });
+
   it('takes an artifact with its trigger or scope as specific, a hedge as vague', () => {
     const specific = analyzeSentences([
       HEAD,
