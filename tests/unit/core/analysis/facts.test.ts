@@ -111,6 +111,15 @@ describe('structural fix: later catches, specificity, gap closing', () => {
       'After that a second approver had to sign off on ledger changes, and that is still how it works.',
     ]);
     expect(a.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/still in place/);
+    // A fix told in the present after a leading "Now" is in place today.
+    const now = analyzeSentences([
+      HEAD,
+      'Our payment alert fired within two minutes.',
+      CAUSE,
+      FIX,
+      'Now every payout run goes through a duplicate check that blocks any second payment with the same key.',
+    ]);
+    expect(now.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/says it is still in place/);
   });
 
   it('takes a lesson about what a signal cannot tell you as specific to the class of failure', () => {
