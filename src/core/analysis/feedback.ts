@@ -394,12 +394,19 @@ function detectionQuestion(
   layers: Record<Layer, LayerStats>,
   facts: StoryFacts,
 ): { question: string; why: string } {
+  // Only a fix that now detects the failure has an alert to ask about; a fix that prevents it
+  // (separated credentials, an approval step) is asked what would see the failure now.
   if (rubric.honesty_about_detection.level !== 'weak')
-    return {
-      question:
-        'How is the alert that would catch this today wired, and how long would the same failure take to detect now?',
-      why: 'A strong story still gets probed on detection; have the wiring and the new latency ready.',
-    };
+    return facts.gapClosedInFix.length > 0
+      ? {
+          question:
+            'How is the alert that would catch this today wired, and how long would the same failure take to detect now?',
+          why: 'A strong story still gets probed on detection; have the wiring and the new latency ready.',
+        }
+      : {
+          question: 'If the same failure happened today, what would notice it first, and how fast?',
+          why: 'A strong story still gets probed on detection; have the signal that would see it now, and how fast, ready.',
+        };
   if (layers.detection.sentences === 0)
     return {
       question: 'How did you first find out, and how long had it been going on by then?',

@@ -127,6 +127,14 @@ describe('coaching that never contradicts itself', () => {
     }
   });
 
+  it('the follow-up asks how "the alert" is wired only when the fix is tied to the detection gap', () => {
+    const probed = analyses.filter(({ a }) => /that would catch this today/.test(a.feedback.followUp.question));
+    expect(probed.length).toBeGreaterThan(0);
+    for (const { name, a } of probed) expect(a.rubric?.honesty_about_detection.level, name).not.toBe('passing');
+    const neutral = analyses.filter(({ a }) => /what would notice it first/.test(a.feedback.followUp.question));
+    for (const { name, a } of neutral) expect(a.rubric?.honesty_about_detection.level, name).not.toBe('weak');
+  });
+
   it('the follow-up asks about an alert only in a story that tells how it was found', () => {
     const untold = analyses.filter(({ a }) => a.gradable && a.layers.detection.sentences === 0);
     expect(untold.length).toBeGreaterThan(0);
