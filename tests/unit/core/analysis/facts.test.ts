@@ -120,6 +120,14 @@ describe('structural fix: later catches, specificity, gap closing', () => {
       'Now every payout run goes through a duplicate check that blocks any second payment with the same key.',
     ]);
     expect(now.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/says it is still in place/);
+    const since = analyzeSentences([
+      HEAD,
+      'Our payment alert fired within two minutes.',
+      CAUSE,
+      FIX,
+      'We added a duplicate check before every payout run, and that has been in place for about a year.',
+    ]);
+    expect(since.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/says it is still in place/);
   });
 
   it('takes a lesson about what a signal cannot tell you as specific to the class of failure', () => {
@@ -188,6 +196,8 @@ describe('structural fix: later catches, specificity, gap closing', () => {
     expect(closed.rubric?.honesty_about_detection.level).toBe('strong');
     const notTied = story(gap, ['A weekly report of duplicates now goes to the finance lead.']);
     expect(notTied.rubric?.honesty_about_detection.level).toBe('passing');
+    const loud = story(gap, ['A second payment now fails the run loudly and pages the payments on-call.']);
+    expect(loud.rubric?.honesty_about_detection.level).toBe('strong');
   });
 });
 
