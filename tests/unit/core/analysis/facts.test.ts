@@ -163,6 +163,19 @@ describe('structural fix: later catches, specificity, gap closing', () => {
     expect(a.rubric?.system_learning.level).toBe('staff_bar');
   });
 
+  it('takes a general statement of what a kind of thing makes happen as a specific lesson, not a what-if about this one', () => {
+    const level = (lesson: string) =>
+      story('A carrier rang our finance team to ask about it.', [lesson]).rubric?.system_learning.level;
+    expect(
+      level(
+        'Lessons: a shared config file makes every reviewer an expert in every service at once, and nobody is that, not even on a good day.',
+      ),
+    ).toBe('strong');
+    expect(level('Lessons: a slower confession would have let the archive rotate out, which was our luck.')).not.toBe(
+      'strong',
+    );
+  });
+
   it('does not take an intention to do the same elsewhere, or a dated anecdote, as a lesson applied or specific', () => {
     const a = story('A carrier rang our finance team to ask about it.', [
       'The lesson is about timing: when the report came in, we fixed the symptom and moved on, and I would like to do the same check for the refunds batch next quarter.',
