@@ -445,6 +445,19 @@ type CauseAndMitigationFacts = Pick<
 >;
 
 /** Each structural-fix sentence is specific, vague, or neither (never both). */
+/**
+ * A fix only hoped for ("we want to add a unit check next quarter", "it's on the roadmap"), with
+ * nothing in the sentence already done, names no artifact that runs, however specific its words.
+ * A committed action item ("we will run a failover test each quarter") still counts: a postmortem
+ * written the week of the incident can only state its fixes that way.
+ */
+const UNCOMMITTED = R(
+  String.raw`\b(?:want(?:s|ed)? to|would like to|'d like to|hope to|plan(?:s|ning)? to|thinking about|exploring|considering|on the roadmap|in the backlog|(?<!the )next (?:quarter|sprint|year)|maybe|eventually)`,
+);
+const DONE = R(
+  String.raw`\b(?:added|built|shipped|introduced|made|put|wrote|created|set up|rolled out|deployed|moved|changed|replaced|turned on|enabled|now|since|already|still)\b`,
+);
+
 function fixSpecificity(sfSentences: readonly StorySentence[]): Pick<StoryFacts, 'specificArtifact' | 'vagueFix'> {
   const specificArtifact: Quote[] = [];
   const vagueFix: Quote[] = [];
@@ -459,7 +472,8 @@ function fixSpecificity(sfSentences: readonly StorySentence[]): Pick<StoryFacts,
     if (vague) vagueFix.push(quoteOf(s.sentence));
     // A vague sentence that also drops an artifact word ("more checks on the query side")
     // stays vague; specificity needs the artifact without the hedge around it.
-    if (specific && !vague) specificArtifact.push(quoteOf(s.sentence));
+    const onlyPlanned = UNCOMMITTED.test(s.text) && !DONE.test(s.text);
+    if (specific && !vague && !onlyPlanned) specificArtifact.push(quoteOf(s.sentence));
   }
   return { specificArtifact, vagueFix };
 }

@@ -184,6 +184,14 @@ describe('structural fix: later catches, specificity, gap closing', () => {
     expect(a.rubric?.system_learning.level).not.toBe('staff_bar');
   });
 
+  it('does not take a fix only hoped for as an artifact, but keeps a committed action item', () => {
+    const met = (fix: string) =>
+      analyzeSentences([HEAD, 'A carrier rang our finance team to ask about it.', CAUSE, FIX, fix]).constraints
+        .structural_fix_names_continuing_artifact.met;
+    expect(met('We want to add an idempotency key check on every payment call next quarter.')).toBe(false);
+    expect(met('We will add an idempotency key check that rejects any second payment with the same key.')).toBe(true);
+  });
+
   it('takes an artifact with its trigger or scope as specific, a hedge as vague', () => {
     const specific = analyzeSentences([
       HEAD,
