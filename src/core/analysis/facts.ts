@@ -90,7 +90,7 @@ const FRAMEWORK = R(
 /** Names like "Detection Latency Hierarchy" or "Consistency Ownership Model" in the original case. */
 const NAMED_FRAMEWORK = /\b(?:[A-Z][a-z]+ ){1,3}(?:Hierarchy|Model|Framework|Ladder|Pyramid|Matrix)\b/;
 const STILL_RUNNING = R(
-  String.raw`\b(?:still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on)|still (?:how|the way) |(?:has|have|'s|'ve) been (?:in place|running|live|in production|on|enforced|in use) (?:for|since|ever)\b|^now,? (?:[\w-]+ ){1,5}?(?:runs?|goes|gets?|has|have|must|needs?|requires?|blocks?|fails?|pages?|checks?)\b|still (?:is|are) (?:there|in place|in production|live|running|on|active|enforced|in use)|still (?:blocks|checks|pages|gates|guards|fires|catches|protects|rejects|holds|watches|enforces|stops|alerts|flags|validates|verifies|compares|reconciles|goes)|to this day|ever since|(?:it's|it is|they're|they are) (?:now )?live\b|runs? (?:every (?:day|night|hour|week|morning|minute|release|deploy)|nightly|daily|hourly|weekly)|(?:is )?still the (?:rule|policy|default|process|standard)|(?:both|all (?:three|two|\d+|of them)) (?:are |sit |run )?(?:still|now)|(?:have|has) run on every|continues to run|(?:is|are) now\b|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|enforces?|expires?)|every [\w-]+(?: [\w-]+){0,3} (?:now|must|has to))`,
+  String.raw`\b(?:still (?:runs?|running|in production|in place|in the pipeline|live|active|enforced|in use|there|today|on|blocks|checks|pages|gates|guards|fires|catches|protects|rejects|holds|watches|enforces|stops|alerts|flags|validates|verifies|compares|reconciles|goes)|still (?:how|the way) |(?:has|have|'s|'ve) been (?:in place|running|live|in production|on|enforced|in use) (?:for|since|ever)\b|^now,? (?:[\w-]+ ){1,5}?(?:runs?|goes|gets?|has|have|must|needs?|requires?|blocks?|fails?|pages?|checks?)\b|still (?:is|are) (?:there|in place|in production|live|running|on|active|enforced|in use)|to this day|ever since|(?:it's|it is|they're|they are) (?:now )?live\b|runs? (?:every (?:day|night|hour|week|morning|minute|release|deploy)|nightly|daily|hourly|weekly)|(?:is )?still the (?:rule|policy|default|process|standard)|(?:both|all (?:three|two|\d+|of them)) (?:are |sit |run )?(?:still|now)|(?:have|has) run on every|continues to run|(?:is|are) now\b|now (?:has|have|runs?|requires?|blocks?|pages?|checks?|reads?|records?|uses?|goes|passes|lives?|owns?|sits?|fails?|gets?|draws?|includes?|covers?|stratifies|enforces?|expires?)|every [\w-]+(?: [\w-]+){0,3} (?:now|must|has to))`,
 );
 const OWNER = R(
   String.raw`\b(?:owns|owned by|(?:is|are) owned|(?:team|squad|group|rotation|crew|folks|people) (?:now )?own (?:it|them|this|that|the)\b|(?:is|are) (?:the )?owners? of\b|single owner|the owner|ownership|on-?call (?:rotation|owns)|pages? the [\w-]+ on-?call|(?:team|platform|group) (?:now )?(?:owns|runs|maintains))`,
@@ -444,7 +444,6 @@ type CauseAndMitigationFacts = Pick<
   'causeStated' | 'causeOrigin' | 'causeOwnership' | 'mitigationAction' | 'mitigationTime' | 'peoplePulledIn'
 >;
 
-/** Each structural-fix sentence is specific, vague, or neither (never both). */
 /**
  * A fix only hoped for ("we want to add a unit check next quarter", "it's on the roadmap"), with
  * nothing in the sentence already done, names no artifact that runs, however specific its words.
@@ -458,6 +457,7 @@ const DONE = R(
   String.raw`\b(?:added|built|shipped|introduced|made|put|wrote|created|set up|rolled out|deployed|moved|changed|replaced|turned on|enabled|now|since|already|still)\b`,
 );
 
+/** Each structural-fix sentence is specific, vague, or neither (never both). */
 function fixSpecificity(sfSentences: readonly StorySentence[]): Pick<StoryFacts, 'specificArtifact' | 'vagueFix'> {
   const specificArtifact: Quote[] = [];
   const vagueFix: Quote[] = [];
@@ -501,13 +501,9 @@ function learningFacts(sentences: readonly StorySentence[]): LearningFacts {
   const learningWords = slSentences.reduce((n, s) => n + s.sentence.wordCount, 0);
   // A mechanism: the phrases of a failure-class lesson, or a general statement about a kind of
   // system ("a model that retrains on its own users will learn from the loudest").
-  const learningMechanism = findBy(sentences, sl, LEARNING_MECHANISM, ['frame.generic_truth']).concat(
-    findBy(sentences, sl, GENERIC_LESSON).filter(
-      (q) =>
-        !findBy(sentences, sl, LEARNING_MECHANISM, ['frame.generic_truth']).some(
-          (x) => x.sentenceIndex === q.sentenceIndex,
-        ),
-    ),
+  const learningMechanism = union(
+    findBy(sentences, sl, LEARNING_MECHANISM, ['frame.generic_truth']),
+    findBy(sentences, sl, GENERIC_LESSON),
   );
   // Specific: names the mechanism of the failure class, or develops the lesson at some length.
   // A single short maxim ("test everything end to end") stays generic.

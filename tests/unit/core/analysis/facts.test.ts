@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
 import type { Transcript, TranscriptWord } from '../../../../src/core/transcript/types';
-import { analyzeSentences } from './helpers';
+import { analyzeSentences, worksheetFound } from './helpers';
 
 const HEAD =
   'I owned the invoice matching service at a logistics company, and for a while it paid some carriers twice.';
@@ -16,6 +16,11 @@ const ARTIFACT =
 
 function story(detection: string, extra: string[] = []) {
   return analyzeSentences([HEAD, detection, CAUSE, FIX, ARTIFACT, ...extra]);
+}
+
+/** The same story with `fix` as its only structural-fix sentence. */
+function withFix(fix: string, detection = 'Our payment alert fired within two minutes.') {
+  return analyzeSentences([HEAD, detection, CAUSE, FIX, fix]);
 }
 
 describe('detection gap, by meaning', () => {
@@ -57,7 +62,7 @@ describe('prior near-miss, by meaning', () => {
     const owned = story('Our payment alert fired within two minutes.', [
       'A year earlier a carrier had reported one double payment, and I filed it as a bank glitch.',
     ]);
-    expect(owned.worksheet.flatMap((s) => s.items).find((i) => i.id === 'detection.prior_near_miss')?.found).toBe(true);
+    expect(worksheetFound(owned, 'detection.prior_near_miss')).toBe(true);
     expect(owned.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(true);
   });
 
@@ -65,7 +70,7 @@ describe('prior near-miss, by meaning', () => {
     const a = story('Our payment alert fired within two minutes.', [
       'We had added that alert the year before, after an unrelated outage.',
     ]);
-    expect(a.worksheet.flatMap((s) => s.items).find((i) => i.id === 'detection.prior_near_miss')?.found).toBe(false);
+    expect(worksheetFound(a, 'detection.prior_near_miss')).toBe(false);
     expect(a.constraints.detection_gap_or_prior_near_miss_owned.met).toBe(false);
   });
 });
@@ -77,15 +82,13 @@ describe('structural fix: later catches, specificity, gap closing', () => {
       'Since then the ledger has rejected two retried payments from a new client.',
     ]) {
       const a = story('Our payment alert fired within two minutes.', [since]);
-      expect(a.worksheet.flatMap((s) => s.items).find((i) => i.id === 'structural_fix.caught_since')?.found).toBe(true);
+      expect(worksheetFound(a, 'structural_fix.caught_since')).toBe(true);
     }
   });
 
   it('reads a catch told with a pronoun and a season, not a pronoun that caught something else', () => {
     const caught = (line: string) =>
-      story('Our payment alert fired within two minutes.', [line])
-        .worksheet.flatMap((s) => s.items)
-        .find((i) => i.id === 'structural_fix.caught_since')?.found;
+      worksheetFound(story('Our payment alert fired within two minutes.', [line]), 'structural_fix.caught_since');
     expect(caught('We also added a duplicate-batch alert, and it caught a retried batch last spring.')).toBe(true);
     expect(caught('We also added a duplicate-batch alert that caught our eye in the design review.')).toBe(false);
     // The time told first, as a second-language speaker often does.
@@ -103,30 +106,18 @@ describe('structural fix: later catches, specificity, gap closing', () => {
   });
 
   it('reads "that is still how it works" as an artifact still in place', () => {
-    const a = analyzeSentences([
-      HEAD,
-      'Our payment alert fired within two minutes.',
-      CAUSE,
-      FIX,
+    const a = withFix(
       'After that a second approver had to sign off on ledger changes, and that is still how it works.',
-    ]);
+    );
     expect(a.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/still in place/);
     // A fix told in the present after a leading "Now" is in place today.
-    const now = analyzeSentences([
-      HEAD,
-      'Our payment alert fired within two minutes.',
-      CAUSE,
-      FIX,
+    const now = withFix(
       'Now every payout run goes through a duplicate check that blocks any second payment with the same key.',
-    ]);
+    );
     expect(now.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/says it is still in place/);
-    const since = analyzeSentences([
-      HEAD,
-      'Our payment alert fired within two minutes.',
-      CAUSE,
-      FIX,
+    const since = withFix(
       'We added a duplicate check before every payout run, and that has been in place for about a year.',
-    ]);
+    );
     expect(since.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/says it is still in place/);
   });
 
@@ -140,9 +131,10 @@ describe('structural fix: later catches, specificity, gap closing', () => {
 
   it('reads how long it was live told in the past perfect, not the setting told that way', () => {
     const latency = (line: string) =>
-      analyzeSentences([line, 'A carrier rang our finance team to ask about it.', CAUSE, FIX, ARTIFACT])
-        .worksheet.flatMap((s) => s.items)
-        .find((i) => i.id === 'detection.latency')?.found;
+      worksheetFound(
+        analyzeSentences([line, 'A carrier rang our finance team to ask about it.', CAUSE, FIX, ARTIFACT]),
+        'detection.latency',
+      );
     expect(latency('Our invoice client had been silently paying some carriers twice for nine days.')).toBe(true);
     expect(latency('We had been doing shadow writes to the new ledger for two weeks.')).toBe(false);
   });
@@ -157,8 +149,7 @@ describe('structural fix: later catches, specificity, gap closing', () => {
       'That check is in use to this day.',
       'What I took from it is that when a client retries without a key, every timeout becomes a second payment for someone, and we did the same check for the refunds batch a month later.',
     ]);
-    const found = (id: string) => a.worksheet.flatMap((s) => s.items).find((i) => i.id === id)?.found;
-    expect(found('structural_fix.owner')).toBe(true);
+    expect(worksheetFound(a, 'structural_fix.owner')).toBe(true);
     expect(a.constraints.structural_fix_names_continuing_artifact.detail).toMatch(/says it is still in place/);
     expect(a.rubric?.system_learning.level).toBe('staff_bar');
   });
@@ -186,28 +177,16 @@ describe('structural fix: later catches, specificity, gap closing', () => {
 
   it('does not take a fix only hoped for as an artifact, but keeps a committed action item', () => {
     const met = (fix: string) =>
-      analyzeSentences([HEAD, 'A carrier rang our finance team to ask about it.', CAUSE, FIX, fix]).constraints
+      withFix(fix, 'A carrier rang our finance team to ask about it.').constraints
         .structural_fix_names_continuing_artifact.met;
     expect(met('We want to add an idempotency key check on every payment call next quarter.')).toBe(false);
     expect(met('We will add an idempotency key check that rejects any second payment with the same key.')).toBe(true);
   });
 
   it('takes an artifact with its trigger or scope as specific, a hedge as vague', () => {
-    const specific = analyzeSentences([
-      HEAD,
-      'Our payment alert fired within two minutes.',
-      CAUSE,
-      FIX,
-      'After that we added a spending budget per carrier in front of the payment client.',
-    ]);
+    const specific = withFix('After that we added a spending budget per carrier in front of the payment client.');
     expect(specific.constraints.structural_fix_names_continuing_artifact.met).toBe(true);
-    const vague = analyzeSentences([
-      HEAD,
-      'Our payment alert fired within two minutes.',
-      CAUSE,
-      FIX,
-      'Afterwards we talked about adding more checks.',
-    ]);
+    const vague = withFix('Afterwards we talked about adding more checks.');
     expect(vague.constraints.structural_fix_names_continuing_artifact.met).toBe(false);
   });
 
@@ -315,7 +294,7 @@ describe('story facts: negation, frameworks, dismissals, named blind spots', () 
       'We tied that to what we call detection tiers: every tier-one service must detect a duplicate within an hour.',
     ]);
     expect(a.rubric?.structural_fix_specificity.level).toBe('staff_bar');
-    expect(a.worksheet.flatMap((s) => s.items).find((i) => i.id === 'detection.prior_near_miss')?.found).toBe(true);
+    expect(worksheetFound(a, 'detection.prior_near_miss')).toBe(true);
   });
 
   it('takes a configuration that now prevents something as a specific artifact', () => {

@@ -7,6 +7,11 @@ export function analyzeSentences(sentences: string[], options: AnalysisOptions =
   return analyzeTranscript(transcriptFromText(sentences.join(' ')), options);
 }
 
+/** Whether the worksheet item `id` was found in the answer (undefined when there is no such item). */
+export function worksheetFound(analysis: Analysis, id: string): boolean | undefined {
+  return analysis.worksheet.flatMap((s) => s.items).find((i) => i.id === id)?.found;
+}
+
 /** The label given to the sentence containing `fragment`. */
 export function layerOf(analysis: Analysis, fragment: string): string {
   const s = analysis.sentences.find((x) => x.text.includes(fragment));
