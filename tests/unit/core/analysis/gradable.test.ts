@@ -10,7 +10,12 @@ import {
   tellsNothing,
   toldIncident,
 } from '../../../../src/core/analysis/gradable';
-import { anchorsInTime, instructsReader, personActs } from '../../../../src/core/analysis/incident-words';
+import {
+  anchorsInTime,
+  incidentWords,
+  instructsReader,
+  personActs,
+} from '../../../../src/core/analysis/incident-words';
 import { classifySentences } from '../../../../src/core/analysis/classify';
 import { normalize } from '../../../../src/core/analysis/normalize';
 import { segmentTranscript } from '../../../../src/core/analysis/segment';
@@ -210,6 +215,20 @@ describe('answers that are not gradable incident stories', () => {
       'in 1500 ms',
     ])
       expect(anchorsInTime(normalize(`We page ${whenever}.`)), whenever).toBe(false);
+  });
+
+  it('counts cancellations and rule violations as what went wrong, so a non-native story outside software is graded', () => {
+    for (const [sentence, word] of [
+      ['We had to cancel nine crossings that weekend.', 'cancel'],
+      ['Three hundred orders were cancelled before noon.', 'cancelled'],
+      ['The port authority wrote to us about a safety violation.', 'violation'],
+      ['Every roster it published violated the rest rules.', 'violated'],
+    ])
+      expect(incidentWords(normalize(sentence)), sentence).toContain(word);
+    const facts = fileURLToPath(new URL('../../../../corpus/facts/blind1', import.meta.url));
+    const airline = readdirSync(facts).find((f) => f.startsWith('38-'));
+    expect(airline).toBeDefined();
+    expect(analyse(readFileSync(join(facts, airline ?? ''), 'utf8')).gradable).toBe(true);
   });
 
   it('grades every labelled incident story of the dev corpus and the fixture sets', () => {
