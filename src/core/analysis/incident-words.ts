@@ -11,9 +11,9 @@ const INCIDENT = new RegExp(
     // something broke or went wrong
     "outages?|incidents?|broke|broken|breaks|downtime|offline|fail\\w*|errors?|bugs?|buggy|crash\\w*|hang|hung|froze|frozen|stuck|stalled|(?:stop(?:ped)?|not|n't) work(?:ing)?|timeouts?|timed out|5\\d\\d|degraded|garbage|corrupt\\w*|leak\\w*|breach\\w*|expos\\w*|compromised|deleted|delete|wiped|overwr\\w*|truncated|misconfigur\\w*|overload\\w*|exhaust\\w*|unreachable|unavailable|couldn't|could not|can't|cannot|unable|expired|regress\\w*|vulnerab\\w*|phish\\w*|ransom\\w*|attack\\w*|violat\\w*|cancel\\w*|mistakes?|screw\\w*|oops|accident\\w*",
     // someone noticed
-    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|noticed|reported|complain\\w*|angry|panic\\w*|groan\\w*',
+    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|noticed|reported|caught it|complain\\w*|angry|panic\\w*|groan\\w*',
     // it was put right
-    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|got (?:\\w+ ){0,4}back(?! to)|(?:was|were|is|are|all|everything|data) gone|purg\\w*|retrain\\w*|refund\\w*|apolog\\w*|sorry',
+    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|got (?:\\w+ ){0,4}back(?! to)|(?:was|were|is|are|all|everything|data) gone|purg\\w*|retrain\\w*|refund\\w*|claw\\w* back|apolog\\w*|sorry',
     // what only an incident report names
     'root cause|post ?mortem|dns|cert\\w*',
   ].join('|')})\\b`,

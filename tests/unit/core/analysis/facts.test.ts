@@ -4,6 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../../src/core/analysis/analyze';
+import { readFacts, type StoryFacts } from '../../../../src/core/analysis/facts';
+import { LAYERS, type Layer } from '../../../../src/core/analysis/layers';
+import { normalize } from '../../../../src/core/analysis/normalize';
+import type { AnalyzedSentence } from '../../../../src/core/analysis/types';
 import type { Transcript, TranscriptWord } from '../../../../src/core/transcript/types';
 import { analyzeSentences, worksheetFound } from './helpers';
 
@@ -325,5 +329,61 @@ describe('story facts: negation, frameworks, dismissals, named blind spots', () 
       'A CI check now rejects any connector change without idempotency tests.',
     ]);
     expect(generic.rubric?.honesty_about_detection.level).toBe('passing');
+  });
+});
+
+/** Facts read from sentences given their label and the layer model's probabilities directly. */
+function factsOf(lines: ReadonlyArray<readonly [string, Layer, Partial<Record<Layer, number>>?]>): StoryFacts {
+  return readFacts(
+    lines.map(([text, layer, also = {}], index) => {
+      const probabilities = { ...Object.fromEntries(LAYERS.map((l) => [l, 0])), [layer]: 0.6, ...also };
+      const sentence: AnalyzedSentence = {
+        ...{ index, text, start: index, end: index + 1, wordCount: text.split(' ').length, wordStart: 0, wordEnd: 0 },
+        ...{ layer, confidence: 0.6, explicitMarker: null, evidence: [] },
+        probabilities: probabilities as Record<Layer, number>,
+      };
+      return { sentence, text: normalize(text) };
+    }),
+  );
+}
+
+describe('facts told in a sentence the engine labels with a neighbouring layer', () => {
+  const fix = 'Every payment call now carries an idempotency key, and the ledger rejects a repeated key.';
+  const catchLine = 'It has rejected a duplicate batch twice since, once during the holiday peak.';
+  const elsewhere = 'We copied the same key check into the refunds service the month after.';
+
+  it('reads a later catch after the fix from a sentence the model thinks could be the fix', () => {
+    const read = (p: number) =>
+      factsOf([
+        [fix, 'structural_fix'],
+        [catchLine, 'system_learning', { structural_fix: p }],
+      ]).laterCatches.length;
+    expect(read(0.3)).toBe(1);
+    expect(read(0.05)).toBe(0);
+  });
+
+  it('reads an application elsewhere from a sentence labelled a fix that the model thinks could be the lesson', () => {
+    const read = (p: number) =>
+      factsOf([
+        [fix, 'structural_fix'],
+        [elsewhere, 'structural_fix', { system_learning: p }],
+      ]).appliedElsewhere.length;
+    expect(read(0.3)).toBe(1);
+    expect(read(0.05)).toBe(0);
+  });
+
+  it('reads neither before the story has told a fix, nor a counterfactual "would have done the same"', () => {
+    expect(
+      factsOf([
+        ['Our duplicate-batch alert fired twice since midnight and paged me.', 'detection', { structural_fix: 0.3 }],
+        [fix, 'structural_fix'],
+      ]).laterCatches,
+    ).toEqual([]);
+    expect(
+      factsOf([
+        [fix, 'structural_fix'],
+        ['Without it the next release would have done basically the same thing to refunds.', 'system_learning'],
+      ]).appliedElsewhere,
+    ).toEqual([]);
   });
 });

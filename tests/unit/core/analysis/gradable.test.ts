@@ -217,13 +217,15 @@ describe('answers that are not gradable incident stories', () => {
       expect(anchorsInTime(normalize(`We page ${whenever}.`)), whenever).toBe(false);
   });
 
-  it('counts cancellations and rule violations as what went wrong, so a non-native story outside software is graded', () => {
+  it('counts cancellations, rule violations, who caught it and money clawed back as incident words, so a non-native story outside software is graded', () => {
     for (const [sentence, word] of [
       ['We had to cancel nine crossings that weekend.', 'cancel'],
       ['Three hundred orders were cancelled before noon.', 'cancelled'],
       ['The port authority wrote to us about a safety violation.', 'violation'],
       ['Every roster it published violated the rest rules.', 'violated'],
-    ])
+      ["It wasn't us who caught it, a partner's accountant rang.", 'caught it'],
+      ['We spent three months clawing back the overpayments.', 'clawing back'],
+    ] as const)
       expect(incidentWords(normalize(sentence)), sentence).toContain(word);
     const facts = fileURLToPath(new URL('../../../../corpus/facts/blind1', import.meta.url));
     const airline = readdirSync(facts).find((f) => f.startsWith('38-'));
