@@ -350,7 +350,7 @@ function factsOf(lines: ReadonlyArray<readonly [string, Layer, Partial<Record<La
 describe('facts told in a sentence the engine labels with a neighbouring layer', () => {
   const fix = 'Every payment call now carries an idempotency key, and the ledger rejects a repeated key.';
   const catchLine = 'It has rejected a duplicate batch twice since, once during the holiday peak.';
-  const elsewhere = 'We copied the same key check into the refunds service the month after.';
+  const elsewhere = 'We have since applied that lesson to the refunds service.';
 
   it('reads a later catch after the fix from a sentence the model thinks could be the fix', () => {
     const read = (p: number) =>
@@ -385,5 +385,76 @@ describe('facts told in a sentence the engine labels with a neighbouring layer',
         ['Without it the next release would have done basically the same thing to refunds.', 'system_learning'],
       ]).appliedElsewhere,
     ).toEqual([]);
+  });
+});
+
+describe('later catches, applications elsewhere and lessons told in more of the ways people tell them', () => {
+  const fix = 'Every payment call now carries an idempotency key, and the ledger rejects a repeated key.';
+  const after = (line: string, layer: Layer) =>
+    factsOf([
+      [fix, 'structural_fix'],
+      [line, layer],
+    ]);
+
+  it('reads a catch dated by a month, a season, a span later or a named season, and one that paged', () => {
+    for (const line of [
+      'Last March it caught a batch with a reused key from the new payroll export.',
+      'This summer it stopped a holiday bonus run that would have paid twice.',
+      'Three months later it flagged a partner file sent twice over a flaky link.',
+      'In the last tax season, it block a retry storm from the filing gateway.',
+      'In September the ledger guard stopped a replayed settlement file.',
+      'It paged in August when a vendor resent a whole day of payments.',
+      'It earned its keep at New Year, when it rejected a replayed batch.',
+    ])
+      expect(after(line, 'structural_fix').laterCatches.length, line).toBe(1);
+    expect(after('Last March we added it to the payroll export as well.', 'structural_fix').laterCatches).toEqual([]);
+  });
+
+  it('reads another team or system taking up the same thing, told as done, and not a plan', () => {
+    for (const line of [
+      'The payroll team adopted the same idea for their deduction files.',
+      'The billing desk now uses the same diff on its own feed handler.',
+      'The same reconciliation check got added to the refunds system too.',
+      'We also ran the same synthetic orders through the warehouse interface.',
+    ]) {
+      expect(after(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+      expect(after(line, 'structural_fix').appliedElsewhere.length, line).toBe(1);
+    }
+    expect(
+      after('We want to adopt the same idea for billing next quarter.', 'system_learning').appliedElsewhere,
+    ).toEqual([]);
+    expect(
+      after(
+        'We added a rule that a second batch with the same total for the same client needs approval.',
+        'structural_fix',
+      ).appliedElsewhere,
+    ).toEqual([]);
+  });
+
+  it('reads a lesson that contrasts, gives a reason or names a signal as a mechanism, and a maxim as none', () => {
+    for (const line of [
+      'The lesson is that a retry has to be made safe where the state lives, not in the client that retries.',
+      'What I took away is that a manual override has no end date unless a job outside the person ends it.',
+      'For a fleet of sensors, silence is the failure signal.',
+      'Rounding should happen once, on the final amount, because rounding every line adds up to a bias.',
+      'A limit that fails closed turns a price change into an outage.',
+    ])
+      expect(after(line, 'system_learning').learningMechanism.length, line).toBe(1);
+    for (const maxim of ['The lesson: be humble, not proud.', 'Communication is key.', 'Always test your changes.'])
+      expect(after(maxim, 'system_learning').learningMechanism, maxim).toEqual([]);
+  });
+});
+
+describe('a detection gap told as who was first', () => {
+  it('reads "it was not us who caught it", "the first we knew was" and an outsider who mentioned it', () => {
+    for (const line of [
+      "It wasn't us who caught it, a carrier's accountant rang about the double payment.",
+      'The first we knew was a carrier ringing our finance desk on Monday.',
+      'We found out when a driver mentioned it to a dispatcher at the depot.',
+    ])
+      expect(factsOf([[line, 'detection']]).gapAdmitted, line).toBe(true);
+    expect(factsOf([['Our payment alert fired within two minutes and paged me.', 'detection']]).gapAdmitted).toBe(
+      false,
+    );
   });
 });
