@@ -352,25 +352,21 @@ describe('facts told in a sentence the engine labels with a neighbouring layer',
   const catchLine = 'It has rejected a duplicate batch twice since, once during the holiday peak.';
   const elsewhere = 'We have since applied that lesson to the refunds service.';
 
-  it('reads a later catch after the fix from a sentence the model thinks could be the fix', () => {
-    const read = (p: number) =>
-      factsOf([
-        [fix, 'structural_fix'],
-        [catchLine, 'system_learning', { structural_fix: p }],
-      ]).laterCatches.length;
-    expect(read(0.3)).toBe(1);
-    expect(read(0.05)).toBe(0);
-  });
-
-  it('reads an application elsewhere from a sentence labelled a fix that the model thinks could be the lesson', () => {
-    const read = (p: number) =>
-      factsOf([
-        [fix, 'structural_fix'],
-        [elsewhere, 'structural_fix', { system_learning: p }],
-      ]).appliedElsewhere.length;
-    expect(read(0.3)).toBe(1);
-    expect(read(0.05)).toBe(0);
-  });
+  it.each([
+    ['a later catch', catchLine, 'system_learning', 'structural_fix', 'laterCatches'],
+    ['an application elsewhere', elsewhere, 'structural_fix', 'system_learning', 'appliedElsewhere'],
+  ] as const)(
+    'reads %s after the fix from a sentence the model thinks could be the right layer',
+    (_, line, label, near, fact) => {
+      const read = (p: number) =>
+        factsOf([
+          [fix, 'structural_fix'],
+          [line, label, { [near]: p }],
+        ])[fact].length;
+      expect(read(0.3)).toBe(1);
+      expect(read(0.05)).toBe(0);
+    },
+  );
 
   it('reads neither before the story has told a fix, nor a counterfactual "would have done the same"', () => {
     expect(
