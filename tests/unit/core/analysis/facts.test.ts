@@ -454,3 +454,28 @@ describe('a detection gap told as who was first', () => {
     );
   });
 });
+
+describe('how long it was live, and a fix still in place, told plainly', () => {
+  it('reads a time live before someone noticed, and not a time something ran before a planned step', () => {
+    // Told in the opening or the cause, where only a failure that was live counts.
+    const latency = (line: string) => factsOf([[line, 'attribution']]).latencyStated.length;
+    for (const line of [
+      'The bad rates were live for two full pay cycles, about four weeks, before a clerk spotted a mismatch.',
+      'So the bug was live five days before anybody tell us.',
+      'It ran like that for about a day and a half before a courier firm opened a ticket.',
+    ])
+      expect(latency(line), line).toBe(1);
+    expect(latency('We ran both systems for two weeks before we switched the traffic over.')).toBe(0);
+  });
+
+  it('reads "still … today" in a fix sentence as still in place', () => {
+    const still = (line: string) =>
+      factsOf([
+        ['We added a gate that replays five hundred known routes before a graph build is promoted.', 'structural_fix'],
+        [line, 'structural_fix'],
+      ]).stillRunning.length;
+    expect(still("It's still in the promotion path today.")).toBe(1);
+    expect(still('It is still a required step for every schema migration today.')).toBe(1);
+    expect(still('It was a required step for a while.')).toBe(0);
+  });
+});
