@@ -62,7 +62,7 @@ const SPECIFIC_ARTIFACT = R(
   String.raw`\b(?:gate|gated|ci (?:check|test|job)|check (?:that|which|in|at|on)|(?:parity|regression|unit|integration|contract|leakage|shuffle) (?:test|check)|contracts?\b|runbook|playbook|checklist|registry|codeowners|code owners|sign-?off|fails? (?:the run|closed|the build|on any)|blocks? (?:the |any |a |every )?(?:deploy|launch|release|rollout|promotion|merge|job|build)|blocked|refuses?|rejects?|quarantin|pages? (?:the |our |us\b)|alert(?:s|ing)? (?:on|keyed|at|that|when|if|for|per)|per-[\w-]+ (?:alert|alerting|metric|check|guardrail)|threshold|versioned|version(?:ing| pinning| check)|point-in-time|loader|canary (?:cohort|controller)|stratified|rollout controller|fixtures|golden set|holdout|coverage (?:table|threshold)|kill switch|feature flag|schema (?:check|validation|registry)|validation (?:step|check)|owned by|owns|mandatory|required to|requires?|must|enforced|expire|freshness (?:metric|alert)|groundedness check|daily check|nightly (?:job|check)|guardrails? on|blue-green|button)`,
 );
 const VAGUE_FIX = R(
-  String.raw`\b(?:(?:more|some|better|extra|additional|a lot more|some more|lots of) (?:monitoring|checks|tests|testing|alerts|alerting|safeguards|validation|guardrails|reviews?|dashboards|observability|care)|improved (?:our|the) (?:[\w-]+ )?(?:planning|monitoring|testing|process|alerting)|more careful|added monitoring\b|some safeguards)`,
+  String.raw`\b(?:(?:more|some|better|extra|additional|a lot more|some more|lots of) (?:monitoring|checks|tests|testing|alerts|alerting|safeguards|validation|guardrails|reviews?|dashboards|observability|care)|(?:have|has|got) a (?:much |far |lot )?better process|improved (?:our|the) (?:[\w-]+ )?(?:planning|monitoring|testing|process|alerting)|more careful|(?:a lot |much )?more (?:thoroughly|carefully)|added monitoring\b|some safeguards)`,
 );
 /**
  * A document touched without saying what it now says ("we updated the runbook"): the artifact
@@ -479,8 +479,10 @@ type CauseAndMitigationFacts = Pick<
  * written the week of the incident can only state its fixes that way.
  */
 const UNCOMMITTED = R(
-  String.raw`\b(?:want(?:s|ed)? to|would like to|'d like to|hope to|plan(?:s|ning)? to|thinking about|exploring|considering|on the roadmap|in the backlog|(?<!the )next (?:quarter|sprint|year)|maybe|eventually)`,
+  String.raw`\b(?:want(?:s|ed)? to|would like to|'d like to|hope to|plan(?:s|ning)? to|(?:the )?plan is to|sometime (?:in|next|this)|thinking about|exploring|considering|on the roadmap|in the backlog|(?<!the )next (?:quarter|sprint|year)|maybe|eventually)`,
 );
+/** Putting a fix on the roadmap or in the backlog is planning it, not doing it. */
+const PLANNED_ONLY = R(String.raw`\b(?:put|added|moved|parked) (?:[\w'-]+ ){0,3}(?:on|to|in|into) (?:the|our) (?:roadmap|backlog|plan)\b`);
 const DONE = R(
   String.raw`\b(?:added|built|shipped|introduced|made|put|wrote|created|set up|rolled out|deployed|moved|changed|replaced|turned on|enabled|now|since|already|still)\b`,
 );
@@ -500,7 +502,7 @@ function fixSpecificity(sfSentences: readonly StorySentence[]): Pick<StoryFacts,
     if (vague) vagueFix.push(quoteOf(s.sentence));
     // A vague sentence that also drops an artifact word ("more checks on the query side")
     // stays vague; specificity needs the artifact without the hedge around it.
-    const onlyPlanned = UNCOMMITTED.test(s.text) && !DONE.test(s.text);
+    const onlyPlanned = UNCOMMITTED.test(s.text) && !DONE.test(s.text.replace(PLANNED_ONLY, ''));
     if (specific && !vague && !onlyPlanned) specificArtifact.push(quoteOf(s.sentence));
   }
   return { specificArtifact, vagueFix };

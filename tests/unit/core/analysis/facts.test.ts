@@ -479,3 +479,27 @@ describe('how long it was live, and a fix still in place, told plainly', () => {
     expect(still('It was a required step for a while.')).toBe(0);
   });
 });
+
+describe('a fix only planned or told vaguely is no specific artifact', () => {
+  const artifact = (line: string) => factsOf([[line, 'structural_fix']]).specificArtifact.length;
+
+  it('refuses a plan put on the roadmap or dated to a later quarter, and keeps a check that was added', () => {
+    expect(
+      artifact(
+        "Next quarter we plan to add contract tests against the carrier's feed and an alert on dropped rows; I've put both on the roadmap.",
+      ),
+    ).toBe(0);
+    expect(
+      artifact('Plan is to add a property test over every time zone and a contract on date formats, sometime in Q3.'),
+    ).toBe(0);
+    expect(
+      artifact("We added contract tests against the carrier's feed and an alert on the share of dropped rows."),
+    ).toBe(1);
+  });
+
+  it('refuses "a much better process now", even beside a word that names an artifact', () => {
+    expect(
+      artifact('And we have a much better process now and I learned a lot about how the partner contracts work.'),
+    ).toBe(0);
+  });
+});
