@@ -482,7 +482,9 @@ const UNCOMMITTED = R(
   String.raw`\b(?:want(?:s|ed)? to|would like to|'d like to|hope to|plan(?:s|ning)? to|(?:the )?plan is to|sometime (?:in|next|this)|thinking about|exploring|considering|on the roadmap|in the backlog|(?<!the )next (?:quarter|sprint|year)|maybe|eventually)`,
 );
 /** Putting a fix on the roadmap or in the backlog is planning it, not doing it. */
-const PLANNED_ONLY = R(String.raw`\b(?:put|added|moved|parked) (?:[\w'-]+ ){0,3}(?:on|to|in|into) (?:the|our) (?:roadmap|backlog|plan)\b`);
+const PLANNED_ONLY = R(
+  String.raw`\b(?:put|added|moved|parked) (?:[\w'-]+ ){0,3}(?:on|to|in|into) (?:the|our) (?:roadmap|backlog|plan)\b`,
+);
 const DONE = R(
   String.raw`\b(?:added|built|shipped|introduced|made|put|wrote|created|set up|rolled out|deployed|moved|changed|replaced|turned on|enabled|now|since|already|still)\b`,
 );
