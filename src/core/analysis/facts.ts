@@ -160,6 +160,14 @@ const DAY_OR_MORE = R(
 const AS_DESIGNED = R(
   String.raw`\b(?:earliest (?:point|time|moment|we could)|built (?:for|to catch) (?:exactly )?(?:that|this|it)|by design|as designed|designed (?:for|to catch)|(?:exactly|precisely) (?:what|the purpose)|(?:mechanism|check|holdout|readout) built for)`,
 );
+/**
+ * The team's own alerting told as what found it, in the same sentence as a day-long time: the time
+ * is then a fix's or a user's ("the hotfix went out the next morning", "a day later you'd get a
+ * rejection email"), not how long it went unseen. Not after "only", "finally" or "until".
+ */
+const OWN_ALERT_FIRST = R(
+  String.raw`(?<!\b(?:only|finally|eventually|until|till|before|never)(?: [\w-]+){0,3} )\b(?:(?:alerts?|alarms?|pages?|pager|monitors?|checks?) (?!(?:[\w-]+ ){0,3}?(?:only|finally|eventually)\b)(?:[\w-]+ ){0,3}?(?:fired|went off|triggered|paged (?:me|us|the))|(?:we|i) (?:actually )?saw it on (?:our|the) own)\b`,
+);
 /** Artifact nouns of a structural fix. */
 const ARTIFACT_NOUN = R(
   String.raw`\b(?:gates?|checks?|tests?|suites?|alerts?|alerting|alarms?|monitors?|contracts?|runbooks?|playbooks?|checklists?|registr(?:y|ies)|validators?|validation|filters?|linters?|lint|budgets?|limits?|caps?|quotas?|thresholds?|canar(?:y|ies)|rollouts?|flags?|kill switch|circuit breakers?|reviews?|sign ?offs?|polic(?:y|ies)|schemas?|allow ?lists?|deny ?lists?|fixtures?|golden sets?|replays?|fuzz\w*|simulations?|backups?|snapshots?|drills?|audits?|guards?|guardrails?|rules?|engines?|librar(?:y|ies)|rotations?|dashboards?|metrics?|paging|timeouts?|rate limits?|locks?|quarantine|holdouts?|shadow (?:mode|traffic)|dry runs?|config(?:uration)?s?|settings?|constraints?|stages?|steps?|retention|windows?|soft delete|approvals?|slices?|hash(?:es)?|drills?|fault injection|chaos)`,
@@ -567,7 +575,10 @@ function ownGapAdmissions(sentences: readonly StorySentence[]): Quote[] {
     sentences
       .filter(
         (s, i) =>
-          s.sentence.layer === 'detection' && DAY_OR_MORE.test(s.text) && !AS_DESIGNED.test(passage(sentences, i)),
+          s.sentence.layer === 'detection' &&
+          DAY_OR_MORE.test(s.text) &&
+          !AS_DESIGNED.test(passage(sentences, i)) &&
+          !OWN_ALERT_FIRST.test(s.text),
       )
       .map((s) => quoteOf(s.sentence))
       .filter((q) => !findBy(sentences, det, OWN_GAP, OWN_GAP_CUES).some((x) => x.sentenceIndex === q.sentenceIndex)),

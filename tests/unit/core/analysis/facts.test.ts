@@ -503,3 +503,16 @@ describe('a fix only planned or told vaguely is no specific artifact', () => {
     ).toBe(0);
   });
 });
+
+describe("a day-long time beside the team's own alert", () => {
+  it("is a fix's time when the alert found it, and still a gap when the alert was late", () => {
+    const gap = (line: string) => factsOf([[line, 'detection']]).gapAdmitted;
+    expect(
+      gap(
+        'How we found out: our crash alert fired at the 2% stage and paged me, and the hotfix went out the next morning.',
+      ),
+    ).toBe(false);
+    expect(gap('Our disk alert only fired two days later, when the volume was already full.')).toBe(true);
+    expect(gap('The export had been wrong for three days when the reconciliation check finally fired.')).toBe(true);
+  });
+});
