@@ -2,7 +2,7 @@
  * The lesson's four practice constraints, its five common failures, and the overall tier.
  */
 import { OUTLINE_LAYERS, type Layer } from './layers';
-import { quoteOf, type StoryFacts } from './facts';
+import { quoteOf, union, type StoryFacts } from './facts';
 import type {
   AnalyzedSentence,
   CommonFailures,
@@ -52,7 +52,7 @@ export function assessConstraints(
             : 'The fix does not name a specific artifact that is still in place.',
       evidence:
         facts.specificArtifact.length > 0
-          ? [...facts.specificArtifact.slice(0, 2), ...facts.stillRunning.slice(0, 1)]
+          ? union(facts.specificArtifact.slice(0, 2), facts.stillRunning.slice(0, 1))
           : facts.vagueFix,
     },
     system_learning_applied_elsewhere: {
@@ -79,11 +79,8 @@ export function assessConstraints(
             : facts.polished
               ? 'Detection is polished: monitoring gets the credit although someone else noticed first.'
               : 'Neither a detection gap nor an earlier near-miss is owned.',
-      evidence: [
-        ...facts.nearMiss.slice(0, 1),
-        ...facts.ownGapAdmission.slice(0, 1),
-        ...facts.externalNotice.slice(0, 1),
-      ],
+      // One sentence often both admits the gap and names who noticed: it is quoted once.
+      evidence: union(facts.nearMiss.slice(0, 1), facts.ownGapAdmission.slice(0, 1), facts.externalNotice.slice(0, 1)),
     },
   };
 }

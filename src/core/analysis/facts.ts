@@ -447,7 +447,7 @@ export function layerQuotes(sentences: readonly AnalyzedSentence[], layer: Layer
 }
 
 /** Quotes found by several readings, each sentence once, the first reading's first (it is the one quoted). */
-function union(...found: Quote[][]): Quote[] {
+export function union(...found: Quote[][]): Quote[] {
   return [...new Map(found.flat().map((q) => [q.sentenceIndex, q])).values()];
 }
 

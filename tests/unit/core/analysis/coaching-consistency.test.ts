@@ -26,6 +26,13 @@ const CRAFTED = {
     'We rolled the config back across all twelve regions one at a time, watching error rates, connection counts and latency dashboards in each region before moving to the next one, which took most of the night. ' +
     'Then we drained and restarted every application server in every region so that the stale connection pools were rebuilt with the restored limit, and we kept the incident channel open until morning traffic looked normal. ' +
     'We added a check.',
+  // One detection sentence that both admits the gap and names the outsider who noticed, and one
+  // fix sentence that names its artifact and says it is still in place.
+  oneSentenceTwoReadings:
+    'I owned the invoice service, and it paid some carriers twice. ' +
+    "We didn't catch it ourselves; a carrier's accountant rang our finance team three days later. " +
+    'The cause was a retry in the payment client. We reversed the payments that afternoon. ' +
+    'Every payment call now carries an idempotency key that the ledger checks, and that check still runs today.',
 };
 const analyses: { name: string; a: Analysis }[] = [
   ...stories.map(({ name, text }) => ({ name, a: analyzeTranscript(transcriptFromText(text)) })),
@@ -52,6 +59,14 @@ function userTexts(a: Analysis): string[] {
 }
 
 describe('coaching that never contradicts itself', () => {
+  it("quotes each sentence once as a check's evidence", () => {
+    for (const { name, a } of analyses)
+      for (const c of Object.values(a.constraints)) {
+        const quoted = c.evidence.map((q) => q.sentenceIndex);
+        expect(new Set(quoted).size, `${name}: ${c.key}`).toBe(quoted.length);
+      }
+  });
+
   it(`reads ${stories.length} labelled stories and ${Object.keys(CRAFTED).length} crafted answers`, () => {
     expect(stories.length).toBeGreaterThan(20);
   });
