@@ -46,6 +46,7 @@ import {
   personActs,
   speaksToListener,
   tellsWhatWould,
+  toldWithBareVerb,
 } from './incident-words';
 import { toldAsEvent, toldAsPast } from './discourse';
 import type { Layer } from './layers';
@@ -147,7 +148,7 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
     incidentWords: incidentWords(c.normalized),
     genericWords: genericWords(c.normalized).length,
     past: toldAsPast(c.normalized),
-    event: toldAsEvent(c.normalized),
+    event: toldAsEvent(c.normalized) || toldWithBareVerb(c.normalized),
     anchored: anchorsInTime(c.normalized),
     conditional: tellsWhatWould(c.normalized),
     addressesListener: speaksToListener(c.normalized),

@@ -65,18 +65,36 @@ export function personActs(normalized: string): boolean {
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)';
 const SEASON =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)';
+/** How many of a unit of time: "a", "half an", "3", "a couple of". */
+const HOW_MANY =
+  '(?:an?|one|half an?|\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|a couple of|several)';
 /**
- * A particular time: "last night", "one Friday", "on a Saturday in August", "two years ago". A
- * story told aloud in the present ("so I update the server, and the card encoders won't talk to
- * it") still says when it happened; a pitch or a manual says "whenever".
+ * A particular time: "last night", "one Friday", "on a Saturday in August", "two years ago", "half a
+ * year later", "after around 4 hours" (hedged, as a narrator estimates; a retention rule says
+ * "after 30 days"). A story told aloud in the present ("so I update the server, and the card
+ * encoders won't talk to it") still says when it happened; a pitch or a manual says "whenever".
  */
 const PARTICULAR_TIME = new RegExp(
-  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|on (?:a |the )?${DAY}|${DAY} (?:morning|afternoon|evening|night)|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
+  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|on (?:a |the |one )?(?:[\w-]+ )?${DAY}|${HOW_MANY} (?:minutes?|hours?|days?|weeks?|months?|years?) later|after (?:about|around|roughly|nearly|almost|maybe|only|just) ${HOW_MANY} (?:minutes?|hours?|days?|weeks?)|(?:the )?next (?:morning|day)|that (?:night|morning|evening|afternoon|weekend)|the same (?:day|night|morning)|${DAY} (?:morning|afternoon|evening|night)|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
 );
 
 /** A sentence that says when its story happened. */
 export function anchorsInTime(normalized: string): boolean {
   return PARTICULAR_TIME.test(normalized);
+}
+
+/**
+ * "it" as the subject of a verb in its base form ("and it fire on us", "it block a bad load"):
+ * how speakers of other languages often tell a past event. English that describes says "it
+ * fires"; the base form after "it" otherwise follows a modal or "let", which the opening words
+ * rule out.
+ */
+const IT_BARE_VERB =
+  /(?:^|[,;] |\b(?:and|so|then|but|because|when|until|once|after|before) )it (?:also |only |still |then |suddenly |just |never |even |again )?(?:fire|block|start|stop|fail|break|crash|run|compare|catch|take|happen|show|go|come|become|send|delete|drop|lose|reject|return|throw|page|trigger|skip|miss|hit|reach|work|cost|write|read|give|get|make|find|say|eat|fill|grow)\b/;
+
+/** A sentence that tells an event with "it" before a verb's base form, as English learners tell the past. */
+export function toldWithBareVerb(normalized: string): boolean {
+  return IT_BARE_VERB.test(normalized);
 }
 
 /** "would", "could", "I'd do": what would happen or might, rather than what did. */

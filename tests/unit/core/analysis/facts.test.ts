@@ -420,11 +420,45 @@ describe('later catches, applications elsewhere and lessons told in more of the 
       after('We want to adopt the same idea for billing next quarter.', 'system_learning').appliedElsewhere,
     ).toEqual([]);
     expect(
+      after('The support team wants to copy the throttle for their chat widget next year.', 'system_learning')
+        .appliedElsewhere,
+    ).toEqual([]);
+    expect(
       after(
         'We added a rule that a second batch with the same total for the same client needs approval.',
         'structural_fix',
       ).appliedElsewhere,
     ).toEqual([]);
+  });
+
+  it('reads another team taking the thing for its own system, in any tense a speaker uses, and a table or job carried over', () => {
+    for (const line of [
+      'The search squad copied the nightly replay job for their ranking service two months later.',
+      'The mobile team also take the linter for their release branch last spring.',
+      'The payments service did the same with their webhook secrets the following quarter.',
+      'The logistics team used the same freshness approach when they moved the route planner.',
+      'The invoicing team adopted the same rounding table last month.',
+      'The same canary stage was turned on in the booking service later that year.',
+    ])
+      expect(after(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+    expect(
+      after('The platform team took the pager for the first week while we rebuilt it.', 'system_learning')
+        .appliedElsewhere,
+    ).toEqual([]);
+  });
+
+  it('reads a lesson that says a thing can pass and still be wrong, must … otherwise, or silently carries its defaults', () => {
+    for (const line of [
+      'The lesson is that a reading can be valid in format and range but wrong in what it means.',
+      'What I learned is that a health check must run from outside the network, otherwise it shares the blind spot.',
+      'The mechanism is that copying a pipeline silently imports its retry settings.',
+      'Turning off a flag is a release like any other.',
+      'Storing prices as whole cents assumes every currency has two decimals.',
+      'The review has to be about the lock the migration takes and not about the diff.',
+    ])
+      expect(after(line, 'system_learning').learningMechanism.length, line).toBe(1);
+    const maxim = 'The big lesson is you can never assume any change is small, you have to test everything.';
+    expect(after(maxim, 'system_learning').learningMechanism).toEqual([]);
   });
 
   it('reads a lesson that contrasts, gives a reason or names a signal as a mechanism, and a maxim as none', () => {

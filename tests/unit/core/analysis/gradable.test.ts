@@ -217,6 +217,29 @@ describe('answers that are not gradable incident stories', () => {
       expect(anchorsInTime(normalize(`We page ${whenever}.`)), whenever).toBe(false);
   });
 
+  it('reads a span after, a span later, a named day and "it" before a base verb as the when and the events of a story', () => {
+    for (const when of ['after around 4 hours', 'half a year later', 'on a black friday', 'the next morning'])
+      expect(anchorsInTime(normalize(`The partner calls us ${when}.`)), when).toBe(true);
+    expect(anchorsInTime(normalize('Logs are deleted after thirty days.'))).toBe(false);
+    const event = (line: string) => gradableOf(line)[0]?.event;
+    expect(event('And it fire on us, so we stop the cutover.')).toBe(true);
+    expect(event('We let it run overnight.')).toBe(false);
+    expect(event('It fires when the queue is full.')).toBe(false);
+    // A second-language story told in the present: it says when only by "after around 4 hours".
+    const story = analyse(
+      [
+        'In my last company I am the lead for the voice gateway between us and two carriers.',
+        'One night the signing key on the gateway is expiring and nobody is renewing it, because the person who set it up leave the team.',
+        'Calls from the partner network start failing in silence, our graphs show green because they only count calls which arrive.',
+        'The partner operations desk is calling us after around 4 hours and they say their traffic to us is dropping to zero.',
+        'I join the bridge, we find the expired key in maybe twenty minutes and we renew it and restart.',
+        'Now a job lists every key expiring in the next thirty days and pages the gateway on-call.',
+        'My lesson is that a key nobody owns expires on a day nobody picked.',
+      ].join(' '),
+    );
+    expect(story.gradable).toBe(true);
+  });
+
   it('counts cancellations, rule violations, who caught it and money clawed back as incident words, so a non-native story outside software is graded', () => {
     for (const [sentence, word] of [
       ['We had to cancel nine crossings that weekend.', 'cancel'],
