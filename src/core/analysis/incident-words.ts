@@ -11,7 +11,7 @@ const INCIDENT = new RegExp(
     // something broke or went wrong
     "outages?|incidents?|broke|broken|breaks|downtime|offline|fail\\w*|errors?|bugs?|buggy|crash\\w*|hang|hung|froze|frozen|stuck|stalled|(?:stop(?:ped)?|not|n't) work(?:ing)?|timeouts?|timed out|5\\d\\d|degraded|garbage|corrupt\\w*|leak\\w*|breach\\w*|expos\\w*|compromised|deleted|delete|wiped|overwr\\w*|truncated|misconfigur\\w*|overload\\w*|exhaust\\w*|unreachable|unavailable|couldn't|could not|can't|cannot|unable|expired|regress\\w*|vulnerab\\w*|phish\\w*|ransom\\w*|attack\\w*|violat\\w*|cancel\\w*|mistakes?|screw\\w*|oops|accident\\w*",
     // someone noticed
-    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|noticed|reported|caught it|complain\\w*|angry|panic\\w*|groan\\w*',
+    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|notic(?:ed|es?|ing)|reported|caught it|complain\\w*|angry|panic\\w*|groan\\w*',
     // it was put right
     'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|got (?:\\w+ ){0,4}back(?! to)|(?:was|were|is|are|all|everything|data) gone|purg\\w*|retrain\\w*|refund\\w*|claw\\w* back|apolog\\w*|sorry',
     // what only an incident report names
@@ -75,7 +75,7 @@ const HOW_MANY =
  * encoders won't talk to it") still says when it happened; a pitch or a manual says "whenever".
  */
 const PARTICULAR_TIME = new RegExp(
-  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|on (?:a |the |one )?(?:[\w-]+ )?${DAY}|${HOW_MANY} (?:minutes?|hours?|days?|weeks?|months?|years?) later|after (?:about|around|roughly|nearly|almost|maybe|only|just) ${HOW_MANY} (?:minutes?|hours?|days?|weeks?)|(?:the )?next (?:morning|day)|that (?:night|morning|evening|afternoon|weekend)|the same (?:day|night|morning)|${DAY} (?:morning|afternoon|evening|night)|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
+  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|one (?:week|month|weekend)\b(?! of)|(?:on|by|around) the \d{1,2}(?:st|nd|rd|th)\b(?! of (?:each|every))|on (?:a |the |one )?(?:[\w-]+ )?${DAY}|${HOW_MANY} (?:minutes?|hours?|days?|weeks?|months?|years?) later|after (?:about|around|roughly|nearly|almost|maybe|only|just) ${HOW_MANY} (?:minutes?|hours?|days?|weeks?)|(?:the )?next (?:morning|day)|that (?:night|morning|evening|afternoon|weekend)|(?:the )?same (?:day|night|morning|hour)|${DAY} (?:morning|afternoon|evening|night)|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
 );
 
 /** A sentence that says when its story happened. */

@@ -218,7 +218,13 @@ describe('answers that are not gradable incident stories', () => {
   });
 
   it('reads a span after, a span later, a named day and "it" before a base verb as the when and the events of a story', () => {
-    for (const when of ['after around 4 hours', 'half a year later', 'on a black friday', 'the next morning'])
+    for (const when of [
+      'after around 4 hours',
+      'half a year later',
+      'on a black friday',
+      'the next morning',
+      'same hour',
+    ])
       expect(anchorsInTime(normalize(`The partner calls us ${when}.`)), when).toBe(true);
     expect(anchorsInTime(normalize('Logs are deleted after thirty days.'))).toBe(false);
     const event = (line: string) => gradableOf(line)[0]?.event;
@@ -238,6 +244,21 @@ describe('answers that are not gradable incident stories', () => {
       ].join(' '),
     );
     expect(story.gradable).toBe(true);
+    // Told in the present, "we don't notice" and "nobody notices" name who (did not) notice.
+    expect(incidentWords(normalize("We don't notice, honestly."))).toContain('notice');
+    const telematics = analyse(
+      [
+        'We sell tracking boxes for delivery vans, they send position over mobile data.',
+        'Our data plan is shared by all boxes, and one month a new firmware sends too many logs, so the plan is used up by the 18th.',
+        'After that the boxes are slowed down, positions come every hour and not every minute.',
+        "We don't notice, to be honest.",
+        'A customer dispatcher calls his account manager, he says his vans jump around the map.',
+        'It is three days of slow positions before that call.',
+        'We buy more data and fix the logging in the firmware.',
+        'My lesson is that a shared quota needs its own alert on how fast it is spent.',
+      ].join(' '),
+    );
+    expect(telematics.gradable).toBe(true);
   });
 
   it('counts cancellations, rule violations, who caught it and money clawed back as incident words, so a non-native story outside software is graded', () => {
