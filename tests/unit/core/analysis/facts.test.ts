@@ -442,6 +442,14 @@ describe('later catches, applications elsewhere and lessons told in more of the 
     ])
       expect(after(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
     expect(
+      after('What went wrong: the upgrade was rolled out to two of three nodes in one evening.', 'system_learning')
+        .appliedElsewhere,
+    ).toEqual([]);
+    expect(
+      after('We have since rolled the same check out to three other queues.', 'system_learning').appliedElsewhere
+        .length,
+    ).toBe(1);
+    expect(
       after('The platform team took the pager for the first week while we rebuilt it.', 'system_learning')
         .appliedElsewhere,
     ).toEqual([]);
@@ -455,6 +463,18 @@ describe('later catches, applications elsewhere and lessons told in more of the 
       'Turning off a flag is a release like any other.',
       'Storing prices as whole cents assumes every currency has two decimals.',
       'The review has to be about the lock the migration takes and not about the diff.',
+    ])
+      expect(after(line, 'system_learning').learningMechanism.length, line).toBe(1);
+    for (const line of [
+      'What I took away is that a stale feed never looks like an error, the job succeeds with nothing.',
+      'Maths libraries can change results without changing their signatures.',
+      'Reading a balance and then writing it is not atomic under concurrency.',
+      'A payment step that maps a timeout to approval is failing open.',
+      'Fair share with weights needs a starvation bound, otherwise low priority means never.',
+      'Lesson: the upload and the index are two separate writes, so one can fail alone.',
+      'An idle worker and a stuck worker look identical from the scheduler.',
+      "What I took from it is that school-term traffic isn't random, the calendar sets it.",
+      'What I learned is anything that renews only when someone remembers is gonna lapse.',
     ])
       expect(after(line, 'system_learning').learningMechanism.length, line).toBe(1);
     const maxim = 'The big lesson is you can never assume any change is small, you have to test everything.';
