@@ -507,6 +507,19 @@ describe('a detection gap told as who was first', () => {
       false,
     );
   });
+
+  it('reads an outsider told in the present, or named in a cleft ("it was a nurse who called"), and not our own alert', () => {
+    for (const line of [
+      'A customer dispatcher calls his account manager and says the vans jump around the map.',
+      'The people who notice are the fraud team, they call us.',
+      'It was actually a nurse on the ward who called the help desk.',
+      'It was the support team who flagged it after two hundred tickets.',
+    ])
+      expect(factsOf([[line, 'detection']]).gapAdmitted, line).toBe(true);
+    expect(factsOf([['It was our latency alert that caught it within a minute.', 'detection']]).gapAdmitted).toBe(
+      false,
+    );
+  });
 });
 
 describe('how long it was live, and a fix still in place, told plainly', () => {
