@@ -441,6 +441,17 @@ describe('later catches, applications elsewhere and lessons told in more of the 
       'The same canary stage was turned on in the booking service later that year.',
     ])
       expect(after(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+    for (const line of [
+      'We have since set up the same golden comparison for claims payouts.',
+      'Our video licensing product take the same check after.',
+      'The gas metering programme has since adopted the same completeness reconciliation for its meters.',
+      'Our search ranking team now runs the same calibration monitor on their click model.',
+    ])
+      expect(after(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+    expect(
+      after('The export now runs the same bot filter as analytics, from a shared library.', 'structural_fix')
+        .appliedElsewhere,
+    ).toEqual([]);
     expect(
       after('What went wrong: the upgrade was rolled out to two of three nodes in one evening.', 'system_learning')
         .appliedElsewhere,
@@ -599,8 +610,18 @@ describe('a later catch, a fix still in place and its owner, told in more ways',
       'In summer it stop a retry storm when the vendor had a partial outage.',
       'In March when the clocks went forward it held forty results from another feed.',
       'It auto-failed over twice in March during provider blips.',
+      'In August it page us when the provider have outage, so we switch source.',
+      'In the elections last May it actually flipped to the static copy.',
+      'It paid off in January when the alert fired on the first filing weekend.',
+      'In January it detected a shortfall on a pilot firmware and halted that rollout.',
+      'Last spring it failed a build after an intermediate certificate was reissued.',
     ])
       expect(read(line).laterCatches.length, line).toBe(1);
+    for (const line of [
+      "The robotics team owns that alert, it hasn't fired since, which is good I guess.",
+      'If any platform drops against the same hour last week, it pages whoever owns the SDK.',
+    ])
+      expect(read(line).laterCatches, line).toEqual([]);
   });
 
   it('reads "still in", "running today", "still what every … goes through", and not a speaker who does not know', () => {
@@ -611,11 +632,18 @@ describe('a later catch, a fix still in place and its owner, told in more ways',
     ])
       expect(read(line).stillRunning.length, line).toBe(1);
     expect(read("I moved teams, so I don't know if the gate's still there.").stillRunning).toEqual([]);
+    for (const line of [
+      'It is still part of every build.',
+      "It's still there, it flips on its own.",
+      'It remains in production.',
+    ])
+      expect(read(line).stillRunning.length, line).toBe(1);
   });
 
   it('reads an owner told as "the … team, who own it"', () => {
     expect(read('It pages the billing team, who own it.').owner.length).toBe(1);
     expect(read('It pages the custody ops rotation, they own it.').owner.length).toBe(1);
+    expect(read('It pages ML platform on-call, and they own it.').owner.length).toBe(1);
   });
 });
 
