@@ -9,7 +9,7 @@ import type { SessionDocument } from '../../src/shared/session-document';
 import { parseWavHeader } from '../../src/backend/services/recording/wav-format';
 import { launchFragment } from '../../src/web/launch-fragment';
 import { launchChromium } from './support/chromium';
-import { bestLoopedCorrelation, envelope, loadStory, pcmOf, renderSpeech } from './support/speech';
+import { bestLoopedCorrelation, continuityAt, envelope, loadStory, pcmOf, renderSpeech } from './support/speech';
 import { RENDERER_DIR } from './support/web-app';
 
 /**
@@ -203,9 +203,28 @@ test('SIGKILL of the back end mid-take: acknowledged audio survives, the take re
     const seconds = header.declaredDataBytes / 32000;
     console.log(`final take ${seconds.toFixed(3)} s for ${playedSec.toFixed(2)} s played`);
     expect(Math.abs(seconds - playedSec)).toBeLessThan(0.5);
-    const match = bestLoopedCorrelation(envelope(pcmOf(bytes)), envelope(speech.reference16k));
-    console.log(`envelope correlation across the crash: r = ${match.r.toFixed(3)}`);
-    expect(match.r).toBeGreaterThan(0.95);
+    // It is the story the microphone played, and it runs on across the crash without a jump. The
+    // seam is judged on its own: on a loaded machine Chromium's fake microphone can skip a tenth of
+    // a second anywhere in a take, which lowers the whole take's correlation but is no gap of ours.
+    const pcm = pcmOf(bytes);
+    const match = bestLoopedCorrelation(envelope(pcm), envelope(speech.reference16k));
+    const killSample = Math.round(ackedSec * 16000);
+    const seam = continuityAt(pcm, speech.reference16k, killSample);
+    console.log(
+      `envelope correlation: whole take r = ${match.r.toFixed(3)}; across the crash r = ${seam.rBefore.toFixed(3)} before, ${seam.rAfter.toFixed(3)} after, drift ${seam.driftSec.toFixed(2)} s`,
+    );
+    expect(match.r).toBeGreaterThan(0.8);
+    expect(Math.min(seam.rBefore, seam.rAfter)).toBeGreaterThan(0.85);
+    expect(Math.abs(seam.driftSec)).toBeLessThan(0.1);
+    // The check has teeth: the same take with the 250-ms chunk at the crash lost, or sent twice, fails it.
+    const lost = new Int16Array(pcm.length - 4000);
+    lost.set(pcm.subarray(0, killSample));
+    lost.set(pcm.subarray(killSample + 4000), killSample);
+    expect(continuityAt(lost, speech.reference16k, killSample).driftSec).toBeGreaterThan(0.2);
+    const twice = new Int16Array(pcm.length + 4000);
+    twice.set(pcm.subarray(0, killSample));
+    twice.set(pcm.subarray(killSample - 4000), killSample);
+    expect(continuityAt(twice, speech.reference16k, killSample).driftSec).toBeLessThan(-0.2);
     const final = await readSession(dataDir, id ?? '');
     expect(final).toMatchObject({ status: 'draft', recording: { recoveredSec } });
   } finally {

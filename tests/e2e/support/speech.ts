@@ -143,3 +143,27 @@ export function bestLoopedCorrelation(
   }
   return best;
 }
+
+/**
+ * Whether a take runs on without a jump at `atSample`: the stretch before it and the 3 s after it
+ * (each clear of it by 250 ms) are lined up with the looping `reference` on their own, and
+ * `driftSec` is how far the second lines up from where the first says it should (a lost 250-ms
+ * chunk shows as +0.25 s, a chunk sent twice as −0.25 s). A capture glitch elsewhere in the take
+ * (a loaded machine's audio thread missing a deadline) leaves it alone.
+ */
+export function continuityAt(
+  samples: Int16Array,
+  reference16k: Int16Array,
+  atSample: number,
+): { driftSec: number; rBefore: number; rAfter: number } {
+  const hop = 160;
+  const clear = 4000;
+  const reference = envelope(reference16k, hop);
+  const before = bestLoopedCorrelation(envelope(samples.subarray(0, atSample - clear), hop), reference);
+  const afterStart = atSample + clear;
+  const after = bestLoopedCorrelation(envelope(samples.subarray(afterStart, afterStart + 3 * 16000), hop), reference);
+  const n = reference.length;
+  const expected = (before.lagFrames + Math.round(afterStart / hop)) % n;
+  const drift = ((((after.lagFrames - expected) % n) + n + n / 2) % n) - n / 2;
+  return { driftSec: (drift * hop) / 16000, rBefore: before.r, rAfter: after.r };
+}
