@@ -665,3 +665,110 @@ describe("a day-long time beside the team's own alert", () => {
     expect(gap('The export had been wrong for three days when the reconciliation check finally fired.')).toBe(true);
   });
 });
+
+describe('facts told in still more of the ways people tell them', () => {
+  const fix = 'We added a check that holds any result stamped before its collection time.';
+  const afterFix = (line: string, layer: Layer = 'structural_fix') =>
+    factsOf([
+      [fix, 'structural_fix'],
+      [line, layer],
+    ]);
+
+  it('reads a time before anyone noticed with a hedge, "full" or a restated span, and not "for the month"', () => {
+    const latency = (line: string, layer: Layer = 'detection') => factsOf([[line, layer]]).latencyStated.length;
+    for (const line of [
+      'We had no idea for almost two full days.',
+      'For nearly four weeks nobody on the team notice.',
+      'Honestly we missed it for about a month.',
+    ])
+      expect(latency(line), line).toBe(1);
+    for (const line of [
+      'By then the bad tariff had been live for nine days and 300 bills were wrong.',
+      'It go on for a month, around 31 days, before one landlord do the yearly check and send us a complaint.',
+    ])
+      expect(latency(line, 'mitigation'), line).toBe(1);
+    for (const line of [
+      'Finance was the one who caught it, when the deposits for the month did not match.',
+      'The on-call for that week was travelling.',
+      'The cost alarm at $2,000 for the month fires in the ops channel.',
+    ])
+      expect(latency(line), line).toBe(0);
+  });
+
+  it('reads an outsider told as "the one who figured it out", heard from, or named in a cleft with commas', () => {
+    for (const line of [
+      "The billing team's on-call was the one who figured out the extra calls came from us.",
+      'First we hear about it from a partner, the grid operator who runs the tariffs.',
+      'We learned about it from the payroll team, two days in.',
+      'It is a customer, a big bakery chain, who call the account manager.',
+    ])
+      expect(factsOf([[line, 'detection']]).gapAdmitted, line).toBe(true);
+    for (const line of [
+      'Our queue alert was the one that caught it within a minute.',
+      'We heard about it from our latency alert within two minutes.',
+    ])
+      expect(factsOf([[line, 'detection']]).gapAdmitted, line).toBe(false);
+  });
+
+  it('reads a fix still wired in or still in the templates, and not one still in the backlog', () => {
+    for (const line of ["It's still wired into every release.", 'Both limits are still in the cluster templates.'])
+      expect(afterFix(line).stillRunning.length, line).toBe(1);
+    expect(afterFix('The second check is still in the backlog.').stillRunning).toEqual([]);
+  });
+
+  it('reads a later catch told with "and it rejected", "blocked the March run" or "failed a PR", not a failing check', () => {
+    for (const line of [
+      'That constraint is still live and it rejected a duplicate claim during the autumn migration.',
+      'The reconciliation gate blocked the March run from a partner that sent half a file.',
+      'And it failed a PR from the pricing team in June that had the same early-ack pattern.',
+    ])
+      expect(afterFix(line).laterCatches.length, line).toBe(1);
+    expect(afterFix('And it failed a health check twice while we were deploying it.').laterCatches).toEqual([]);
+  });
+
+  it('reads an owner "given … to own"', () => {
+    expect(
+      afterFix('Grid Reliability, under Ana Ruiz, was given that alert and its thresholds to own.').owner,
+    ).toHaveLength(1);
+  });
+
+  it('reads a lesson told as "was that", a silent break, "for any … must", "so … must", what hides outages, "is just a promise"', () => {
+    for (const line of [
+      'The lesson was that aggregate volume hides partial outages keyed on one attribute, so we watch coverage per site.',
+      'What I took away is that rules keyed on display names break silently whenever a vendor renames a product.',
+      'The broader lesson is that for any asynchronous partner, the success signal must come from their final answer.',
+      'The thing I keep saying is that files get resent and corrected all the time, so identity must come from the content.',
+      'What I learned is that at-least-once delivery is just a promise about when you acknowledge relative to your writes.',
+    ])
+      expect(factsOf([[line, 'system_learning']]).learningMechanism.length, line).toBe(1);
+  });
+
+  it('reads the same thing pushed, ported or rolled elsewhere, and another team rebuilding its own around it', () => {
+    for (const line of [
+      'We pushed the same detector into the sewage pump monitoring too.',
+      'The same readback thing got added to the kiosk product too.',
+      'The refunds adjustments were moved onto the same ledger in the autumn.',
+      'The mobile team has since rebuilt their retry logic around a retry budget based on that write-up.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+    for (const line of [
+      'We rolled the same template onto the billing and identity clusters the following quarter.',
+      'The glossary team also take this test set idea for their term extraction.',
+    ])
+      expect(afterFix(line).appliedElsewhere.length, line).toBe(1);
+    expect(
+      afterFix('We rebuilt its retry logic around a retry budget and a jittered backoff.').appliedElsewhere,
+    ).toEqual([]);
+  });
+
+  it('reads a nightly reconciliation job that compares two counts as a specific artifact', () => {
+    expect(
+      factsOf([
+        [
+          'We build nightly reconciliation job that compare our loan count per title with the publisher ledger and open ticket if different.',
+          'structural_fix',
+        ],
+      ]).specificArtifact,
+    ).toHaveLength(1);
+  });
+});
