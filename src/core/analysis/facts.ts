@@ -8,6 +8,7 @@ import { ALL_CUES, SINCE_APPLIED, cueMatches, matchCues, type CueHit } from './c
 import { GENERIC_STATEMENT } from './frames';
 import type { Layer } from './layers';
 import { phrase } from './normalize';
+import { HOW_MANY, MONTH, SEASON } from './time-words';
 import type { AnalyzedSentence, Quote } from './types';
 
 export interface StorySentence {
@@ -80,8 +81,6 @@ const CAUGHT = String.raw`(?:caught|blocked|fired|went off|gone off|tripped|froz
 /** The same, with the base forms a second-language speaker uses for the past ("last year it block …"): only after a time. */
 const CATCH_VERB = String.raw`(?:${CAUGHT}|catch|block|stop|reject|paged?|flip(?:ped)?|detect(?:ed)?|halt|paused|failed (?:a|the|our) (?:build|deploy|release|pipeline|rollout|pr|pull request|merge request|change|commit|migration))`;
 /** When a later catch happened, told before it ("last spring it …", "two months ago it …"). */
-const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
-const SEASON = '(?:spring|summer|autumn|fall|winter)';
 const CATCH_TIME = String.raw`(?:since then|last (?:quarter|year|month|week|${SEASON}|${MONTH})|(?:in )?the last [\w-]+ season|this (?:year|quarter|month|${SEASON})|earlier this (?:year|quarter|month)|in ${MONTH}|in (?:the )?${SEASON}|(?:a|one|two|three|four|five|six|a few|a couple of|\d+) (?:days?|weeks?|months?|years?) (?:ago|later))`;
 const LATER_CATCHES = R(
   String.raw`\b(?:(?:has|have|'ve) (?:since |already |now |actually )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|saved|held back|gone off|been (?:invoked|triggered|tripped))|'s (?:since |already |now |actually )?(?:caught|blocked|fired|flagged|halted|stopped|quarantined|prevented|rejected|held back|gone off|reverted) (?:a|an|another|one|two|three|four|five|six|several|\d+)\b|(?<!\b(?:hasn't|has not|haven't|have not|never|not|didn't|did not) )(?:${CAUGHT}|paged|invoked|turned away|bounced|refused) (?:[\w'-]+ ){0,8}(?:since|later|last (?:quarter|year|month|week|${SEASON})|last [\w-]+ (?:when|during|because)|earlier this (?:year|quarter|month)|in the ${SEASON}|in ${MONTH}|(?:[\w-]+ )?(?:weeks?|months?) ago|this (?:${SEASON}|quarter|year)|a (?:few|couple of) (?:weeks|months) later|before (?:it|they|either) (?:ever )?(?:merged|shipped|deployed|touched|reached|got)|in (?:its|the) first)|${CAUGHT} (?:[\w'-]+ ){0,6}(?:at least )?(?:twice|three times|four times|several times|a few times|a couple of times|more than once|\d+ times)|(?:alert|check|gate|test|canary|contract|guardrail|monitor|fixtures?|pinning|registry|page)s? (?:[\w'-]+ ){0,2}(?:caught|blocked|fired|halted|flagged|stopped|quarantined|prevented|rejected) (?:a|an|another|the next|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+|the (?:${MONTH}|following|next|later|subsequent))\b|(?:^|[,;] |\band )(?:and )?(?:it|that|which) (?:has )?(?:already )?(?:caught|blocked|halted|flagged|stopped|rejected) (?:a|an|another|the next|one|two|three|four|five|several|\d+)\b|\b(?:it|that|which|they) (?:has |have )?(?:already |actually )?failed (?:a|an|another|the next|one|two|\d+) (?:[\w-]+ ){0,2}?(?:prs?|pull requests?|merge requests?|builds?|deploys?|deployments?|releases?|changes?|commits?|migrations?|rollouts?)\b|${CATCH_TIME},? (?:it|that|which|they|the [\w-]+(?: [\w-]+)?) (?:has |have |'s )?(?:already |actually |also )?${CATCH_VERB}\b|${CATCH_TIME} when (?:[\w'-]+ ){1,8}?(?:it|that|they) (?:also )?${CATCH_VERB}\b|\b(?:it|that|which|they) (?:has |have )?already ${CAUGHT}\b|\b(?:it|that|which|they) (?:catch|block|stop|reject) (?:[\w'-]+ ){0,8}last [\w-]+|subsequent (?:regressions|incidents|failures|issues)|(?:earned its keep|paid for itself|paid off (?:in|last|this|when))|in the (?:[\w'-]+ ){0,2}(?:months|quarters|years|weeks) since)`,
@@ -203,7 +202,7 @@ const DETECTION_SPEED = R(
 /** A duration or a start the failure had been live for, told anywhere ("had been discarding them for nine days"). */
 const DURATION = String.raw`(?:(?:about|roughly|around|nearly|almost|over|some|like|a good|at least),? )*(?:[\w-]+ (?:and a half )?(?:seconds?|minutes?|mins?\b|hours?|hrs?\b|days?|weeks?|months?)|a (?:day|week|month) and a half|the (?:whole|entire) (?:night|weekend|day|week))`;
 /** A span counted out ("about five hours", "like a day and a half", "~3 days"), not "that day" or "some hours". */
-const COUNTED_SPAN = String.raw`(?:(?:about|roughly|around|nearly|almost|over|like|maybe|only|just|~),? ?)*(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ninety|a few|a couple of|half an?) (?:and a half )?(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?)`;
+const COUNTED_SPAN = String.raw`(?:(?:about|roughly|around|nearly|almost|over|like|maybe|only|just|~),? ?)*${HOW_MANY} (?:and a half )?(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?)`;
 /**
  * How long it went unseen, told in a detection sentence ("we missed it for almost two full days");
  * not a period named by its article ("the alarm for the month", "the on-call for that week").

@@ -4,6 +4,7 @@
  */
 import { firstContentWord, IMPERATIVE, PARTICIPLE, toldAsFuture } from './discourse';
 import { findMarker } from './markers';
+import { DAY, HOW_MANY, MONTH, SEASON } from './time-words';
 
 /** Words of a system going wrong or being put right: the vocabulary every incident story shares. */
 const INCIDENT = new RegExp(
@@ -62,12 +63,6 @@ export function personActs(normalized: string): boolean {
   return !toldAsFuture(normalized) && !WOULD.test(normalized);
 }
 
-const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)';
-const SEASON =
-  '(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)';
-/** How many of a unit of time: "a", "half an", "3", "a couple of". */
-const HOW_MANY =
-  '(?:an?|one|half an?|\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a few|a couple of|several)';
 /**
  * A particular time: "last night", "one Friday", "on a Saturday in August", "two years ago", "half a
  * year later", "after around 4 hours" (hedged, as a narrator estimates; a retention rule says
@@ -75,7 +70,7 @@ const HOW_MANY =
  * encoders won't talk to it") still says when it happened; a pitch or a manual says "whenever".
  */
 const PARTICULAR_TIME = new RegExp(
-  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|one (?:week|month|weekend)\b(?! of)|(?:on|by|around) the \d{1,2}(?:st|nd|rd|th)\b(?! of (?:each|every))|on (?:a |the |one )?(?:[\w-]+ )?${DAY}|${HOW_MANY} (?:minutes?|hours?|days?|weeks?|months?|years?) later|after (?:about|around|roughly|nearly|almost|maybe|only|just) ${HOW_MANY} (?:minutes?|hours?|days?|weeks?)|(?:the )?next (?:morning|day)|that (?:night|morning|evening|afternoon|weekend)|(?:the )?same (?:day|night|morning|hour)|${DAY} (?:morning|afternoon|evening|night)|in ${SEASON}|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
+  String.raw`\b(?:yesterday|last (?:night|week|month|year|${DAY}|${MONTH}|${SEASON})|this (?:morning|afternoon)|one (?:morning|night|evening|afternoon|day|${DAY})|one (?:week|month|weekend)\b(?! of)|(?:on|by|around) the \d{1,2}(?:st|nd|rd|th)\b(?! of (?:each|every))|on (?:a |the |one )?(?:[\w-]+ )?${DAY}|(?:${HOW_MANY}|several) (?:minutes?|hours?|days?|weeks?|months?|years?) later|after (?:about|around|roughly|nearly|almost|maybe|only|just) (?:${HOW_MANY}|several) (?:minutes?|hours?|days?|weeks?)|(?:the )?next (?:morning|day)|that (?:night|morning|evening|afternoon|weekend)|(?:the )?same (?:day|night|morning|hour)|${DAY} (?:morning|afternoon|evening|night)|in (?:${MONTH}|${SEASON})|(?:\d+|two|three|four|five|six|a few|several|many) (?:years|months|weeks|days) ago|(?:back )?in (?:19|20)\d{2})\b`,
 );
 
 /** A sentence that says when its story happened. */
