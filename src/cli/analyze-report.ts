@@ -5,6 +5,7 @@
 import { LAYERS, layerName, type Layer } from '../core/analysis/layers';
 import type { Analysis } from '../core/analysis/types';
 import { formatClock } from '../core/time/clock';
+import { gradedAtYourWord } from '../core/report/format';
 
 /** A moment in the answer, floored like a player's clock: "[0:59]". */
 const mmss = (seconds: number): string => formatClock(seconds);
@@ -59,6 +60,8 @@ export function renderReport(a: Analysis): string {
     for (const f of failures) out.push(`  - ${f.title}: ${f.detail}`);
   }
   out.push('', `Tier: ${TIER[a.tier] ?? a.tier}`);
+  const atYourWord = gradedAtYourWord(a.overruled);
+  if (atYourWord) out.push(`  ${atYourWord}`);
   for (const r of a.tierDetail.reasons) out.push(`  - ${r}`);
   out.push('', 'Top fixes');
   for (const f of a.feedback.topFixes) {

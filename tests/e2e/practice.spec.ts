@@ -391,6 +391,8 @@ test('typed answer that is not an incident story: no tier, what is missing and w
     );
     await expect(page.getByTestId('not-graded-next')).toContainText('Pick a real incident');
     await expect(page.getByTestId('answer-again')).toBeVisible();
+    // Instructions are never graded at the speaker's word.
+    await expect(page.getByTestId('grade-anyway')).toHaveCount(0);
     await expect(page.getByTestId('rubric-not-graded')).toContainText('not graded');
     await expect(page.getByTestId('results-view')).not.toContainText(/(Senior|Staff|L7) tier/);
     // Nothing is "missing" from an answer that is not an incident story.
@@ -496,6 +498,47 @@ test('live pacing (opt-in): the layer you are in and the seconds per layer, whil
     await page.getByRole('button', { name: 'Discard' }).click();
     await expect(page.getByTestId('practice-notice')).toHaveText(/discarded/);
     expect((await app.backend.services.sessions.list()).sessions).toEqual([]);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+});
+
+test('typed incident story the check misreads: graded at your word, kept on reload, taken back', async () => {
+  const app = await startWebApp();
+  const browser = await launchChromium();
+  try {
+    const page = await startTyping(browser, app.server.launchUrl, 'Bakery prices');
+    const story = readFileSync(path.join('tests', 'fixtures', 'graded-at-your-word', 'bakery-prices.txt'), 'utf8');
+    await page.getByTestId('typed-editor').fill(story);
+    await page.getByTestId('submit-typed').click();
+    await expect(page.getByTestId('results-view')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('header-tier')).toHaveText('Not graded');
+    await expect(page.getByTestId('grade-anyway-hint')).toContainText('graded at your word');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('not-graded').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/results-not-graded-disputable.png' });
+    await page.getByTestId('grade-anyway').click();
+
+    await expect(page.getByTestId('header-tier')).toHaveText(/^(Senior|Staff|L7) tier$/);
+    await expect(page.getByTestId('graded-at-your-word')).toContainText('Graded at your word.');
+    await expect(page.getByTestId('graded-at-your-word')).toContainText('almost none of its sentences tells something');
+    await expect(page.getByTestId('not-graded')).toHaveCount(0);
+    await page.screenshot({ path: 'screenshots/results-graded-at-your-word.png' });
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+    // Stored with the take: the results, and the session list's tier, keep it after a reload.
+    const [session] = (await app.backend.services.sessions.list()).sessions;
+    const doc = await app.backend.services.sessions.get(session?.id ?? '');
+    expect(doc.corrections).toMatchObject({ incident: true });
+    expect(doc.analysis).toMatchObject({ gradable: true, overruled: { code: 'not_incident' } });
+    await page.reload();
+    await expect(page.getByTestId('graded-at-your-word')).toBeVisible({ timeout: 20_000 });
+
+    await page.getByTestId('grade-anyway-undo').click();
+    await expect(page.getByTestId('header-tier')).toHaveText('Not graded');
+    await expect(page.getByTestId('graded-at-your-word')).toHaveCount(0);
+    await expect(page.getByTestId('grade-anyway')).toBeVisible();
   } finally {
     await browser.close();
     await app.stop();

@@ -26,6 +26,11 @@ const OPTIONS = [
   },
   { name: 'json', type: 'boolean', help: 'print only the analysis as JSON' },
   {
+    name: 'incident',
+    type: 'boolean',
+    help: 'it is an incident story: grade it even if the check reads it as not one (never one too short to judge)',
+  },
+  {
     name: 'pause',
     type: 'string',
     value: 'SECONDS',
@@ -82,7 +87,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const onStatus = (line: string) => io.stderr(`${line}\n`);
     let analysis;
     if (isSessionReference(file)) {
-      for (const flag of ['model', 'vad', 'wpm', 'length', 'pause'] as const) {
+      for (const flag of ['model', 'vad', 'wpm', 'length', 'pause', 'incident'] as const) {
         if (options[flag] !== undefined) {
           throw new InputError(
             `--${flag} applies to files; a stored take keeps its own settings and uses the installed default model.`,
@@ -100,7 +105,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       analysis = await analyzeEncoded(createSentenceEncoder(), transcript, {
         lengthSeconds: options.length,
         pauseThresholdSec: options.pause,
+        ...(options.incident === true ? { incidentConfirmed: true } : {}),
       });
+    }
+    if (options.incident === true && analysis.reason && !analysis.reason.disputable) {
+      io.stderr(
+        'coach analyze: --incident does not apply here: an answer too short to judge, a hypothetical, a pitch or instructions is not graded at your word.\n',
+      );
     }
     io.stdout(json ? `${JSON.stringify(analysis, null, 2)}\n` : renderReport(analysis));
     return 0;

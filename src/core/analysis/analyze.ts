@@ -122,7 +122,9 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
   const layers = layerStats(sentences);
   const timeline = buildTimeline(sentences, layers, transcript.durationSec);
   const facts = storyFacts(story);
-  const reason = notGradedReason(story, options);
+  const refused = notGradedReason(story, options);
+  const overruled = refused?.disputable === true && options.incidentConfirmed === true ? refused : null;
+  const reason = overruled ? null : refused;
   const constraints = assessConstraints(sentences, layers, facts);
   const timesEstimated = transcript.timesEstimated === true;
   const delivery = measureDelivery(sentences, words, {
@@ -147,6 +149,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalysisOptio
     timeline,
     gradable: graded !== null,
     reason,
+    overruled,
     rubric: graded?.rubric ?? null,
     constraints,
     commonFailures,

@@ -292,21 +292,28 @@ type FormCheck = (sentences: readonly GradableSentence[], probabilities: readonl
  * The answers refused by how they are told, in the order they are tried, each with what the
  * speaker is told. The first that holds gives the reason.
  */
-const FORMS: ReadonlyArray<{ refuses: FormCheck; message: string }> = [
+/** Whether the speaker may overrule a form check by saying the answer is an incident story. */
+type Disputable = (sentences: readonly GradableSentence[]) => boolean;
+const NEVER: Disputable = () => false;
+
+const FORMS: ReadonlyArray<{ refuses: FormCheck; message: string; disputable: Disputable }> = [
   {
     refuses: (sentences) => countOf(sentences, (s) => s.conditional) >= MOSTLY_CONDITIONAL * sentences.length,
     message:
       'This reads as what you would do, not as something that happened: most of its sentences say what would or might happen.',
+    disputable: NEVER,
   },
   {
     refuses: pitchedAtListener,
     message:
       'This reads as speaking to the listener about what something does for them, like a pitch, an advert or a guide: it tells little that happened.',
+    disputable: NEVER,
   },
   {
     refuses: readsAsInstructions,
     message:
       'This reads as instructions (a runbook, a checklist, a recipe or a guide), not a story: many of its sentences tell the reader what to do, and few tell something that happened.',
+    disputable: NEVER,
   },
   {
     // A story told wholly in the present with no "when" ("checkout starts throwing errors, we roll
@@ -317,11 +324,16 @@ const FORMS: ReadonlyArray<{ refuses: FormCheck; message: string }> = [
       tellsNothing(sentences) && !narratedInPresent(sentences, probabilities, top),
     message:
       'This reads as instructions, an explanation or a description, not a story: almost none of its sentences tells something that happened or says when.',
+    // A story told in the present by someone still learning English can read this way, as long
+    // as people act in it: filler text or a description, in which nobody does, cannot.
+    disputable: (sentences) => countOf(sentences, (s) => s.personActs) >= PEOPLE_ACT * sentences.length,
   },
   {
     refuses: readsAsNotes,
     message:
       'This reads as notes (an agenda, minutes, a report, a form or a glossary), not a story: most of its lines are labels and fragments, nobody acts in them, and few tell something that happened.',
+    // A postmortem's timeline of fragments can read this way, as long as it names what broke.
+    disputable: (sentences) => new Set(sentences.flatMap((s) => s.incidentWords)).size >= MIN_TOLD_WORDS,
   },
 ];
 
@@ -344,14 +356,21 @@ export function assessGradability(
       code: 'too_short',
       message: `The answer has ${wordCount} word${wordCount === 1 ? '' : 's'}: too short to judge as an incident story.`,
       next: 'Tell the whole story: what broke and its impact, how you found out, the cause, how you restored service, what you changed so it cannot recur, and what you learned.',
+      disputable: false,
     };
   }
   const probabilities = sentenceProbabilities(judge.model, sentences, judge.vectors);
   const form = FORMS.find((f) => f.refuses(sentences, probabilities, judge.model.top));
-  if (form) return { code: 'not_incident', message: form.message, next: NOT_INCIDENT_NEXT };
+  if (form)
+    return {
+      code: 'not_incident',
+      message: form.message,
+      next: NOT_INCIDENT_NEXT,
+      disputable: form.disputable(sentences),
+    };
   const whole = judge.sentenceVectors ? answerIncidentProbability(judge.model.answer, judge.sentenceVectors) : null;
   const verdict = incidentVerdict(probabilities, toldIncident(sentences), whole, judge.model);
   return verdict === 'incident'
     ? null
-    : { code: 'not_incident', message: VERDICT_MESSAGES[verdict], next: NOT_INCIDENT_NEXT };
+    : { code: 'not_incident', message: VERDICT_MESSAGES[verdict], next: NOT_INCIDENT_NEXT, disputable: true };
 }

@@ -379,6 +379,12 @@ export const NotGradedReasonSchema = z.object({
   code: z.enum(['too_short', 'not_incident']),
   message: z.string(),
   next: z.string(),
+  /**
+   * Whether the speaker can overrule it by saying it is an incident story: the readings that
+   * misread real stories told in few incident words, in the present or in fragments. Not a
+   * hypothetical, a pitch, instructions, or an answer too short to judge.
+   */
+  disputable: z.boolean().default(false),
 });
 
 export const AnalysisSchema = z.object({
@@ -396,6 +402,12 @@ export const AnalysisSchema = z.object({
   gradable: z.boolean().default(true),
   /** Why the answer was not graded, and what to do (null when graded). */
   reason: NotGradedReasonSchema.nullable().default(null),
+  /**
+   * The check's "not an incident story" that the user overruled by saying it is one: the answer
+   * is graded at their word and the page, reports and exports say so. Null when the check itself
+   * graded it (or refused it).
+   */
+  overruled: NotGradedReasonSchema.nullable().default(null),
   rubric: RubricSchema.nullable(),
   constraints: ConstraintsSchema,
   commonFailures: CommonFailuresSchema,
@@ -416,4 +428,10 @@ export const AnalysisOptionsSchema = z.object({
   pauseThresholdSec: z.number().finite().positive().max(60).optional(),
   /** Silence between words that ends a sentence when no punctuation does (default 1.0 s). */
   sentenceGapSec: z.number().finite().positive().max(60).optional(),
+  /**
+   * The speaker says the answer is an incident story: grade it even where the check reads it as
+   * not one (the check can be wrong about a story told in few incident words). An answer too short
+   * to judge is still not graded.
+   */
+  incidentConfirmed: z.boolean().optional(),
 });

@@ -38,6 +38,11 @@ export const CorrectionsSchema = z
     sentences: z.record(z.string().regex(/^\d+$/), SentenceOverrideSchema),
     /** Worksheet items ticked (true) or unticked (false) by hand, by item id. */
     worksheet: z.record(z.string().max(200), z.boolean()),
+    /**
+     * The user says the answer is an incident story: it is graded even where the check reads it
+     * as not one. Not a transcript correction: it holds whatever the transcript.
+     */
+    incident: z.literal(true).optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

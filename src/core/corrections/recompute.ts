@@ -54,11 +54,14 @@ export function analyzeWithCorrections(
   const basis = transcriptBasis(words);
   const stale = corrections !== null && hasTranscriptCorrections(corrections) && corrections.basis !== basis;
   const input = correctedInput(transcript, words, original.sentences, corrections);
+  // The speaker's word that this is an incident story holds whatever the transcript.
+  const confirmed = corrections?.incident === true ? { ...options, incidentConfirmed: true } : options;
   if (!corrections || stale || !hasTranscriptCorrections(corrections)) {
-    return { original, corrected: original, sentences: input.sentences, applied: false, stale };
+    const corrected = confirmed === options ? original : analyze(transcript, confirmed);
+    return { original, corrected, sentences: input.sentences, applied: false, stale };
   }
   const corrected = analyze(input.transcript, {
-    ...options,
+    ...confirmed,
     segmentsAreSentences: true,
     layerOverrides: input.layerOverrides,
   });

@@ -259,7 +259,17 @@ function cutByTime(words: readonly BasisWord[], sentence: WorkingSentence, token
 
 /** Clears every transcript correction (boundaries, text, layers) but keeps worksheet ticks. */
 export function revertTranscriptCorrections(ctx: CorrectionContext): Corrections {
-  return { ...emptyCorrections(transcriptBasis(ctx.words)), worksheet: { ...(ctx.corrections?.worksheet ?? {}) } };
+  return {
+    ...emptyCorrections(transcriptBasis(ctx.words)),
+    worksheet: { ...(ctx.corrections?.worksheet ?? {}) },
+    ...(ctx.corrections?.incident ? { incident: true as const } : {}),
+  };
+}
+
+/** Says the answer is an incident story (true), or takes that back (false). */
+export function confirmIncident(corrections: Corrections | null, basis: string, value: boolean): Corrections {
+  const { incident: _was, ...rest } = corrections ?? emptyCorrections(basis);
+  return value ? { ...rest, incident: true } : rest;
 }
 
 /** Ticks (true), unticks (false) or returns to automatic (null) one worksheet item. */

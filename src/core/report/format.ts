@@ -66,6 +66,13 @@ export function tierName(tier: keyof typeof TIER_NAMES): string {
   return TIER_NAMES[tier];
 }
 
+/** Said beside the tier of an answer graded because the speaker said it is an incident story. */
+export function gradedAtYourWord(overruled: { message: string } | null): string | null {
+  return overruled
+    ? `Graded at your word: you said this is an incident story; the check had read it otherwise ("${overruled.message}").`
+    : null;
+}
+
 /** A filesystem-friendly slug for suggested file names: "Acme fraud model!" → "acme-fraud-model". */
 export function slug(text: string, fallback = 'session'): string {
   const s = text

@@ -7,7 +7,7 @@
 import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS } from '../analysis/layers';
 import type { Analysis, Quote, RubricLevel } from '../analysis/types';
-import { clock, duration, levelName, percent, secs, tierName } from './format';
+import { clock, duration, gradedAtYourWord, levelName, percent, secs, tierName } from './format';
 import { escapeHtml as esc } from './html-escape';
 import { LAYER_COLOR, LAYER_TINT, layerTag } from './labels';
 import { tableLayers } from './markdown';
@@ -120,13 +120,14 @@ function verdict(a: Analysis): string {
 <p>${esc(a.reason?.message ?? a.feedback.summary)}</p>${a.reason ? `<p><strong>Next:</strong> ${esc(a.reason.next)}</p>` : ''}
 </section>`;
   }
+  const atYourWord = gradedAtYourWord(a.overruled);
   const chips = Object.values(a.rubric)
     .map((r) => `<li>${esc(r.title)}: ${level(r.level)}</li>`)
     .join('');
   return `<section id="verdict" aria-labelledby="verdict-h">
 <h2 id="verdict-h">Verdict</h2>
 <div class="verdict"><p class="tier"><small>Tier</small><span>${tierName(a.tier)}</span></p>
-<div><p>${esc(a.feedback.summary)}</p><ul class="levels" aria-label="Rubric levels">${chips}</ul></div></div>
+<div><p>${esc(a.feedback.summary)}</p><ul class="levels" aria-label="Rubric levels">${chips}</ul></div></div>${atYourWord ? `\n<p><em>${esc(atYourWord)}</em></p>` : ''}
 </section>`;
 }
 

@@ -6,7 +6,7 @@
 import { mitigationVersusFix } from '../results/mitigation-ratio';
 import { LAYER_INFO, LAYERS, type Layer } from '../analysis/layers';
 import type { Analysis, Quote } from '../analysis/types';
-import { clock, duration, levelName, percent, secs, tierName } from './format';
+import { clock, duration, gradedAtYourWord, levelName, percent, secs, tierName } from './format';
 import { layerTag } from './labels';
 import {
   headerRows,
@@ -112,6 +112,8 @@ function tier(a: Analysis): string[] {
   const detail = a.tierDetail;
   if (!detail) return notGraded(a);
   const lines = [`## Tier: ${tierName(detail.tier)}`, ''];
+  const atYourWord = gradedAtYourWord(a.overruled);
+  if (atYourWord) lines.push(`_${mdEscape(atYourWord)}_`, '');
   for (const r of detail.reasons) lines.push(`- ${mdEscape(r)}`);
   if (detail.toReachNext !== null) lines.push('', `**To reach the next tier:** ${mdEscape(detail.toReachNext)}`);
   lines.push('');

@@ -104,6 +104,25 @@ describe('coach analyze', () => {
     expect(text.stdout).not.toMatch(/^Rubric$/m);
   });
 
+  it('grades a misread incident story at the speaker’s word with --incident, and says so; never a recipe', async () => {
+    const story = join(
+      fileURLToPath(new URL('../../fixtures/graded-at-your-word', import.meta.url)),
+      'ferry-cabins.txt',
+    );
+    const refused = await cli([story]);
+    expect(refused.stdout).toMatch(/^Not graded/m);
+    const graded = await cli([story, '--incident']);
+    expect(graded.code).toBe(0);
+    expect(graded.stdout).toMatch(/^Tier: (Senior|Staff|L7)$/m);
+    expect(graded.stdout).toContain('Graded at your word');
+    const json = AnalysisSchema.parse(JSON.parse((await cli([story, '--incident', '--json'])).stdout));
+    expect(json.overruled?.code).toBe('not_incident');
+
+    const recipe = await cli([join(NOT_GRADABLE, 'recipe.txt'), '--incident']);
+    expect(recipe.stdout).toMatch(/^Not graded/m);
+    expect(recipe.stderr).toContain('--incident does not apply here');
+  });
+
   it('reports an empty answer as not gradable in --json', async () => {
     const empty = file('empty.txt', '   \n');
     const r = await cli([empty, '--json']);

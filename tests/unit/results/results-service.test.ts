@@ -1,10 +1,18 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeTranscript } from '../../../src/core/analysis/analyze';
 import { AnalysisSchema } from '../../../src/core/analysis/schema';
-import { readCorrections, relabelSentence, tickWorksheetItem, transcriptBasis } from '../../../src/core/corrections';
+import {
+  confirmIncident,
+  readCorrections,
+  relabelSentence,
+  tickWorksheetItem,
+  transcriptBasis,
+} from '../../../src/core/corrections';
+import { transcriptFromText } from '../../../src/core/transcript/from-text';
 import { flattenWords } from '../../../src/core/transcript/words';
 import { HistoryService } from '../../../src/backend/services/history/history-service';
 import { ResultsService, type RetranscribePort } from '../../../src/backend/services/results/results-service';
@@ -110,6 +118,37 @@ describe('ResultsService.retranscribe', () => {
     });
     expect(AnalysisSchema.parse(doc.analysis)).toEqual(analyzeTranscript(newTranscript, { lengthSeconds: 120 }));
     expect(await service.models()).toHaveLength(1);
+  });
+
+  it('keeps the speaker’s word that it is an incident story: stored graded, and kept by re-transcribing', async () => {
+    const { doc } = await seed();
+    const text = await readFile(
+      fileURLToPath(new URL('../../fixtures/graded-at-your-word/bakery-prices.txt', import.meta.url)),
+      'utf8',
+    );
+    const transcript = transcriptFromText(text);
+    await store.save({ ...doc, transcript, analysis: analyzeTranscript(transcript) });
+    await writeFile(path.join(store.folderOf('take-0001'), 'audio.wav'), synthWav([{ start: 0.4, end: 2 }], 3));
+    const port: RetranscribePort = {
+      models: async () => [{ id: 'small.en', installed: true }],
+      transcribeFile: async () => transcriptFromText(text, { wordsPerMinute: 160 }),
+    };
+    const service = new ResultsService({ sessions: store, analyze: analyzeTranscript, retranscribe: port });
+    expect(AnalysisSchema.parse((await store.get('take-0001')).analysis).gradable).toBe(false);
+
+    const saved = await service.saveCorrections(
+      'take-0001',
+      confirmIncident(null, transcriptBasis(flattenWords(transcript)), true),
+    );
+    expect(saved.digest.tier).not.toBeNull();
+    const graded = AnalysisSchema.parse((await store.get('take-0001')).analysis);
+    expect(graded.gradable).toBe(true);
+    expect(graded.overruled?.code).toBe('not_incident');
+
+    await service.retranscribe('take-0001', 'small.en', () => {});
+    const after = await store.get('take-0001');
+    expect(readCorrections(after.corrections)).toMatchObject({ ok: true, corrections: { incident: true } });
+    expect(AnalysisSchema.parse(after.analysis)).toMatchObject({ gradable: true, overruled: { code: 'not_incident' } });
   });
 
   it('says clearly when no speech model is available, and refuses typed answers', async () => {

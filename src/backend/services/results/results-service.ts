@@ -161,12 +161,21 @@ export class ResultsService {
       }
       requireWithinAnalysisLimits(transcript, 'The new transcription', 'The take keeps its current transcript.');
       const { sentenceVectors: _old, ...options } = analysisOptionsOf(doc);
-      const analysis = await this.analyzer.analyze(transcript, options);
+      const before = readCorrections(doc.corrections);
+      const incident = before.ok && before.corrections?.incident === true;
+      const analysis = await this.analyzer.analyze(transcript, {
+        ...options,
+        ...(incident ? { incidentConfirmed: true } : {}),
+      });
       const sentenceVectors = await this.vectorsOf(analysis.sentences.map((s) => s.text));
       const latest = await sessions.get(id);
       const previous = readCorrections(latest.corrections);
       const worksheet = previous.ok ? (previous.corrections?.worksheet ?? {}) : {};
-      const corrections: Corrections = { ...emptyCorrections(transcriptBasis(flattenWords(transcript))), worksheet };
+      const corrections: Corrections = {
+        ...emptyCorrections(transcriptBasis(flattenWords(transcript))),
+        worksheet,
+        ...(incident ? { incident: true as const } : {}),
+      };
       const updatedAt = this.now().toISOString();
       await sessions.save({ ...latest, transcript, analysis, corrections, ...sentenceVectors, updatedAt });
       return { updatedAt };

@@ -5,6 +5,7 @@
 import type { Layer } from '../../../core/analysis/layers';
 import type { Analysis } from '../../../core/analysis/types';
 import {
+  confirmIncident,
   editSentenceText,
   mergeWithNext,
   layerSetByHand,
@@ -90,7 +91,15 @@ function relabel(store: ResultsStore, index: number, layer: Layer | null): void 
 
 type EditActions = Pick<
   ResultsState,
-  'relabel' | 'keepRippled' | 'dismissRipple' | 'editText' | 'merge' | 'split' | 'revertAll' | 'tick'
+  | 'relabel'
+  | 'keepRippled'
+  | 'dismissRipple'
+  | 'editText'
+  | 'merge'
+  | 'split'
+  | 'revertAll'
+  | 'tick'
+  | 'confirmIncident'
 >;
 
 export function editActions(store: ResultsStore): EditActions {
@@ -119,6 +128,11 @@ export function editActions(store: ResultsStore): EditActions {
       // Worksheet ticks do not change the analysis: store them without recomputing.
       set({ corrections: next });
       scheduleSave(store);
+    },
+    confirmIncident: (value) => {
+      const { corrections, words, readOnly, original } = get();
+      if (readOnly || !original) return;
+      apply(store, confirmIncident(corrections, transcriptBasis(words), value));
     },
   };
 }

@@ -50,6 +50,8 @@ export interface ResultsState extends ResultsData {
   split(index: number, atToken: number): void;
   revertAll(): void;
   tick(itemId: string, value: boolean | null): void;
+  /** Says the answer is an incident story, to be graded whatever the check read (false: takes it back). */
+  confirmIncident(value: boolean): void;
   show(which: 'corrected' | 'original'): void;
   clearEditError(): void;
 }

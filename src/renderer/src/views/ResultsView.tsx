@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { BudgetBars } from '../components/results/BudgetBars';
 import { OutlineComparison } from '../components/results/OutlineComparison';
 import { RetranscribePanel } from '../components/results/RetranscribePanel';
+import { GradedAtYourWord } from '../components/results/GradedAtYourWord';
 import { NotGradedPanel } from '../components/results/RubricCard';
 import { openPracticeAtTop, useNavigation } from '../stores/navigation';
 import { retakeSetup, usePracticeSetup } from '../stores/practice-setup';
@@ -81,6 +82,12 @@ export function ResultsView({ id }: { id: string }) {
 
       <TimelinePanel sessionId={id} analysis={analysis} scale={scale} hasAudio={hasAudio} />
 
+      {analysis.overruled && (
+        <GradedAtYourWord
+          reason={analysis.overruled.message}
+          onUndo={editable ? () => state.confirmIncident(false) : undefined}
+        />
+      )}
       {analysis.gradable ? (
         <BudgetBars analysis={analysis} />
       ) : (
@@ -90,6 +97,7 @@ export function ResultsView({ id }: { id: string }) {
             usePracticeSetup.getState().update(retakeSetup(doc));
             openPracticeAtTop();
           }}
+          onGradeAnyway={editable ? () => state.confirmIncident(true) : undefined}
         />
       )}
       {doc && <OutlineComparison storyId={doc.storyId} targetSec={doc.targetSec} analysis={analysis} />}

@@ -89,7 +89,18 @@ function TopFixes({ feedback }: { feedback: Feedback }) {
  * rubric: what is missing and what to do, and a way straight back to answering the same question
  * for the same story. No tier, no levels, no advice on proportions.
  */
-export function NotGradedPanel({ analysis, onAnswerAgain }: { analysis: Analysis; onAnswerAgain: () => void }) {
+export function NotGradedPanel({
+  analysis,
+  onAnswerAgain,
+  onGradeAnyway,
+}: {
+  analysis: Analysis;
+  onAnswerAgain: () => void;
+  /** Grades it at the speaker's word; absent where the take cannot be changed. */
+  onGradeAnyway?: () => void;
+}) {
+  // The check can misread a real incident told in few incident words; one too short to judge stays ungraded.
+  const disputable = analysis.reason?.disputable === true && onGradeAnyway !== undefined;
   return (
     <section className="panel rubric" aria-labelledby="not-graded-title" data-testid="not-graded">
       <header className="rubric-head">
@@ -105,10 +116,21 @@ export function NotGradedPanel({ analysis, onAnswerAgain }: { analysis: Analysis
           {analysis.reason.next}
         </p>
       )}
-      <p>
+      {disputable && (
+        <p className="muted small" data-testid="grade-anyway-hint">
+          If this is an incident you owned and it was misread, have it graded anyway: the page will say it was graded at
+          your word.
+        </p>
+      )}
+      <p className="row">
         <button type="button" className="primary" onClick={onAnswerAgain} data-testid="answer-again">
           Answer the question again
         </button>
+        {disputable && (
+          <button type="button" onClick={onGradeAnyway} data-testid="grade-anyway">
+            It is an incident story: grade it
+          </button>
+        )}
       </p>
     </section>
   );
