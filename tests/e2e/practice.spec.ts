@@ -534,6 +534,12 @@ test('typed incident story the check misreads: graded at your word, kept on relo
     expect(doc.analysis).toMatchObject({ gradable: true, overruled: { code: 'not_incident' } });
     await page.reload();
     await expect(page.getByTestId('graded-at-your-word')).toBeVisible({ timeout: 20_000 });
+    const results = page.url();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click();
+    await expect(page.getByTestId('take-row')).toContainText(/(Senior|Staff|L7)/);
+    await expect(page.getByTestId('at-your-word')).toHaveText('at your word');
+    await page.screenshot({ path: 'screenshots/sessions-at-your-word.png' });
+    await page.goto(results);
 
     await page.getByTestId('grade-anyway-undo').click();
     await expect(page.getByTestId('header-tier')).toHaveText('Not graded');

@@ -41,6 +41,8 @@ export const AnalysisDigestSchema = z.object({
   totalSeconds: z.number(),
   sentences: z.number().int(),
   timesEstimated: z.boolean(),
+  /** Graded because the speaker said it is an incident story, where the check had read it otherwise. */
+  atYourWord: z.boolean().default(false),
 });
 export type AnalysisDigest = z.infer<typeof AnalysisDigestSchema>;
 
@@ -65,6 +67,7 @@ export function digestAnalysis(analysis: Analysis): AnalysisDigest {
     totalSeconds: round1(analysis.timeline.totalSeconds),
     sentences: analysis.sentences.length,
     timesEstimated: analysis.timesEstimated,
+    atYourWord: analysis.overruled !== null,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   revertTranscriptCorrections,
   transcriptBasis,
 } from '../../../../src/core/corrections';
+import { digestAnalysis } from '../../../../src/core/history/digest';
 import { renderHtml } from '../../../../src/core/report/html';
 import { renderMarkdown } from '../../../../src/core/report/markdown';
 import { transcriptFromText } from '../../../../src/core/transcript/from-text';
@@ -47,6 +48,9 @@ describe('graded at your word', () => {
     expect(confirmed.rubric).not.toBeNull();
     expect(confirmed.reason).toBeNull();
     expect(confirmed.overruled?.message).toBe(refused.reason?.message);
+    // The sessions list marks the tier as given at the speaker's word.
+    expect(digestAnalysis(confirmed).atYourWord).toBe(true);
+    expect(digestAnalysis(refused).atYourWord).toBe(false);
   });
 
   it('never grades at the speaker’s word what is too short, hypothetical, a pitch, instructions or filler text', () => {

@@ -38,7 +38,18 @@ export function TakeRow({ take, number, checked }: { take: HistoryEntry; number:
         </div>
       </td>
       <td>{take.durationSec === null ? '—' : formatClock(take.durationSec)}</td>
-      <td>{d ? <span className={`tier-badge tier-${d.tier ?? 'none'}`}>{tierLabel(d.tier)}</span> : '—'}</td>
+      <td>
+        {d ? <span className={`tier-badge tier-${d.tier ?? 'none'}`}>{tierLabel(d.tier)}</span> : '—'}
+        {d?.atYourWord && (
+          <div
+            className="muted small"
+            title="Graded because you said it is an incident story"
+            data-testid="at-your-word"
+          >
+            at your word
+          </div>
+        )}
+      </td>
       <td>{d?.levels ? <LevelList levels={d.levels} /> : '—'}</td>
       <td>{d ? <MitigationVsFix digest={d} /> : '—'}</td>
     </tr>
