@@ -163,6 +163,11 @@ export function gradableSentence(c: Pick<ClassifiedSentence, 'normalized' | 'hit
 /** A sentence that tells something that happened, or says when it did. */
 const tellsOrDates = (s: GradableSentence): boolean => s.event || s.anchored;
 
+/** How many different incident words the answer names, in all its sentences. */
+function distinctIncidentWords(sentences: readonly GradableSentence[]): number {
+  return new Set(sentences.flatMap((s) => s.incidentWords)).size;
+}
+
 /** What the answer plainly tells: its distinct incident words (none unless it tells a past event), and its strongest cue of detection, cause or recovery. */
 export interface Told {
   words: number;
@@ -173,7 +178,7 @@ export function toldIncident(sentences: readonly GradableSentence[]): Told {
   return {
     // A story told in the present ("I run it on production, the pager goes off") still counts
     // once some sentence tells what happened or says when; a pitch or a manual does neither.
-    words: sentences.some(tellsOrDates) ? new Set(sentences.flatMap((s) => s.incidentWords)).size : 0,
+    words: sentences.some(tellsOrDates) ? distinctIncidentWords(sentences) : 0,
     cue: Math.max(0, ...sentences.map((s) => s.incidentCueWeight)),
   };
 }
@@ -265,9 +270,12 @@ function narratedInPresent(
   probabilities: readonly number[],
   top: number,
 ): boolean {
-  return (
-    countOf(sentences, (s) => s.personActs) >= PEOPLE_ACT * sentences.length && topMean(probabilities, top) >= LEANS
-  );
+  return peopleAct(sentences) && topMean(probabilities, top) >= LEANS;
+}
+
+/** Whether a person is the subject of a good share of the answer's sentences. */
+function peopleAct(sentences: readonly GradableSentence[]): boolean {
+  return countOf(sentences, (s) => s.personActs) >= PEOPLE_ACT * sentences.length;
 }
 
 /** Whether the answer is mostly labelled lines nobody acts in that tell little: notes, minutes or a form. */
@@ -288,14 +296,14 @@ export function tellsNothing(sentences: readonly GradableSentence[]): boolean {
 /** What a form check reads: the sentences, the sentence model's probabilities and how many of them it averages. */
 type FormCheck = (sentences: readonly GradableSentence[], probabilities: readonly number[], top: number) => boolean;
 
-/**
- * The answers refused by how they are told, in the order they are tried, each with what the
- * speaker is told. The first that holds gives the reason.
- */
 /** Whether the speaker may overrule a form check by saying the answer is an incident story. */
 type Disputable = (sentences: readonly GradableSentence[]) => boolean;
 const NEVER: Disputable = () => false;
 
+/**
+ * The answers refused by how they are told, in the order they are tried, each with what the
+ * speaker is told. The first that holds gives the reason.
+ */
 const FORMS: ReadonlyArray<{ refuses: FormCheck; message: string; disputable: Disputable }> = [
   {
     refuses: (sentences) => countOf(sentences, (s) => s.conditional) >= MOSTLY_CONDITIONAL * sentences.length,
@@ -326,14 +334,14 @@ const FORMS: ReadonlyArray<{ refuses: FormCheck; message: string; disputable: Di
       'This reads as instructions, an explanation or a description, not a story: almost none of its sentences tells something that happened or says when.',
     // A story told in the present by someone still learning English can read this way, as long
     // as people act in it: filler text or a description, in which nobody does, cannot.
-    disputable: (sentences) => countOf(sentences, (s) => s.personActs) >= PEOPLE_ACT * sentences.length,
+    disputable: peopleAct,
   },
   {
     refuses: readsAsNotes,
     message:
       'This reads as notes (an agenda, minutes, a report, a form or a glossary), not a story: most of its lines are labels and fragments, nobody acts in them, and few tell something that happened.',
     // A postmortem's timeline of fragments can read this way, as long as it names what broke.
-    disputable: (sentences) => new Set(sentences.flatMap((s) => s.incidentWords)).size >= MIN_TOLD_WORDS,
+    disputable: (sentences) => distinctIncidentWords(sentences) >= MIN_TOLD_WORDS,
   },
 ];
 

@@ -55,9 +55,10 @@ export function analyzeWithCorrections(
   const stale = corrections !== null && hasTranscriptCorrections(corrections) && corrections.basis !== basis;
   const input = correctedInput(transcript, words, original.sentences, corrections);
   // The speaker's word that this is an incident story holds whatever the transcript.
-  const confirmed = corrections?.incident === true ? { ...options, incidentConfirmed: true } : options;
+  const incident = corrections?.incident === true;
+  const confirmed = incident ? { ...options, incidentConfirmed: true } : options;
   if (!corrections || stale || !hasTranscriptCorrections(corrections)) {
-    const corrected = confirmed === options ? original : analyze(transcript, confirmed);
+    const corrected = incident ? analyze(transcript, confirmed) : original;
     return { original, corrected, sentences: input.sentences, applied: false, stale };
   }
   const corrected = analyze(input.transcript, {
