@@ -763,3 +763,86 @@ describe('facts told in still more of the ways people tell them', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('who noticed, how long, and what stayed, told the way second-language and terse speakers tell them', () => {
+  const fix = 'We added a check that holds any batch whose totals differ from the bank file.';
+  const afterFix = (line: string, layer: Layer = 'structural_fix') =>
+    factsOf([
+      [fix, 'structural_fix'],
+      [line, layer],
+    ]);
+  const detection = (line: string) => factsOf([[line, 'detection']]);
+
+  it('reads "nobody on our side saw it", "who noticed: not us", "we had no alert on", "we see nothing", "looked normal"', () => {
+    for (const line of [
+      'Nobody from our team saw it, the warehouse thought it was a slow week.',
+      'Who spotted it: not us, a courier forwarded a screenshot.',
+      'We had no alert on parcel weights at all.',
+      'There was no monitoring on the export folder.',
+      'The only checks we have are for file size, and these are fine, so we see nothing.',
+      'Every graph we had looked normal the whole time.',
+      'We learn about problem from the accounting department.',
+    ])
+      expect(detection(line).gapAdmitted, line).toBe(true);
+    for (const line of [
+      'Our queue alert fired and the support desk called us a minute later too.',
+      'Our latency dashboard lit up and then the store managers phoned.',
+      'Traffic looked normal again after the rollback.',
+    ])
+      expect(detection(line).gapAdmitted, line).toBe(false);
+  });
+
+  it('keeps an outsider who told the team first, even when its alert followed in the same sentence', () => {
+    const line = 'Store managers phoned the hotline first, and our own alert fired about five minutes after.';
+    expect(detection(line).gapAdmitted).toBe(true);
+  });
+
+  it('does not take an alert that did not fire for one that did', () => {
+    const line = 'The lag alert did not fire, and the packing team asked why volumes had dropped.';
+    expect(detection(line).gapAdmitted).toBe(true);
+  });
+
+  it('reads a time live told as "for the twelve days between", "since eleven days", "continued for … until", or "for six days nobody noticed"', () => {
+    for (const [line, layer] of [
+      ['For the twelve days between the upgrade and the first complaint, half the labels printed blank.', 'detection'],
+      ['It is going like this since eleven days, until a courier calls.', 'detection'],
+      ['It continued for two shifts, about one and half days, until a customer complained.', 'detection'],
+      ['So for about six days the scales reported zero and nobody on our side noticed.', 'attribution'],
+      ['Our drift monitor fired within about three minutes of the first bad frame.', 'attribution'],
+    ] as const)
+      expect(factsOf([[line, layer]]).latencyStated.length, line).toBe(1);
+    expect(factsOf([['For the whole week we ran on the old config.', 'attribution']]).latencyStated).toEqual([]);
+  });
+
+  it('reads a fix enforced "on every load since", "currently enforced", owners told as "the ones who own it", "belongs to", "Owner:"', () => {
+    for (const line of ["It's been enforced on every import since June.", 'The check is currently enforced.'])
+      expect(afterFix(line).stillRunning.length, line).toBe(1);
+    for (const line of [
+      "The data platform team, they're the ones who own it now.",
+      'The alert belongs to the Billing Operations team.',
+      'Owner: Settlement Systems.',
+    ])
+      expect(afterFix(line).owner.length, line).toBe(1);
+  });
+
+  it('reads a catch "half a year later it fires", one it "picked up … last spring", and the exact same gate or report taken elsewhere', () => {
+    for (const line of [
+      'Half a year later it fires when a supplier changes its date format.',
+      'It picked up a broken feed from the Lisbon depot last spring.',
+    ])
+      expect(afterFix(line).laterCatches.length, line).toBe(1);
+    for (const line of [
+      'The returns team added the exact same gate a few weeks later.',
+      'The same mismatch report was added to the refunds import in May.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+  });
+
+  it('reads a lesson told as "only as … as" or "only proves"', () => {
+    for (const line of [
+      'What I learned is that a dedupe key is only as reliable as the field it is built from.',
+      'A queue reporting itself healthy only proves it accepted the message.',
+    ])
+      expect(factsOf([[line, 'system_learning']]).learningMechanism.length, line).toBe(1);
+  });
+});
