@@ -846,3 +846,96 @@ describe('who noticed, how long, and what stayed, told the way second-language a
       expect(factsOf([[line, 'system_learning']]).learningMechanism.length, line).toBe(1);
   });
 });
+
+describe('a fix that never landed, and more ways a fix, its owner, its catches and a time live are told', () => {
+  const fix = 'We added a gate that blocks any tariff file whose rows do not sum to the header total.';
+  const afterFix = (line: string, layer: Layer = 'structural_fix') =>
+    factsOf([
+      [fix, 'structural_fix'],
+      [line, layer],
+    ]);
+
+  it('refuses a specific check that was never merged, never built, left in the backlog or only talked about', () => {
+    for (const line of [
+      'I wrote a check that fails the build when a certificate expires within 30 days, but it never got merged.',
+      'I specced a completeness check that pages when a batch is missing, and I do not know that anyone ever built it.',
+      'The plan was to add a synthetic scan at every gate, and honestly that is still on the roadmap.',
+      'TODO: add an alert on request age (in backlog).',
+      'What we talked about adding was a check that the file total matches the lines, it is on a list somewhere.',
+      'I wrote a rule that flags any zero allocation, but it never made it through review.',
+    ])
+      expect(factsOf([[line, 'structural_fix']]).specificArtifact, line).toEqual([]);
+    expect(
+      factsOf([['We put a maximum runtime in the pump firmware: any pump stops after 90 minutes.', 'structural_fix']])
+        .specificArtifact,
+    ).toHaveLength(1);
+  });
+
+  it('reads still in place told as "runs still", "as of this writing", "still renews every", "active today", "till today"', () => {
+    for (const line of [
+      'It runs still in every pipeline.',
+      'The gate is enforced by the deploy tool for all services as of this writing.',
+      'The job still renews every token every ten minutes.',
+      'Both alerts are active today.',
+      'This job is running daily till today.',
+    ])
+      expect(afterFix(line).stillRunning.length, line).toBe(1);
+  });
+
+  it('reads an owner told on a line the engine gives to another layer after the fix, and as "took it over", "will own", "agreed to own"', () => {
+    expect(afterFix('Owner: Field Systems team.', 'mitigation').owner).toEqual([]);
+    expect(
+      factsOf([
+        [fix, 'structural_fix'],
+        ['Owner: Field Systems team.', 'mitigation', { structural_fix: 0.3 }],
+      ]).owner,
+    ).toHaveLength(1);
+    for (const line of [
+      'The routing team took it over as theirs.',
+      "Omar's billing team will own that validation.",
+      'The client platform team has agreed to own the canary stage.',
+    ])
+      expect(afterFix(line).owner.length, line).toBe(1);
+  });
+
+  it('reads a catch dated "on 14 March", "in June itself", or told as "proved itself"', () => {
+    for (const line of [
+      'The queue alert fired on 14 March when the vendor rotated its keys.',
+      'In June itself it caught a meter sending watts instead of kilowatts.',
+      'The guard proved itself in February, blocking a bad schedule.',
+    ])
+      expect(afterFix(line).laterCatches.length, line).toBe(1);
+  });
+
+  it('reads a time live told as "they\'d been piling up for", "it had been … by then", "for nine days after the change went live", "7 minutes into"', () => {
+    for (const [line, layer] of [
+      ["Turns out they'd been piling up for 6 days.", 'mitigation'],
+      ['It had been about four days by then.', 'detection'],
+      ['The map was stale for like forty minutes by then.', 'detection'],
+      ['For nine days after the change went live, every refund was rounded down.', 'attribution'],
+      ['Our alert fired 7 minutes into the evening show.', 'detection'],
+    ] as const)
+      expect(factsOf([[line, layer]]).latencyStated.length, line).toBe(1);
+  });
+
+  it('reads lessons told as "looks healthy if", "tells you nothing", "anything that … should", "need a … because"', () => {
+    for (const line of [
+      'Sensors that go quiet look healthy if you only alert on errors.',
+      'When billing and shipping are two services, a success on one side tells you nothing.',
+      'Anything that pays money out should compute its total twice and refuse to pay when they differ.',
+      'Devices that send deltas need a plausibility check on the rate, because valid but wrong data never trips an error.',
+    ])
+      expect(factsOf([[line, 'system_learning']]).learningMechanism.length, line).toBe(1);
+  });
+
+  it('reads the same thing taken elsewhere told by a second-language speaker, "used exactly that rule", "did exactly that for", "ended up copying"', () => {
+    for (const line of [
+      'Same gate we have put also in the school transport scheduling.',
+      'When the parking group rebuilt their permits, they used exactly that rule.',
+      'We did exactly that for the fleet maintenance scheduler the next quarter.',
+      'We ended up copying the same orphan check onto the clinic booking database.',
+      'When we built the station counters later, we took this thinking: every timestamp comes from the server.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+  });
+});
