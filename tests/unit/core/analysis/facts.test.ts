@@ -347,6 +347,15 @@ function factsOf(lines: ReadonlyArray<readonly [string, Layer, Partial<Record<La
   );
 }
 
+/** Facts of a story whose first sentence is the fix `fix` and whose second is `line`, labelled `layer`. */
+function afterFixOf(fix: string) {
+  return (line: string, layer: Layer = 'structural_fix') =>
+    factsOf([
+      [fix, 'structural_fix'],
+      [line, layer],
+    ]);
+}
+
 describe('facts told in a sentence the engine labels with a neighbouring layer', () => {
   const fix = 'Every payment call now carries an idempotency key, and the ledger rejects a repeated key.';
   const catchLine = 'It has rejected a duplicate batch twice since, once during the holiday peak.';
@@ -592,11 +601,7 @@ describe('how long it was live told in seconds, as a span of silent failure or o
 
 describe('a later catch, a fix still in place and its owner, told in more ways', () => {
   const fix = 'We added a check that holds any result stamped before its collection time.';
-  const read = (line: string) =>
-    factsOf([
-      [fix, 'structural_fix'],
-      [line, 'structural_fix'],
-    ]);
+  const read = (line: string) => afterFixOf(fix)(line);
 
   it('reads a catch dated "in the spring" or "in March when …", and one that failed over twice', () => {
     for (const line of [
@@ -679,12 +684,7 @@ describe("a day-long time beside the team's own alert", () => {
 });
 
 describe('facts told in still more of the ways people tell them', () => {
-  const fix = 'We added a check that holds any result stamped before its collection time.';
-  const afterFix = (line: string, layer: Layer = 'structural_fix') =>
-    factsOf([
-      [fix, 'structural_fix'],
-      [line, layer],
-    ]);
+  const afterFix = afterFixOf('We added a check that holds any result stamped before its collection time.');
 
   it('reads an outsider told as "the one who figured it out", heard from, or named in a cleft with commas', () => {
     for (const line of [
@@ -765,12 +765,7 @@ describe('facts told in still more of the ways people tell them', () => {
 });
 
 describe('who noticed, how long, and what stayed, told the way second-language and terse speakers tell them', () => {
-  const fix = 'We added a check that holds any batch whose totals differ from the bank file.';
-  const afterFix = (line: string, layer: Layer = 'structural_fix') =>
-    factsOf([
-      [fix, 'structural_fix'],
-      [line, layer],
-    ]);
+  const afterFix = afterFixOf('We added a check that holds any batch whose totals differ from the bank file.');
   const detection = (line: string) => factsOf([[line, 'detection']]);
 
   it('reads "nobody on our side saw it", "who noticed: not us", "we had no alert on", "we see nothing", "looked normal"', () => {
@@ -849,11 +844,7 @@ describe('who noticed, how long, and what stayed, told the way second-language a
 
 describe('a fix that never landed, and more ways a fix, its owner, its catches and a time live are told', () => {
   const fix = 'We added a gate that blocks any tariff file whose rows do not sum to the header total.';
-  const afterFix = (line: string, layer: Layer = 'structural_fix') =>
-    factsOf([
-      [fix, 'structural_fix'],
-      [line, layer],
-    ]);
+  const afterFix = afterFixOf(fix);
 
   it('refuses a specific check that was never merged, never built, left in the backlog or only talked about', () => {
     for (const line of [
