@@ -213,7 +213,7 @@ const COUNTED_SPAN = String.raw`(?:(?:about|roughly|around|nearly|almost|over|li
  * not a period named by its article ("the alarm for the month", "the on-call for that week").
  */
 const LATENCY = R(
-  String.raw`\b(?:[\w-]+ (?:seconds?|minutes?|hours?|days?|weeks?|months?) (?:in\b|into (?:it\b|(?:the|a|our|its) (?!(?:[\w-]+ )?(?:job|role|position|tenure|internship|career|rotation|shift)\b))|after|later|before|unnoticed)|\d+ ?(?:h|hrs?|mins?) (?:in\b(?! the)|after|later|before|unnoticed)|after (?:about |roughly |nearly |around |almost |maybe )?[\w-]+ (?:minutes?|hours?|days?|weeks?)|${DURATION} of (?:[\w'-]+ ){0,4}?before (?:anyone|anybody|someone|somebody|we|they|a|an|the|our)\b|within (?:about )?[\w-]+ (?:minutes?|hours?)|took (?:us )?[\w-]+ (?:minutes|hours|days|weeks)|(?:on|by) the (?:second|third|fourth|next) (?:morning|day)|on the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|for (?:(?:about|roughly|almost|nearly|around|over|like|maybe|a good) )*(?!(?:the|this|that|each|every|per|which|what|our|their)\b)[\w-]+ (?:(?:full|whole|straight|solid) )?(?:days|weeks?|hours|months?)|for the \d+ (?:days|weeks|hours|months) (?:between|before|until)\b|\bsince (?:about |around |almost )?\d+ (?:[\w-]+ )?(?:days|weeks|months)\b)`,
+  String.raw`\b(?:(?!(?:the|that|this|each|every|per|which)\b)[\w-]+ (?:seconds?|minutes?|hours?|days?|weeks?|months?) (?:in\b|into (?:it\b|(?:the|a|our|its) (?!(?:[\w-]+ )?(?:job|role|position|tenure|internship|career|rotation|shift)\b))|after|later|before|unnoticed)|\d+ ?(?:h|hrs?|mins?) (?:in\b(?! the)|after|later|before|unnoticed)|after (?:about |roughly |nearly |around |almost |maybe )?[\w-]+ (?:minutes?|hours?|days?|weeks?)|${DURATION} of (?:[\w'-]+ ){0,4}?before (?:anyone|anybody|someone|somebody|we|they|a|an|the|our)\b|within (?:about )?[\w-]+ (?:minutes?|hours?)|took (?:us )?[\w-]+ (?:minutes|hours|days|weeks)|(?:on|by) the (?:second|third|fourth|next) (?:morning|day)|on the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|for (?:(?:about|roughly|almost|nearly|around|over|like|maybe|a good) )*(?!(?:the|this|that|each|every|per|which|what|our|their)\b)[\w-]+ (?:(?:full|whole|straight|solid) )?(?:days|weeks?|hours|months?)|for the \d+ (?:days|weeks|hours|months) (?:between|before|until)\b|\bsince (?:about |around |almost )?\d+ (?:[\w-]+ )?(?:days|weeks|months)\b)`,
 );
 const LATENCY_LIVE = R(
   // Outside a detection sentence, "had been … for two weeks" must say something was going wrong
@@ -635,10 +635,26 @@ function noticedBeforeOwnAlert(notices: readonly Quote[], sentences: readonly St
   });
 }
 
+/**
+ * Whether a quoted notice is a person's: by the wording, or by a cue whose verb has no thing for
+ * its subject ("the alert had gone live the week before and it caught it" is the alert).
+ */
+function toldBySomeone(sentences: readonly StorySentence[], q: Quote): boolean {
+  const s = sentences.find((x) => x.sentence.index === q.sentenceIndex);
+  if (!s || EXTERNAL_NOTICE.test(s.text)) return true;
+  const cues = hitsOf(s).filter((h) => OUTSIDE_NOTICE_CUES.includes(h.cue.id));
+  return (
+    cues.length === 0 ||
+    cues.some((h) => !/\b(?:it|which) \w+(?: (?:it|this|that))?$/.test(s.text.slice(h.index, h.end)))
+  );
+}
+
 function detectionFacts(sentences: readonly StorySentence[]): DetectionFacts {
   const det = ['detection'] as const;
   const monitoringCredited = find(sentences, det, MONITORING_CREDIT);
-  const externalNotice = findBy(sentences, det, EXTERNAL_NOTICE, OUTSIDE_NOTICE_CUES);
+  const externalNotice = findBy(sentences, det, EXTERNAL_NOTICE, OUTSIDE_NOTICE_CUES).filter((q) =>
+    toldBySomeone(sentences, q),
+  );
   const ownGapAdmission = ownGapAdmissions(sentences);
   const correction = find(sentences, det, CORRECTION);
   // Polished: the team's monitoring gets the credit while the story itself shows someone else

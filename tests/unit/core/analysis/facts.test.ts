@@ -792,6 +792,13 @@ describe('who noticed, how long, and what stayed, told the way second-language a
     expect(detection(line).gapAdmitted).toBe(true);
   });
 
+  it('does not take the alert itself, told as "it caught it", for someone who noticed, nor "the week before" for a time live', () => {
+    const f = detection('Our new stock alert had gone live the week before and it caught it right away.');
+    expect(f.gapAdmitted).toBe(false);
+    expect(f.latencyStated).toEqual([]);
+    expect(detection('A pharmacist at one of the stores noticed it and rang us.').gapAdmitted).toBe(true);
+  });
+
   it('does not take an alert that did not fire for one that did', () => {
     const line = 'The lag alert did not fire, and the packing team asked why volumes had dropped.';
     expect(detection(line).gapAdmitted).toBe(true);
