@@ -937,3 +937,78 @@ describe('a fix that never landed, and more ways a fix, its owner, its catches a
       expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
   });
 });
+
+describe('facts told by speakers who found out late, in their own order and words', () => {
+  const fix = 'We added a check that refuses any roster with an unassigned shift.';
+  const afterFix = afterFixOf(fix);
+  const detection = (line: string) => factsOf([[line, 'detection']]);
+
+  it('reads "how we found out: we didn\'t", "we learned it only when a …", "until a … found", "nobody see it", "not have alarm for"', () => {
+    for (const line of [
+      'How we found out: we did not.',
+      'We learned it only when a hotel chain received the wrong rugs.',
+      'It sat there until a janitor opened the storeroom and found the crates.',
+      'Tiny amounts, nobody see it.',
+      'Our system not have alarm for this.',
+    ])
+      expect(detection(line).gapAdmitted, line).toBe(true);
+    for (const line of [
+      'We found out when an alert on the queue fired.',
+      'We saw it ourselves before the public complained.',
+      'Our synthetic run caught it before any customer called.',
+    ])
+      expect(detection(line).gapAdmitted, line).toBe(false);
+    const late = 'It had been wrong for about thirty hours before a driver mentioned it to a dispatcher.';
+    expect(detection(late).gapAdmitted).toBe(true);
+    for (const line of [
+      'The internal tools team reported that their pages would not load.',
+      'Our mail filter had flagged the sign-in, but the alert was marked as low severity and was not reviewed.',
+    ])
+      expect(detection(line).gapAdmitted, line).toBe(true);
+  });
+
+  it('reads a time live told as "live from … until", "after ninety seconds", "nobody noticed during seven weeks"', () => {
+    for (const line of [
+      'The bad table was live from Monday morning until Thursday, call it three days.',
+      'The lag monitor rang after ninety seconds.',
+      'Nobody did not notice during seven weeks.',
+    ])
+      expect(detection(line).latencyStated.length, line).toBe(1);
+    expect(detection('Traffic peaks at night, which is why nobody saw it during the day.').latencyStated).toEqual([]);
+  });
+
+  it('reads a fix that blocks publishing, one that diffs, still in place as "Status: running", "runs on every deploy still", "live and enforced since"', () => {
+    expect(
+      factsOf([['The check blocks plan publishing if any shift is unassigned.', 'structural_fix']]).specificArtifact,
+    ).toHaveLength(1);
+    for (const line of [
+      'Status: running.',
+      'It runs on every deploy still.',
+      'Live and enforced for every rotation since.',
+    ])
+      expect(afterFix(line).stillRunning.length, line).toBe(1);
+    expect(afterFix('The payroll team became owner of this validation.').owner).toHaveLength(1);
+    expect(afterFix('In April it found a sensor the cleaners had soaked.').laterCatches).toHaveLength(1);
+  });
+
+  it('reads lessons told as "is not evidence of", "survives review because", "never looks strange"', () => {
+    for (const line of [
+      'For one-way paging, the carrier saying accepted is not evidence of arrival.',
+      'Unit mismatches survive code review because the wrong number looks plausible either way.',
+      'Rounding errors are tiny per person but always one direction, so they never look strange alone.',
+    ])
+      expect(factsOf([[line, 'system_learning']]).learningMechanism.length, line).toBe(1);
+  });
+
+  it('reads the same constraint copied, that same rule reused, a team that built its own on the same pattern or adopted it for its own', () => {
+    for (const line of [
+      'The loans product copied the same constraint a couple of months later.',
+      'The greenhouse alerting has reused that same rule since last month.',
+      'The buoy ingestion group built their own replay library on the same pattern afterwards.',
+      "The neighbouring region's report adopted the gate for its own two languages.",
+      'The allotment registry copied the scan step for plot handovers too.',
+      'The dairy product also started the same reconciliation last year.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+  });
+});
