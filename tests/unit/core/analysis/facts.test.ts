@@ -356,6 +356,12 @@ function afterFixOf(fix: string) {
     ]);
 }
 
+/** Each line told alone as a detection sentence: the first list admits a gap, the second does not. */
+function expectGaps(admitted: readonly string[], notAdmitted: readonly string[]): void {
+  for (const line of admitted) expect(factsOf([[line, 'detection']]).gapAdmitted, line).toBe(true);
+  for (const line of notAdmitted) expect(factsOf([[line, 'detection']]).gapAdmitted, line).toBe(false);
+}
+
 describe('facts told in a sentence the engine labels with a neighbouring layer', () => {
   const fix = 'Every payment call now carries an idempotency key, and the ledger rejects a repeated key.';
   const catchLine = 'It has rejected a duplicate batch twice since, once during the holiday peak.';
@@ -769,22 +775,22 @@ describe('who noticed, how long, and what stayed, told the way second-language a
   const detection = (line: string) => factsOf([[line, 'detection']]);
 
   it('reads "nobody on our side saw it", "who noticed: not us", "we had no alert on", "we see nothing", "looked normal"', () => {
-    for (const line of [
-      'Nobody from our team saw it, the warehouse thought it was a slow week.',
-      'Who spotted it: not us, a courier forwarded a screenshot.',
-      'We had no alert on parcel weights at all.',
-      'There was no monitoring on the export folder.',
-      'The only checks we have are for file size, and these are fine, so we see nothing.',
-      'Every graph we had looked normal the whole time.',
-      'We learn about problem from the accounting department.',
-    ])
-      expect(detection(line).gapAdmitted, line).toBe(true);
-    for (const line of [
-      'Our queue alert fired and the support desk called us a minute later too.',
-      'Our latency dashboard lit up and then the store managers phoned.',
-      'Traffic looked normal again after the rollback.',
-    ])
-      expect(detection(line).gapAdmitted, line).toBe(false);
+    expectGaps(
+      [
+        'Nobody from our team saw it, the warehouse thought it was a slow week.',
+        'Who spotted it: not us, a courier forwarded a screenshot.',
+        'We had no alert on parcel weights at all.',
+        'There was no monitoring on the export folder.',
+        'The only checks we have are for file size, and these are fine, so we see nothing.',
+        'Every graph we had looked normal the whole time.',
+        'We learn about problem from the accounting department.',
+      ],
+      [
+        'Our queue alert fired and the support desk called us a minute later too.',
+        'Our latency dashboard lit up and then the store managers phoned.',
+        'Traffic looked normal again after the rollback.',
+      ],
+    );
   });
 
   it('keeps an outsider who told the team first, even when its alert followed in the same sentence', () => {
@@ -939,32 +945,27 @@ describe('a fix that never landed, and more ways a fix, its owner, its catches a
 });
 
 describe('facts told by speakers who found out late, in their own order and words', () => {
-  const fix = 'We added a check that refuses any roster with an unassigned shift.';
-  const afterFix = afterFixOf(fix);
+  const afterFix = afterFixOf('We added a check that refuses any roster with an unassigned shift.');
   const detection = (line: string) => factsOf([[line, 'detection']]);
 
   it('reads "how we found out: we didn\'t", "we learned it only when a …", "until a … found", "nobody see it", "not have alarm for"', () => {
-    for (const line of [
-      'How we found out: we did not.',
-      'We learned it only when a hotel chain received the wrong rugs.',
-      'It sat there until a janitor opened the storeroom and found the crates.',
-      'Tiny amounts, nobody see it.',
-      'Our system not have alarm for this.',
-    ])
-      expect(detection(line).gapAdmitted, line).toBe(true);
-    for (const line of [
-      'We found out when an alert on the queue fired.',
-      'We saw it ourselves before the public complained.',
-      'Our synthetic run caught it before any customer called.',
-    ])
-      expect(detection(line).gapAdmitted, line).toBe(false);
-    const late = 'It had been wrong for about thirty hours before a driver mentioned it to a dispatcher.';
-    expect(detection(late).gapAdmitted).toBe(true);
-    for (const line of [
-      'The internal tools team reported that their pages would not load.',
-      'Our mail filter had flagged the sign-in, but the alert was marked as low severity and was not reviewed.',
-    ])
-      expect(detection(line).gapAdmitted, line).toBe(true);
+    expectGaps(
+      [
+        'How we found out: we did not.',
+        'We learned it only when a hotel chain received the wrong rugs.',
+        'It sat there until a janitor opened the storeroom and found the crates.',
+        'Tiny amounts, nobody see it.',
+        'Our system not have alarm for this.',
+        'It had been wrong for about thirty hours before a driver mentioned it to a dispatcher.',
+        'The internal tools team reported that their pages would not load.',
+        'Our mail filter had flagged the sign-in, but the alert was marked as low severity and was not reviewed.',
+      ],
+      [
+        'We found out when an alert on the queue fired.',
+        'We saw it ourselves before the public complained.',
+        'Our synthetic run caught it before any customer called.',
+      ],
+    );
   });
 
   it('reads a time live told as "live from … until", "after ninety seconds", "nobody noticed during seven weeks"', () => {
