@@ -508,7 +508,7 @@ type CauseAndMitigationFacts = Pick<
  * written the week of the incident can only state its fixes that way.
  */
 const UNCOMMITTED = R(
-  String.raw`\b(?:want(?:s|ed)? to|would like to|'d like to|hope to|plan(?:s|ning)? to|(?:the )?plan (?:is|was) to|todo|in (?:the )?backlog|on a list|(?:talked|spoke|thought) about (?:adding|building|putting|writing|doing|making)|spec(?:c|'?)ed|drafted|proposed|suggested|sometime (?:in|next|this)|thinking about|exploring|considering|on the roadmap|in the backlog|(?<!the )next (?:quarter|sprint|year)|maybe|eventually)`,
+  String.raw`\b(?:want(?:s|ed)? to|would like to|'d like to|hope to|plan(?:s|ning)? to|(?:the )?plan (?:is|was) to|todo|in (?:the )?backlog|on a list|(?:talked|spoke|thought) about (?:adding|building|putting|writing|doing|making)|spec(?:c|'?)ed|drafted|proposed|suggested|sometime (?:in|next|this)|thinking about|exploring|considering|on the roadmap|(?<!the )next (?:quarter|sprint|year)|maybe|eventually)`,
 );
 /** Putting a fix on the roadmap or in the backlog is planning it, not doing it. */
 const PLANNED_ONLY = R(
@@ -614,6 +614,26 @@ function ownGapAdmissions(sentences: readonly StorySentence[]): Quote[] {
   );
 }
 
+/** Where a sentence tells of someone reporting it: the wording's match and each outside-notice cue's phrase. */
+interface NoticeSpan {
+  index: number;
+  end: number;
+  byCue: boolean;
+}
+
+function noticeSpans(s: StorySentence): NoticeSpan[] {
+  const spans = hitsOf(s)
+    .filter((h) => OUTSIDE_NOTICE_CUES.includes(h.cue.id))
+    .map((h) => ({ index: h.index, end: h.end, byCue: true }));
+  const worded = EXTERNAL_NOTICE.exec(s.text);
+  if (worded) spans.push({ index: worded.index, end: worded.index + worded[0].length, byCue: false });
+  return spans;
+}
+
+function sentenceOf(sentences: readonly StorySentence[], q: Quote): StorySentence | undefined {
+  return sentences.find((s) => s.sentence.index === q.sentenceIndex);
+}
+
 /**
  * Outsiders who told the team, less those told after the team's own alert in the same sentence
  * ("our alert went off and the gate staff radioed too"): that admits no gap. An alert told in an
@@ -621,25 +641,16 @@ function ownGapAdmissions(sentences: readonly StorySentence[]): Quote[] {
  */
 function noticedBeforeOwnAlert(notices: readonly Quote[], sentences: readonly StorySentence[]): Quote[] {
   return notices.filter((q) => {
-    const s = sentences.find((x) => x.sentence.index === q.sentenceIndex);
+    const s = sentenceOf(sentences, q);
     const alert = s ? OWN_ALERT_FIRST.exec(s.text) : null;
     if (!s || !alert) return true;
-    // Where the report is told, by the wording or the cue: its verb, not its subject, must come
-    // first ("people … and our alert went off and staff radioed").
-    const notice = EXTERNAL_NOTICE.exec(s.text);
-    const ends = hitsOf(s)
-      .filter((h) => OUTSIDE_NOTICE_CUES.includes(h.cue.id))
-      .map((h) => h.end);
-    if (notice) ends.push(notice.index + notice[0].length);
+    // The report's verb, not its subject, must come first ("people … and our alert went off and
+    // staff radioed"); a notice read only with the next piece of a long run has nothing to place.
+    const ends = noticeSpans(s).map((span) => span.end);
     return ends.length === 0 || Math.min(...ends) <= alert.index;
   });
 }
 
-/**
- * Whether a quoted notice is a person's: by the wording, or by a cue whose verb has no thing for
- * its subject ("the alert had gone live the week before and it caught it" is the alert); and not
- * one the team beat ("we saw it ourselves before the public complained").
- */
 /** A cue's notice whose subject is a thing: "and it caught it", "our synthetic run caught it". */
 const THING_NOTICED =
   /\b(?:it|which) \w+(?: (?:it|this|that))?$|^(?:our|my|the|a|an) (?:[\w-]+ ){0,3}?(?:runs?|scripts?|bots?|tools?|scans?|scanners?|crawlers?|synthetics?|robots?|heartbeats?|watchdogs?) (?!(?:team|teams|group|folks|people|squad|crew|department)\b)/;
@@ -648,17 +659,22 @@ const THING_NOTICED =
 const BEATEN =
   /\b(?:we|i|our [\w-]+(?: [\w-]+)?)\b(?![^,.;]*\b(?:didn't|did not|never|not|hadn't|had not|wasn't|weren't)\b)[^,.;]{0,60}\bbefore (?:any |the |our |a |some )?$/;
 
+/**
+ * Whether a quoted notice is a person's: by the wording, or by a cue whose verb has no thing for
+ * its subject ("the alert had gone live the week before and it caught it" is the alert); and not
+ * one the team beat ("we saw it ourselves before the public complained").
+ */
 function toldBySomeone(sentences: readonly StorySentence[], q: Quote): boolean {
-  const s = sentences.find((x) => x.sentence.index === q.sentenceIndex);
+  const s = sentenceOf(sentences, q);
   if (!s) return true;
-  const text = s.text;
-  const beaten = (at: number) => BEATEN.test(text.slice(0, at));
-  const worded = EXTERNAL_NOTICE.exec(text);
-  const cues = hitsOf(s).filter((h) => OUTSIDE_NOTICE_CUES.includes(h.cue.id));
+  const spans = noticeSpans(s);
   // Read only with the next piece of a long spoken run: nothing here to place.
-  if (!worded && cues.length === 0) return true;
-  if (worded && !beaten(worded.index)) return true;
-  return cues.some((h) => !beaten(h.index) && !THING_NOTICED.test(text.slice(h.index, h.end)));
+  if (spans.length === 0) return true;
+  return spans.some(
+    (span) =>
+      !BEATEN.test(s.text.slice(0, span.index)) &&
+      !(span.byCue && THING_NOTICED.test(s.text.slice(span.index, span.end))),
+  );
 }
 
 function detectionFacts(sentences: readonly StorySentence[]): DetectionFacts {
