@@ -1013,3 +1013,85 @@ describe('facts told by speakers who found out late, in their own order and word
       expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
   });
 });
+
+describe('who found it, how long, what caught it since, told in the ways blind10 showed missing', () => {
+  const afterFix = afterFixOf('We added a gate that refuses any timetable with a platform clash.');
+  const detection = (line: string) => factsOf([[line, 'detection']]);
+
+  it("takes the team's own report, job, controller or comparison that flagged it for no outsider, and a present-tense green board or nobody having any idea as a gap", () => {
+    expectGaps(
+      [
+        'Our status board is all green, no alarm at all.',
+        'Nobody on our side had any idea.',
+        'It was wrong for four days before a farmer phoned the office.',
+        'The first report came from a school secretary who rang the help desk.',
+        'The late exports were noticed by two teams, who assumed the jobs were slow.',
+        'The job mailed a summary every night, to an inbox nobody had read in months.',
+        'We discovered it only because a clerk needed a restore; no alert, report or check had flagged it.',
+      ],
+      [
+        'Our nightly sanity report flagged it straight away, so we held the export.',
+        'Our own pre-release validation job flagged the first bad batch, and we re-ran it the next morning.',
+        'Our own door controller flagged it and it locked the gate, nobody hurt.',
+        'Our drift alert (a comparison between the meter readings and the billing totals) fired on the first run.',
+        'Nobody had any idea why the queue grew, until the on-call alert fired.',
+      ],
+    );
+  });
+
+  it('reads a time live told with a filler, in nights, since the update, or from the first bad reading; not a time to restore', () => {
+    for (const [line, layer] of [
+      ["It'd been under-reading for, uh, six days.", 'detection'],
+      ['The beacon had been dark for, um, three nights.', 'detection'],
+      ['It already run like this around two week since the update.', 'mitigation'],
+      ['Our pace alert fired, it took about six minutes from the first bad reads.', 'detection'],
+    ] as const)
+      expect(factsOf([[line, layer]]).latencyStated.length, line).toBe(1);
+    expect(
+      detection('Our own seat dashboard showed zero sales; I spotted it and we restored the old map within the hour.')
+        .latencyStated,
+    ).toEqual([]);
+  });
+
+  it('reads a catch that closed or rolled something back, dated "this February", and not "I can\'t claim it has caught anything"', () => {
+    for (const line of [
+      'Last spring it closed one lane when a sensor battery died.',
+      'This February it caught a kiosk with a full disk.',
+      'In July the test rolled back a resize change that cut the image edges.',
+    ])
+      expect(afterFix(line).laterCatches.length, line).toBe(1);
+    expect(afterFix("It hasn't fired for real since, so I can't claim it has caught anything.").laterCatches).toEqual(
+      [],
+    );
+  });
+
+  it('takes a list of short maxims, or a feeling with a contrast told in the past, for no specific lesson', () => {
+    const maxims = factsOf([
+      ['Lessons:', 'system_learning'],
+      ['Check your edge cases.', 'system_learning'],
+      ['Never release on a Friday.', 'system_learning'],
+    ]);
+    expect(maxims.learningSpecific).toBe(false);
+    expect(
+      factsOf([['For me it was tense, but I was glad our own check found it and not the buyers.', 'system_learning']])
+        .learningMechanism,
+    ).toEqual([]);
+    expect(
+      factsOf([['The lesson is that a sensor must report its age, not only its value.', 'system_learning']])
+        .learningMechanism,
+    ).toHaveLength(1);
+  });
+
+  it('reads the same thing now used elsewhere, applied "exactly this" in another place, or "added it there"', () => {
+    for (const line of [
+      'Parcel lockers on the harbour route now use the same reconciliation, live since March.',
+      'The same per site known positive test was adopted by the river gauge team in May.',
+      'The print shop, which is a different plant, has the same check, we added it there last year.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+    expect(
+      afterFix('We applied exactly this afterwards in the cold store planning, they compare against a second feed.')
+        .appliedElsewhere,
+    ).toHaveLength(1);
+  });
+});
