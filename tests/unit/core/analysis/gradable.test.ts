@@ -277,6 +277,29 @@ describe('answers that are not gradable incident stories', () => {
     expect(analyse(readFileSync(join(facts, airline ?? ''), 'utf8')).gradable).toBe(true);
   });
 
+  it('counts "nobody on our side saw it" as an incident word, so a spoken story told in its own domain\'s words is graded', () => {
+    for (const [sentence, word] of [
+      ['And nobody saw it in our system, a picker walking the aisles did.', 'nobody saw'],
+      ['Nobody on our side had any idea.', 'nobody on our side had any idea'],
+      ['Nobody in our team has remarked anything during five weeks.', 'nobody in our team has remarked'],
+    ] as const)
+      expect(incidentWords(normalize(sentence)), sentence).toContain(word);
+    // Refused while only "alarms" counted: the valve is "shut", the plants "wilting", the crop "lost".
+    const orchard = analyse(
+      [
+        "so this one's from a cider orchard, and I was the engineer on the frost-fan and irrigation controllers.",
+        'we had a firmware change on the pump boards and, um, on one slope the pump just never started but the board kept logging water sent, like all fine.',
+        'and nobody saw it in our system, it was one of the pickers walking the rows who saw the young trees drooping, and by then, um, the pump had been off for about five days.',
+        'we lost most of that block of saplings.',
+        'I owned the follow up.',
+        'what we built was a flow check per slope, if the meter reads less than half of what the plan says it alarms on the grower panel and texts the duty tech.',
+        "the orchard tech team owns the thresholds, and it's still on for every slope.",
+        'the lesson for me was a command being sent is not the same as water arriving.',
+      ].join(' '),
+    );
+    expect(orchard.gradable).toBe(true);
+  });
+
   it('grades every labelled incident story of the dev corpus and the fixture sets', () => {
     const fixtures = fileURLToPath(new URL('../../../fixtures', import.meta.url));
     const sets = ['stories', 'heldout', 'fresh', 'blind', 'blind2', 'blind3', 'blind4'].map((s) => join(fixtures, s));
