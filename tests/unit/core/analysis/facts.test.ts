@@ -1095,3 +1095,121 @@ describe('who found it, how long, what caught it since, told in the ways blind10
     ).toHaveLength(1);
   });
 });
+
+describe('what blind11 showed: fixes taken out again, status lines, second-language wordings', () => {
+  const afterFix = afterFixOf('We added a gate that refuses any shipment without two matching probes.');
+  const fix = (...lines: string[]) => factsOf(lines.map((l) => [l, 'structural_fix'] as [string, Layer]));
+
+  it('names no artifact for a fix only talked about, turned off, pulled, not started or still in review', () => {
+    for (const line of [
+      'We talked about adding a hard rule that the gate shuts whenever the feed is missing, but it is still on the wish list.',
+      'Then we put in a check that alerted if a tram skipped a stop, but the depot asked us to turn it off after two weeks, so it is gone.',
+      'We added a preflight validation step for every page, but the night editor had it pulled after a week.',
+      'Action item: a synthetic booking test against each till every 15 min, @ken to own it, not started yet.',
+    ])
+      expect(fix(line).specificArtifact, line).toEqual([]);
+    expect(
+      fix(
+        'After this I write a check that blocks every plan breaking the weight rule.',
+        'But until now it still in code review, not merged.',
+      ).specificArtifact,
+    ).toEqual([]);
+    expect(
+      fix(
+        'The first version fired constantly, so we turned it off after a week and replaced it with a check that pages on a drop of 5%.',
+      ).specificArtifact,
+    ).toHaveLength(1);
+    expect(
+      fix(
+        'The tracking system now scans every label back at receipt and compares the decoded ID with the full ID in the database.',
+      ).specificArtifact,
+    ).toHaveLength(1);
+  });
+
+  it('reads still in place told as a status line, "actually" for currently, "still working", "always active", "still a hard stop"', () => {
+    for (const line of [
+      'Actually this rule is used in all our shipments.',
+      'This check is still working in all machines now.',
+      'Current status: in production and enforced on every publish.',
+      'Status: the gate is active on all outbound feeds.',
+      'Actually this validation is always active.',
+      "It's still a hard stop at receipt.",
+    ])
+      expect(afterFix(line).stillRunning.length, line).toBe(1);
+    expect(afterFix('The dome rule is still on the wish list.').stillRunning).toEqual([]);
+  });
+
+  it('reads a catch dated "on 11 September", one that refused or picked up, and not one that never fired or fired in a drill', () => {
+    for (const line of [
+      'On 11 September it halted lateral 3 after a reboot loaded a stale table.',
+      'In September it refused an update from the supplier.',
+      'Last winter in the snow it picked up two calls that had dropped out of the queue.',
+    ])
+      expect(afterFix(line).laterCatches.length, line).toBe(1);
+    for (const line of [
+      'Since then it has not fired, which is good.',
+      'It has fired twice since, both times during our disaster drills, not on real data.',
+    ])
+      expect(afterFix(line).laterCatches, line).toEqual([]);
+  });
+
+  it('reads an owner "responsible for it" or on an "Owner of … is" line', () => {
+    for (const line of [
+      'The team for farm connectivity is responsible for it, not me.',
+      'Owner of check is group of yard systems.',
+    ])
+      expect(afterFix(line).owner.length, line).toBe(1);
+  });
+
+  it('reads a time live from a status line, from the first bad item, in seconds, or failing since a release', () => {
+    for (const [line, layer] of [
+      ['Time undetected: 47 days.', 'headline'],
+      ['It was caught by our SPC alarm after 35 minutes from first wrong wafer.', 'attribution'],
+      ['From first wrong batch until lab alarm was 40 minutes.', 'detection'],
+      ['Our silence detector paged me 90s after the audio dropped.', 'detection'],
+      ['Bookings had been failing quietly since the Tuesday release, so ~2 days.', 'mitigation'],
+      ['The level reading had been frozen at that value for 31 hours.', 'detection'],
+    ] as const)
+      expect(factsOf([[line, layer]]).latencyStated.length, line).toBe(1);
+  });
+
+  it('reads lessons told as "the smaller …, the more", "are exactly the ones", "was, when …", "…, not what"', () => {
+    for (const line of [
+      'Money calculations compound, so the smaller a change looks, the more you want a replay of real cases.',
+      'Changes that only touch rounding are exactly the ones people skip full regression on.',
+      "The lesson was, um, when a system's normal path is automatic the exceptions end up in a queue nobody watches, so you need a watchdog on nothing happening.",
+      'Lesson: timestamps say when a file was written, not what it contains.',
+    ])
+      expect(factsOf([[line, 'system_learning']]).learningMechanism.length, line).toBe(1);
+  });
+
+  it('reads the same thinking, control or principle taken elsewhere, installed also, or an idea used also', () => {
+    for (const line of [
+      'I did already apply the same thinking at the Riverside water plant.',
+      'The packing house of our group also adopted the two-probe rule in May.',
+      'We built the closure alerts app later that year around exactly that idea.',
+      'Corporate Actions ops have switched on the same ageing control for their own accounts.',
+      'When we integrated the clinic analysers, we applied exactly that principle.',
+      'The same validation was installed also in our stores at Lyon.',
+      'This idea I used also when we connected the new dosing line.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+    expect(
+      afterFix(
+        'Where we got lucky: the engineer on call had done the same upgrade at a previous job.',
+        'system_learning',
+      ).appliedElsewhere,
+    ).toEqual([]);
+  });
+
+  it('takes outsiders the team was already on, or an alarm that texted, for no gap, and a warning thought unimportant for one', () => {
+    expectGaps(
+      ['Was warning in log about the clock, but we considered it is not important.'],
+      [
+        'Listeners also rang the studio line, but we were already on it.',
+        'Our temperature alarm sent me a text 20 minutes after the first container warmed.',
+        'The importer also complained one week later, but we know it already.',
+      ],
+    );
+  });
+});
