@@ -678,17 +678,10 @@ function sentenceOf(sentences: readonly StorySentence[], q: Quote): StorySentenc
  */
 function noticedBeforeOwnAlert(notices: readonly Quote[], sentences: readonly StorySentence[]): Quote[] {
   return notices.filter((q) => {
-    const s = sentenceOf(sentences, q);
+    const i = sentences.findIndex((x) => x.sentence.index === q.sentenceIndex);
+    const s = sentences[i];
     // Told with the pieces that continue it, as the notice may have been read.
-    if (
-      ALREADY_ON_IT.test(
-        withContinuation(
-          sentences,
-          sentences.findIndex((x) => x === s),
-        ),
-      )
-    )
-      return false;
+    if (ALREADY_ON_IT.test(withContinuation(sentences, i))) return false;
     const alert = s ? OWN_ALERT_FIRST.exec(s.text) : null;
     if (!s || !alert) return true;
     // The report's verb, not its subject, must come first ("people … and our alert went off and
