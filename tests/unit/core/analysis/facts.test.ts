@@ -1213,3 +1213,83 @@ describe('what blind11 showed: fixes taken out again, status lines, second-langu
     );
   });
 });
+
+describe("what blind12 showed: the team's own check first, outsiders on top of it, and more second-language wordings", () => {
+  const afterFix = afterFixOf('We added a gate that refuses any plan with a swapped column.');
+  const fix = (line: string) => factsOf([[line, 'structural_fix']]);
+
+  it("reads no gap when the team's own alarm, report, monitor or simulator flagged it first, and outsiders came on top", () => {
+    expectGaps(
+      [
+        'The growers were the ones who discover it.',
+        'So warning was there, but nobody act.',
+        'The highway police called the control room about the queue, not our monitoring, no.',
+      ],
+      [
+        'Our own plant alarm for low flow temperature has fired very fast and the shift engineer has called me.',
+        'Our own split-variance report flagged that employer in the same run, so we caught it internally.',
+        'Our sync monitor spotted it about 12 minutes in; the operator flagged it in the booth channel.',
+        'Our own smoke test on the reference ear simulator flagged the mismatch, and we pulled the release.',
+        'Our own daily report compares the counter to the logbook hours and it flagged the mismatch on its first run.',
+      ],
+    );
+    const later = factsOf([
+      ['Our own clash report, which runs after every publish, flagged the double booking.', 'detection'],
+      ['A few students posted on the forum, so we also had to send a correction.', 'detection'],
+    ]);
+    expect(later.gapAdmitted).toBe(false);
+    const unwinding = factsOf([
+      ['Our own variance report flagged it before any statement went out.', 'detection'],
+      ["The employer's HR team did ring a day later, but we were already unwinding.", 'detection'],
+    ]);
+    expect(unwinding.gapAdmitted).toBe(false);
+    // "had also noticed" is her own earlier finding, not a report on top of the alert.
+    const unread = factsOf([
+      ['The fork monitor flagged a head mismatch four minutes after the split.', 'detection'],
+      [
+        'The alert goes to a channel, and the first person to read it was an operator who had also noticed her node disagreeing.',
+        'detection',
+      ],
+    ]);
+    expect(unread.gapAdmitted).toBe(true);
+  });
+
+  it('reads a time live told as "Undetected for:", "from … until he noticed, it was", "since nineteen days", "N before that call", "worked it out … after"', () => {
+    for (const [line, layer] of [
+      ['Undetected for: 4 days (deployed Monday, reported Friday).', 'headline'],
+      ['From valve stuck until he noticed, it was about eleven hours.', 'detection'],
+      ['The wrong coefficient was live already since nineteen days.', 'attribution'],
+      ['The first bad instruction arrived about two hours before that call.', 'detection'],
+      ['I worked it out later, eleven days after the migration.', 'detection'],
+      ['By then it had been paying out wrong for two meetings, so like a day and a half.', 'mitigation'],
+    ] as const)
+      expect(factsOf([[line, layer]]).latencyStated.length, line).toBe(1);
+    expect(factsOf([['I am junior QA since 8 months at a shop in Curitiba.', 'headline']]).latencyStated).toEqual([]);
+  });
+
+  it('reads still in place, catches, owners and applications told in more ways', () => {
+    for (const line of ['It runs on every inbound file today.', 'In place and running nightly.'])
+      expect(afterFix(line).stillRunning.length, line).toBe(1);
+    for (const line of [
+      'In the last harvest it blocked again a sequence with the wrong sample.',
+      "It's caught, um, I think three real ones now.",
+    ])
+      expect(afterFix(line).laterCatches.length, line).toBe(1);
+    expect(afterFix('Owner of the reconciliation: Donor Digital on-call rota.').owner).toHaveLength(1);
+    for (const line of [
+      'The same validator now checks the podcast schedule for two more shows.',
+      'I actually used that at my next job, at a drone operator.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+  });
+
+  it('names no artifact for a check taken out again, not installed, hoped for, or talked about a lot', () => {
+    for (const line of [
+      'We put in a check that flagged any stop more than 200 metres off the path, but the product team took it out again in the spring.',
+      'We prepared a check that compares each weight with the tractor type, but the provider has not installed it.',
+      "We wrote up a proposal for a preflight against each cinema's feed, which I'm still hoping they build.",
+      'Afterwards we talked a lot about adding a timezone test to the release.',
+    ])
+      expect(fix(line).specificArtifact, line).toEqual([]);
+  });
+});
