@@ -133,10 +133,10 @@ export function otherAnswers(folders: readonly string[]): Array<{ name: string; 
   return answersIn(NOT_INCIDENT, folders);
 }
 
-/** Every fact set's folder (corpus/facts/*), sorted. */
-function factFolders(): string[] {
-  if (!existsSync(FACTS)) return [];
-  return readdirSync(FACTS, { withFileTypes: true })
+/** The folders directly under `root`, sorted; none when it is missing. */
+function subfolders(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
@@ -144,11 +144,7 @@ function factFolders(): string[] {
 
 /** The folders of corpus/not-incident that are held back (or not), sorted. */
 function folders(held: boolean): string[] {
-  if (!existsSync(NOT_INCIDENT)) return [];
-  return readdirSync(NOT_INCIDENT, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && HELD_BACK.test(d.name) === held)
-    .map((d) => d.name)
-    .sort();
+  return subfolders(NOT_INCIDENT).filter((name) => HELD_BACK.test(name) === held);
 }
 
 /** The folders of other answers the model learns from (every one but the held-back folders). */
@@ -399,7 +395,8 @@ async function printHeldBack(model: IncidentModel): Promise<void> {
  * of form (a pitch, instructions, notes, nothing told) may refuse a few more.
  */
 async function printHeldBackFacts(model: IncidentModel): Promise<void> {
-  const held = answersIn(FACTS, factFolders()).map((a) => ({
+  const sets = subfolders(FACTS);
+  const held = answersIn(FACTS, sets).map((a) => ({
     ...otherExample(`facts/${a.name}`, a.text),
     incident: true,
   }));
@@ -409,7 +406,7 @@ async function printHeldBackFacts(model: IncidentModel): Promise<void> {
     answer: answerIncidentProbability(model.answer, [(heldRows[i] as AnswerRow).mean]),
   }));
   printCounts(
-    `held back (corpus/facts, ${factFolders().length} sets, never trained on), with the answer reading`,
+    `held back (corpus/facts, ${sets.length} sets, never trained on), with the answer reading`,
     counts(held, judged),
   );
 }

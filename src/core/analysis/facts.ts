@@ -533,13 +533,17 @@ const DONE = R(
   String.raw`\b(?:added|built|shipped|introduced|made|put|wrote|created|set up|rolled out|deployed|moved|changed|replaced|turned on|enabled|now|since|already|still)\b`,
 );
 
+/** The sentence says nothing of its fix never landing or being taken out again. */
+function landed(text: string): boolean {
+  return !NOT_LANDED.test(text) && !REMOVED.test(text);
+}
+
 /** The fix told just before never landed or was taken out again: "But until now it is still in code review, not merged." */
 function undoesTheFixBefore(text: string): boolean {
   return (
     /^(?:but |and |so |sadly |unfortunately |honestly )*(?:[\w',-]+ ){0,3}?(?:it|this|that|they|the fix)\b/.test(
       text,
-    ) &&
-    (NOT_LANDED.test(text) || REMOVED.test(text))
+    ) && !landed(text)
   );
 }
 
@@ -569,8 +573,7 @@ function fixSpecificity(sfSentences: readonly StorySentence[]): Pick<StoryFacts,
     const onlyPlanned = UNCOMMITTED.test(s.text) && !DONE.test(s.text.replace(PLANNED_ONLY, ''));
     const next = sfSentences[j + 1];
     const undoneNext = next?.sentence.index === s.sentence.index + 1 && undoesTheFixBefore(next.text);
-    const landed = !NOT_LANDED.test(s.text) && !REMOVED.test(s.text) && !undoneNext;
-    if (specific && !vague && !onlyPlanned && landed) specificArtifact.push(quoteOf(s.sentence));
+    if (specific && !vague && !onlyPlanned && landed(s.text) && !undoneNext) specificArtifact.push(quoteOf(s.sentence));
   }
   return { specificArtifact, vagueFix };
 }
