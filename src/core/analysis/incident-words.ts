@@ -10,9 +10,9 @@ import { DAY, HOW_MANY, MONTH, SEASON } from './time-words';
 const INCIDENT = new RegExp(
   `\\b(?:${[
     // something broke or went wrong
-    "outages?|incidents?|broke|broken|breaks|downtime|offline|fail\\w*|errors?|bugs?|buggy|crash\\w*|hang|hung|froze|frozen|stuck|stalled|(?:stop(?:ped)?|not|n't) work(?:ing)?|timeouts?|timed out|5\\d\\d|degraded|garbage|corrupt\\w*|leak\\w*|breach\\w*|expos\\w*|compromised|deleted|delete|wiped|overwr\\w*|truncated|misconfigur\\w*|overload\\w*|exhaust\\w*|unreachable|unavailable|couldn't|could not|can't|cannot|unable|expired|regress\\w*|vulnerab\\w*|phish\\w*|ransom\\w*|attack\\w*|violat\\w*|cancel\\w*|mistakes?|screw\\w*|oops|accident\\w*",
+    "outages?|incidents?|broke|broken|breaks|downtime|offline|fail\\w*|errors?|bugs?|buggy|crash\\w*|hang|hung|froze|frozen|stuck|stalled|(?:stop(?:ped)?|not|n't) work(?:ing)?|timeouts?|timed out|5\\d\\d|degraded|garbage|corrupt\\w*|leak\\w*|breach\\w*|expos\\w*|compromised|deleted|delete|wiped|overwr\\w*|truncated|misconfigur\\w*|overload\\w*|exhaust\\w*|unreachable|unavailable|couldn't|could not|can't|cannot|unable|expired|regress\\w*|vulnerab\\w*|phish\\w*|ransom\\w*|attack\\w*|violat\\w*|cancel\\w*|mistakes?|screw\\w*|oops|accident\\w*|damag\\w*",
     // someone noticed
-    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|notic(?:ed|es?|ing)|reported|caught it|complain\\w*|angry|panic\\w*|groan\\w*',
+    'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|notic(?:ed|es?|ing)|spotted|reported|caught it|complain\\w*|angry|panic\\w*|groan\\w*',
     // or nobody did, though it was wrong
     '(?:nobody|no one|no-one)(?: (?:on|in|from|at) (?:our|my|the) (?:side|team|end))? (?:had |has )?(?:saw|see|seen|noticed|knew|caught|spotted|remarked|any idea)',
     // it was put right

@@ -1293,3 +1293,99 @@ describe("what blind12 showed: the team's own check first, outsiders on top of i
       expect(fix(line).specificArtifact, line).toEqual([]);
   });
 });
+
+describe('what blind13 showed: alerts described between commas, spans told to the call, fixes told as the recovery', () => {
+  const afterFix = afterFixOf('We added a gate that refuses any timetable with a duplicated platform.');
+  const fix = (line: string) => factsOf([[line, 'structural_fix']]);
+
+  it("reads no gap when the team's own check is described between commas before it flagged, or outsiders also rang later", () => {
+    expectGaps(
+      ['Nobody of the IT department saw it; a ranger found the gate open.'],
+      [
+        'Our own ledger verification, which reads every posting back and compares it with the bank file, flagged the gap and paged me.',
+        "Our meter-reading job, which checks every reading against the customer's last twelve months, flagged it at 08:10.",
+        'Our own count audit, we compare the turnstiles against the tills every hour, it flagged it on the first run.',
+      ],
+    );
+    const laterCall = factsOf([
+      ['Our remote freezer alarm paged the night porter within ten minutes.', 'detection'],
+      ['Two families also rang the next morning to ask whether the samples were safe.', 'detection'],
+    ]);
+    expect(laterCall.gapAdmitted).toBe(false);
+    expect(laterCall.ownGapAdmission).toEqual([]);
+    expect(
+      factsOf([
+        ["The port operator's night desk called to our control room because the lights stayed off.", 'detection'],
+      ]).gapAdmitted,
+    ).toBe(true);
+  });
+
+  it('reads a time live told as "had been … for … when", "from … until the call", "after the first … went up", "N minutes later"', () => {
+    for (const [line, layer] of [
+      ['The valve had been half open for about 50 minutes when our flow probe paged the operator.', 'detection'],
+      ['From the firmware push until the call, about five hours passed.', 'mitigation'],
+      ['From the cutover to that complaint was a bit under three days.', 'detection'],
+      ['It threw a mismatch, um, like eight minutes after the first heat results went up.', 'attribution'],
+      ['The overflow sensor tripped at 14:20, about 35 minutes later.', 'mitigation'],
+    ] as const)
+      expect(factsOf([[line, layer]]).latencyStated.length, line).toBe(1);
+    expect(factsOf([['We restored the feed about 35 minutes later.', 'mitigation']]).latencyStated).toEqual([]);
+  });
+
+  it('reads the lesson taken elsewhere from an "Also applied:" lead, "used this also in", a next employer, or the same staging now used', () => {
+    for (const line of [
+      'Also applied: the parcel locker export got the same ordering assertion in June.',
+      'We used this also in the tide tables of the harbour service in Gdynia.',
+      'When I joined my current employer I applied that at once: we moved our checks to the receiving end.',
+      'The same two-step staging was adopted by the ticket machine team.',
+      'The same blocking comparison is now used by the relay timing crew too.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+    expect(
+      afterFix("We've talked about doing the same for the booking app.", 'system_learning').appliedElsewhere,
+    ).toEqual([]);
+  });
+
+  it('reads still in place told as "actually active" or "runs on every release", and owners told as "the responsible of" or "… managers own that check"', () => {
+    for (const line of ['This rule is actually active in all the kilns.', 'It runs on every release of the app.'])
+      expect(afterFix(line).stillRunning.length, line).toBe(1);
+    for (const line of [
+      'Until the soak test runs on every merge, the pool stays at ten workers.',
+      'Changes now need a check that the price is actually live on the site.',
+    ])
+      expect(afterFix(line).stillRunning, line).toEqual([]);
+    for (const line of [
+      'The responsible of the rule is Ana, our technician.',
+      'The site duty managers own that check.',
+    ])
+      expect(afterFix(line).owner.length, line).toBe(1);
+  });
+
+  it('names no artifact for a ticket opened for a check or a one-off simulation', () => {
+    for (const line of [
+      'Afterwards I opened a ticket for a check that compares the feed against the published one, still sitting in the queue.',
+      "I created a ticket for a regression test around renamed rooms, it's still open.",
+      'After that we made a simulation with the wardens to practise what to do if the list fails.',
+    ])
+      expect(fix(line).specificArtifact, line).toEqual([]);
+  });
+
+  it('reads a fix the layer model gave to the recovery when the next line says it is still in place, quoting it as shown', () => {
+    const facts = factsOf([
+      [
+        'What I did: added a cross-check in the controller that compares pump speed with flow; if they disagree for ten minutes it alarms.',
+        'mitigation',
+      ],
+      ["It's still in the program today.", 'mitigation'],
+    ]);
+    expect(facts.specificArtifact).toHaveLength(1);
+    expect(facts.specificArtifact[0]?.layer).toBe('mitigation');
+    expect(facts.stillRunning).toHaveLength(1);
+    // Without a line that says it stays, a recovery stays a recovery.
+    const recovery = factsOf([
+      ['We added a temporary filter that drops any reading above 90 until the vendor ships a fix.', 'mitigation'],
+      ['Then we replayed the missing hours.', 'mitigation'],
+    ]);
+    expect(recovery.specificArtifact).toEqual([]);
+  });
+});
