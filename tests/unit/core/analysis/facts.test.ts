@@ -1389,3 +1389,123 @@ describe('what blind13 showed: alerts described between commas, spans told to th
     expect(recovery.specificArtifact).toEqual([]);
   });
 });
+
+describe('what blind14 showed: times told as two points, fixes the layer model gave to the cause, outsiders after the alert', () => {
+  const afterFix = afterFixOf('We added a gate that refuses any manifest with a duplicated seat.');
+  const fix = (line: string) => factsOf([[line, 'structural_fix']]);
+
+  it("reads no gap when outsiders complained after the team's own alert, or the team had already acted by then", () => {
+    for (const later of [
+      'Some riders complained on the forum after, saying the fares looked odd.',
+      'Two clients did phone on Monday, but dispatch had already been calling them by then.',
+      'then there was a lot of noise on social media the next day from people whose tickets vanished.',
+    ]) {
+      const facts = factsOf([
+        ['Our duplicate ticket alert picked it up during the release and paged me.', 'detection'],
+        [later, 'detection'],
+      ]);
+      expect(facts.gapAdmitted, later).toBe(false);
+    }
+    expectGaps(
+      [],
+      [
+        "The lab's batch QC flagged the run because the standards came out wrong.",
+        'Our own quality report picked it up the next morning, before anything was published.',
+      ],
+    );
+    const ahead = factsOf([
+      [
+        'The first page came from our upload probe eleven minutes in, and customers had already opened tickets by then.',
+        'detection',
+      ],
+    ]);
+    expect(ahead.gapAdmitted).toBe(true);
+    // A notice read only with the spoken piece after it is placed by that piece.
+    const run = factsOf([
+      ['and that matters because one of them drops off the list.', 'detection'],
+      ['our own nightly report picked it up and the clerk on our side flagged it.', 'detection'],
+    ]);
+    expect(run.gapAdmitted).toBe(false);
+  });
+
+  it('reads a time live worked out from two points, or told as the two points, and not a time to restore', () => {
+    for (const [line, layer] of [
+      ['That was the 9th, so roughly four days of broken labels.', 'detection'],
+      ['The import ran 14 days undetected.', 'detection'],
+      ['It rang at 09h40 and the first wrong label was printed at 09h25, so fifteen minutes.', 'detection'],
+      [
+        'Problem started on Tuesday evening and her email came Friday morning, so about two and half days nobody notice.',
+        'detection',
+      ],
+      ['The bad table went live on a Monday and the complaint reached us the following Thursday.', 'mitigation'],
+      ['It was going on from 3rd May to 12th May.', 'detection'],
+    ] as const)
+      expect(factsOf([[line, layer]]).latencyStated.length, line).toBe(1);
+    expect(factsOf([['We rolled back at 14:00, so about an hour.', 'mitigation']]).latencyStated).toEqual([]);
+    // Two times of people reporting tell when the reports came, not how long it went unseen.
+    expect(
+      factsOf([['Parents began emailing at 09:36, and the office took the first call at 09:38.', 'detection']])
+        .latencyStated,
+    ).toEqual([]);
+  });
+
+  it('reads a fix the layer model gave to the cause when it follows the sentence that made it and the next says it is still working', () => {
+    const facts = factsOf([
+      ['After incident, I made new check in upload step.', 'mitigation'],
+      [
+        'Before file is sent, check compares size of sent file with size of original, and if mismatch it stop upload.',
+        'attribution',
+      ],
+      ['This check is still working now.', 'attribution'],
+    ]);
+    expect(facts.specificArtifact.map((q) => q.sentenceIndex)).toEqual([1]);
+    expect(facts.specificArtifact[0]?.layer).toBe('attribution');
+    expect(facts.stillRunning).toHaveLength(1);
+  });
+
+  it('reads a required-field rule as specific, and no artifact for one switched off within a month or never prioritised', () => {
+    expect(
+      fix('Added a required-field rule in the intake form so the type is chosen from a fixed list.').specificArtifact,
+    ).toHaveLength(1);
+    expect(
+      fix('We added an alert on failed logins, but ops switched it off within a month and nobody turned it back on.')
+        .specificArtifact,
+    ).toEqual([]);
+    const never = factsOf([
+      ['I proposed a golden-set gate that every upgrade must pass before it ships.', 'structural_fix'],
+      [
+        'It was agreed in the review, but the ticket was never prioritised and I left before it was built.',
+        'structural_fix',
+      ],
+    ]);
+    expect(never.specificArtifact).toEqual([]);
+  });
+
+  it('reads "on every scanner still", a catch that raised tickets, an owner "is owning it", and the lesson taken to another team', () => {
+    expect(afterFix("That's on every scanner still.").stillRunning).toHaveLength(1);
+    expect(afterFix('On 3 May it raised tickets for 12 orders the carrier dropped.').laterCatches).toHaveLength(1);
+    expect(afterFix('Platform QA team is owning it now.').owner).toHaveLength(1);
+    for (const line of [
+      'When I moved to the billing team a year later, I used exactly that argument to get their import tested.',
+      'We went through the payroll export with that in mind and it had the same flaw.',
+    ])
+      expect(afterFix(line, 'system_learning').appliedElsewhere.length, line).toBe(1);
+  });
+
+  it('reads a lesson about any thing built some way as a mechanism, and not another system that "had the same pattern"', () => {
+    const lesson = (line: string) => factsOf([[line, 'system_learning']]).learningMechanism;
+    expect(
+      lesson(
+        'Any cache keyed on something coarser than what decides correctness will eventually serve a wrong answer.',
+      ),
+    ).toHaveLength(1);
+    expect(
+      lesson(
+        'Lesson: in chained systems every unit can pass and the whole still fail, so test the links, not each unit.',
+      ),
+    ).toHaveLength(1);
+    expect(lesson('We put the same test on the returns service right after because it had the same pattern.')).toEqual(
+      [],
+    );
+  });
+});
