@@ -14,9 +14,9 @@ const INCIDENT = new RegExp(
     // someone noticed
     'alerts?|alerted|alarms?|pag(?:ed|ing)|pager|on call|notic(?:ed|es?|ing)|spotted|reported|caught it|complain\\w*|angry|panic\\w*|groan\\w*',
     // or nobody did, though it was wrong
-    '(?:nobody|no one|no-one)(?: (?:on|in|from|at) (?:our|my|the) (?:side|team|end))? (?:had |has )?(?:saw|see|seen|noticed|knew|caught|spotted|remarked|any idea)',
+    '(?:nobody|no one|no-one)(?: (?:on|in|from|at) (?:our|my|the) (?:side|team|end))? (?:had |has )?(?:saw|see|seen|noticed|knew|caught|spotted|remarked|any idea)|(?:we|i) had (?:no|zero) (?:clue|idea|visibility)',
     // it was put right
-    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|got (?:\\w+ ){0,4}back(?! to)|(?:was|were|is|are|all|everything|data) gone|purg\\w*|retrain\\w*|refund\\w*|claw\\w* back|apolog\\w*|sorry',
+    'roll\\w* back|rollback|revert\\w*|hotfix\\w*|fix\\w*|patch\\w*|restor\\w*|recover\\w*|rebuil\\w*|recreat\\w*|recalculat\\w*|recomput\\w*|reprocess\\w*|restart\\w*|reboot\\w*|redeploy\\w*|failover|mitigat\\w*|workaround|plugged|back (?:up|online|to normal)|is back|got (?:\\w+ ){0,4}back(?! to)|(?:was|were|is|are|all|everything|data) gone|purg\\w*|retrain\\w*|refund\\w*|claw\\w* back|apolog\\w*|sorry',
     // what only an incident report names
     'root cause|post ?mortem|dns|cert\\w*',
   ].join('|')})\\b`,
