@@ -238,8 +238,10 @@ const LATENCY = R(
  * after the first results went up", "tripped at 07:05, about 25 minutes later".
  */
 const LIVE_UNTIL_NOTICED = String.raw`(?:had|'d) been (?:[\w',-]+ ){0,6}?for ${DURATION} (?:when|before) (?:[\w'-]+ ){0,6}?(?:noticed|paged|alerted|flagged|fired|spotted|caught|called|rang|phoned|emailed|reported|tripped|went off)\b|\bfrom (?:[\w'-]+ ){1,4}?(?:until|till|to) (?:the |that |our |his |her |their |a |an )?(?:[\w'-]+ ){0,2}?(?:call|email|report|complaint|ticket|message|page|alert|alarm)s?,? (?:(?:it|that|this) )?(?:was |were |took )?(?:a bit |just |a little |slightly )?(?:under |over |more than |less than )?${DURATION}|${COUNTED_SPAN} after (?:the|our) (?:very )?first (?:[\w-]+ ){1,3}?(?:went (?:up|live|out)|came (?:in|out)|arrived|appeared|landed|shipped|printed|posted|published)\b|\b(?:tripped|fired|paged|alerted|went off|triggered|flagged|caught|noticed|spotted|detected) (?:[\w:',-]+ ){0,3}?${COUNTED_SPAN} later\b`;
+/** A day of the month told as a word from "third" on: "the seventeenth" ("the first" alone is not a date). */
+const DAY_ORDINAL = String.raw`(?:(?:twenty|thirty)-?)?(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`;
 /** A point in time: a clock time, a date, "the 9th", a weekday ("on a Monday", "Thursday night"). */
-const TIME_POINT = String.raw`(?:\d{1,2}(?::|h|\.)\d{2}\b|\d{1,2} ?(?:am|pm)\b|\d{1,2} (?:past|to) \d{1,2}\b|(?:around|about|at|by) \d{1,2}\b(?! [a-z]+s\b)|\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH}\b|${MONTH} \d{1,2}(?:st|nd|rd|th)?\b|the \d{1,2}(?:st|nd|rd|th)?\b|the (?:(?:twenty|thirty)-?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth) of (?:the|this|that) month\b|the (?:(?:twenty|thirty)-?)?(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b|${DAY}\b|(?:yesterday|that) (?:morning|afternoon|evening|night)\b)`;
+const TIME_POINT = String.raw`(?:\d{1,2}(?::|h|\.)\d{2}\b|\d{1,2} ?(?:am|pm)\b|\d{1,2} (?:past|to) \d{1,2}\b|(?:around|about|at|by) \d{1,2}\b(?! [a-z]+s\b)|\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH}\b|${MONTH} \d{1,2}(?:st|nd|rd|th)?\b|the \d{1,2}(?:st|nd|rd|th)?\b|the (?:(?:(?:twenty|thirty)-?)?(?:first|second)|${DAY_ORDINAL}) of (?:the|this|that) month\b|the ${DAY_ORDINAL}\b|${DAY}\b|(?:yesterday|that) (?:morning|afternoon|evening|night)\b)`;
 /**
  * The time it went unseen worked out from two points the speaker gave: "the first wrong certificate
  * was generated at 10h05, so fifteen minutes", "her email came Friday morning, so about two and
@@ -821,15 +823,15 @@ function cameFirst(sentences: readonly StorySentence[], i: number): boolean {
   const s = sentences[i];
   if (!s) return true;
   // Told with the pieces that continue it, as the notice may have been read.
-  if (ALREADY_ON_IT.test(withContinuation(sentences, i))) return false;
+  const joined = withContinuation(sentences, i);
+  if (ALREADY_ON_IT.test(joined)) return false;
   // Told as coming on top of the team's own alert in an earlier sentence ("one audiologist also
   // phoned support"); without such a word an outsider after an earlier alert stays first, as
   // when the page was slept through.
   if (alsoAfterOwnAlert(sentences, i) || AFTER_OWN_ALERT.test(s.text)) return false;
   const ends = noticeSpans(s).map((span) => span.end);
   // A notice read only with the next piece of a long spoken run is that piece's to place.
-  const next = sentences[i + 1];
-  if (ends.length === 0) return next && withContinuation(sentences, i) !== s.text ? cameFirst(sentences, i + 1) : true;
+  if (ends.length === 0) return joined === s.text || cameFirst(sentences, i + 1);
   // The report's verb, not its subject, must come first ("people … and our alert went off and
   // staff radioed").
   const alert = OWN_ALERT_FIRST.exec(s.text);
